@@ -1,0 +1,74 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import type { MessageKey } from "../modules/i18n/translate";
+import { useT } from "./i18n";
+
+/** A labelled input with its error right below it, announced to screen readers. */
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  ...input
+}: { name: string; label: string; error?: MessageKey; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const t = useT();
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  error,
+  children,
+  defaultValue,
+  required,
+}: {
+  name: string;
+  label: string;
+  error?: MessageKey;
+  children: ReactNode;
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  const t = useT();
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {children}
+      </select>
+      {error ? (
+        <p className="error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormError({ error }: { error?: MessageKey }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      {t(error)}
+    </p>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { isMessageKey, type MessageKey } from "./i18n/translate";
+
+/**
+ * Form plumbing shared by every route: HTML forms send strings, empty fields mean "not
+ * given", and each zod issue carries a dictionary key as its message.
+ */
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    if (errors[field]) continue;
+    errors[field] = isMessageKey(issue.message) ? issue.message : "error.invalid";
+  }
+  return errors;
+}
+
+/** An optional text field: trimmed, and "" becomes undefined. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "error.tooLong" })
+    .transform((v) => (v === "" ? undefined : v))
+    .optional();
+
+export const requiredText = (max: number) =>
+  z.string({ error: "error.required" }).trim().min(1, { error: "error.required" }).max(max, { error: "error.tooLong" });

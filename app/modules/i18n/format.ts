@@ -1,0 +1,35 @@
+import { TIME_ZONE, type Locale } from "./locales";
+import { translate, type MessageKey } from "./translate";
+
+/**
+ * Dates and numbers for a language, in Haiti's time. Node's ICU has no Kreyòl locale, so
+ * Kreyòl takes the fr-HT shapes with month names from the Kreyòl dictionary.
+ */
+const INTL_LOCALE: Record<Locale, string> = { fr: "fr-HT", ht: "fr-HT" };
+
+function parts(at: Date | number, options: Intl.DateTimeFormatOptions): Record<string, string> {
+  const formatter = new Intl.DateTimeFormat("fr-HT", { timeZone: TIME_ZONE, ...options });
+  return Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
+}
+
+export function formatDate(at: Date | number, locale: Locale): string {
+  if (locale === "fr") {
+    return new Intl.DateTimeFormat(INTL_LOCALE.fr, { timeZone: TIME_ZONE, dateStyle: "long" }).format(at);
+  }
+  const p = parts(at, { day: "numeric", month: "numeric", year: "numeric" });
+  const month = translate("ht", `month.${Number(p.month)}` as MessageKey);
+  return `${Number(p.day)} ${month} ${p.year}`;
+}
+
+export function formatTime(at: Date | number, _locale: Locale): string {
+  const p = parts(at, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${p.hour}:${p.minute}`;
+}
+
+export function formatDateTime(at: Date | number, locale: Locale): string {
+  return translate(locale, "format.dateAtTime", { date: formatDate(at, locale), time: formatTime(at, locale) });
+}
+
+export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
+}

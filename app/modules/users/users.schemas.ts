@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { normalizePhone } from "../auth/phone";
+import { ROLES, type Role } from "../auth/roles";
+import { LOCALES, type Locale } from "../i18n/locales";
+import { optionalText, requiredText } from "../forms";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+const role = z.enum(ROLES as [string, ...string[]], { error: "error.role" }).transform((r) => r as (typeof ROLES)[number]);
+const optionalSpaceId = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) {
+      ctx.addIssue({ code: "custom", message: "error.space" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const CreateAccountSchema = z
+  .object({
+    name: requiredText(120),
+    email: optionalText(200).pipe(z.email({ error: "error.email" }).transform((e) => e.toLowerCase()).optional()),
+    phone: optionalText(30).transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const phone = normalizePhone(v);
+      if (!phone) {
+        ctx.addIssue({ code: "custom", message: "error.phone" });
+        return z.NEVER;
+      }
+      return phone;
+    }),
+    password: z.string().min(MIN_PASSWORD_LENGTH, { error: "error.passwordTooShort" }).max(200, { error: "error.tooLong" }),
+    role,
+    spaceId: optionalSpaceId,
+    locale: z
+      .union([z.literal(""), z.enum(LOCALES)], { error: "error.invalid" })
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.email && !value.phone) ctx.addIssue({ code: "custom", path: ["email"], message: "error.emailOrPhone" });
+  });
+export interface CreateAccount {
+  name: string;
+  email?: string;
+  phone?: string;
+  password: string;
+  role: Role;
+  spaceId?: number;
+  locale?: Locale;
+}
+
+export const GrantRoleSchema = z.object({
+  userId: z.string().min(1),
+  role,
+  spaceId: optionalSpaceId,
+});
+
+export const RevokeRoleSchema = z.object({
+  grantId: z.coerce.number().int().positive(),
+});
+export interface GrantRole {
+  userId: string;
+  role: Role;
+  spaceId?: number;
+}
+
+export const SignInSchema = z.object({
+  identifier: requiredText(200),
+  password: z.string().min(1, { error: "error.required" }).max(200, { error: "error.tooLong" }),
+});

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { roleGrants, spaces, users } from "../../../db/schema/index";
+import { appendAudit } from "../audit/audit.server";
+import { can } from "../auth/permissions";
+import { hashPassword } from "../auth/password.server";
+import type { Actor, Role } from "../auth/roles";
+import type { Locale } from "../i18n/locales";
+import { fail, ok, type Result } from "../result";
+import type { AccountCode } from "./messages";
+import type { CreateAccount, GrantRole } from "./users.schemas";
+
+
+/** Creates an account, with its first role, as an administrator (or the bootstrap script with actor null). */
+export async function createAccount(
+  db: Db,
+  actor: Actor | null,
+  input: CreateAccount,
+  now: number,
+  options: { bootstrap?: boolean } = {},
+): Promise<Result<{ id: string }, AccountCode>> {
+  if (!options.bootstrap && !can(actor, { type: "accounts.manage" })) return fail("forbidden");
+  const grantCheck = checkGrant(db, input.role, input.spaceId ?? null);
+  if (!grantCheck.ok) return grantCheck;
+  if (input.email && db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    return fail("email_taken", "email");
+  }
+  if (input.phone && db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone)).get()) {
+    return fail("phone_taken", "phone");
+  }
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  const row = { id, name: input.name, email: input.email ?? null, phone: input.phone ?? null, locale: input.locale ?? null };
+  db.transaction((tx) => {
+    tx.insert(users).values({ ...row, passwordHash, createdAt: now }).run();
+    tx.insert(roleGrants)
+      .values({ userId: id, role: input.role, spaceId: grantCheck.value, grantedBy: actor?.userId ?? null, createdAt: now })
+      .run();
+    appendAudit(tx, { at: now, actorId: actor?.userId ?? null, action: "account.create", subjectType: "user", subjectId: id, after: { ...row, role: input.role, spaceId: grantCheck.value } });
+  });
+  return ok({ id });
+}
+
+function checkGrant(db: Db, role: Role, spaceId: number | null): Result<number | null, AccountCode> {
+  if (role === "admin") return ok(null);
+  if (spaceId === null) return fail("space_required", "spaceId");
+  if (!db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).get()) return fail("space_not_found", "spaceId");
+  return ok(spaceId);
+}
+
+export function grantRole(db: Db, actor: Actor | null, input: GrantRole, now: number): Result<{ id: number }, AccountCode> {
+  if (!can(actor, { type: "accounts.manage" })) return fail("forbidden");
+  if (!db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get()) return fail("not_found");
+  const grantCheck = checkGrant(db, input.role, input.spaceId ?? null);
+  if (!grantCheck.ok) return grantCheck;
+  const spaceId = grantCheck.value;
+  const existing = db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, input.userId), eq(roleGrants.role, input.role), spaceId === null ? isNull(roleGrants.spaceId) : eq(roleGrants.spaceId, spaceId)))
+    .get();
+  if (existing) return fail("grant_exists", "role");
+  const id = db.transaction((tx) => {
+    const inserted = tx
+      .insert(roleGrants)
+      .values({ userId: input.userId, role: input.role, spaceId, grantedBy: actor!.userId, createdAt: now })
+      .returning({ id: roleGrants.id })
+      .get();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.grant", subjectType: "user", subjectId: input.userId, after: { role: input.role, spaceId } });
+    return inserted.id;
+  });
+  return ok({ id });
+}
+
+export function revokeRole(db: Db, actor: Actor | null, grantId: number, now: number): Result<null, AccountCode> {
+  if (!can(actor, { type: "accounts.manage" })) return fail("forbidden");
+  const grant = db.select().from(roleGrants).where(eq(roleGrants.id, grantId)).get();
+  if (!grant) return fail("not_found");
+  if (grant.role === "admin") {
+    const admins = db.select({ id: roleGrants.id }).from(roleGrants).where(eq(roleGrants.role, "admin")).all();
+    // Someone must always be able to manage accounts.
+    if (admins.length <= 1) return fail("last_admin");
+  }
+  db.transaction((tx) => {
+    tx.delete(roleGrants).where(eq(roleGrants.id, grantId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.revoke", subjectType: "user", subjectId: grant.userId, before: { role: grant.role, spaceId: grant.spaceId } });
+  });
+  return ok(null);
+}
+
+export function setUserLocale(db: Db, userId: string, locale: Locale): void {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: number;
+  grants: { id: number; role: Role; spaceId: number | null; spaceName: string | null }[];
+}
+
+export function listAccounts(db: Db): AccountRow[] {
+  const rows = db.select().from(users).orderBy(asc(users.name)).all();
+  const grants = listGrants(db);
+  return rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    phone: u.phone,
+    createdAt: u.createdAt,
+    grants: grants.filter((g) => g.userId === u.id),
+  }));
+}
+
+export function getAccount(db: Db, userId: string): AccountRow | null {
+  const u = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!u) return null;
+  return { id: u.id, name: u.name, email: u.email, phone: u.phone, createdAt: u.createdAt, grants: listGrants(db, userId) };
+}
+
+function listGrants(db: Db, userId?: string) {
+  return db
+    .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, spaceId: roleGrants.spaceId, spaceName: spaces.name })
+    .from(roleGrants)
+    .leftJoin(spaces, eq(spaces.id, roleGrants.spaceId))
+    .where(userId ? eq(roleGrants.userId, userId) : undefined)
+    .orderBy(asc(roleGrants.id))
+    .all();
+}

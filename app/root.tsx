@@ -1,0 +1,164 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesUrl from "./styles.css";
+import { useT } from "./components/i18n";
+import { isAdmin } from "./modules/auth/permissions";
+import { localeFor } from "./modules/i18n/i18n.server";
+import { LOCALES } from "./modules/i18n/locales";
+import { translate, type MessageKey } from "./modules/i18n/translate";
+import { getAccount } from "./modules/users/users.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = localeFor(request, context.current);
+  const current = context.current;
+  const account = current ? getAccount(context.db, current.user.id) : null;
+  return {
+    locale,
+    user:
+      current && account
+        ? {
+            name: account.name,
+            roles: account.grants.map((g) => ({ role: g.role, spaceName: g.spaceName })),
+            admin: isAdmin(current.actor),
+          }
+        : null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? "fr", "app.title") }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={data?.locale ?? "fr"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  return (
+    <Form method="post" action="/langue" className="language-switch" aria-label={t("nav.language")}>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="submit"
+          name="lang"
+          value={locale}
+          lang={locale}
+          aria-pressed={data?.locale === locale}
+          disabled={data?.locale === locale}
+        >
+          {translate(locale, "language.name")}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  const firstRole = user?.roles[0];
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="bar">
+        <Link to="/" className="brand">
+          Makòn
+        </Link>
+        <nav aria-label={t("nav.main")}>
+          <NavLink to="/" end>
+            {t("nav.spaces")}
+          </NavLink>
+          <NavLink to="/geographie">{t("nav.geography")}</NavLink>
+          {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
+        </nav>
+        <LanguageSwitch />
+        <div className="account">
+          {user ? (
+            <>
+              <Link to="/compte" className="who">
+                <span className="name">{user.name}</span>
+                {firstRole ? <span className="role">{[t(`role.${firstRole.role}` as MessageKey), firstRole.spaceName].filter(Boolean).join(" · ")}</span> : null}
+              </Link>
+              <Form method="post" action="/deconnexion">
+                <button type="submit" className="link-button">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/connexion">{t("nav.signIn")}</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  const t = useT();
+  return (
+    <>
+      <Header />
+      <main id="main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t("footer.text")}</p>
+      </footer>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key: MessageKey = status === 404 ? "error.page.notFound" : status === 403 ? "error.page.forbidden" : "error.page.generic";
+  return (
+    <main id="main" className="error-page">
+      <h1>{t(key)}</h1>
+      <p>
+        <Link to="/">{t("error.page.home")}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "../components/field";
+import { useT } from "../components/i18n";
+import { safeRedirect } from "../modules/auth/guards.server";
+import { startSession } from "../modules/auth/session.server";
+import { signIn } from "../modules/auth/sign-in.server";
+import { fieldErrors, formValues, type FieldErrors } from "../modules/forms";
+import { SignInSchema } from "../modules/users/users.schemas";
+import type { MessageKey } from "../modules/i18n/translate";
+import { pageTitle } from "../components/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (context.current) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const redirectTo = safeRedirect(values.redirectTo);
+  const parsed = SignInSchema.safeParse(values);
+  const identifier = values.identifier ?? "";
+  if (!parsed.success) return data({ identifier, errors: fieldErrors(parsed.error), formError: undefined, waitSeconds: 0 }, { status: 400 });
+  const result = await signIn(context.db, { ...parsed.data, address: context.clientAddress, now: context.now() });
+  if (!result.ok) {
+    const formError: MessageKey =
+      result.code === "throttled" ? "signIn.throttled" : result.code === "invalid_identifier" ? "signIn.invalidIdentifier" : "signIn.wrongCredentials";
+    return data({ identifier, errors: {} as FieldErrors, formError, waitSeconds: result.waitSeconds ?? 0 }, { status: result.code === "throttled" ? 429 : 400 });
+  }
+  const cookie = await startSession(context.auth, result.value.userId);
+  throw redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  return (
+    <div className="narrow">
+      <h1>{t("signIn.title")}</h1>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        {result?.formError ? (
+          <p className="form-error" role="alert">
+            {t(result.formError, { seconds: result.waitSeconds })}
+          </p>
+        ) : null}
+        <Field
+          name="identifier"
+          label={t("signIn.identifier")}
+          hint={t("signIn.identifierHint")}
+          autoComplete="username"
+          required
+          defaultValue={result?.identifier}
+          error={result?.errors.identifier}
+        />
+        <Field name="password" label={t("signIn.password")} type="password" autoComplete="current-password" required error={result?.errors.password} />
+        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          {t("signIn.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import "../app/load-context";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import express from "express";
+import { databaseState, openDatabase, type Db } from "../db/client";
+import { loadGeography } from "../db/seed/geography";
+import { createLucia, readSession } from "../app/modules/auth/session.server";
+import { RealtimeHub } from "./realtime/hub";
+import { DocumentStore } from "./realtime/persistence";
+import { createUpgradeHandler } from "./realtime/upgrade";
+
+export interface ServerConfig {
+  databasePath: string;
+  port: number;
+  host: string;
+  secureCookies: boolean;
+  /** Where `remix build` wrote the server bundle and public assets. */
+  rootDir: string;
+  trustProxy?: boolean;
+  maxMessageBytes?: number;
+  compactAfter?: number;
+  log?: (event: string, details: Record<string, unknown>) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  hub: RealtimeHub;
+  close: () => Promise<void>;
+}
+
+export function jsonLog(event: string, details: Record<string, unknown>): void {
+  console.log(JSON.stringify({ at: new Date().toISOString(), event, ...details }));
+}
+
+/** Starts the whole app in this process: database, HTTP, Remix and realtime on one port. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const log = config.log ?? jsonLog;
+  const db = openDatabase(config.databasePath);
+  loadGeography(db, Date.now());
+  const auth = createLucia(db, { secureCookies: config.secureCookies });
+  const hub = new RealtimeHub({ store: new DocumentStore(db), log, compactAfter: config.compactAfter });
+  const build = (await import(pathToFileURL(join(config.rootDir, "build", "index.js")).href)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", true);
+  // Fingerprinted assets never change under the same name.
+  app.use("/build", express.static(join(config.rootDir, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(join(config.rootDir, "public"), { maxAge: "1h" }));
+  app.get("/healthz", (_req, res) => {
+    const database = databaseState(db);
+    res.status(database.ok ? 200 : 503).json({ status: database.ok ? "ok" : "error", database, openDocuments: hub.openDocumentCount() });
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: async (req, res): Promise<AppLoadContext> => {
+        const { current, setCookie } = await readSession(db, auth, req.headers.cookie);
+        if (setCookie) res.append("Set-Cookie", setCookie);
+        return { db, auth, realtime: hub, current, clientAddress: req.ip ?? "unknown", now: Date.now };
+      },
+    }),
+  );
+
+  const server: Server = createServer(app);
+  const handleUpgrade = createUpgradeHandler({ db, auth, hub, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });
+  server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      // Stop accepting, end the sockets (their documents are stored as they go), then the database.
+      server.close(() => {
+        db.$client.close();
+        resolve();
+      });
+      hub.close();
+      server.closeAllConnections();
+    }));
+
+  return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, db, hub, close };
+}

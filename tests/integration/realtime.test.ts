@@ -1,0 +1,181 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { documentUpdates } from "../../db/schema/index";
+import { openDatabase } from "../../db/client";
+import { DocumentStore } from "../../server/realtime/persistence";
+import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
+import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
+import { killHard, spawnServer } from "../setup/spawn-server";
+import { tempDir } from "../setup/temp-dir";
+import { join } from "node:path";
+
+const NOTES = "space:1:notes";
+
+let server: TestServer;
+let facilitator: string;
+let admin: string;
+let delegate: string;
+let outsider: string;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ compactAfter: 50 });
+  facilitator = await signInCookie(server.url, "animateur@makon.ht");
+  admin = await signInCookie(server.url, "admin@makon.ht");
+  delegate = await signInCookie(server.url, "delegue@makon.ht");
+  // The CASEC member of space 1 reads it too; an account of another space reads nothing.
+  const created = await fetch(`${server.url}/admin/comptes/nouveau`, {
+    method: "POST",
+    headers: { Cookie: admin },
+    body: new URLSearchParams({ name: "Outsider", email: "outsider@makon.ht", password: "outsider password", role: "delegate", spaceId: "2" }),
+    redirect: "manual",
+  });
+  expect(created.status).toBe(302);
+  outsider = await signInCookie(server.url, "outsider@makon.ht", "outsider password");
+});
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+afterAll(() => server.stop());
+
+function client(cookie: string, doc?: Y.Doc, name = NOTES) {
+  const c = connectProvider(server.url, name, cookie, doc);
+  cleanups.push(() => c.provider.destroy());
+  return c;
+}
+
+const storedText = (name = NOTES) => {
+  const doc = new Y.Doc();
+  new DocumentStore(server.db).load(name, doc);
+  return doc.getText("body").toString();
+};
+
+describe("realtime documents", () => {
+  it("makes two writers converge through the server, and stores the result", async () => {
+    const a = client(facilitator);
+    const b = client(admin);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    a.doc.getText("body").insert(0, "Ordre du jour. ");
+    b.doc.getText("body").insert(0, "Lòd dijou. ");
+    await waitFor(() => a.text() === b.text() && a.text().length === "Ordre du jour. Lòd dijou. ".length, 5_000, "convergence");
+    expect(storedText()).toBe(a.text());
+  });
+
+  it("lets a reader follow but never change the document", async () => {
+    const writer = client(facilitator);
+    const reader = client(delegate);
+    await Promise.all([synced(writer.provider), synced(reader.provider)]);
+    const before = storedText();
+    const rowsBefore = server.db.select().from(documentUpdates).where(eq(documentUpdates.docName, NOTES)).all().length;
+    reader.doc.getText("body").insert(0, "HACK ");
+    writer.doc.getText("body").insert(writer.text().length, "Suite.");
+    // The writer's edit reaches the reader; the reader's never reaches the writer.
+    await waitFor(() => reader.text().endsWith("Suite."), 5_000, "writer's edit at the reader");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(writer.text()).not.toContain("HACK");
+    expect(storedText()).toBe(before + "Suite.");
+    expect(storedText()).not.toContain("HACK");
+    expect(server.db.select().from(documentUpdates).where(eq(documentUpdates.docName, NOTES)).all().length).toBe(rowsBefore + 1);
+    expect(server.logs.some((l) => l.event === "realtime.refused-update")).toBe(true);
+    // A third client joining later never sees the reader's edit either.
+    const late = client(admin);
+    await synced(late.provider);
+    expect(late.text()).toBe(writer.text());
+  });
+
+  it("refuses sockets without a session, without access, for unknown kinds or from another site", async () => {
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`)).toBe(401);
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`, { cookie: outsider })).toBe(403);
+    expect(await upgradeOutcome(server.url, "/realtime/meeting:1:secret", { cookie: admin })).toBe(404);
+    expect(await upgradeOutcome(server.url, "/realtime/space:999:notes", { cookie: admin })).toBe(404);
+    expect(await upgradeOutcome(server.url, "/other", { cookie: admin })).toBe(404);
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`, { cookie: admin, origin: "http://evil.example" })).toBe(403);
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`, { cookie: delegate })).toBe("open");
+  });
+
+  it("closes a socket that sends a malformed or oversized message, and keeps serving the others", async () => {
+    const writer = client(facilitator);
+    await synced(writer.provider);
+    for (const payload of [Buffer.from([0, 2, 5, 1, 2, 3, 4, 5]), Buffer.from([9, 9, 9]), Buffer.from([0, 7]), "text frame"]) {
+      const raw = new WebSocket(server.url.replace("http", "ws") + `/realtime/${NOTES}`, { headers: { cookie: facilitator } });
+      await new Promise((r) => raw.once("open", r));
+      const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+      raw.send(payload);
+      expect(await closed).toBe(1003);
+    }
+    const big = new WebSocket(server.url.replace("http", "ws") + `/realtime/${NOTES}`, { headers: { cookie: facilitator } });
+    await new Promise((r) => big.once("open", r));
+    const bigClosed = new Promise<number>((resolve) => big.once("close", (code) => resolve(code)));
+    big.on("error", () => undefined);
+    big.send(Buffer.alloc(3 * 1024 * 1024));
+    expect(await bigClosed).toBe(1009);
+    expect(server.logs.filter((l) => l.event === "realtime.malformed-message").length).toBeGreaterThanOrEqual(4);
+    expect(server.logs.some((l) => l.event === "realtime.socket-error")).toBe(true);
+    // Still up, and the document still works.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const other = client(admin);
+    await synced(other.provider);
+    writer.doc.getText("body").insert(0, "Encore. ");
+    await waitFor(() => other.text().startsWith("Encore. "), 5_000, "edit after bad messages");
+  });
+
+  it("lets server code change a document and every client see it", async () => {
+    const a = client(facilitator);
+    const b = client(delegate);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    server.hub.change(NOTES, true, (doc) => doc.getMap("meta").set("current", "item-2"));
+    await waitFor(() => a.doc.getMap("meta").get("current") === "item-2" && b.doc.getMap("meta").get("current") === "item-2", 5_000, "server change");
+    // With nobody connected, the change is stored and the document unloaded.
+    a.provider.destroy();
+    b.provider.destroy();
+    await waitFor(() => server.hub.openDocumentCount() === 0, 5_000, "unload");
+    server.hub.change(NOTES, true, (doc) => doc.getMap("meta").set("current", "item-3"));
+    expect(server.hub.openDocumentCount()).toBe(0);
+    expect(server.hub.read(NOTES, true, (doc) => doc.getMap("meta").get("current"))).toBe("item-3");
+  });
+
+  it("compacts a document's stored updates past the threshold without losing any", async () => {
+    const writer = client(admin, undefined, "space:3:notes");
+    await synced(writer.provider);
+    for (let i = 0; i < 120; i++) writer.doc.getText("body").insert(writer.text().length, `${i % 10}`);
+    await waitFor(() => storedText("space:3:notes").length === 120, 5_000, "all updates stored");
+    const rows = server.db.select().from(documentUpdates).where(eq(documentUpdates.docName, "space:3:notes")).all().length;
+    expect(rows).toBeLessThanOrEqual(51);
+    expect(storedText("space:3:notes")).toBe(writer.text());
+  });
+});
+
+describe("a restart", () => {
+  it("keeps every update a client was shown, even when the server is killed", async () => {
+    const dir = tempDir();
+    const databasePath = join(dir.path, "makon.db");
+    let first = await spawnServer({ DATABASE_PATH: databasePath });
+    try {
+      const cookie = await signInCookie(first.url, "animateur@makon.ht");
+      const writer = connectProvider(first.url, NOTES, cookie);
+      const watcher = connectProvider(first.url, NOTES, await signInCookie(first.url, "delegue@makon.ht"));
+      await Promise.all([synced(writer.provider), synced(watcher.provider)]);
+      for (let i = 0; i < 20; i++) writer.doc.getText("body").insert(writer.text().length, `ligne ${i}\n`);
+      // Acknowledged = shown to another client.
+      await waitFor(() => watcher.text() === writer.text(), 5_000, "watcher caught up");
+      const shown = watcher.text();
+      writer.provider.destroy();
+      watcher.provider.destroy();
+      await killHard(first.child);
+
+      first = await spawnServer({ DATABASE_PATH: databasePath });
+      const again = connectProvider(first.url, NOTES, await signInCookie(first.url, "delegue@makon.ht"));
+      await synced(again.provider);
+      expect(again.text()).toBe(shown);
+      again.provider.destroy();
+      const db = openDatabase(databasePath);
+      expect(db.select().from(documentUpdates).where(eq(documentUpdates.docName, NOTES)).all().length).toBeGreaterThan(0);
+      db.$client.close();
+    } finally {
+      await killHard(first.child);
+      dir.remove();
+    }
+  });
+});

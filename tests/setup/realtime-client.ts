@@ -1,0 +1,49 @@
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+/** A real y-websocket client in Node, carrying a session cookie as a browser would. */
+export function connectProvider(baseUrl: string, docName: string, cookie: string, doc = new Y.Doc()) {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  }
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/realtime", docName, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    // Without this, two providers in one process would sync through BroadcastChannel and skip the server.
+    disableBc: true,
+    // The test decides when to reconnect.
+    maxBackoffTime: 200,
+  });
+  return { provider, doc, text: () => doc.getText("body").toString() };
+}
+
+export function waitFor(check: () => boolean, timeoutMs = 5_000, what = "condition"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (check()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+export function synced(provider: WebsocketProvider): Promise<void> {
+  return waitFor(() => provider.synced, 5_000, "sync");
+}
+
+/** Opens a raw socket and resolves with the HTTP status of a refused upgrade, or "open". */
+export function upgradeOutcome(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<number | "open"> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(baseUrl.replace(/^http/, "ws") + path, { headers });
+    socket.on("open", () => {
+      socket.close();
+      resolve("open");
+    });
+    socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on("error", () => undefined);
+  });
+}
