@@ -79,13 +79,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      // Stop accepting, end the sockets (their documents are stored as they go), then the database.
+      // Stop accepting, end the sockets (their documents are stored as they go), let requests
+      // under way finish for a moment, then close the database.
       server.close(() => {
+        clearTimeout(deadline);
         db.$client.close();
         resolve();
       });
       hub.close();
-      server.closeAllConnections();
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), 5_000);
     }));
 
   return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, db, hub, close };

@@ -10,7 +10,6 @@ export function Field({
   hint,
   ...input
 }: { name: string; label: string; error?: MessageKey; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const t = useT();
   const id = `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -22,11 +21,7 @@ export function Field({
         </p>
       ) : null}
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -46,7 +41,6 @@ export function SelectField({
   defaultValue?: string;
   required?: boolean;
 }) {
-  const t = useT();
   const id = `field-${name}`;
   return (
     <div className="field">
@@ -54,12 +48,18 @@ export function SelectField({
       <select id={id} name={name} defaultValue={defaultValue} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         {children}
       </select>
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: MessageKey }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="error" id={`${id}-error`}>
+      {t(error)}
+    </p>
   );
 }
 

@@ -121,6 +121,22 @@ describe("realtime documents", () => {
     await waitFor(() => other.text().startsWith("Encore. "), 5_000, "edit after bad messages");
   });
 
+  it("relays writers' presence where people edit together, not readers'", async () => {
+    const a = client(facilitator);
+    const b = client(admin);
+    const reader = client(delegate);
+    await Promise.all([synced(a.provider), synced(b.provider), synced(reader.provider)]);
+    a.provider.awareness.setLocalStateField("user", { name: "Jean-Robert" });
+    reader.provider.awareness.setLocalStateField("user", { name: "Rose-Andrée" });
+    const names = () => [...b.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+    await waitFor(() => names().includes("Jean-Robert"), 5_000, "presence relayed");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(names()).not.toContain("Rose-Andrée");
+    // Leaving removes the presence at once, not after a time-out.
+    a.provider.destroy();
+    await waitFor(() => !names().includes("Jean-Robert"), 5_000, "presence removed");
+  });
+
   it("lets server code change a document and every client see it", async () => {
     const a = client(facilitator);
     const b = client(delegate);
@@ -148,6 +164,37 @@ describe("realtime documents", () => {
 });
 
 describe("a restart", () => {
+  it("stops gracefully on SIGTERM: sockets closed as going away, documents stored, database closed", async () => {
+    const dir = tempDir();
+    const databasePath = join(dir.path, "makon.db");
+    const running = await spawnServer({ DATABASE_PATH: databasePath });
+    try {
+      const writer = connectProvider(running.url, NOTES, await signInCookie(running.url, "animateur@makon.ht"));
+      await synced(writer.provider);
+      for (let i = 0; i < 10; i++) writer.doc.getText("body").insert(0, `${i}`);
+      await new Promise((r) => setTimeout(r, 300));
+      const socket = (writer.provider as unknown as { ws: WebSocket | null }).ws!;
+      const closeCode = new Promise<number>((resolve) => socket.addEventListener("close", (e) => resolve((e as unknown as { code: number }).code)));
+      writer.provider.shouldConnect = false;
+      const exited = new Promise<number | null>((resolve) => running.child.once("exit", (code) => resolve(code)));
+      running.child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(await closeCode).toBe(1001);
+      writer.provider.destroy();
+      // The last client's edits were merged into one row; WAL checkpointed on close.
+      const db = openDatabase(databasePath);
+      const rows = db.select().from(documentUpdates).where(eq(documentUpdates.docName, NOTES)).all();
+      expect(rows).toHaveLength(1);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, rows[0]!.update);
+      expect(doc.getText("body").toString()).toBe("9876543210");
+      db.$client.close();
+    } finally {
+      await killHard(running.child);
+      dir.remove();
+    }
+  });
+
   it("keeps every update a client was shown, even when the server is killed", async () => {
     const dir = tempDir();
     const databasePath = join(dir.path, "makon.db");
