@@ -4,8 +4,10 @@ import { communes, sections } from "./geography";
 export type SpaceLevel = "commune" | "section";
 export type SpaceSetting = "rural" | "urban";
 export type SpaceStatus = "active" | "dormant";
+export type VotingBase = "organisation" | "delegate";
+export type MajorityRule = "simple" | "absolute" | "two_thirds" | "consensus";
 
-/** A Makòn consultation space. Its rules and members come with the spaces issue. */
+/** A Makòn consultation space and its rules. */
 export const spaces = sqliteTable(
   "spaces",
   {
@@ -19,6 +21,12 @@ export const spaces = sqliteTable(
     setting: text("setting").$type<SpaceSetting>().notNull(),
     description: text("description").notNull().default(""),
     status: text("status").$type<SpaceStatus>().notNull().default("active"),
+    votingBase: text("voting_base").$type<VotingBase>().notNull().default("organisation"),
+    /** Share of member organisations that must be present, in percent. */
+    quorumPercent: integer("quorum_percent").notNull().default(50),
+    majorityRule: text("majority_rule").$type<MajorityRule>().notNull().default("simple"),
+    titularSeats: integer("titular_seats").notNull().default(1),
+    substituteSeats: integer("substitute_seats").notNull().default(1),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("spaces_commune_idx").on(t.communeCode)],

@@ -1,0 +1,273 @@
+import { mapColumns, readBoolean, readChoice, readCount, readDate, readYear, type CellError } from "../csv/cells";
+import { searchKey } from "../geography/search-key";
+import type { AgeGroupId } from "../people/age-groups";
+import type { SeatKind } from "../spaces/seats";
+import type { OrganisationType } from "./types";
+
+/**
+ * Turning spreadsheet rows into organisations and delegates to register, with every
+ * problem listed by line and column before anything is written.
+ */
+export type ImportErrorCode =
+  | CellError
+  | "missing_column"
+  | "empty_file"
+  | "too_many_rows"
+  | "unknown_section"
+  | "duplicate_in_file"
+  | "already_member"
+  | "unknown_organisation"
+  | "bad_phone"
+  | "bad_email"
+  | "seats_full"
+  | "already_seated";
+
+export interface RowError {
+  /** 0 for a problem with the whole file. */
+  line: number;
+  field: string;
+  code: ImportErrorCode;
+}
+
+export const MAX_IMPORT_ROWS = 2000;
+
+const TYPE_WORDS: Record<OrganisationType, readonly string[]> = {
+  base: ["organisation de base", "OB", "oganizasyon baz", "baz", "base organisation", "organisation communautaire de base", "OCB"],
+  women: ["groupement de femmes", "groupe de femmes", "organisation de femmes", "femmes", "gwoupman fanm", "oganizasyon fanm", "fanm", "women's group"],
+  youth: ["association de jeunes", "organisation de jeunes", "jeunes", "asosyasyon jèn", "jèn", "youth association"],
+  muso: ["MUSO", "mutuelle de solidarité", "mityèl solidarite", "mutuelle"],
+  cooperative: ["coopérative", "kooperativ", "coop"],
+  savings: ["AVEC", "groupe d'épargne", "épargne", "banque communautaire", "bank kominotè", "gwoup epay", "savings group"],
+  peasant: ["association paysanne", "groupement paysan", "organisation paysanne", "paysans", "asosyasyon peyizan", "gwoupman peyizan", "peyizan"],
+  local_ngo: ["ONG locale", "ONG", "ONG lokal", "local NGO"],
+  network: ["réseau", "plateforme", "rezo", "platfòm", "network"],
+  other: ["autre", "lòt", "other"],
+};
+
+const ORGANISATION_COLUMNS = {
+  name: ["nom", "non", "name", "organisation", "oganizasyon", "nom de l'organisation", "non oganizasyon"],
+  acronym: ["sigle", "acronyme", "sig", "acronym"],
+  type: ["type", "tip", "type d'organisation", "kalite"],
+  section: ["section", "seksyon", "section communale", "seksyon kominal"],
+  contactName: ["contact", "kontak", "personne de contact", "responsable", "reskonsab"],
+  phone: ["téléphone", "telefòn", "tel", "phone"],
+  email: ["courriel", "email", "e-mail", "imèl", "mail"],
+  yearFounded: ["année de fondation", "fondation", "fondée en", "ane fondasyon", "year founded"],
+  legallyRecognised: ["reconnue", "reconnaissance légale", "reconnaissance", "rekonesans", "legal"],
+  ledByWoman: ["dirigée par une femme", "direction féminine", "dirije pa fanm", "led by a woman"],
+  ledByYouth: ["dirigée par un jeune", "dirigée par des jeunes", "dirije pa jèn", "led by youth"],
+  joinedOn: ["date d'adhésion", "adhésion", "membre depuis", "dat antre", "joined"],
+  women: ["membres femmes", "femmes", "fanm", "women"],
+  men: ["membres hommes", "hommes", "gason", "men"],
+} as const;
+
+export type OrganisationField = keyof typeof ORGANISATION_COLUMNS;
+
+export interface OrganisationRow {
+  line: number;
+  name: string;
+  acronym: string | null;
+  type: OrganisationType;
+  sectionCode: string | null;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  yearFounded: number | null;
+  legallyRecognised: boolean;
+  ledByWoman: boolean;
+  ledByYouth: boolean;
+  joinedOn: string;
+  women: number | null;
+  men: number | null;
+}
+
+export interface OrganisationImportContext {
+  sections: readonly { code: string; number: number; name: string; aliases: readonly string[] }[];
+  /** Names (any writing) of organisations that are already members of the space. */
+  memberNames: readonly string[];
+  today: string;
+  thisYear: number;
+  normalizePhone: (raw: string) => string | null;
+}
+
+/** Finds a section by code, number, or name (or another spelling). */
+function findSection(raw: string, sections: OrganisationImportContext["sections"]): string | null | undefined {
+  const text = raw.trim();
+  if (text === "") return null;
+  const byCode = sections.find((s) => s.code.toLowerCase() === text.toLowerCase());
+  if (byCode) return byCode.code;
+  const number = /^(\d{1,2})(?:\s*(?:e|re|ère|ème|eme)?\b.*)?$/i.exec(text);
+  if (number) {
+    const match = sections.find((s) => s.number === Number(number[1]));
+    if (match) return match.code;
+  }
+  const key = searchKey(text);
+  return sections.find((s) => [s.name, ...s.aliases].some((n) => searchKey(n) === key) || key.endsWith(` ${searchKey(s.name)}`))?.code;
+}
+
+export function readOrganisationRows(
+  table: readonly { line: number; fields: string[] }[],
+  context: OrganisationImportContext,
+): { rows: OrganisationRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  if (table.length < 2) return { rows: [], errors: [{ line: 0, field: "file", code: "empty_file" }] };
+  if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, field: "file", code: "too_many_rows" }] };
+  const columns = mapColumns(table[0]!.fields, ORGANISATION_COLUMNS);
+  for (const required of ["name", "type"] as const) {
+    if (columns[required] === undefined) errors.push({ line: 0, field: required, code: "missing_column" });
+  }
+  if (errors.length > 0) return { rows: [], errors };
+
+  const members = new Set(context.memberNames.map(searchKey));
+  const seen = new Map<string, number>();
+  const rows: OrganisationRow[] = [];
+  for (const { line, fields } of table.slice(1)) {
+    const cell = (field: OrganisationField) => (columns[field] === undefined ? "" : (fields[columns[field]!] ?? "").trim());
+    const fail = (field: string, code: ImportErrorCode) => errors.push({ line, field, code });
+    const before = errors.length;
+
+    const name = cell("name");
+    if (name === "") fail("name", "required");
+    const nameKey = searchKey(name);
+    if (name && members.has(nameKey)) fail("name", "already_member");
+    else if (name && seen.has(nameKey)) fail("name", "duplicate_in_file");
+    if (name) seen.set(nameKey, line);
+
+    const type = readChoice(cell("type"), TYPE_WORDS, null);
+    if (!type.ok) fail("type", "unknown_value");
+    else if (type.value === null) fail("type", "required");
+    const section = findSection(cell("section"), context.sections);
+    if (section === undefined) fail("section", "unknown_section");
+    const phoneRaw = cell("phone");
+    const phone = phoneRaw ? context.normalizePhone(phoneRaw) : null;
+    if (phoneRaw && !phone) fail("phone", "bad_phone");
+    const email = cell("email");
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail("email", "bad_email");
+    const year = readYear(cell("yearFounded"), context.thisYear);
+    if (!year.ok) fail("yearFounded", year.error);
+    const flags = (["legallyRecognised", "ledByWoman", "ledByYouth"] as const).map((field) => {
+      const value = readBoolean(cell(field));
+      if (!value.ok) fail(field, value.error);
+      return value.ok && value.value;
+    });
+    const joined = readDate(cell("joinedOn"), context.today);
+    if (!joined.ok) fail("joinedOn", joined.error);
+    else if (joined.value > context.today) fail("joinedOn", "bad_date");
+    const women = readCount(cell("women"));
+    if (!women.ok) fail("women", women.error);
+    const men = readCount(cell("men"));
+    if (!men.ok) fail("men", men.error);
+
+    if (errors.length > before) continue;
+    rows.push({
+      line,
+      name,
+      acronym: cell("acronym") || null,
+      type: (type as { value: OrganisationType }).value,
+      sectionCode: section ?? null,
+      contactName: cell("contactName") || null,
+      phone,
+      email: email ? email.toLowerCase() : null,
+      yearFounded: (year as { value: number | null }).value,
+      legallyRecognised: flags[0]!,
+      ledByWoman: flags[1]!,
+      ledByYouth: flags[2]!,
+      joinedOn: (joined as { value: string }).value,
+      women: (women as { value: number | null }).value,
+      men: (men as { value: number | null }).value,
+    });
+  }
+  return { rows, errors };
+}
+
+const DELEGATE_COLUMNS = {
+  name: ["nom", "non", "name", "nom et prénom", "non ak siyati", "délégué", "delege"],
+  sex: ["sexe", "sèks", "sex", "genre"],
+  birthYear: ["année de naissance", "naissance", "ane nesans", "birth year"],
+  ageGroup: ["tranche d'âge", "âge", "laj", "gwoup laj", "age group"],
+  disability: ["handicap", "situation de handicap", "andikap", "disability"],
+  phone: ["téléphone", "telefòn", "tel", "phone"],
+  organisation: ["organisation", "oganizasyon", "OSC", "OSS", "organization"],
+  seat: ["siège", "titulaire ou suppléant", "statut", "pozisyon", "seat"],
+  fromDate: ["depuis", "date de début", "du", "depi", "from"],
+} as const;
+
+export type DelegateField = keyof typeof DELEGATE_COLUMNS;
+
+const SEX_WORDS = { female: ["F", "femme", "fanm", "W", "woman"], male: ["H", "M", "homme", "gason", "man"] } as const;
+const SEAT_WORDS = { titular: ["titulaire", "titilè", "T"], substitute: ["suppléant", "suppléante", "siplean", "S"] } as const;
+const AGE_WORDS: Record<AgeGroupId, readonly string[]> = {
+  u18: ["moins de 18", "-18", "<18", "mwens pase 18", "0-17"],
+  "18_24": ["18-24", "18 à 24", "18 a 24"],
+  "25_35": ["25-35", "25 à 35", "25 a 35"],
+  "36_59": ["36-59", "36 à 59", "36 a 59"],
+  "60p": ["60+", "60 et plus", "60 ans et plus", "60 e plis", "60 ak plis"],
+};
+
+export interface DelegateRow {
+  line: number;
+  name: string;
+  sex: "female" | "male" | null;
+  birthYear: number | null;
+  ageGroup: AgeGroupId | null;
+  disability: boolean;
+  phone: string | null;
+  organisationId: number;
+  seat: SeatKind;
+  fromDate: string;
+}
+
+export function readDelegateRows(
+  table: readonly { line: number; fields: string[] }[],
+  context: { organisations: readonly { id: number; name: string; acronym: string | null }[]; today: string; thisYear: number; normalizePhone: (raw: string) => string | null },
+): { rows: DelegateRow[]; errors: RowError[] } {
+  if (table.length < 2) return { rows: [], errors: [{ line: 0, field: "file", code: "empty_file" }] };
+  if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, field: "file", code: "too_many_rows" }] };
+  const columns = mapColumns(table[0]!.fields, DELEGATE_COLUMNS);
+  const errors: RowError[] = (["name", "organisation"] as const)
+    .filter((field) => columns[field] === undefined)
+    .map((field) => ({ line: 0, field, code: "missing_column" as const }));
+  if (errors.length > 0) return { rows: [], errors };
+
+  const rows: DelegateRow[] = [];
+  for (const { line, fields } of table.slice(1)) {
+    const cell = (field: DelegateField) => (columns[field] === undefined ? "" : (fields[columns[field]!] ?? "").trim());
+    const fail = (field: string, code: ImportErrorCode) => errors.push({ line, field, code });
+    const before = errors.length;
+    const name = cell("name");
+    if (!name) fail("name", "required");
+    const sex = readChoice(cell("sex"), SEX_WORDS, null);
+    if (!sex.ok) fail("sex", sex.error);
+    const birthYear = readYear(cell("birthYear"), context.thisYear);
+    if (!birthYear.ok) fail("birthYear", birthYear.error);
+    const ageGroup = readChoice(cell("ageGroup"), AGE_WORDS, null);
+    if (!ageGroup.ok) fail("ageGroup", ageGroup.error);
+    const disability = readBoolean(cell("disability"));
+    if (!disability.ok) fail("disability", disability.error);
+    const phoneRaw = cell("phone");
+    const phone = phoneRaw ? context.normalizePhone(phoneRaw) : null;
+    if (phoneRaw && !phone) fail("phone", "bad_phone");
+    const orgKey = searchKey(cell("organisation"));
+    const organisation = context.organisations.find((o) => searchKey(o.name) === orgKey || (o.acronym && searchKey(o.acronym) === orgKey));
+    if (!orgKey) fail("organisation", "required");
+    else if (!organisation) fail("organisation", "unknown_organisation");
+    const seat = readChoice(cell("seat"), SEAT_WORDS, "titular");
+    if (!seat.ok) fail("seat", seat.error);
+    const from = readDate(cell("fromDate"), context.today);
+    if (!from.ok) fail("fromDate", from.error);
+    if (errors.length > before) continue;
+    rows.push({
+      line,
+      name,
+      sex: (sex as { value: "female" | "male" | null }).value,
+      birthYear: (birthYear as { value: number | null }).value,
+      ageGroup: (ageGroup as { value: AgeGroupId | null }).value,
+      disability: (disability as { value: boolean }).value,
+      phone,
+      organisationId: organisation!.id,
+      seat: (seat as { value: SeatKind }).value,
+      fromDate: (from as { value: string }).value,
+    });
+  }
+  return { rows, errors };
+}
