@@ -7,6 +7,7 @@ import type { Actor, SpaceRole } from "./roles";
 export type Action =
   | { type: "geography.edit" }
   | { type: "accounts.manage" }
+  | { type: "space.manage" }
   | { type: "space.read"; spaceId: number }
   | { type: "space.facilitate"; spaceId: number };
 
@@ -23,10 +24,12 @@ export function can(actor: Actor | null, action: Action): boolean {
   switch (action.type) {
     case "geography.edit":
     case "accounts.manage":
+    case "space.manage":
       return isAdmin(actor);
     case "space.read":
       // Spaces are open: their pages are public, as the published results are.
       return true;
+    // Registering organisations, people and authorities, and running meetings.
     case "space.facilitate":
       return isAdmin(actor) || rolesIn(actor, action.spaceId).includes("facilitator");
   }

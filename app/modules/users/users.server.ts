@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import type { Db, Tx } from "../../../db/client";
 import { roleGrants, spaces, users } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
@@ -23,23 +23,36 @@ export async function createAccount(
   if (!options.bootstrap && !can(actor, { type: "accounts.manage" })) return fail("forbidden");
   const grantCheck = checkGrant(db, input.role, input.spaceId ?? null);
   if (!grantCheck.ok) return grantCheck;
-  if (input.email && db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
-    return fail("email_taken", "email");
-  }
-  if (input.phone && db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone)).get()) {
-    return fail("phone_taken", "phone");
-  }
+  const taken = contactTaken(db, input);
+  if (taken) return fail(taken, taken === "email_taken" ? "email" : "phone");
   const passwordHash = await hashPassword(input.password);
-  const id = randomUUID();
-  const row = { id, name: input.name, email: input.email ?? null, phone: input.phone ?? null, locale: input.locale ?? null };
-  db.transaction((tx) => {
-    tx.insert(users).values({ ...row, passwordHash, createdAt: now }).run();
-    tx.insert(roleGrants)
-      .values({ userId: id, role: input.role, spaceId: grantCheck.value, grantedBy: actor?.userId ?? null, createdAt: now })
-      .run();
-    appendAudit(tx, { at: now, actorId: actor?.userId ?? null, action: "account.create", subjectType: "user", subjectId: id, after: { ...row, role: input.role, spaceId: grantCheck.value } });
-  });
+  const id = db.transaction((tx) =>
+    insertAccount(tx, { name: input.name, email: input.email ?? null, phone: input.phone ?? null, locale: input.locale ?? null, passwordHash, role: input.role, spaceId: grantCheck.value, actorId: actor?.userId ?? null, now }),
+  );
   return ok({ id });
+}
+
+/** Whether an e-mail or phone is already some account's sign-in. */
+export function contactTaken(db: Db | Tx, contact: { email?: string | null; phone?: string | null }): "email_taken" | "phone_taken" | null {
+  if (contact.email && db.select({ id: users.id }).from(users).where(eq(users.email, contact.email)).get()) return "email_taken";
+  if (contact.phone && db.select({ id: users.id }).from(users).where(eq(users.phone, contact.phone)).get()) return "phone_taken";
+  return null;
+}
+
+/**
+ * Writes an account and its role inside the caller's transaction; the caller has checked
+ * permissions, the grant and that the contact is free, and hashed the password.
+ */
+export function insertAccount(
+  tx: Tx,
+  input: { name: string; email: string | null; phone: string | null; locale: Locale | null; passwordHash: string; role: Role; spaceId: number | null; actorId: string | null; now: number },
+): string {
+  const id = randomUUID();
+  const row = { id, name: input.name, email: input.email, phone: input.phone, locale: input.locale };
+  tx.insert(users).values({ ...row, passwordHash: input.passwordHash, createdAt: input.now }).run();
+  tx.insert(roleGrants).values({ userId: id, role: input.role, spaceId: input.spaceId, grantedBy: input.actorId, createdAt: input.now }).run();
+  appendAudit(tx, { at: input.now, actorId: input.actorId, action: "account.create", subjectType: "user", subjectId: id, after: { ...row, role: input.role, spaceId: input.spaceId } });
+  return id;
 }
 
 function checkGrant(db: Db, role: Role, spaceId: number | null): Result<number | null, AccountCode> {

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
+import { optionalText, requiredText } from "../forms";
+import { checkbox, isoDate, optionalPhone } from "../organisations/organisations.schemas";
+import { MIN_PASSWORD_LENGTH } from "../users/users.schemas";
+import { AGE_GROUP_IDS, type AgeGroupId } from "./age-groups";
+
+export const PersonSchema = z.object({
+  name: requiredText(120),
+  sex: z.union([z.literal(""), z.enum(["female", "male"])], { error: "error.invalid" }).transform((v) => v || null),
+  birthYear: optionalText(4).transform((v, ctx) => {
+    if (v === undefined) return null;
+    const year = Number(v);
+    if (!/^\d{4}$/.test(v) || year < 1900 || year > 2100) {
+      ctx.addIssue({ code: "custom", message: "error.year" });
+      return z.NEVER;
+    }
+    return year;
+  }),
+  ageGroup: z.union([z.literal(""), z.enum(AGE_GROUP_IDS as [AgeGroupId, ...AgeGroupId[]])], { error: "error.invalid" }).optional().transform((v) => v || null),
+  disability: checkbox,
+  phone: optionalPhone,
+  preferredLanguage: z.union([z.literal(""), z.enum(LOCALES)], { error: "error.invalid" }).optional().transform((v) => v || null),
+});
+
+/** The optional account made in the same step as the person (a delegate's or an official's). */
+export const AccountFieldsSchema = z.object({
+  createAccount: checkbox,
+  accountEmail: optionalText(200).pipe(z.email({ error: "error.email" }).transform((e) => e.toLowerCase()).optional()),
+  accountPassword: z.string().optional().default(""),
+});
+
+export const DelegateSchema = PersonSchema.extend(AccountFieldsSchema.shape).extend({
+  organisationId: z.coerce.number({ error: "delegates.error.organisation" }).int().positive({ error: "delegates.error.organisation" }),
+  seat: z.enum(["titular", "substitute"], { error: "error.invalid" }),
+  fromDate: isoDate,
+}).superRefine((v, ctx) => accountRefinement(v, ctx));
+
+export function accountRefinement(v: { createAccount: boolean; accountEmail?: string; phone?: string; accountPassword: string }, ctx: z.RefinementCtx) {
+  if (!v.createAccount) return;
+  if (!v.accountEmail && !v.phone) ctx.addIssue({ code: "custom", path: ["accountEmail"], message: "error.emailOrPhone" });
+  if (v.accountPassword.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", path: ["accountPassword"], message: "error.passwordTooShort" });
+}
+
+export interface PersonInput {
+  name: string;
+  sex: "female" | "male" | null;
+  birthYear: number | null;
+  ageGroup: AgeGroupId | null;
+  disability: boolean;
+  phone?: string;
+  preferredLanguage: "fr" | "ht" | null;
+}
+
+export interface AccountFields {
+  createAccount: boolean;
+  accountEmail?: string;
+  accountPassword: string;
+}

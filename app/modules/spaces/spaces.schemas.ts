@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { optionalText, requiredText } from "../forms";
+import { COMMUNE_CODE, SECTION_CODE } from "../geography/codes";
+
+const intInRange = (min: number, max: number, error: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error }).max(max, { error }));
+
+export const SpaceSchema = z
+  .object({
+    name: requiredText(120),
+    level: z.enum(["commune", "section"], { error: "error.invalid" }),
+    communeCode: z.string().regex(COMMUNE_CODE, { error: "spaces.error.commune" }),
+    sectionCode: optionalText(12).pipe(z.string().regex(SECTION_CODE, { error: "spaces.error.section" }).optional()),
+    setting: z.enum(["rural", "urban"], { error: "error.invalid" }),
+    description: optionalText(2000),
+    status: z.enum(["active", "dormant"], { error: "error.invalid" }),
+    votingBase: z.enum(["organisation", "delegate"], { error: "error.invalid" }),
+    quorumPercent: intInRange(1, 100, "spaces.error.quorum"),
+    majorityRule: z.enum(["simple", "absolute", "two_thirds", "consensus"], { error: "error.invalid" }),
+    titularSeats: intInRange(1, 10, "spaces.error.seats"),
+    substituteSeats: intInRange(0, 10, "spaces.error.seats"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.level === "section" && !v.sectionCode) ctx.addIssue({ code: "custom", path: ["sectionCode"], message: "spaces.error.sectionRequired" });
+    if (v.sectionCode && !v.sectionCode.startsWith(v.communeCode)) ctx.addIssue({ code: "custom", path: ["sectionCode"], message: "spaces.error.section" });
+  });
+
+export interface SpaceInput {
+  name: string;
+  level: "commune" | "section";
+  communeCode: string;
+  sectionCode?: string;
+  setting: "rural" | "urban";
+  description?: string;
+  status: "active" | "dormant";
+  votingBase: "organisation" | "delegate";
+  quorumPercent: number;
+  majorityRule: "simple" | "absolute" | "two_thirds" | "consensus";
+  titularSeats: number;
+  substituteSeats: number;
+}

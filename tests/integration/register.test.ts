@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLog, delegateSeats, organisations, spaceMemberships, users } from "../../db/schema/index";
+import type { Db } from "../../db/client";
+import { normalizePhone } from "../../app/modules/auth/phone";
+import { parseCsv } from "../../app/modules/csv/csv";
+import { readDelegateRows, readOrganisationRows } from "../../app/modules/organisations/import-rows";
+import {
+  admitOrganisation,
+  archiveOrganisation,
+  deleteOrganisation,
+  importOrganisations,
+  leaveSpace,
+  listMembers,
+  registerOrganisation,
+  updateOrganisation,
+} from "../../app/modules/organisations/organisations.server";
+import type { OrganisationInput } from "../../app/modules/organisations/organisations.schemas";
+import { endSeat, importDelegates, listDelegates, registerDelegate } from "../../app/modules/people/people.server";
+import type { PersonInput } from "../../app/modules/people/people.schemas";
+import { listAuthorities, registerAuthority, registerOfficial } from "../../app/modules/authorities/authorities.server";
+import { createSpace, getSpace, updateSpace } from "../../app/modules/spaces/spaces.server";
+import type { SpaceInput } from "../../app/modules/spaces/spaces.schemas";
+import { signIn } from "../../app/modules/auth/sign-in.server";
+import { loadGrants } from "../../app/modules/auth/session.server";
+import { actorByEmail, demoDatabase } from "../setup/test-db";
+
+let db: Db;
+let close: () => void;
+beforeEach(async () => ({ db, close } = await demoDatabase()));
+afterEach(() => close());
+
+const LIMONADE = 1;
+const PETITE_ANSE = 2;
+const org = (name: string, extra: Partial<OrganisationInput> = {}): OrganisationInput => ({
+  name,
+  type: "muso",
+  legallyRecognised: false,
+  ledByWoman: false,
+  ledByYouth: false,
+  ...extra,
+});
+const person = (name: string, extra: Partial<PersonInput> = {}): PersonInput => ({ name, sex: "female", birthYear: 1995, ageGroup: null, disability: false, preferredLanguage: null, ...extra });
+const noAccount = { createAccount: false, accountPassword: "" };
+const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+
+describe("spaces", () => {
+  const input: SpaceInput = {
+    name: "Makòn Trou-du-Nord",
+    level: "commune",
+    communeCode: "HT0431",
+    setting: "rural",
+    status: "active",
+    votingBase: "delegate",
+    quorumPercent: 60,
+    majorityRule: "two_thirds",
+    titularSeats: 2,
+    substituteSeats: 1,
+  };
+
+  it("is created and configured by an administrator only, audited before → after", () => {
+    expect(createSpace(db, actorByEmail(db, "animateur@makon.ht"), input, 1)).toEqual({ ok: false, code: "forbidden" });
+    const admin = actorByEmail(db, "admin@makon.ht");
+    const created = createSpace(db, admin, input, 1);
+    expect(created.ok).toBe(true);
+    const id = (created as { value: { id: number } }).value.id;
+    expect(getSpace(db, id)).toMatchObject({ communeName: "Trou-du-Nord", departmentName: "Nord-Est", quorumPercent: 60, territorySections: [{ code: "HT0431-01" }, { code: "HT0431-02" }, { code: "HT0431-03" }] });
+    expect(updateSpace(db, admin, id, { ...input, status: "dormant", quorumPercent: 40 }, 2)).toEqual({ ok: true, value: null });
+    const update = audits("space.update")[0]!;
+    expect(update.before).toMatchObject({ status: "active", quorumPercent: 60 });
+    expect(update.after).toMatchObject({ status: "dormant", quorumPercent: 40 });
+    expect(updateSpace(db, actorByEmail(db, "animateur@makon.ht"), id, input, 3)).toEqual({ ok: false, code: "forbidden" });
+  });
+
+  it("keeps a section-level space inside its commune", () => {
+    const admin = actorByEmail(db, "admin@makon.ht");
+    expect(createSpace(db, admin, { ...input, level: "section", sectionCode: "HT0311-01" }, 1)).toMatchObject({ ok: false, code: "section_not_found" });
+    const ok = createSpace(db, admin, { ...input, level: "section", sectionCode: "HT0431-02" }, 1);
+    const space = getSpace(db, (ok as { value: { id: number } }).value.id)!;
+    expect(space.territorySections.map((s) => s.code)).toEqual(["HT0431-02"]);
+  });
+});
+
+describe("organisations", () => {
+  it("are registered and admitted by a facilitator of the space only", () => {
+    const facilitator = actorByEmail(db, "animateur@makon.ht");
+    const registered = registerOrganisation(db, facilitator, LIMONADE, org("MUSO Lespwa", { sectionCode: "HT0313-02", ledByWoman: true }), "2026-01-10", 1);
+    expect(registered.ok).toBe(true);
+    expect(listMembers(db, LIMONADE).map((m) => [m.name, m.joinedOn, m.sectionName])).toEqual([["MUSO Lespwa", "2026-01-10", "Bois de Lance"]]);
+    for (const email of ["delegue@makon.ht", "casec@makon.ht"]) {
+      expect(registerOrganisation(db, actorByEmail(db, email), LIMONADE, org("X"), "2026-01-10", 1)).toEqual({ ok: false, code: "forbidden" });
+    }
+    // A facilitator of Limonade cannot change Petite-Anse.
+    expect(registerOrganisation(db, facilitator, PETITE_ANSE, org("Y"), "2026-01-10", 1)).toEqual({ ok: false, code: "forbidden" });
+    expect(registerOrganisation(db, facilitator, LIMONADE, org("Z", { sectionCode: "HT0311-01" }), "2026-01-10", 1)).toMatchObject({ ok: false, code: "section_outside_territory" });
+    expect(db.select().from(organisations).all().map((o) => o.name)).toEqual(["MUSO Lespwa"]);
+    expect(audits("organisation.register")).toHaveLength(1);
+  });
+
+  it("filters members by type, section and leadership", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    registerOrganisation(db, f, LIMONADE, org("A", { type: "women", sectionCode: "HT0313-01", ledByWoman: true }), "2026-01-01", 1);
+    registerOrganisation(db, f, LIMONADE, org("B", { type: "youth", sectionCode: "HT0313-02", ledByYouth: true }), "2026-01-01", 1);
+    registerOrganisation(db, f, LIMONADE, org("C", { type: "women", sectionCode: "HT0313-02" }), "2026-01-01", 1);
+    const names = (filter: Parameters<typeof listMembers>[2]) => listMembers(db, LIMONADE, filter).map((m) => m.name);
+    expect(names({ type: "women" })).toEqual(["A", "C"]);
+    expect(names({ sectionCode: "HT0313-02" })).toEqual(["B", "C"]);
+    expect(names({ ledByWoman: true })).toEqual(["A"]);
+    expect(names({ ledByYouth: true, type: "youth" })).toEqual(["B"]);
+  });
+
+  it("leave with their history kept, delegates leaving with them, and may join again or another space", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = (registerOrganisation(db, f, LIMONADE, org("Kòperativ"), "2025-01-01", 1) as { value: { id: number } }).value.id;
+    await registerDelegate(db, f, LIMONADE, person("Rose"), { organisationId: id, seat: "titular", fromDate: "2025-02-01" }, noAccount, 1);
+    expect(leaveSpace(db, f, LIMONADE, id, "2024-12-31", 2)).toMatchObject({ ok: false, code: "left_before_joined" });
+    expect(leaveSpace(db, f, LIMONADE, id, "2026-03-31", 2)).toEqual({ ok: true, value: null });
+    expect(listMembers(db, LIMONADE)).toEqual([]);
+    expect(db.select().from(spaceMemberships).where(eq(spaceMemberships.organisationId, id)).get()).toMatchObject({ joinedOn: "2025-01-01", leftOn: "2026-03-31" });
+    expect(db.select().from(delegateSeats).get()).toMatchObject({ toDate: "2026-03-31" });
+    expect(leaveSpace(db, f, LIMONADE, id, "2026-04-01", 3)).toMatchObject({ code: "not_member" });
+    expect(admitOrganisation(db, f, LIMONADE, id, "2026-06-01", 4)).toEqual({ ok: true, value: null });
+    expect(admitOrganisation(db, f, LIMONADE, id, "2026-06-02", 4)).toMatchObject({ code: "already_member" });
+    expect(db.select().from(spaceMemberships).where(eq(spaceMemberships.organisationId, id)).all()).toHaveLength(2);
+  });
+
+  it("refuses to delete one with history and archives it instead", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const mistake = (registerOrganisation(db, f, LIMONADE, org("Erreur de saisie"), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    expect(deleteOrganisation(db, f, LIMONADE, mistake, 2)).toEqual({ ok: true, value: null });
+    const kept = (registerOrganisation(db, f, LIMONADE, org("Gwoupman"), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    await registerDelegate(db, f, LIMONADE, person("Jean", { sex: "male" }), { organisationId: kept, seat: "titular", fromDate: "2026-01-02" }, noAccount, 1);
+    expect(deleteOrganisation(db, f, LIMONADE, kept, 3)).toMatchObject({ ok: false, code: "has_history" });
+    expect(archiveOrganisation(db, f, LIMONADE, kept, "2026-05-01", 4)).toEqual({ ok: true, value: null });
+    expect(listMembers(db, LIMONADE)).toEqual([]);
+    expect(listDelegates(db, LIMONADE, "2026-04-30").map((d) => d.name)).toEqual(["Jean"]);
+    expect(listDelegates(db, LIMONADE, "2026-05-02")).toEqual([]);
+    expect(audits("organisation.delete")).toHaveLength(1);
+    expect(audits("organisation.archive")).toHaveLength(1);
+  });
+
+  it("are edited by a facilitator with the change audited", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = (registerOrganisation(db, f, LIMONADE, org("Asosyasyon"), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    expect(updateOrganisation(db, f, LIMONADE, id, org("Asosyasyon Jèn Limonad", { type: "youth", ledByYouth: true }), 2)).toEqual({ ok: true, value: null });
+    const audit = audits("organisation.update")[0]!;
+    expect(audit.before).toMatchObject({ name: "Asosyasyon", type: "muso" });
+    expect(audit.after).toMatchObject({ name: "Asosyasyon Jèn Limonad", type: "youth" });
+    expect(updateOrganisation(db, actorByEmail(db, "delegue@makon.ht"), LIMONADE, id, org("Hack"), 3)).toEqual({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("delegates", () => {
+  it("take the seats the space's rules give, and may get an account in one step", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = (registerOrganisation(db, f, LIMONADE, org("Fanm Vanyan"), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    const seat = (kind: "titular" | "substitute") => ({ organisationId: id, seat: kind, fromDate: "2026-02-01" });
+    const first = await registerDelegate(db, f, LIMONADE, person("Nadège", { phone: "+50937445566" }), seat("titular"), { createAccount: true, accountEmail: "nadege@makon.ht", accountPassword: "nadege secret pass" }, 1);
+    expect(first.ok).toBe(true);
+    expect(await registerDelegate(db, f, LIMONADE, person("Second"), seat("titular"), noAccount, 1)).toMatchObject({ ok: false, code: "seats_full" });
+    expect(await registerDelegate(db, f, LIMONADE, person("Suppléante"), seat("substitute"), noAccount, 1)).toMatchObject({ ok: true });
+    // The account signs in, with the delegate role in this space.
+    expect(await signIn(db, { identifier: "nadege@makon.ht", password: "nadege secret pass", address: "1", now: 0 })).toMatchObject({ ok: true });
+    const account = db.select().from(users).where(eq(users.email, "nadege@makon.ht")).get()!;
+    expect(actorByEmail(db, "nadege@makon.ht").grants).toEqual([{ role: "delegate", spaceId: LIMONADE }]);
+    expect(account.phone).toBe("+50937445566");
+    // A taken contact stops everything: no person, no seat.
+    expect(await registerDelegate(db, f, LIMONADE, person("Autre"), seat("substitute"), { createAccount: true, accountEmail: "delegue@makon.ht", accountPassword: "long password" }, 1)).toMatchObject({ ok: false, code: "email_taken" });
+    expect(listDelegates(db, LIMONADE, "2026-03-01").map((d) => [d.name, d.seat, d.ageGroup, d.hasAccount])).toEqual([
+      ["Nadège", "titular", "25_35", true],
+      ["Suppléante", "substitute", "25_35", false],
+    ]);
+    const seatId = listDelegates(db, LIMONADE, "2026-03-01")[0]!.seatId;
+    expect(endSeat(db, f, LIMONADE, seatId, "2026-01-01", 2)).toMatchObject({ code: "dates_reversed" });
+    expect(endSeat(db, f, LIMONADE, seatId, "2026-06-30", 2)).toEqual({ ok: true, value: null });
+    expect(await registerDelegate(db, f, LIMONADE, person("Remplaçante"), { ...seat("titular"), fromDate: "2026-07-01" }, noAccount, 3)).toMatchObject({ ok: true });
+  });
+
+  it("are refused for an organisation that is not a member, or from someone not facilitating", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    expect(await registerDelegate(db, f, LIMONADE, person("A"), { organisationId: 999, seat: "titular", fromDate: "2026-01-01" }, noAccount, 1)).toMatchObject({ code: "not_member" });
+    expect(await registerDelegate(db, actorByEmail(db, "casec@makon.ht"), LIMONADE, person("A"), { organisationId: 1, seat: "titular", fromDate: "2026-01-01" }, noAccount, 1)).toEqual({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("imports", () => {
+  const orgContext = () => ({ sections: getSpace(db, LIMONADE)!.territorySections, memberNames: listMembers(db, LIMONADE).map((m) => m.name), today: "2026-11-22", thisYear: 2026, normalizePhone });
+
+  it("write all rows or none", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const { rows, errors } = readOrganisationRows(parseCsv("Nom;Type;Section;Femmes;Hommes\nFanm Vanyan;Groupement de femmes;2;30;0\nMUSO Lespwa;MUSO;Roucou;12;8\n"), orgContext());
+    expect(errors).toEqual([]);
+    expect(importOrganisations(db, f, LIMONADE, rows, 1)).toEqual({ ok: true, value: { count: 2 } });
+    expect(listMembers(db, LIMONADE).map((m) => [m.name, m.count?.women, m.count?.men])).toEqual([
+      ["Fanm Vanyan", 30, 0],
+      ["MUSO Lespwa", 12, 8],
+    ]);
+    // Three delegates for an organisation with one titular seat: nothing is written.
+    const orgs = listMembers(db, LIMONADE).map((m) => ({ id: m.id, name: m.name, acronym: m.acronym }));
+    const delegates = readDelegateRows(parseCsv("Nom;Sexe;Organisation\nA;F;Fanm Vanyan\nB;F;MUSO Lespwa\nC;H;Fanm Vanyan\n"), { organisations: orgs, today: "2026-11-22", thisYear: 2026, normalizePhone });
+    expect(delegates.errors).toEqual([]);
+    expect(importDelegates(db, f, LIMONADE, delegates.rows, 2)).toMatchObject({ ok: false, code: "seats_full", line: 4 });
+    expect(listDelegates(db, LIMONADE, "2026-11-22")).toEqual([]);
+    expect(importDelegates(db, f, LIMONADE, delegates.rows.slice(0, 2), 2)).toEqual({ ok: true, value: { count: 2 } });
+    expect(listDelegates(db, LIMONADE, "2026-11-22").map((d) => d.name)).toEqual(["A", "B"]);
+    expect(importOrganisations(db, actorByEmail(db, "delegue@makon.ht"), LIMONADE, rows, 3)).toEqual({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("authorities", () => {
+  it("are registered with officials, who may get an account in one step", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const casec = registerAuthority(db, f, LIMONADE, { kind: "casec", name: "CASEC Bois de Lance", sectionCode: "HT0313-02" }, 1);
+    expect(casec.ok).toBe(true);
+    const authorityId = (casec as { value: { id: number } }).value.id;
+    expect(registerAuthority(db, f, LIMONADE, { kind: "casec", name: "CASEC ailleurs", sectionCode: "HT0311-01" }, 1)).toMatchObject({ code: "section_outside_territory" });
+    expect(registerAuthority(db, actorByEmail(db, "casec@makon.ht"), LIMONADE, { kind: "asec", name: "ASEC" }, 1)).toEqual({ ok: false, code: "forbidden" });
+    const official = await registerOfficial(
+      db,
+      f,
+      LIMONADE,
+      person("Wilfrid Jean", { sex: "male", phone: "+50937887766" }),
+      { authorityId, title: "Président du CASEC", mandateStart: "2024-01-01", mandateEnd: "2027-12-31" },
+      { createAccount: true, accountPassword: "official password" },
+      2,
+    );
+    expect(official).toMatchObject({ ok: true });
+    const userId = (official as { value: { userId: string } }).value.userId;
+    expect(loadGrants(db, userId)).toEqual([{ role: "official", spaceId: LIMONADE }]);
+    const listed = listAuthorities(db, getSpace(db, LIMONADE)!);
+    expect(listed).toMatchObject([{ name: "CASEC Bois de Lance", sectionName: "Bois de Lance", officials: [{ name: "Wilfrid Jean", title: "Président du CASEC", hasAccount: true }] }]);
+    expect(await signIn(db, { identifier: "3788 7766", password: "official password", address: "1", now: 0 })).toMatchObject({ ok: true });
+  });
+});
