@@ -8,9 +8,11 @@ export function Field({
   label,
   error,
   hint,
+  id: givenId,
   ...input
 }: { name: string; label: string; error?: MessageKey; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${name}`;
+  // Two forms on one page may share a field name; they pass their own id.
+  const id = givenId ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -33,6 +35,7 @@ export function SelectField({
   children,
   defaultValue,
   required,
+  id: givenId,
 }: {
   name: string;
   label: string;
@@ -40,8 +43,9 @@ export function SelectField({
   children: ReactNode;
   defaultValue?: string;
   required?: boolean;
+  id?: string;
 }) {
-  const id = `field-${name}`;
+  const id = givenId ?? `field-${name}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

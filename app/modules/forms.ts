@@ -36,3 +36,8 @@ export const optionalText = (max: number) =>
 
 export const requiredText = (max: number) =>
   z.string({ error: "error.required" }).trim().min(1, { error: "error.required" }).max(max, { error: "error.tooLong" });
+
+/** Field errors of several zod results at once (the ones that failed). */
+export function errorsOf(...results: { success: boolean; error?: z.ZodError }[]): FieldErrors {
+  return Object.assign({}, ...results.map((r) => (r.success || !r.error ? {} : fieldErrors(r.error))));
+}

@@ -1,20 +1,28 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../components/i18n";
-import type { MessageKey } from "../modules/i18n/translate";
+import { SpaceTags } from "../components/space-tags";
+import { can } from "../modules/auth/permissions";
 import { listSpacesByCommune } from "../modules/spaces/spaces.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { groups: listSpacesByCommune(context.db) };
+  return { groups: listSpacesByCommune(context.db), canCreate: can(context.current?.actor ?? null, { type: "space.manage" }) };
 }
 
 export default function Home() {
-  const { groups } = useLoaderData<typeof loader>();
+  const { groups, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro")}</p>
+      {canCreate ? (
+        <p>
+          <Link to="/espaces/nouveau" className="button primary">
+            {t("spaces.new")}
+          </Link>
+        </p>
+      ) : null}
       {groups.length === 0 ? <p>{t("home.empty")}</p> : null}
       {groups.map((group) => (
         <section key={group.communeCode} className="commune-group" aria-labelledby={`commune-${group.communeCode}`}>
@@ -24,13 +32,10 @@ export default function Home() {
           <ul className="cards">
             {group.spaces.map((space) => (
               <li key={space.id} className="card">
-                <h3>{space.name}</h3>
-                <p className="tags">
-                  <span className="tag">{t(`space.level.${space.level}` as MessageKey)}</span>
-                  {space.sectionLabel ? <span className="tag">{space.sectionLabel}</span> : null}
-                  <span className="tag">{t(`space.setting.${space.setting}` as MessageKey)}</span>
-                  {space.status === "dormant" ? <span className="tag warn">{t("space.status.dormant")}</span> : null}
-                </p>
+                <h3>
+                  <Link to={`/espaces/${space.id}`}>{space.name}</Link>
+                </h3>
+                <SpaceTags space={space} />
                 {space.description ? <p>{space.description}</p> : null}
               </li>
             ))}

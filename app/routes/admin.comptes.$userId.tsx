@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
+import { RevokeGrant } from "../components/revoke-grant";
 import { RoleAndSpaceFields } from "../components/role-options";
 import { requirePermission } from "../modules/auth/guards.server";
 import { fieldErrors, formValues } from "../modules/forms";
@@ -59,13 +60,7 @@ export default function AccountAdmin() {
               {t(`role.${g.role}` as MessageKey)}
               {g.spaceName ? ` · ${g.spaceName}` : ""}
             </span>
-            <Form method="post">
-              <input type="hidden" name="intent" value="revoke" />
-              <input type="hidden" name="grantId" value={g.id} />
-              <button type="submit" className="link-button">
-                {t("accounts.revoke")}
-              </button>
-            </Form>
+            <RevokeGrant grantId={g.id} />
           </li>
         ))}
       </ul>

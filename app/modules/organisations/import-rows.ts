@@ -2,7 +2,25 @@ import { mapColumns, readBoolean, readChoice, readCount, readDate, readYear, typ
 import { searchKey } from "../geography/search-key";
 import type { AgeGroupId } from "../people/age-groups";
 import type { SeatKind } from "../spaces/seats";
+import { fr } from "../i18n/fr";
+import { ht } from "../i18n/ht";
+import type { MessageKey } from "../i18n/translate";
 import type { OrganisationType } from "./types";
+
+/** The words accepted for each choice, plus its label in both dictionaries: what the exports write. */
+function withLabels<T extends string>(words: Record<T, readonly string[]>, prefix: string): Record<T, readonly string[]> {
+  return Object.fromEntries(
+    (Object.entries(words) as [T, readonly string[]][]).map(([choice, list]) => {
+      const key = `${prefix}.${choice}` as MessageKey;
+      return [choice, [...list, fr[key], ht[key]]];
+    }),
+  ) as unknown as Record<T, readonly string[]>;
+}
+
+/** Column titles accepted for each field, plus the exports' own titles in both languages. */
+function withTitles<F extends string>(titles: Record<F, readonly string[]>): Record<F, readonly string[]> {
+  return withLabels(titles, "import.field");
+}
 
 /**
  * Turning spreadsheet rows into organisations and delegates to register, with every
@@ -31,7 +49,7 @@ export interface RowError {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-const TYPE_WORDS: Record<OrganisationType, readonly string[]> = {
+const TYPE_WORDS = withLabels<OrganisationType>({
   base: ["organisation de base", "OB", "oganizasyon baz", "baz", "base organisation", "organisation communautaire de base", "OCB"],
   women: ["groupement de femmes", "groupe de femmes", "organisation de femmes", "femmes", "gwoupman fanm", "oganizasyon fanm", "fanm", "women's group"],
   youth: ["association de jeunes", "organisation de jeunes", "jeunes", "asosyasyon jèn", "jèn", "youth association"],
@@ -42,9 +60,9 @@ const TYPE_WORDS: Record<OrganisationType, readonly string[]> = {
   local_ngo: ["ONG locale", "ONG", "ONG lokal", "local NGO"],
   network: ["réseau", "plateforme", "rezo", "platfòm", "network"],
   other: ["autre", "lòt", "other"],
-};
+}, "orgType");
 
-const ORGANISATION_COLUMNS = {
+const ORGANISATION_COLUMNS = withTitles({
   name: ["nom", "non", "name", "organisation", "oganizasyon", "nom de l'organisation", "non oganizasyon"],
   acronym: ["sigle", "acronyme", "sig", "acronym"],
   type: ["type", "tip", "type d'organisation", "kalite"],
@@ -59,9 +77,10 @@ const ORGANISATION_COLUMNS = {
   joinedOn: ["date d'adhésion", "adhésion", "membre depuis", "dat antre", "joined"],
   women: ["membres femmes", "femmes", "fanm", "women"],
   men: ["membres hommes", "hommes", "gason", "men"],
-} as const;
+});
 
 export type OrganisationField = keyof typeof ORGANISATION_COLUMNS;
+export const ORGANISATION_FIELDS = Object.keys(ORGANISATION_COLUMNS) as OrganisationField[];
 
 export interface OrganisationRow {
   line: number;
@@ -180,7 +199,7 @@ export function readOrganisationRows(
   return { rows, errors };
 }
 
-const DELEGATE_COLUMNS = {
+const DELEGATE_COLUMNS = withTitles({
   name: ["nom", "non", "name", "nom et prénom", "non ak siyati", "délégué", "delege"],
   sex: ["sexe", "sèks", "sex", "genre"],
   birthYear: ["année de naissance", "naissance", "ane nesans", "birth year"],
@@ -190,19 +209,20 @@ const DELEGATE_COLUMNS = {
   organisation: ["organisation", "oganizasyon", "OSC", "OSS", "organization"],
   seat: ["siège", "titulaire ou suppléant", "statut", "pozisyon", "seat"],
   fromDate: ["depuis", "date de début", "du", "depi", "from"],
-} as const;
+});
 
 export type DelegateField = keyof typeof DELEGATE_COLUMNS;
+export const DELEGATE_FIELDS = Object.keys(DELEGATE_COLUMNS) as DelegateField[];
 
-const SEX_WORDS = { female: ["F", "femme", "fanm", "W", "woman"], male: ["H", "M", "homme", "gason", "man"] } as const;
-const SEAT_WORDS = { titular: ["titulaire", "titilè", "T"], substitute: ["suppléant", "suppléante", "siplean", "S"] } as const;
-const AGE_WORDS: Record<AgeGroupId, readonly string[]> = {
+const SEX_WORDS = withLabels({ female: ["F", "femme", "fanm", "W", "woman"], male: ["H", "M", "homme", "gason", "man"] }, "sex");
+const SEAT_WORDS = withLabels({ titular: ["titulaire", "titilè", "T"], substitute: ["suppléant", "suppléante", "siplean", "S"] }, "seat");
+const AGE_WORDS = withLabels<AgeGroupId>({
   u18: ["moins de 18", "-18", "<18", "mwens pase 18", "0-17"],
   "18_24": ["18-24", "18 à 24", "18 a 24"],
   "25_35": ["25-35", "25 à 35", "25 a 35"],
   "36_59": ["36-59", "36 à 59", "36 a 59"],
   "60p": ["60+", "60 et plus", "60 ans et plus", "60 e plis", "60 ak plis"],
-};
+}, "age");
 
 export interface DelegateRow {
   line: number;

@@ -1,0 +1,129 @@
+import type { Composition } from "../modules/spaces/composition";
+import { AGE_KEYS, SEX_KEYS } from "../modules/spaces/composition";
+import { formatNumber } from "../modules/i18n/format";
+import type { MessageKey } from "../modules/i18n/translate";
+import { useLocale, useT } from "./i18n";
+
+function Percent({ share }: { share: number }) {
+  const locale = useLocale();
+  return <>{formatNumber(share, locale, { style: "percent", maximumFractionDigits: 0 })}</>;
+}
+
+/** A space's composition: organisations by type; delegates by sex and age, women and youth first. */
+export function CompositionView({ composition, sectionNames }: { composition: Composition; sectionNames: Record<string, string> }) {
+  const t = useT();
+  const locale = useLocale();
+  const { organisations, delegates } = composition;
+  const n = (value: number) => formatNumber(value, locale);
+  return (
+    <section aria-labelledby="composition-title" className="composition">
+      <h2 id="composition-title">{t("composition.title")}</h2>
+      <div className="highlights">
+        <p className="highlight" data-testid="women-share">
+          <span className="big">
+            <Percent share={delegates.women.share} />
+          </span>
+          <span>{t("composition.womenDelegates", { count: n(delegates.women.count), total: n(delegates.total) })}</span>
+        </p>
+        <p className="highlight" data-testid="youth-share">
+          <span className="big">
+            <Percent share={delegates.youth.share} />
+          </span>
+          <span>{t("composition.youthDelegates", { count: n(delegates.youth.count), total: n(delegates.total) })}</span>
+        </p>
+        <p className="highlight" data-testid="organisation-count">
+          <span className="big">{n(organisations.total)}</span>
+          <span>{t("composition.memberOrganisations")}</span>
+        </p>
+      </div>
+      <h3>{t("composition.byType")}</h3>
+      {organisations.total === 0 ? (
+        <p>{t("composition.noOrganisations")}</p>
+      ) : (
+        <table data-testid="organisations-by-type">
+          <tbody>
+            {Object.entries(organisations.byType)
+              .sort((a, b) => b[1] - a[1])
+              .map(([type, count]) => (
+                <tr key={type}>
+                  <th scope="row">{t(`orgType.${type}` as MessageKey)}</th>
+                  <td className="num">{n(count)}</td>
+                  <td className="num">
+                    <Percent share={count / organisations.total} />
+                  </td>
+                </tr>
+              ))}
+            <tr>
+              <th scope="row">{t("composition.ledByWoman")}</th>
+              <td className="num">{n(organisations.ledByWoman.count)}</td>
+              <td className="num">
+                <Percent share={organisations.ledByWoman.share} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t("composition.ledByYouth")}</th>
+              <td className="num">{n(organisations.ledByYouth.count)}</td>
+              <td className="num">
+                <Percent share={organisations.ledByYouth.share} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      <h3>{t("composition.delegatesBySexAndAge")}</h3>
+      <div className="table-scroll">
+        <table data-testid="delegates-by-sex-age">
+          <thead>
+            <tr>
+              <th scope="col">{t("composition.sex")}</th>
+              {AGE_KEYS.map((age) => (
+                <th key={age} scope="col" className="num">
+                  {t(`age.${age}` as MessageKey)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t("geo.total")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {SEX_KEYS.map((sex) => (
+              <tr key={sex} className={sex === "female" ? "emphasis" : undefined}>
+                <th scope="row">{t(`sex.${sex}` as MessageKey)}</th>
+                {AGE_KEYS.map((age) => (
+                  <td key={age} className="num">
+                    {n(delegates.bySexAndAge[sex][age])}
+                  </td>
+                ))}
+                <td className="num">{n(delegates.bySex[sex])}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("geo.total")}</th>
+              {AGE_KEYS.map((age) => (
+                <td key={age} className="num">
+                  {n(delegates.byAge[age])}
+                </td>
+              ))}
+              <td className="num">{n(delegates.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <h3>{t("composition.sectionsWithout")}</h3>
+      {composition.sectionsWithoutMember.length === 0 ? (
+        <p>{t("composition.allSectionsCovered")}</p>
+      ) : (
+        <ul data-testid="sections-without-member">
+          {composition.sectionsWithoutMember.map((code) => (
+            <li key={code}>
+              {sectionNames[code] ?? code} <span className="muted">· {code}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CompositionView } from "../components/composition-view";
+import { useT } from "../components/i18n";
+import { pageTitle } from "../components/page-title";
+import { SpaceTags } from "../components/space-tags";
+import { can } from "../modules/auth/permissions";
+import { listAuthorities } from "../modules/authorities/authorities.server";
+import { localDate } from "../modules/dates";
+import type { MessageKey } from "../modules/i18n/translate";
+import { listMembers } from "../modules/organisations/organisations.server";
+import { ORGANISATION_TYPES } from "../modules/organisations/types";
+import { listDelegates } from "../modules/people/people.server";
+import { composition } from "../modules/spaces/composition";
+import { getSpace, listFacilitators } from "../modules/spaces/spaces.server";
+import { spaceIdParam } from "../modules/spaces/params";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "spaces.pageTitle", { name: data?.space.name ?? "" });
+
+const FilterSchema = z.object({
+  type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
+  section: z.string().max(12).optional().catch(undefined),
+  woman: z.literal("on").optional().catch(undefined),
+  youth: z.literal("on").optional().catch(undefined),
+  importe: z.string().optional(),
+});
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const space = getSpace(context.db, spaceIdParam(params));
+  if (!space) throw new Response("Not Found", { status: 404 });
+  const url = new URL(request.url);
+  const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const imported = z.coerce.number().int().positive().safeParse(url.searchParams.get("importe"));
+  const today = localDate(context.now());
+  const allMembers = listMembers(context.db, space.id);
+  const members = listMembers(context.db, space.id, { type: filter.type, sectionCode: filter.section || undefined, ledByWoman: !!filter.woman, ledByYouth: !!filter.youth });
+  const delegates = listDelegates(context.db, space.id, today);
+  const canRegister = can(context.current?.actor ?? null, { type: "space.facilitate", spaceId: space.id });
+  return {
+    space,
+    filter,
+    imported: imported.success ? imported.data : null,
+    members,
+    filtered: members.length !== allMembers.length,
+    // Phone numbers only for those who keep the register.
+    delegates: delegates.map((d) => ({ ...d, phone: canRegister ? d.phone : null })),
+    authorities: listAuthorities(context.db, space),
+    facilitators: listFacilitators(context.db, space.id).map((f) => f.name),
+    composition: composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) }),
+    canRegister,
+    canManage: can(context.current?.actor ?? null, { type: "space.manage" }),
+  };
+}
+
+export default function SpacePage() {
+  const data = useLoaderData<typeof loader>();
+  const { space } = data;
+  const t = useT();
+  const sectionNames = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));
+  return (
+    <>
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to="/">{t("nav.spaces")}</Link> › <Link to={`/geographie/${space.departmentCode}/${space.communeCode}`}>{space.communeName}</Link>
+      </nav>
+      {data.imported ? (
+        <p className="notice" role="status">
+          {t("spaces.imported", { count: data.imported })}
+        </p>
+      ) : null}
+      <h1>{space.name}</h1>
+      <SpaceTags space={space} />
+      {space.description ? <p className="lead">{space.description}</p> : null}
+      <dl className="facts">
+        <dt>{t("spaces.territory")}</dt>
+        <dd>{[space.sectionLabel, space.communeName, space.departmentName].filter(Boolean).join(" · ")}</dd>
+        <dt>{t("spaces.votingBase")}</dt>
+        <dd>{t(`spaces.votingBase.${space.votingBase}` as MessageKey)}</dd>
+        <dt>{t("spaces.quorum")}</dt>
+        <dd>{t("spaces.quorumValue", { percent: space.quorumPercent })}</dd>
+        <dt>{t("spaces.majority")}</dt>
+        <dd>{t(`spaces.majority.${space.majorityRule}` as MessageKey)}</dd>
+        <dt>{t("spaces.seats")}</dt>
+        <dd>{t("spaces.seatsValue", { titular: space.titularSeats, substitute: space.substituteSeats })}</dd>
+        <dt>{t("spaces.facilitators")}</dt>
+        <dd>{data.facilitators.join(", ") || "—"}</dd>
+      </dl>
+      {data.canRegister || data.canManage ? (
+        <nav aria-label={t("spaces.actions")} className="actions">
+          {data.canRegister ? (
+            <>
+              <Link className="button" to="organisations/nouvelle">
+                {t("organisations.new")}
+              </Link>
+              <Link className="button" to="delegues/nouveau">
+                {t("delegates.new")}
+              </Link>
+              <Link className="button" to="autorites">
+                {t("authorities.manage")}
+              </Link>
+              <Link className="button" to="import">
+                {t("import.title")}
+              </Link>
+            </>
+          ) : null}
+          {data.canManage ? (
+            <Link className="button" to="reglages">
+              {t("spaces.settings")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+
+      <CompositionView composition={data.composition} sectionNames={sectionNames} />
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t("organisations.title")}</h2>
+        <Form method="get" className="filters">
+          <label>
+            {t("organisations.type")}
+            <select name="type" defaultValue={data.filter.type ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {ORGANISATION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`orgType.${type}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {space.territorySections.length > 1 ? (
+            <label>
+              {t("geo.section")}
+              <select name="section" defaultValue={data.filter.section ?? ""}>
+                <option value="">{t("filters.all")}</option>
+                {space.territorySections.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className="check">
+            <input type="checkbox" name="woman" defaultChecked={!!data.filter.woman} /> {t("organisations.ledByWoman")}
+          </label>
+          <label className="check">
+            <input type="checkbox" name="youth" defaultChecked={!!data.filter.youth} /> {t("organisations.ledByYouth")}
+          </label>
+          <button type="submit">{t("filters.apply")}</button>
+          {data.filtered ? <Link to=".">{t("filters.clear")}</Link> : null}
+        </Form>
+        {data.members.length === 0 ? (
+          <p>{t("organisations.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="members">
+              <thead>
+                <tr>
+                  <th scope="col">{t("organisations.name")}</th>
+                  <th scope="col">{t("organisations.type")}</th>
+                  <th scope="col">{t("geo.section")}</th>
+                  <th scope="col">{t("organisations.leadership")}</th>
+                  <th scope="col">{t("organisations.joinedOn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.members.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`organisations/${m.id}`}>{m.name}</Link>
+                      {m.acronym ? <span className="muted"> ({m.acronym})</span> : null}
+                    </td>
+                    <td>{t(`orgType.${m.type}` as MessageKey)}</td>
+                    <td>{m.sectionName ?? "—"}</td>
+                    <td>{[m.ledByWoman ? t("organisations.womanLed") : null, m.ledByYouth ? t("organisations.youthLed") : null].filter(Boolean).join(", ") || "—"}</td>
+                    <td>{m.joinedOn}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data.canRegister ? (
+          <p>
+            <a href={`/espaces/${space.id}/organisations.csv`}>{t("export.organisations")}</a>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="delegates-title">
+        <h2 id="delegates-title">{t("delegates.title")}</h2>
+        {data.delegates.length === 0 ? (
+          <p>{t("delegates.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="delegates">
+              <thead>
+                <tr>
+                  <th scope="col">{t("delegates.name")}</th>
+                  <th scope="col">{t("delegates.organisation")}</th>
+                  <th scope="col">{t("delegates.seat")}</th>
+                  <th scope="col">{t("composition.sex")}</th>
+                  <th scope="col">{t("delegates.ageGroup")}</th>
+                  {data.canRegister ? <th scope="col">{t("account.phone")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {data.delegates.map((d) => (
+                  <tr key={d.seatId}>
+                    <td>{d.name}</td>
+                    <td>{d.organisationAcronym ?? d.organisationName}</td>
+                    <td>{t(`seat.${d.seat}` as MessageKey)}</td>
+                    <td>{t(`sex.${d.sex ?? "unstated"}` as MessageKey)}</td>
+                    <td>{t(`age.${d.ageGroup ?? "unknown"}` as MessageKey)}</td>
+                    {data.canRegister ? <td>{d.phone ?? "—"}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data.canRegister ? (
+          <p>
+            <a href={`/espaces/${space.id}/delegues.csv`}>{t("export.delegates")}</a>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="authorities-title">
+        <h2 id="authorities-title">{t("authorities.title")}</h2>
+        {data.authorities.length === 0 ? (
+          <p>{t("authorities.none")}</p>
+        ) : (
+          <ul className="authorities">
+            {data.authorities.map((a) => (
+              <li key={a.id}>
+                <strong>{a.name}</strong> <span className="muted">· {t(`authority.${a.kind}` as MessageKey)}</span>
+                {a.officials.length > 0 ? (
+                  <ul>
+                    {a.officials.map((o) => (
+                      <li key={o.id}>
+                        {o.name} — {o.title}
+                        {o.mandateStart || o.mandateEnd ? <span className="muted"> ({[o.mandateStart, o.mandateEnd].map((d) => d ?? "…").join(" → ")})</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,226 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormError } from "../components/field";
+import { useLocale, useT } from "../components/i18n";
+import { OrganisationFields } from "../components/organisation-fields";
+import { pageTitle } from "../components/page-title";
+import { can } from "../modules/auth/permissions";
+import { requirePermission } from "../modules/auth/guards.server";
+import { localDate } from "../modules/dates";
+import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
+import { formatNumber } from "../modules/i18n/format";
+import type { MessageKey } from "../modules/i18n/translate";
+import { registerMessage } from "../modules/organisations/messages";
+import { LeaveSchema, MembershipCountSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
+import {
+  archiveOrganisation,
+  deleteOrganisation,
+  getOrganisation,
+  leaveSpace,
+  recordMembershipCount,
+  updateOrganisation,
+} from "../modules/organisations/organisations.server";
+import { AGE_GROUP_IDS } from "../modules/people/age-groups";
+import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
+import { getSpace } from "../modules/spaces/spaces.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "organisations.pageTitle", { name: data?.organisation.name ?? "" });
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const spaceId = spaceIdParam(params);
+  const space = getSpace(context.db, spaceId);
+  const organisation = getOrganisation(context.db, spaceId, positiveIntParam(params.organisationId));
+  if (!space || !organisation) throw new Response("Not Found", { status: 404 });
+  const canRegister = can(context.current?.actor ?? null, { type: "space.facilitate", spaceId });
+  return {
+    space: { id: space.id, name: space.name, territorySections: space.territorySections },
+    // Contact details only for those who keep the register.
+    organisation: canRegister ? organisation : { ...organisation, phone: null, email: null, contactName: null },
+    canRegister,
+    today: localDate(context.now()),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const spaceId = spaceIdParam(params);
+  const organisationId = positiveIntParam(params.organisationId);
+  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const values = formValues(await request.formData());
+  const now = context.now();
+  const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors });
+  const refused = (intent: string, code: string, field?: string) => data({ intent, values, errors: { [field ?? "form"]: registerMessage(code) } as FieldErrors }, { status: 400 });
+  switch (values.intent) {
+    case "update": {
+      const parsed = OrganisationSchema.safeParse(values);
+      if (!parsed.success) return data({ intent: "update", values, errors: errorsOf(parsed) }, { status: 400 });
+      const result = updateOrganisation(context.db, current.actor, spaceId, organisationId, parsed.data, now);
+      return result.ok ? done("update") : refused("update", result.code, result.field);
+    }
+    case "count": {
+      const parsed = MembershipCountSchema.safeParse(values);
+      if (!parsed.success) return data({ intent: "count", values, errors: errorsOf(parsed) }, { status: 400 });
+      const counts = parsed.data as Record<string, number | string | undefined>;
+      const byAgeGroup = Object.fromEntries(AGE_GROUP_IDS.filter((id) => counts[`age_${id}`] !== undefined).map((id) => [id, counts[`age_${id}`] as number]));
+      const result = recordMembershipCount(context.db, current.actor, spaceId, organisationId, { countedOn: parsed.data.countedOn, women: parsed.data.women ?? 0, men: parsed.data.men ?? 0, byAgeGroup }, now);
+      return result.ok ? done("count") : refused("count", result.code);
+    }
+    case "leave": {
+      const parsed = LeaveSchema.safeParse(values);
+      if (!parsed.success) return data({ intent: "leave", values, errors: errorsOf(parsed) }, { status: 400 });
+      const result = leaveSpace(context.db, current.actor, spaceId, organisationId, parsed.data.leftOn, now);
+      return result.ok ? done("leave") : refused("leave", result.code, result.field);
+    }
+    case "delete": {
+      const result = deleteOrganisation(context.db, current.actor, spaceId, organisationId, now);
+      if (!result.ok) return refused("delete", result.code);
+      throw redirect(`/espaces/${spaceId}`);
+    }
+    case "archive": {
+      const result = archiveOrganisation(context.db, current.actor, spaceId, organisationId, localDate(now), now);
+      return result.ok ? done("archive") : refused("archive", result.code);
+    }
+    default:
+      throw new Response("Bad Request", { status: 400 });
+  }
+}
+
+export default function OrganisationPage() {
+  const { space, organisation: org, canRegister, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const of = (intent: string) => (result?.intent === intent ? result : undefined);
+  const yes = (v: boolean) => t(v ? "common.yes" : "common.no");
+  return (
+    <>
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
+      </nav>
+      <h1>
+        {org.name} {org.acronym ? <span className="muted">({org.acronym})</span> : null}
+      </h1>
+      {org.archivedAt ? <p className="tag warn">{t("organisations.archived")}</p> : null}
+      <dl className="facts">
+        <dt>{t("organisations.type")}</dt>
+        <dd>{t(`orgType.${org.type}` as MessageKey)}</dd>
+        <dt>{t("geo.section")}</dt>
+        <dd>{space.territorySections.find((s) => s.code === org.sectionCode)?.label ?? "—"}</dd>
+        <dt>{t("organisations.yearFounded")}</dt>
+        <dd>{org.yearFounded ?? "—"}</dd>
+        <dt>{t("organisations.legallyRecognised")}</dt>
+        <dd>{yes(org.legallyRecognised)}</dd>
+        <dt>{t("organisations.ledByWoman")}</dt>
+        <dd>{yes(org.ledByWoman)}</dd>
+        <dt>{t("organisations.ledByYouth")}</dt>
+        <dd>{yes(org.ledByYouth)}</dd>
+        {canRegister ? (
+          <>
+            <dt>{t("organisations.contactName")}</dt>
+            <dd>{[org.contactName, org.phone, org.email].filter(Boolean).join(" · ") || "—"}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>{t("organisations.memberships")}</h2>
+      <ul>
+        {org.memberships.map((m) => (
+          <li key={m.id}>
+            {m.spaceName}: {m.joinedOn} → {m.leftOn ?? t("organisations.ongoing")}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t("organisations.counts")}</h2>
+      {org.counts.length === 0 ? (
+        <p>{t("organisations.noCounts")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.countedOn")}</th>
+                <th scope="col" className="num">{t("sex.female")}</th>
+                <th scope="col" className="num">{t("sex.male")}</th>
+                {AGE_GROUP_IDS.map((id) => (
+                  <th key={id} scope="col" className="num">
+                    {t(`age.${id}` as MessageKey)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {org.counts.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.countedOn}</td>
+                  <td className="num">{formatNumber(c.women, locale)}</td>
+                  <td className="num">{formatNumber(c.men, locale)}</td>
+                  {AGE_GROUP_IDS.map((id) => (
+                    <td key={id} className="num">
+                      {c.byAgeGroup[id] === undefined ? "—" : formatNumber(c.byAgeGroup[id]!, locale)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {canRegister && !org.archivedAt ? (
+        <>
+          <section className="panel" aria-labelledby="count-title">
+            <h2 id="count-title">{t("organisations.recordCount")}</h2>
+            <Form method="post" noValidate className="grid-form">
+              <input type="hidden" name="intent" value="count" />
+              <FormError error={of("count")?.errors.form} />
+              <Field name="countedOn" type="date" label={t("organisations.countedOn")} required defaultValue={today} error={of("count")?.errors.countedOn} />
+              <Field name="women" inputMode="numeric" label={t("organisations.womenMembers")} error={of("count")?.errors.women} />
+              <Field name="men" inputMode="numeric" label={t("organisations.menMembers")} error={of("count")?.errors.men} />
+              {AGE_GROUP_IDS.map((id) => (
+                <Field key={id} name={`age_${id}`} inputMode="numeric" label={t(`age.${id}` as MessageKey)} error={of("count")?.errors[`age_${id}`]} />
+              ))}
+              <button type="submit">{t("organisations.saveCount")}</button>
+            </Form>
+          </section>
+          <section className="panel" aria-labelledby="edit-title">
+            <h2 id="edit-title">{t("organisations.edit")}</h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="update" />
+              <FormError error={of("update")?.errors.form} />
+              <OrganisationFields sections={space.territorySections} values={of("update")?.values.name ? of("update")!.values : org} errors={of("update")?.errors} />
+              <button type="submit" className="primary">
+                {t("common.save")}
+              </button>
+            </Form>
+          </section>
+          {org.currentMembership ? (
+            <section className="panel" aria-labelledby="leave-title">
+              <h2 id="leave-title">{t("organisations.leave")}</h2>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="leave" />
+                <FormError error={of("leave")?.errors.form} />
+                <Field name="leftOn" type="date" label={t("organisations.leftOn")} required defaultValue={today} error={of("leave")?.errors.leftOn} />
+                <button type="submit">{t("organisations.leave")}</button>
+              </Form>
+            </section>
+          ) : null}
+          <section className="panel" aria-labelledby="remove-title">
+            <h2 id="remove-title">{t("organisations.remove")}</h2>
+            <p className="hint">{t("organisations.removeHint")}</p>
+            <FormError error={of("delete")?.errors.form ?? of("archive")?.errors.form} />
+            <div className="actions">
+              <Form method="post">
+                <input type="hidden" name="intent" value="delete" />
+                <button type="submit">{t("organisations.delete")}</button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="archive" />
+                <button type="submit">{t("organisations.archive")}</button>
+              </Form>
+            </div>
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormError, SelectField } from "../components/field";
+import { useT } from "../components/i18n";
+import { OrganisationFields } from "../components/organisation-fields";
+import { pageTitle } from "../components/page-title";
+import { requirePermission } from "../modules/auth/guards.server";
+import { localDate } from "../modules/dates";
+import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
+import { registerMessage } from "../modules/organisations/messages";
+import { JoinSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
+import { admitOrganisation, listAdmissible, registerOrganisation } from "../modules/organisations/organisations.server";
+import { getSpace } from "../modules/spaces/spaces.server";
+import { spaceIdParam } from "../modules/spaces/params";
+import { z } from "zod";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.new");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const spaceId = spaceIdParam(params);
+  requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const space = getSpace(context.db, spaceId);
+  if (!space) throw new Response("Not Found", { status: 404 });
+  return { space, admissible: listAdmissible(context.db, spaceId, space.communeCode), today: localDate(context.now()) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const spaceId = spaceIdParam(params);
+  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const values = formValues(await request.formData());
+  const joined = JoinSchema.safeParse(values);
+  if (values.intent === "admit") {
+    const parsed = z.object({ organisationId: z.coerce.number({ error: "error.required" }).int().positive({ error: "error.required" }) }).safeParse(values);
+    if (!parsed.success || !joined.success) return data({ intent: "admit", values, errors: errorsOf(parsed, joined) }, { status: 400 });
+    const result = admitOrganisation(context.db, current.actor, spaceId, parsed.data.organisationId, joined.data.joinedOn, context.now());
+    if (!result.ok) return data({ intent: "admit", values, errors: { form: registerMessage(result.code) } as FieldErrors }, { status: 400 });
+    throw redirect(`/espaces/${spaceId}`);
+  }
+  const parsed = OrganisationSchema.safeParse(values);
+  if (!parsed.success || !joined.success) {
+    return data({ intent: "register", values, errors: errorsOf(parsed, joined) }, { status: 400 });
+  }
+  const result = registerOrganisation(context.db, current.actor, spaceId, parsed.data, joined.data.joinedOn, context.now());
+  if (!result.ok) return data({ intent: "register", values, errors: { [result.field ?? "form"]: registerMessage(result.code) } as FieldErrors }, { status: 400 });
+  throw redirect(`/espaces/${spaceId}/organisations/${result.value.id}`);
+}
+
+export default function NewOrganisation() {
+  const { space, admissible, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const register = result?.intent === "register" ? result : undefined;
+  const admit = result?.intent === "admit" ? result : undefined;
+  return (
+    <div className="narrow">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
+      </nav>
+      <h1>{t("organisations.new")}</h1>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="register" />
+        <FormError error={register?.errors.form} />
+        <OrganisationFields sections={space.territorySections} values={register?.values} errors={register?.errors} />
+        <Field name="joinedOn" type="date" label={t("organisations.joinedOn")} required defaultValue={register?.values.joinedOn ?? today} error={register?.errors.joinedOn} />
+        <button type="submit" className="primary">
+          {t("organisations.register")}
+        </button>
+      </Form>
+      {admissible.length > 0 ? (
+        <section className="panel" aria-labelledby="admit-title">
+          <h2 id="admit-title">{t("organisations.admitTitle")}</h2>
+          <p className="hint">{t("organisations.admitHint")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="admit" />
+            <FormError error={admit?.errors.form} />
+            <SelectField name="organisationId" label={t("organisations.name")} error={admit?.errors.organisationId} required>
+              {admissible.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                  {o.acronym ? ` (${o.acronym})` : ""}
+                </option>
+              ))}
+            </SelectField>
+            <Field name="joinedOn" type="date" label={t("organisations.joinedOn")} required defaultValue={today} error={admit?.errors.joinedOn} />
+            <button type="submit">{t("organisations.admit")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
