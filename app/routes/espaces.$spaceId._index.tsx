@@ -1,5 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError } from "../components/field";
+import { requirePermission } from "../modules/auth/guards.server";
+import { formValues } from "../modules/forms";
+import { registerMessage } from "../modules/organisations/messages";
+import { isoDate } from "../modules/organisations/organisations.schemas";
 import { z } from "zod";
 import { CompositionView } from "../components/composition-view";
 import { useT } from "../components/i18n";
@@ -11,7 +16,7 @@ import { localDate } from "../modules/dates";
 import type { MessageKey } from "../modules/i18n/translate";
 import { listMembers } from "../modules/organisations/organisations.server";
 import { ORGANISATION_TYPES } from "../modules/organisations/types";
-import { listDelegates } from "../modules/people/people.server";
+import { endSeat, listDelegates } from "../modules/people/people.server";
 import { composition } from "../modules/spaces/composition";
 import { getSpace, listFacilitators } from "../modules/spaces/spaces.server";
 import { spaceIdParam } from "../modules/spaces/params";
@@ -50,11 +55,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     composition: composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) }),
     canRegister,
     canManage: can(context.current?.actor ?? null, { type: "space.manage" }),
+    today,
   };
+}
+
+const EndSeatSchema = z.object({ intent: z.literal("endSeat"), seatId: z.coerce.number().int().positive(), toDate: isoDate });
+
+/** Ends a delegate's seat (the person leaves the seat; their history stays). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const spaceId = spaceIdParam(params);
+  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const parsed = EndSeatSchema.safeParse(formValues(await request.formData()));
+  if (!parsed.success) return data({ seatId: null, error: "error.date" as MessageKey }, { status: 400 });
+  const result = endSeat(context.db, current.actor, spaceId, parsed.data.seatId, parsed.data.toDate, context.now());
+  if (!result.ok) return data({ seatId: parsed.data.seatId, error: registerMessage(result.code) }, { status: 400 });
+  return { seatId: null, error: undefined };
 }
 
 export default function SpacePage() {
   const data = useLoaderData<typeof loader>();
+  const endSeatResult = useActionData<typeof action>();
   const { space } = data;
   const t = useT();
   const sectionNames = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));
@@ -202,6 +222,7 @@ export default function SpacePage() {
                   <th scope="col">{t("composition.sex")}</th>
                   <th scope="col">{t("delegates.ageGroup")}</th>
                   {data.canRegister ? <th scope="col">{t("account.phone")}</th> : null}
+                  {data.canRegister ? <th scope="col">{t("delegates.endSeat")}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -213,6 +234,17 @@ export default function SpacePage() {
                     <td>{t(`sex.${d.sex ?? "unstated"}` as MessageKey)}</td>
                     <td>{t(`age.${d.ageGroup ?? "unknown"}` as MessageKey)}</td>
                     {data.canRegister ? <td>{d.phone ?? "—"}</td> : null}
+                    {data.canRegister ? (
+                      <td>
+                        <Form method="post" className="inline">
+                          <input type="hidden" name="intent" value="endSeat" />
+                          <input type="hidden" name="seatId" value={d.seatId} />
+                          <input type="date" name="toDate" defaultValue={data.today} aria-label={t("delegates.endSeatOn", { name: d.name })} required />
+                          <button type="submit">{t("delegates.endSeat")}</button>
+                        </Form>
+                        {endSeatResult?.seatId === d.seatId ? <FormError error={endSeatResult.error} /> : null}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -12,6 +12,7 @@ import {
   importOrganisations,
   leaveSpace,
   listMembers,
+  recordMembershipCount,
   registerOrganisation,
   updateOrganisation,
 } from "../../app/modules/organisations/organisations.server";
@@ -22,6 +23,7 @@ import { listAuthorities, registerAuthority, registerOfficial } from "../../app/
 import { createSpace, getSpace, updateSpace } from "../../app/modules/spaces/spaces.server";
 import type { SpaceInput } from "../../app/modules/spaces/spaces.schemas";
 import { signIn } from "../../app/modules/auth/sign-in.server";
+import { createAccount } from "../../app/modules/users/users.server";
 import { loadGrants } from "../../app/modules/auth/session.server";
 import { actorByEmail, demoDatabase } from "../setup/test-db";
 
@@ -230,5 +232,41 @@ describe("authorities", () => {
     const listed = listAuthorities(db, getSpace(db, LIMONADE)!);
     expect(listed).toMatchObject([{ name: "CASEC Bois de Lance", sectionName: "Bois de Lance", officials: [{ name: "Wilfrid Jean", title: "Président du CASEC", hasAccount: true }] }]);
     expect(await signIn(db, { identifier: "3788 7766", password: "official password", address: "1", now: 0 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("every register command", () => {
+  it("refuses delegates, officials and facilitators of another space, writing nothing", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const orgId = (registerOrganisation(db, f, LIMONADE, org("Gwoupman"), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    await registerDelegate(db, f, LIMONADE, person("Rose"), { organisationId: orgId, seat: "titular", fromDate: "2026-01-02" }, noAccount, 1);
+    const authorityId = (registerAuthority(db, f, LIMONADE, { kind: "asec", name: "ASEC" }, 1) as { value: { id: number } }).value.id;
+    const seatId = listDelegates(db, LIMONADE, "2026-02-01")[0]!.seatId;
+    const auditCount = db.select().from(auditLog).all().length;
+    // The facilitator of another space: a new facilitator account for Petite-Anse.
+    const admin = actorByEmail(db, "admin@makon.ht");
+    await createAccount(db, admin, { name: "Autre animatrice", email: "autre@makon.ht", password: "long password 123", role: "facilitator", spaceId: PETITE_ANSE }, 1);
+    const refused = ["delegue@makon.ht", "casec@makon.ht", "autre@makon.ht"].map((email) => actorByEmail(db, email));
+    for (const actor of refused) {
+      const results = [
+        registerOrganisation(db, actor, LIMONADE, org("X"), "2026-01-01", 2),
+        updateOrganisation(db, actor, LIMONADE, orgId, org("X"), 2),
+        admitOrganisation(db, actor, LIMONADE, orgId, "2026-01-01", 2),
+        leaveSpace(db, actor, LIMONADE, orgId, "2026-03-01", 2),
+        deleteOrganisation(db, actor, LIMONADE, orgId, 2),
+        archiveOrganisation(db, actor, LIMONADE, orgId, "2026-03-01", 2),
+        recordMembershipCount(db, actor, LIMONADE, orgId, { countedOn: "2026-01-01", women: 1, men: 1, byAgeGroup: {} }, 2),
+        importOrganisations(db, actor, LIMONADE, [], 2),
+        await registerDelegate(db, actor, LIMONADE, person("X"), { organisationId: orgId, seat: "substitute", fromDate: "2026-01-02" }, noAccount, 2),
+        importDelegates(db, actor, LIMONADE, [], 2),
+        endSeat(db, actor, LIMONADE, seatId, "2026-03-01", 2),
+        registerAuthority(db, actor, LIMONADE, { kind: "casec", name: "X" }, 2),
+        await registerOfficial(db, actor, LIMONADE, person("X"), { authorityId, title: "X" }, noAccount, 2),
+        createSpace(db, actor, { name: "X", level: "commune", communeCode: "HT0312", setting: "rural", status: "active", votingBase: "organisation", quorumPercent: 50, majorityRule: "simple", titularSeats: 1, substituteSeats: 1 }, 2),
+      ];
+      expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual(results.map(() => "forbidden"));
+    }
+    // Only the account creation above was audited.
+    expect(db.select().from(auditLog).all().length).toBe(auditCount + 1);
   });
 });

@@ -278,6 +278,8 @@ export const fr = {
   "delegates.seat": "Siège",
   "delegates.ageGroup": "Tranche d'âge",
   "delegates.fromDate": "Délégué·e depuis le",
+  "delegates.endSeat": "Fin du siège",
+  "delegates.endSeatOn": "Date de fin du siège de {name}",
   "delegates.error.organisation": "Choisissez une organisation membre.",
   "people.name": "Nom et prénom",
   "people.birthYear": "Année de naissance",

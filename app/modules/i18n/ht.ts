@@ -280,6 +280,8 @@ export const ht: Record<MessageKey, string> = {
   "delegates.seat": "Plas",
   "delegates.ageGroup": "Gwoup laj",
   "delegates.fromDate": "Delege depi",
+  "delegates.endSeat": "Fen plas la",
+  "delegates.endSeatOn": "Dat fen plas {name}",
   "delegates.error.organisation": "Chwazi yon òganizasyon manb.",
   "people.name": "Non ak siyati",
   "people.birthYear": "Ane nesans",
