@@ -351,8 +351,6 @@ export const fr = {
   "import.error.unknown_organisation": "Organisation non membre de l'espace",
   "import.error.bad_phone": "Téléphone invalide",
   "import.error.bad_email": "Courriel invalide",
-  "import.error.seats_full": "Plus de siège libre pour cette organisation",
-  "import.error.already_seated": "Personne déjà délégué·e",
   "import.field.file": "Fichier",
   "import.field.name": "Nom",
   "import.field.acronym": "Sigle",

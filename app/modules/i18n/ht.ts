@@ -353,8 +353,6 @@ export const ht: Record<MessageKey, string> = {
   "import.error.unknown_organisation": "Òganizasyon an pa manb espas la",
   "import.error.bad_phone": "Telefòn nan pa bon",
   "import.error.bad_email": "Imèl la pa bon",
-  "import.error.seats_full": "Pa gen plas lib ankò pou òganizasyon sa a",
-  "import.error.already_seated": "Moun nan deja delege",
   "import.field.file": "Fichye",
   "import.field.name": "Non",
   "import.field.acronym": "Sig",

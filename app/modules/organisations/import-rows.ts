@@ -36,9 +36,7 @@ export type ImportErrorCode =
   | "already_member"
   | "unknown_organisation"
   | "bad_phone"
-  | "bad_email"
-  | "seats_full"
-  | "already_seated";
+  | "bad_email";
 
 export interface RowError {
   /** 0 for a problem with the whole file. */
