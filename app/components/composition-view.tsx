@@ -1,5 +1,5 @@
 import type { Composition } from "../modules/spaces/composition";
-import { AGE_KEYS, SEX_KEYS } from "../modules/spaces/composition";
+import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
 import { formatNumber } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
 import { useLocale, useT } from "./i18n";
