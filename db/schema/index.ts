@@ -5,3 +5,4 @@ export * from "./organisations";
 export * from "./people";
 export * from "./realtime";
 export * from "./audit";
+export * from "./meetings";

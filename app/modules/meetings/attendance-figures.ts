@@ -1,0 +1,59 @@
+import { searchKey } from "../geography/search-key";
+import type { AgeGroupId } from "../people/age-groups";
+import { tallyBySexAndAge, type SexAgeTally } from "../people/disaggregation";
+
+/**
+ * The attendance figures of a meeting — sex × age, women's and youth shares, member
+ * organisations present, officials present, quorum — computed once here for the live panel,
+ * the printable page, exports and reports, so they always agree.
+ */
+export interface AttendanceRow {
+  id: number;
+  personId: number | null;
+  name: string;
+  sex: "female" | "male" | null;
+  ageGroup: AgeGroupId | null;
+  organisationId: number | null;
+  role: string;
+}
+
+export interface AttendanceFigures {
+  people: SexAgeTally;
+  organisationsPresent: { count: number; of: number };
+  officialsPresent: number;
+  quorum: { required: number; present: number; met: boolean };
+}
+
+/** A known person counts once even if recorded twice; walk-ins count as recorded. */
+export function countedRows<T extends AttendanceRow>(rows: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return rows.filter((r) => {
+    if (r.personId === null) return true;
+    if (seen.has(r.personId)) return false;
+    seen.add(r.personId);
+    return true;
+  });
+}
+
+export function attendanceFigures(input: { rows: readonly AttendanceRow[]; memberOrganisationIds: readonly number[]; quorumPercent: number }): AttendanceFigures {
+  const rows = countedRows(input.rows);
+  const members = new Set(input.memberOrganisationIds);
+  const present = new Set(rows.map((r) => r.organisationId).filter((id): id is number => id !== null && members.has(id)));
+  const required = Math.ceil((input.quorumPercent / 100) * members.size);
+  return {
+    people: tallyBySexAndAge(rows),
+    organisationsPresent: { count: present.size, of: members.size },
+    officialsPresent: rows.filter((r) => r.role === "official").length,
+    quorum: { required, present: present.size, met: members.size > 0 && present.size >= required },
+  };
+}
+
+/** Rows whose names read the same (accents, case and hyphens aside): probably one person twice. */
+export function possibleDuplicates(rows: readonly AttendanceRow[]): number[][] {
+  const byName = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = searchKey(row.name);
+    byName.set(key, [...(byName.get(key) ?? []), row.id]);
+  }
+  return [...byName.values()].filter((ids) => ids.length > 1);
+}

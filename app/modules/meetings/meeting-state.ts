@@ -1,0 +1,24 @@
+/** A meeting's life: planned → live → closed, or cancelled before it starts. */
+export type MeetingStatus = "planned" | "live" | "closed" | "cancelled";
+export type MeetingEvent = "start" | "close" | "cancel";
+
+const TRANSITIONS: Record<MeetingStatus, Partial<Record<MeetingEvent, MeetingStatus>>> = {
+  planned: { start: "live", cancel: "cancelled" },
+  live: { close: "closed" },
+  closed: {},
+  cancelled: {},
+};
+
+export function nextStatus(status: MeetingStatus, event: MeetingEvent): MeetingStatus | null {
+  return TRANSITIONS[status][event] ?? null;
+}
+
+/** The plan (date, place, agenda) can change until the meeting closes. */
+export function canEditPlan(status: MeetingStatus): boolean {
+  return status === "planned" || status === "live";
+}
+
+/** Attendance is taken at the door before the start and during the meeting; closing locks it. */
+export function canRecordAttendance(status: MeetingStatus): boolean {
+  return status === "planned" || status === "live";
+}

@@ -1,0 +1,104 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { authorities, people } from "./people";
+import { organisations } from "./organisations";
+import { spaces } from "./spaces";
+import { users } from "./users";
+
+export type MeetingKind = "ordinary" | "extraordinary" | "thematic_forum" | "feedback_session" | "training";
+export type MeetingStatus = "planned" | "live" | "closed" | "cancelled";
+export type AgendaItemKind = "information" | "discussion" | "motion" | "commitment_review" | "other";
+export type AttendanceRole = "delegate" | "official" | "facilitator" | "observer" | "resource_person";
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    spaceId: integer("space_id")
+      .notNull()
+      .references(() => spaces.id),
+    kind: text("kind").$type<MeetingKind>().notNull(),
+    title: text("title").notNull(),
+    /** Planned start and end, in ms. */
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at"),
+    place: text("place").notNull().default(""),
+    status: text("status").$type<MeetingStatus>().notNull().default("planned"),
+    cancelReason: text("cancel_reason"),
+    /** Whether the public may read the meeting and its minutes once closed. */
+    published: integer("published", { mode: "boolean" }).notNull().default(false),
+    startedAt: integer("started_at"),
+    closedAt: integer("closed_at"),
+    /** Minutes frozen when the meeting closes: the Markdown and its sanitised HTML. */
+    minutesMarkdown: text("minutes_markdown"),
+    minutesHtml: text("minutes_html"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("meetings_space_idx").on(t.spaceId, t.startsAt)],
+);
+
+export const meetingFacilitators = sqliteTable(
+  "meeting_facilitators",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("meeting_facilitators_idx").on(t.meetingId, t.userId)],
+);
+
+export const meetingAuthorities = sqliteTable(
+  "meeting_authorities",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    authorityId: integer("authority_id")
+      .notNull()
+      .references(() => authorities.id),
+  },
+  (t) => [uniqueIndex("meeting_authorities_idx").on(t.meetingId, t.authorityId)],
+);
+
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind").$type<AgendaItemKind>().notNull(),
+    title: text("title").notNull(),
+    plannedMinutes: integer("planned_minutes"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+);
+
+/**
+ * One person present at a meeting: a known person of the register, or a walk-in described
+ * on the spot. The row keeps what was recorded at the door.
+ */
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer("person_id").references(() => people.id),
+    name: text("name").notNull(),
+    sex: text("sex").$type<"female" | "male">(),
+    ageGroup: text("age_group"),
+    disability: integer("disability", { mode: "boolean" }).notNull().default(false),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    role: text("role").$type<AttendanceRole>().notNull(),
+    arrivedAt: integer("arrived_at").notNull(),
+    recordedBy: text("recorded_by").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("attendance_meeting_idx").on(t.meetingId), uniqueIndex("attendance_person_idx").on(t.meetingId, t.personId)],
+);
