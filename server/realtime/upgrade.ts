@@ -4,7 +4,7 @@ import { WebSocketServer } from "ws";
 import type { Db } from "../../db/client";
 import { documentAccess } from "../../app/modules/realtime/access";
 import { DOCUMENT_KINDS, parseDocumentName } from "../../app/modules/realtime/document-names";
-import { documentExists } from "../../app/modules/realtime/documents.server";
+import { documentFacts } from "../../app/modules/realtime/documents.server";
 import { readSession, type Auth } from "../../app/modules/auth/session.server";
 import type { RealtimeHub } from "./hub";
 
@@ -37,8 +37,9 @@ export function createUpgradeHandler(options: {
       if (origin && new URL(origin).host !== request.headers.host) return refuse(socket, 403);
       const { current } = await readSession(options.db, options.auth, request.headers.cookie);
       if (!current) return refuse(socket, 401);
-      if (!documentExists(options.db, ref)) return refuse(socket, 404);
-      const access = documentAccess(current.actor, ref);
+      const facts = documentFacts(options.db, ref);
+      if (!facts) return refuse(socket, 404);
+      const access = documentAccess(current.actor, ref, facts);
       if (access === "none") return refuse(socket, 403);
       wss.handleUpgrade(request, socket, head, (ws) => {
         options.hub.connect(ws, name, DOCUMENT_KINDS[ref.kind].presence, access, current.user.id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { attendanceFigures, possibleDuplicates, type AttendanceRow } from "../../app/modules/meetings/attendance-figures";
 import { canEditPlan, canRecordAttendance, nextStatus } from "../../app/modules/meetings/meeting-state";
 import { renderMarkdown } from "../../app/modules/meetings/markdown";
+import { fromLocalDateTime, toLocalDateTime } from "../../app/modules/meetings/times";
 
 describe("meeting states", () => {
   it("goes planned → live → closed, or planned → cancelled, nothing else", () => {
@@ -90,5 +91,14 @@ describe("minutes Markdown", () => {
       expect(html, attack).not.toMatch(/<script|<img[^>]*onerror|<iframe|<svg|href="\s*(javascript|data)|src="\s*javascript/i);
       expect(html, attack).not.toMatch(/<[a-z][^>]*\son\w+=/i);
     }
+  });
+});
+
+describe("Haiti's wall-clock times", () => {
+  it("reads a datetime field as Port-au-Prince time, summer and winter", () => {
+    expect(fromLocalDateTime("2026-01-15T09:00")).toBe(Date.UTC(2026, 0, 15, 14, 0));
+    expect(fromLocalDateTime("2026-07-15T09:00")).toBe(Date.UTC(2026, 6, 15, 13, 0));
+    expect(toLocalDateTime(Date.UTC(2026, 6, 15, 13, 0))).toBe("2026-07-15T09:00");
+    expect(toLocalDateTime(fromLocalDateTime("2026-03-08T10:30"))).toBe("2026-03-08T10:30");
   });
 });

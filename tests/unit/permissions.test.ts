@@ -35,18 +35,33 @@ describe("realtime documents", () => {
   it("parses only known document names", () => {
     expect(parseDocumentName("space:12:notes")).toEqual({ kind: "space-notes", spaceId: 12 });
     expect(documentName({ kind: "space-notes", spaceId: 12 })).toBe("space:12:notes");
-    for (const bad of ["space:0:notes", "space:x:notes", "space:1:other", "meeting:1:secret", "", "space:1:notes:extra", `space:${"9".repeat(300)}:notes`]) {
+    expect(parseDocumentName("meeting:3:minutes")).toEqual({ kind: "meeting-minutes", meetingId: 3 });
+    expect(documentName({ kind: "meeting-live", meetingId: 3 })).toBe("meeting:3:live");
+    for (const bad of ["space:0:notes", "space:x:notes", "space:1:other", "meeting:1:secret", "meeting:01:live", "", "space:1:notes:extra", `space:${"9".repeat(300)}:notes`]) {
       expect(parseDocumentName(bad)).toBeNull();
     }
   });
 
   it("lets facilitators write, members read, others nothing", () => {
     const notes = { kind: "space-notes", spaceId: 1 } as const;
-    expect(documentAccess(facilitator, notes)).toBe("write");
-    expect(documentAccess(admin, notes)).toBe("write");
-    expect(documentAccess(delegate, notes)).toBe("read");
-    expect(canWrite(delegate, notes)).toBe(false);
-    expect(canRead(stranger, notes)).toBe(false);
-    expect(canRead(null, notes)).toBe(false);
+    const facts = { spaceId: 1 };
+    expect(documentAccess(facilitator, notes, facts)).toBe("write");
+    expect(documentAccess(admin, notes, facts)).toBe("write");
+    expect(documentAccess(delegate, notes, facts)).toBe("read");
+    expect(canWrite(delegate, notes, facts)).toBe(false);
+    expect(canRead(stranger, notes, facts)).toBe(false);
+    expect(canRead(null, notes, facts)).toBe(false);
+  });
+
+  it("freezes minutes when the meeting closes, and lets nobody write the live state", () => {
+    const minutes = { kind: "meeting-minutes", meetingId: 5 } as const;
+    const live = { kind: "meeting-live", meetingId: 5 } as const;
+    expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "live" })).toBe("write");
+    expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "closed" })).toBe("read");
+    expect(documentAccess(delegate, minutes, { spaceId: 1, meetingStatus: "live" })).toBe("read");
+    expect(documentAccess(stranger, minutes, { spaceId: 1, meetingStatus: "live" })).toBe("none");
+    expect(documentAccess(admin, live, { spaceId: 1, meetingStatus: "live" })).toBe("read");
+    expect(documentAccess(facilitator, live, { spaceId: 1, meetingStatus: "live" })).toBe("read");
+    expect(documentAccess(stranger, live, { spaceId: 1, meetingStatus: "live" })).toBe("none");
   });
 });

@@ -4,18 +4,32 @@ import type { DocumentRef } from "./document-names";
 
 export type DocumentAccess = "write" | "read" | "none";
 
+/** What the server knows of the thing a document belongs to. */
+export interface DocumentFacts {
+  spaceId: number;
+  /** For meeting documents. */
+  meetingStatus?: "planned" | "live" | "closed" | "cancelled";
+}
+
 /** The one rule for who reads and who writes a realtime document. */
-export function documentAccess(actor: Actor | null, doc: DocumentRef): DocumentAccess {
+export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: DocumentFacts): DocumentAccess {
   if (!actor) return "none";
+  const roles = rolesIn(actor, facts.spaceId);
+  const facilitates = isAdmin(actor) || roles.includes("facilitator");
+  const member = facilitates || roles.length > 0;
   switch (doc.kind) {
-    case "space-notes": {
-      if (isAdmin(actor)) return "write";
-      const roles = rolesIn(actor, doc.spaceId);
-      if (roles.includes("facilitator")) return "write";
-      return roles.length > 0 ? "read" : "none";
+    case "space-notes":
+      return facilitates ? "write" : member ? "read" : "none";
+    case "meeting-minutes": {
+      // Minutes are written until the meeting closes, then frozen.
+      const open = facts.meetingStatus === "planned" || facts.meetingStatus === "live";
+      return facilitates && open ? "write" : member ? "read" : "none";
     }
+    case "meeting-live":
+      // Only the server writes the live state, through validated actions.
+      return member ? "read" : "none";
   }
 }
 
-export const canRead = (actor: Actor | null, doc: DocumentRef): boolean => documentAccess(actor, doc) !== "none";
-export const canWrite = (actor: Actor | null, doc: DocumentRef): boolean => documentAccess(actor, doc) === "write";
+export const canRead = (actor: Actor | null, doc: DocumentRef, facts: DocumentFacts): boolean => documentAccess(actor, doc, facts) !== "none";
+export const canWrite = (actor: Actor | null, doc: DocumentRef, facts: DocumentFacts): boolean => documentAccess(actor, doc, facts) === "write";

@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { spaces } from "../../../db/schema/index";
+import { meetings, spaces } from "../../../db/schema/index";
+import type { DocumentFacts } from "./access";
 import type { DocumentRef } from "./document-names";
 
-/** Whether the thing a document belongs to exists: no document is opened for nothing. */
-export function documentExists(db: Db, ref: DocumentRef): boolean {
+/** The facts access depends on, or null when the thing a document belongs to does not exist. */
+export function documentFacts(db: Db, ref: DocumentRef): DocumentFacts | null {
   switch (ref.kind) {
     case "space-notes":
-      return !!db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, ref.spaceId)).get();
+      return db.select({ spaceId: spaces.id }).from(spaces).where(eq(spaces.id, ref.spaceId)).get() ?? null;
+    case "meeting-minutes":
+    case "meeting-live":
+      return db.select({ spaceId: meetings.spaceId, meetingStatus: meetings.status }).from(meetings).where(eq(meetings.id, ref.meetingId)).get() ?? null;
   }
 }

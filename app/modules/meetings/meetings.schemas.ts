@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { checkbox } from "../organisations/organisations.schemas";
+import { optionalText, requiredText } from "../forms";
+import { AGE_GROUP_IDS, type AgeGroupId } from "../people/age-groups";
+
+export const MEETING_KINDS = ["ordinary", "extraordinary", "thematic_forum", "feedback_session", "training"] as const;
+export const AGENDA_KINDS = ["information", "discussion", "motion", "commitment_review", "other"] as const;
+export const ATTENDANCE_ROLES = ["delegate", "official", "facilitator", "observer", "resource_person"] as const;
+
+/** "2026-11-22T14:30" from a datetime-local field, read as Haiti's time by the caller. */
+const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "error.dateTime" });
+
+export const MeetingSchema = z
+  .object({
+    kind: z.enum(MEETING_KINDS, { error: "error.invalid" }),
+    title: requiredText(160),
+    startsAt: localDateTime,
+    endsAt: optionalText(16).pipe(localDateTime.optional()),
+    place: optionalText(200),
+    published: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsAt && v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "error.datesReversed" });
+  });
+
+export const AgendaItemSchema = z.object({
+  kind: z.enum(AGENDA_KINDS, { error: "error.invalid" }),
+  title: requiredText(200),
+  plannedMinutes: optionalText(3).transform((v, ctx) => {
+    if (v === undefined) return null;
+    if (!/^\d{1,3}$/.test(v) || Number(v) < 1) {
+      ctx.addIssue({ code: "custom", message: "error.minutes" });
+      return z.NEVER;
+    }
+    return Number(v);
+  }),
+});
+
+export const WalkInSchema = z.object({
+  name: requiredText(120),
+  sex: z.union([z.literal(""), z.enum(["female", "male"])], { error: "error.invalid" }).transform((v) => v || null),
+  ageGroup: z.union([z.literal(""), z.enum(AGE_GROUP_IDS as [AgeGroupId, ...AgeGroupId[]])], { error: "error.invalid" }).transform((v) => v || null),
+  disability: checkbox,
+  organisationId: optionalText(12).transform((v) => (v ? Number(v) : null)),
+  role: z.enum(ATTENDANCE_ROLES, { error: "error.invalid" }),
+});
+
+export const CancelSchema = z.object({ reason: requiredText(500) });

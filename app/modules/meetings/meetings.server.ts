@@ -1,0 +1,281 @@
+import { and, asc, desc, eq, gte, inArray, lt, max } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
+import {
+  agendaItems,
+  attendance,
+  authorities,
+  meetingAuthorities,
+  meetingFacilitators,
+  meetings,
+  organisations,
+  spaces,
+  users,
+} from "../../../db/schema/index";
+import type { AgendaItemKind, AttendanceRole, MeetingKind } from "../../../db/schema/meetings";
+import { appendAudit } from "../audit/audit.server";
+import { can } from "../auth/permissions";
+import type { Actor } from "../auth/roles";
+import type { AgeGroupId } from "../people/age-groups";
+import { fail, ok, type Result } from "../result";
+import { canEditPlan, canRecordAttendance, nextStatus, type MeetingEvent } from "./meeting-state";
+import { renderMarkdown } from "./markdown";
+
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked";
+
+export interface MeetingInput {
+  kind: MeetingKind;
+  title: string;
+  startsAt: number;
+  endsAt: number | null;
+  place: string;
+  published: boolean;
+  facilitatorIds: string[];
+  authorityIds: number[];
+}
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** The meeting, if the actor may change it (a facilitator of its space, or an admin). */
+function meetingForChange(db: Db | Tx, actor: Actor | null, meetingId: number): Result<MeetingRow, "forbidden" | "not_found"> {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) return fail("not_found");
+  return can(actor, { type: "space.facilitate", spaceId: meeting.spaceId }) ? ok(meeting) : fail("forbidden");
+}
+
+function setLinks(tx: Tx, meetingId: number, spaceId: number, input: MeetingInput): void {
+  tx.delete(meetingFacilitators).where(eq(meetingFacilitators.meetingId, meetingId)).run();
+  tx.delete(meetingAuthorities).where(eq(meetingAuthorities.meetingId, meetingId)).run();
+  const knownUsers = input.facilitatorIds.length ? tx.select({ id: users.id }).from(users).where(inArray(users.id, input.facilitatorIds)).all() : [];
+  for (const { id } of knownUsers) tx.insert(meetingFacilitators).values({ meetingId, userId: id }).run();
+  const space = tx.select().from(spaces).where(eq(spaces.id, spaceId)).get()!;
+  const knownAuthorities = input.authorityIds.length
+    ? tx.select({ id: authorities.id }).from(authorities).where(and(inArray(authorities.id, input.authorityIds), eq(authorities.communeCode, space.communeCode))).all()
+    : [];
+  for (const { id } of knownAuthorities) tx.insert(meetingAuthorities).values({ meetingId, authorityId: id }).run();
+}
+
+export function planMeeting(db: Db, actor: Actor | null, spaceId: number, input: MeetingInput, now: number): Result<{ id: number }, MeetingCode> {
+  if (!can(actor, { type: "space.facilitate", spaceId })) return fail("forbidden");
+  if (!db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).get()) return fail("not_found");
+  const { facilitatorIds: _f, authorityIds: _a, ...row } = input;
+  const id = db.transaction((tx) => {
+    const inserted = tx.insert(meetings).values({ ...row, spaceId, createdAt: now }).returning({ id: meetings.id }).get();
+    setLinks(tx, inserted.id, spaceId, input);
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.plan", subjectType: "meeting", subjectId: inserted.id, after: { ...input, spaceId } });
+    return inserted.id;
+  });
+  return ok({ id });
+}
+
+export function updateMeeting(db: Db, actor: Actor | null, meetingId: number, input: MeetingInput, now: number): Result<null, MeetingCode> {
+  const meeting = meetingForChange(db, actor, meetingId);
+  if (!meeting.ok) return meeting;
+  if (!canEditPlan(meeting.value.status)) return fail("wrong_state");
+  const { facilitatorIds: _f, authorityIds: _a, ...row } = input;
+  db.transaction((tx) => {
+    tx.update(meetings).set(row).where(eq(meetings.id, meetingId)).run();
+    setLinks(tx, meetingId, meeting.value.spaceId, input);
+    const before = { kind: meeting.value.kind, title: meeting.value.title, startsAt: meeting.value.startsAt, endsAt: meeting.value.endsAt, place: meeting.value.place, published: meeting.value.published };
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.update", subjectType: "meeting", subjectId: meetingId, before, after: input });
+  });
+  return ok(null);
+}
+
+/**
+ * Moves a meeting along its life. Closing freezes the minutes as they stand in the shared
+ * document (Markdown and sanitised HTML) and locks the attendance.
+ */
+export function changeMeetingStatus(
+  db: Db,
+  actor: Actor | null,
+  meetingId: number,
+  event: MeetingEvent,
+  options: { now: number; reason?: string; readMinutes?: () => string },
+): Result<null, MeetingCode> {
+  const meeting = meetingForChange(db, actor, meetingId);
+  if (!meeting.ok) return meeting;
+  const status = nextStatus(meeting.value.status, event);
+  if (!status) return fail("wrong_state");
+  const changes: Partial<MeetingRow> = { status };
+  if (event === "start") changes.startedAt = options.now;
+  if (event === "cancel") changes.cancelReason = options.reason ?? "";
+  if (event === "close") {
+    const markdown = options.readMinutes?.() ?? "";
+    Object.assign(changes, { closedAt: options.now, minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown) });
+  }
+  db.transaction((tx) => {
+    tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
+    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.value.status }, after: { status, reason: options.reason } });
+  });
+  return ok(null);
+}
+
+export function addAgendaItem(db: Db, actor: Actor | null, meetingId: number, input: { kind: AgendaItemKind; title: string; plannedMinutes: number | null }, now: number): Result<{ id: number }, MeetingCode> {
+  const meeting = meetingForChange(db, actor, meetingId);
+  if (!meeting.ok) return meeting;
+  if (!canEditPlan(meeting.value.status)) return fail("wrong_state");
+  const id = db.transaction((tx) => {
+    const last = tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get();
+    const inserted = tx.insert(agendaItems).values({ ...input, meetingId, position: (last?.position ?? 0) + 1, createdAt: now }).returning({ id: agendaItems.id }).get();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.add", subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
+    return inserted.id;
+  });
+  return ok({ id });
+}
+
+function agendaItemOf(db: Db, actor: Actor | null, itemId: number) {
+  const item = db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  if (!item) return fail("not_found" as const);
+  const meeting = meetingForChange(db, actor, item.meetingId);
+  if (!meeting.ok) return meeting;
+  if (!canEditPlan(meeting.value.status)) return fail("wrong_state" as const);
+  return ok(item);
+}
+
+export function removeAgendaItem(db: Db, actor: Actor | null, itemId: number, now: number): Result<null, MeetingCode> {
+  const item = agendaItemOf(db, actor, itemId);
+  if (!item.ok) return item;
+  db.transaction((tx) => {
+    tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.remove", subjectType: "meeting", subjectId: item.value.meetingId, before: item.value });
+  });
+  return ok(null);
+}
+
+/** Swaps an item with its neighbour above or below. */
+export function moveAgendaItem(db: Db, actor: Actor | null, itemId: number, direction: "up" | "down", now: number): Result<null, MeetingCode> {
+  const item = agendaItemOf(db, actor, itemId);
+  if (!item.ok) return item;
+  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, item.value.meetingId)).orderBy(asc(agendaItems.position)).all();
+  const index = items.findIndex((i) => i.id === itemId);
+  const other = items[direction === "up" ? index - 1 : index + 1];
+  if (!other) return ok(null);
+  db.transaction((tx) => {
+    tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.value.id)).run();
+    tx.update(agendaItems).set({ position: item.value.position }).where(eq(agendaItems.id, other.id)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.move", subjectType: "meeting", subjectId: item.value.meetingId, after: { itemId, direction } });
+  });
+  return ok(null);
+}
+
+export interface AttendanceInput {
+  personId: number | null;
+  name: string;
+  sex: "female" | "male" | null;
+  ageGroup: AgeGroupId | null;
+  disability: boolean;
+  organisationId: number | null;
+  role: AttendanceRole;
+}
+
+/** After closing, only an administrator corrects attendance (audited like everything else). */
+function attendanceWritable(meeting: MeetingRow, actor: Actor | null): boolean {
+  return canRecordAttendance(meeting.status) || (meeting.status === "closed" && can(actor, { type: "space.manage" }));
+}
+
+export function recordAttendance(db: Db, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number): Result<{ id: number }, MeetingCode> {
+  const meeting = meetingForChange(db, actor, meetingId);
+  if (!meeting.ok) return meeting;
+  if (!attendanceWritable(meeting.value, actor)) return fail(meeting.value.status === "closed" ? "locked" : "wrong_state");
+  if (input.personId !== null && db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, input.personId))).get()) {
+    return fail("already_present");
+  }
+  const id = db.transaction((tx) => {
+    const inserted = tx.insert(attendance).values({ ...input, meetingId, arrivedAt: now, recordedBy: actor!.userId, createdAt: now }).returning({ id: attendance.id }).get();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
+    return inserted.id;
+  });
+  return ok({ id });
+}
+
+export function correctAttendance(db: Db, actor: Actor | null, attendanceId: number, input: Omit<AttendanceInput, "personId">, now: number): Result<null, MeetingCode> {
+  const row = db.select().from(attendance).where(eq(attendance.id, attendanceId)).get();
+  if (!row) return fail("not_found");
+  const meeting = meetingForChange(db, actor, row.meetingId);
+  if (!meeting.ok) return meeting;
+  if (!attendanceWritable(meeting.value, actor)) return fail("locked");
+  db.transaction((tx) => {
+    tx.update(attendance).set(input).where(eq(attendance.id, attendanceId)).run();
+    const { id: _id, createdAt: _c, recordedBy: _r, ...before } = row;
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.correct", subjectType: "meeting", subjectId: row.meetingId, before, after: { ...input, id: attendanceId } });
+  });
+  return ok(null);
+}
+
+export function removeAttendance(db: Db, actor: Actor | null, attendanceId: number, now: number): Result<null, MeetingCode> {
+  const row = db.select().from(attendance).where(eq(attendance.id, attendanceId)).get();
+  if (!row) return fail("not_found");
+  const meeting = meetingForChange(db, actor, row.meetingId);
+  if (!meeting.ok) return meeting;
+  if (!attendanceWritable(meeting.value, actor)) return fail("locked");
+  db.transaction((tx) => {
+    tx.delete(attendance).where(eq(attendance.id, attendanceId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.remove", subjectType: "meeting", subjectId: row.meetingId, before: row });
+  });
+  return ok(null);
+}
+
+export function getMeeting(db: Db, meetingId: number) {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) return null;
+  return {
+    ...meeting,
+    agenda: db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all(),
+    facilitators: db
+      .select({ id: users.id, name: users.name })
+      .from(meetingFacilitators)
+      .innerJoin(users, eq(users.id, meetingFacilitators.userId))
+      .where(eq(meetingFacilitators.meetingId, meetingId))
+      .all(),
+    authorities: db
+      .select({ id: authorities.id, name: authorities.name })
+      .from(meetingAuthorities)
+      .innerJoin(authorities, eq(authorities.id, meetingAuthorities.authorityId))
+      .where(eq(meetingAuthorities.meetingId, meetingId))
+      .all(),
+  };
+}
+
+export type Meeting = NonNullable<ReturnType<typeof getMeeting>>;
+
+/** A space's meetings: upcoming (soonest first) and past (latest first). */
+export function listMeetings(db: Db, spaceId: number, now: number) {
+  const upcoming = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.spaceId, spaceId), gte(meetings.startsAt, now - 12 * 3600_000)))
+    .orderBy(asc(meetings.startsAt))
+    .all()
+    .filter((m) => m.status === "planned" || m.status === "live");
+  const past = db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.spaceId, spaceId))
+    .orderBy(desc(meetings.startsAt))
+    .all()
+    .filter((m) => !upcoming.some((u) => u.id === m.id));
+  return { upcoming, past };
+}
+
+export function listAttendance(db: Db, meetingId: number) {
+  return db
+    .select({ row: attendance, organisationName: organisations.name, organisationAcronym: organisations.acronym })
+    .from(attendance)
+    .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
+    .where(eq(attendance.meetingId, meetingId))
+    .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+    .all()
+    .map(({ row, organisationName, organisationAcronym }) => ({ ...row, ageGroup: row.ageGroup as AgeGroupId | null, organisationName, organisationAcronym }));
+}
+
+/** Attendance of a space's meetings held between two instants, for exports. */
+export function listSpaceAttendance(db: Db, spaceId: number, from: number, to: number) {
+  return db
+    .select({ row: attendance, meetingTitle: meetings.title, meetingStartsAt: meetings.startsAt, organisationName: organisations.name })
+    .from(attendance)
+    .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
+    .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
+    .where(and(eq(meetings.spaceId, spaceId), gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
+    .orderBy(asc(meetings.startsAt), asc(attendance.arrivedAt))
+    .all();
+}
