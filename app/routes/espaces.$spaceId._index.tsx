@@ -7,7 +7,9 @@ import { registerMessage } from "../modules/organisations/messages";
 import { isoDate } from "../modules/organisations/organisations.schemas";
 import { z } from "zod";
 import { CompositionView } from "../components/composition-view";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
+import { formatDateTime } from "../modules/i18n/format";
+import { listMeetings } from "../modules/meetings/meetings.server";
 import { pageTitle } from "../components/page-title";
 import { SpaceTags } from "../components/space-tags";
 import { can } from "../modules/auth/permissions";
@@ -51,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Phone numbers only for those who keep the register.
     delegates: delegates.map((d) => ({ ...d, phone: canRegister ? d.phone : null })),
     authorities: listAuthorities(context.db, space),
+    meetings: listMeetings(context.db, space.id, context.now()),
     facilitators: listFacilitators(context.db, space.id).map((f) => f.name),
     composition: composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) }),
     canRegister,
@@ -70,6 +73,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = endSeat(context.db, current.actor, spaceId, parsed.data.seatId, parsed.data.toDate, context.now());
   if (!result.ok) return data({ seatId: parsed.data.seatId, error: registerMessage(result.code) }, { status: 400 });
   return { seatId: null, error: undefined };
+}
+
+function MeetingList({ title, meetings, spaceId }: { title: string; meetings: { id: number; title: string; startsAt: number; status: string; kind: string }[]; spaceId: number }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h3>{title}</h3>
+      {meetings.length === 0 ? (
+        <p className="muted">{t("meetings.none")}</p>
+      ) : (
+        <ul className="meetings">
+          {meetings.map((m) => (
+            <li key={m.id}>
+              <Link to={`/espaces/${spaceId}/reunions/${m.id}`}>{m.title}</Link>{" "}
+              <span className="muted">
+                · {formatDateTime(m.startsAt, locale)} · {t(`meetingStatus.${m.status}` as MessageKey)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 export default function SpacePage() {
@@ -130,6 +157,19 @@ export default function SpacePage() {
           ) : null}
         </nav>
       ) : null}
+
+      <section aria-labelledby="meetings-title">
+        <h2 id="meetings-title">{t("meetings.title")}</h2>
+        {data.canRegister ? (
+          <p>
+            <Link className="button primary" to="reunions/nouvelle">
+              {t("meetings.new")}
+            </Link>
+          </p>
+        ) : null}
+        <MeetingList title={t("meetings.upcoming")} meetings={data.meetings.upcoming} spaceId={space.id} />
+        <MeetingList title={t("meetings.past")} meetings={data.meetings.past} spaceId={space.id} />
+      </section>
 
       <CompositionView composition={data.composition} sectionNames={sectionNames} />
 

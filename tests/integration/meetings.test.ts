@@ -65,7 +65,7 @@ describe("meetings", () => {
     expect(changeMeetingStatus(db, f, id, "close", { now: NOW + 7200_000, readMinutes: () => "# PV\n\n<script>alert(1)</script>" })).toEqual({ ok: true, value: null });
     const closed = db.select().from(meetings).where(eq(meetings.id, id)).get()!;
     expect(closed).toMatchObject({ status: "closed", closedAt: NOW + 7200_000, minutesMarkdown: "# PV\n\n<script>alert(1)</script>" });
-    expect(closed.minutesHtml).toContain("<h1>PV</h1>");
+    expect(closed.minutesHtml).toContain("<h3>PV</h3>");
     expect(closed.minutesHtml).not.toContain("<script");
     expect(updateMeeting(db, f, id, plan(), NOW)).toEqual({ ok: false, code: "wrong_state" });
     expect(db.select().from(auditLog).where(eq(auditLog.subjectType, "meeting")).all().map((a) => a.action)).toEqual(["meeting.plan", "meeting.start", "meeting.close"]);

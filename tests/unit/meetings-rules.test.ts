@@ -68,7 +68,7 @@ describe("attendance figures", () => {
 describe("minutes Markdown", () => {
   it("renders headings, lists and links", () => {
     const html = renderMarkdown("# Pwosè vèbal\n\n- Pwen 1\n- Pwen 2\n\n[Meri](https://example.ht)");
-    expect(html).toContain("<h1>Pwosè vèbal</h1>");
+    expect(html).toContain("<h3>Pwosè vèbal</h3>");
     expect(html).toContain("<li>Pwen 1</li>");
     expect(html).toContain('<a href="https://example.ht" rel="nofollow noopener">Meri</a>');
   });

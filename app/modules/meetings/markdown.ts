@@ -22,6 +22,11 @@ const marked = new Marked({
   gfm: true,
   breaks: true,
   renderer: {
+    // Minutes sit under the page's own h1 and h2 ("Minutes"): their headings start at h3.
+    heading({ tokens, depth }: Tokens.Heading) {
+      const level = Math.min(6, depth + 2);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
     html({ text }: Tokens.HTML | Tokens.Tag) {
       return escapeHtml(text);
     },

@@ -1,0 +1,104 @@
+import { useEffect, useState } from "react";
+import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
+import { formatNumber } from "../modules/i18n/format";
+import type { MessageKey } from "../modules/i18n/translate";
+import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
+import { useLocale, useT } from "./i18n";
+
+/**
+ * The attendance panel. It shows the figures the page was rendered with, then follows the
+ * meeting's live document, which the server rewrites after every check-in.
+ */
+export function AttendancePanel({ meetingId, initial, live }: { meetingId: number; initial: AttendanceFigures; live: boolean }) {
+  const [figures, setFigures] = useState(initial);
+  useEffect(() => setFigures(initial), [initial]);
+  useEffect(() => {
+    if (!live) return;
+    let stop = () => {};
+    void import("./realtime.client").then(({ connectDocument }) => {
+      const { doc, provider } = connectDocument(`meeting:${meetingId}:live`);
+      const map = doc.getMap("attendance");
+      const update = () => {
+        const next = map.get("figures") as AttendanceFigures | undefined;
+        if (next) setFigures(next);
+      };
+      map.observe(update);
+      stop = () => {
+        map.unobserve(update);
+        provider.destroy();
+        doc.destroy();
+      };
+    });
+    return () => stop();
+  }, [meetingId, live]);
+  return <FiguresView figures={figures} />;
+}
+
+export function FiguresView({ figures }: { figures: AttendanceFigures }) {
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
+  const { people, organisationsPresent, officialsPresent, quorum } = figures;
+  return (
+    <section className="attendance-panel" aria-labelledby="panel-title" aria-live="polite" data-testid="attendance-panel">
+      <h2 id="panel-title">{t("attendance.panel")}</h2>
+      <div className="highlights">
+        <p className="highlight">
+          <span className="big" data-testid="present-count">{n(people.total)}</span>
+          <span>{t("attendance.present")}</span>
+        </p>
+        <p className="highlight">
+          <span className="big" data-testid="women-present">{pct(people.women.share)}</span>
+          <span>{t("attendance.women", { count: n(people.women.count) })}</span>
+        </p>
+        <p className="highlight">
+          <span className="big" data-testid="youth-present">{pct(people.youth.share)}</span>
+          <span>{t("attendance.youth", { count: n(people.youth.count) })}</span>
+        </p>
+        <p className="highlight">
+          <span className="big" data-testid="organisations-present">
+            {n(organisationsPresent.count)}/{n(organisationsPresent.of)}
+          </span>
+          <span>{t("attendance.organisationsPresent")}</span>
+        </p>
+        <p className="highlight">
+          <span className="big">{n(officialsPresent)}</span>
+          <span>{t("attendance.officialsPresent")}</span>
+        </p>
+        <p className={`highlight ${quorum.met ? "ok" : "warn"}`} data-testid="quorum">
+          <span className="big">{quorum.met ? t("attendance.quorumMet") : t("attendance.quorumNotMet")}</span>
+          <span>{t("attendance.quorumDetail", { present: n(quorum.present), required: n(quorum.required) })}</span>
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("composition.sex")}</th>
+              {AGE_KEYS.map((age) => (
+                <th key={age} scope="col" className="num">
+                  {t(`age.${age}` as MessageKey)}
+                </th>
+              ))}
+              <th scope="col" className="num">{t("geo.total")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SEX_KEYS.map((sex) => (
+              <tr key={sex} className={sex === "female" ? "emphasis" : undefined}>
+                <th scope="row">{t(`sex.${sex}` as MessageKey)}</th>
+                {AGE_KEYS.map((age) => (
+                  <td key={age} className="num">
+                    {n(people.bySexAndAge[sex][age])}
+                  </td>
+                ))}
+                <td className="num">{n(people.bySex[sex])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,245 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, SelectField } from "../components/field";
+import { useLocale, useT } from "../components/i18n";
+import { MinutesEditor } from "../components/minutes-editor";
+import { pageTitle } from "../components/page-title";
+import { requirePermission } from "../modules/auth/guards.server";
+import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
+import { formatDateTime, formatTime } from "../modules/i18n/format";
+import { localeFor } from "../modules/i18n/i18n.server";
+import type { Locale } from "../modules/i18n/locales";
+import { translator, type MessageKey } from "../modules/i18n/translate";
+import { canRunMeeting, canSeeMeeting } from "../modules/meetings/access";
+import { publishAttendance } from "../modules/meetings/attendance.server";
+import { canEditPlan } from "../modules/meetings/meeting-state";
+import { AGENDA_KINDS, AgendaItemSchema, CancelSchema } from "../modules/meetings/meetings.schemas";
+import { addAgendaItem, changeMeetingStatus, getMeeting, moveAgendaItem, removeAgendaItem } from "../modules/meetings/meetings.server";
+import { minutesTemplate } from "../modules/meetings/minutes-template";
+import { readMinutes, seedMinutes } from "../modules/meetings/minutes.server";
+import { registerMessage } from "../modules/organisations/messages";
+import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
+import { getSpace } from "../modules/spaces/spaces.server";
+import { rolesIn, isAdmin } from "../modules/auth/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
+
+function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
+  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
+  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
+  return meeting;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const actor = context.current?.actor ?? null;
+  if (!canSeeMeeting(actor, meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
+  const space = getSpace(context.db, meeting.spaceId)!;
+  const runs = canRunMeeting(actor, meeting);
+  const member = isAdmin(actor) || rolesIn(actor, meeting.spaceId).length > 0;
+  const open = canEditPlan(meeting.status);
+  let minutes = "";
+  if (open && member) {
+    // When the meeting opens, its agenda is settled: the minutes start from it (if still empty).
+    const seed = runs && meeting.status === "live";
+    minutes = seed ? seedTemplate(context.realtime, meeting, localeFor(request, context.current)) : readMinutes(context.realtime, meeting.id);
+  }
+  return { meeting, space: { id: space.id, name: space.name }, runs, member, minutes };
+}
+
+function seedTemplate(hub: Parameters<typeof seedMinutes>[0], meeting: ReturnType<typeof loadMeeting>, locale: Locale): string {
+  const t = translator(locale);
+  return seedMinutes(hub, meeting.id, () => minutesTemplate(t, { title: meeting.title, when: formatDateTime(meeting.startsAt, locale), place: meeting.place, agenda: meeting.agenda }));
+}
+
+const MoveSchema = z.object({ itemId: z.coerce.number().int().positive(), direction: z.enum(["up", "down"]) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const values = formValues(await request.formData());
+  const now = context.now();
+  const respond = (intent: string, result: { ok: true } | { ok: false; code: string; field?: string }) =>
+    result.ok ? { intent, values: {} as Record<string, string>, errors: {} as FieldErrors } : data({ intent, values, errors: { [result.field ?? "form"]: registerMessage(result.code) } as FieldErrors }, { status: 400 });
+  switch (values.intent) {
+    case "start": {
+      const result = changeMeetingStatus(context.db, current.actor, meeting.id, "start", { now });
+      if (result.ok) seedTemplate(context.realtime, meeting, localeFor(request, current));
+      return respond("status", result);
+    }
+    case "close": {
+      const result = changeMeetingStatus(context.db, current.actor, meeting.id, "close", { now, readMinutes: () => readMinutes(context.realtime, meeting.id) });
+      if (result.ok) publishAttendance(context.realtime, context.db, meeting);
+      return respond("status", result);
+    }
+    case "cancel": {
+      const parsed = CancelSchema.safeParse(values);
+      if (!parsed.success) return data({ intent: "cancel", values, errors: errorsOf(parsed) }, { status: 400 });
+      return respond("cancel", changeMeetingStatus(context.db, current.actor, meeting.id, "cancel", { now, reason: parsed.data.reason }));
+    }
+    case "agenda-add": {
+      const parsed = AgendaItemSchema.safeParse(values);
+      if (!parsed.success) return data({ intent: "agenda", values, errors: errorsOf(parsed) }, { status: 400 });
+      return respond("agenda", addAgendaItem(context.db, current.actor, meeting.id, parsed.data, now));
+    }
+    case "agenda-move": {
+      const parsed = MoveSchema.safeParse(values);
+      if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+      return respond("agenda", moveAgendaItem(context.db, current.actor, parsed.data.itemId, parsed.data.direction, now));
+    }
+    case "agenda-remove": {
+      const parsed = MoveSchema.pick({ itemId: true }).safeParse(values);
+      if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+      return respond("agenda", removeAgendaItem(context.db, current.actor, parsed.data.itemId, now));
+    }
+    default:
+      throw redirect(`/espaces/${meeting.spaceId}/reunions/${meeting.id}`);
+  }
+}
+
+export default function MeetingPage() {
+  const { meeting, space, runs, member, minutes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const open = meeting.status === "planned" || meeting.status === "live";
+  const of = (intent: string) => (result?.intent === intent ? result : undefined);
+  const totalMinutes = meeting.agenda.reduce((n, i) => n + (i.plannedMinutes ?? 0), 0);
+  return (
+    <>
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
+      </nav>
+      <h1>{meeting.title}</h1>
+      <p className="tags">
+        <span className="tag">{t(`meetingKind.${meeting.kind}` as MessageKey)}</span>
+        <span className={`tag status-${meeting.status}`} data-testid="meeting-status">
+          {t(`meetingStatus.${meeting.status}` as MessageKey)}
+        </span>
+      </p>
+      <dl className="facts">
+        <dt>{t("meetings.when")}</dt>
+        <dd>
+          {formatDateTime(meeting.startsAt, locale)}
+          {meeting.endsAt ? ` – ${formatTime(meeting.endsAt, locale)}` : ""}
+        </dd>
+        <dt>{t("meetings.place")}</dt>
+        <dd>{meeting.place || "—"}</dd>
+        <dt>{t("spaces.facilitators")}</dt>
+        <dd>{meeting.facilitators.map((f) => f.name).join(", ") || "—"}</dd>
+        <dt>{t("meetings.invitedAuthorities")}</dt>
+        <dd>{meeting.authorities.map((a) => a.name).join(", ") || "—"}</dd>
+        {meeting.cancelReason ? (
+          <>
+            <dt>{t("meetings.cancelReason")}</dt>
+            <dd>{meeting.cancelReason}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <nav className="actions" aria-label={t("spaces.actions")}>
+        {member ? (
+          <Link className="button" to="presences">
+            {t("attendance.title")}
+          </Link>
+        ) : null}
+        {meeting.status === "closed" ? (
+          <Link className="button" to="imprimer">
+            {t("meetings.printable")}
+          </Link>
+        ) : null}
+        {runs && meeting.status === "planned" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit" className="primary">
+              {t("meetings.start")}
+            </button>
+          </Form>
+        ) : null}
+        {runs && meeting.status === "live" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="close" />
+            <button type="submit" className="primary">
+              {t("meetings.close")}
+            </button>
+          </Form>
+        ) : null}
+      </nav>
+      <FormError error={of("status")?.errors.form} />
+
+      <section aria-labelledby="agenda-title">
+        <h2 id="agenda-title">{t("agenda.title")}</h2>
+        {meeting.agenda.length === 0 ? <p>{t("agenda.empty")}</p> : null}
+        <ol className="agenda" data-testid="agenda">
+          {meeting.agenda.map((item, index) => (
+            <li key={item.id}>
+              <span className="agenda-title">{item.title}</span>{" "}
+              <span className="muted">
+                · {t(`agendaKind.${item.kind}` as MessageKey)}
+                {item.plannedMinutes ? ` · ${t("agenda.minutes", { minutes: item.plannedMinutes })}` : ""}
+              </span>
+              {runs && open ? (
+                <span className="row-actions">
+                  {(["up", "down"] as const).map((direction) => (
+                    <Form method="post" key={direction}>
+                      <input type="hidden" name="intent" value="agenda-move" />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      <input type="hidden" name="direction" value={direction} />
+                      <button type="submit" className="small" disabled={direction === "up" ? index === 0 : index === meeting.agenda.length - 1} aria-label={t(direction === "up" ? "agenda.moveUp" : "agenda.moveDown", { title: item.title })}>
+                        {direction === "up" ? "↑" : "↓"}
+                      </button>
+                    </Form>
+                  ))}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="agenda-remove" />
+                    <input type="hidden" name="itemId" value={item.id} />
+                    <button type="submit" className="small" aria-label={t("agenda.remove", { title: item.title })}>
+                      ✕
+                    </button>
+                  </Form>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {totalMinutes > 0 ? <p className="muted">{t("agenda.total", { minutes: totalMinutes })}</p> : null}
+        {runs && open ? (
+          <Form method="post" noValidate className="grid-form panel">
+            <input type="hidden" name="intent" value="agenda-add" />
+            <FormError error={of("agenda")?.errors.form} />
+            <Field name="title" label={t("agenda.itemTitle")} required error={of("agenda")?.errors.title} />
+            <SelectField name="kind" label={t("agenda.kind")} defaultValue="discussion">
+              {AGENDA_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`agendaKind.${kind}` as MessageKey)}
+                </option>
+              ))}
+            </SelectField>
+            <Field name="plannedMinutes" inputMode="numeric" label={t("agenda.plannedMinutes")} error={of("agenda")?.errors.plannedMinutes} />
+            <button type="submit">{t("agenda.add")}</button>
+          </Form>
+        ) : null}
+      </section>
+
+      {meeting.status === "closed" && meeting.minutesHtml !== null ? (
+        <section aria-labelledby="frozen-title">
+          <h2 id="frozen-title">{t("minutes.title")}</h2>
+          <div className="minutes-preview" data-testid="frozen-minutes" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }} />
+        </section>
+      ) : null}
+      {open && member ? <MinutesEditor meetingId={meeting.id} initialText={minutes} canWrite={runs} /> : null}
+
+      {runs && meeting.status === "planned" ? (
+        <section className="panel" aria-labelledby="cancel-title">
+          <h2 id="cancel-title">{t("meetings.cancel")}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="cancel" />
+            <Field name="reason" label={t("meetings.cancelReason")} required error={of("cancel")?.errors.reason} />
+            <button type="submit">{t("meetings.cancel")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { Field, FormError, SelectField } from "../components/field";
+import { useLocale, useT } from "../components/i18n";
+import { AttendancePanel } from "../components/live-attendance";
+import { pageTitle } from "../components/page-title";
+import { isAdmin, rolesIn } from "../modules/auth/permissions";
+import { requirePermission } from "../modules/auth/guards.server";
+import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
+import { searchKey } from "../modules/geography/search-key";
+import { formatTime } from "../modules/i18n/format";
+import type { MessageKey } from "../modules/i18n/translate";
+import { canRunMeeting } from "../modules/meetings/access";
+import { attendanceCandidates, meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
+import { canRecordAttendance } from "../modules/meetings/meeting-state";
+import { ATTENDANCE_ROLES, WalkInSchema } from "../modules/meetings/meetings.schemas";
+import { getMeeting, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
+import { registerMessage } from "../modules/organisations/messages";
+import { listMembers } from "../modules/organisations/organisations.server";
+import { AGE_GROUP_IDS } from "../modules/people/age-groups";
+import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
+import { getSpace } from "../modules/spaces/spaces.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "attendance.title");
+
+function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
+  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
+  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
+  return meeting;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const actor = context.current?.actor ?? null;
+  if (!isAdmin(actor) && rolesIn(actor, meeting.spaceId).length === 0) requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const space = getSpace(context.db, meeting.spaceId)!;
+  const runs = canRunMeeting(actor, meeting);
+  const { rows, figures, duplicates } = meetingFigures(context.db, meeting);
+  const q = searchKey(new URL(request.url).searchParams.get("q") ?? "");
+  const present = new Set(rows.map((r) => r.personId));
+  const candidates = runs
+    ? attendanceCandidates(context.db, space, context.now()).filter(
+        (c) => !present.has(c.personId) && (!q || searchKey(c.name).includes(q) || searchKey(c.organisationName).includes(q)),
+      )
+    : [];
+  return {
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, spaceId: meeting.spaceId },
+    space: { id: space.id, name: space.name },
+    runs,
+    writable: runs && canRecordAttendance(meeting.status),
+    rows,
+    figures,
+    duplicates: duplicates.flat(),
+    candidates,
+    organisations: runs ? listMembers(context.db, space.id).map((m) => ({ id: m.id, name: m.acronym ?? m.name })) : [],
+    q: new URL(request.url).searchParams.get("q") ?? "",
+  };
+}
+
+const KnownSchema = z.object({ personId: z.coerce.number().int().positive() });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const form = formValues(await request.formData());
+  const now = context.now();
+  const done = (result: { ok: true } | { ok: false; code: string; field?: string }, intent: string) => {
+    if (result.ok) publishAttendance(context.realtime, context.db, meeting);
+    return result.ok
+      ? { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now }
+      : data({ intent, values: form, errors: { form: registerMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
+  };
+  if (form.intent === "known") {
+    const parsed = KnownSchema.safeParse(form);
+    const space = getSpace(context.db, meeting.spaceId)!;
+    const person = parsed.success ? attendanceCandidates(context.db, space, now).find((c) => c.personId === parsed.data.personId) : undefined;
+    if (!person) return data({ intent: "known", values: form, errors: { form: "error.notFound" } as FieldErrors, at: now }, { status: 400 });
+    return done(recordAttendance(context.db, current.actor, meeting.id, person, now), "known");
+  }
+  if (form.intent === "remove") {
+    const parsed = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
+    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+    return done(removeAttendance(context.db, current.actor, parsed.data.attendanceId, now), "remove");
+  }
+  const parsed = WalkInSchema.safeParse(form);
+  if (!parsed.success) return data({ intent: "walkin", values: form, errors: errorsOf(parsed), at: now }, { status: 400 });
+  return done(recordAttendance(context.db, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin");
+}
+
+export default function Attendance() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const locale = useLocale();
+  const walkInForm = useRef<HTMLFormElement>(null);
+  const walkIn = result?.intent === "walkin" ? result : undefined;
+  // After a walk-in is recorded, the form empties and waits for the next person.
+  useEffect(() => {
+    if (walkIn && Object.keys(walkIn.errors).length === 0 && navigation.state === "idle") {
+      walkInForm.current?.reset();
+      walkInForm.current?.querySelector<HTMLInputElement>("input[name=name]")?.focus();
+    }
+  }, [walkIn, navigation.state]);
+  return (
+    <>
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to={`/espaces/${data.space.id}`}>{data.space.name}</Link> › <Link to={`/espaces/${data.space.id}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
+      </nav>
+      <h1>{t("attendance.title")}</h1>
+      {data.meeting.status === "closed" ? <p className="notice">{t("attendance.locked")}</p> : null}
+      <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} />
+      <FormError error={result?.intent !== "walkin" ? result?.errors.form : undefined} />
+
+      {data.writable ? (
+        <div className="columns">
+          <section aria-labelledby="known-title">
+            <h2 id="known-title">{t("attendance.known")}</h2>
+            <Form method="get" role="search" className="inline">
+              <input name="q" type="search" defaultValue={data.q} aria-label={t("attendance.search")} placeholder={t("attendance.search")} />
+              <button type="submit">{t("geo.search.submit")}</button>
+            </Form>
+            {data.candidates.length === 0 ? <p>{t("attendance.noCandidates")}</p> : null}
+            <ul className="tap-list" data-testid="candidates">
+              {data.candidates.map((c) => (
+                <li key={c.personId}>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="known" />
+                    <input type="hidden" name="personId" value={c.personId} />
+                    <button type="submit" className="tap">
+                      <span className="name">{c.name}</span>
+                      <span className="muted">{c.organisationName}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="walkin-title" className="panel">
+            <h2 id="walkin-title">{t("attendance.walkIn")}</h2>
+            <Form method="post" noValidate ref={walkInForm}>
+              <input type="hidden" name="intent" value="walkin" />
+              <FormError error={walkIn?.errors.form} />
+              <Field name="name" label={t("people.name")} required autoFocus autoComplete="off" defaultValue={walkIn?.errors.name ? walkIn.values.name : undefined} error={walkIn?.errors.name} />
+              <SelectField name="sex" label={t("composition.sex")} defaultValue="">
+                <option value="">{t("sex.unstated")}</option>
+                <option value="female">{t("sex.female")}</option>
+                <option value="male">{t("sex.male")}</option>
+              </SelectField>
+              <SelectField name="ageGroup" label={t("delegates.ageGroup")} defaultValue="">
+                <option value="">{t("age.unknown")}</option>
+                {AGE_GROUP_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`age.${id}` as MessageKey)}
+                  </option>
+                ))}
+              </SelectField>
+              <label className="check">
+                <input type="checkbox" name="disability" /> {t("people.disability")}
+              </label>
+              <SelectField name="organisationId" label={t("delegates.organisation")} defaultValue="">
+                <option value="">{t("attendance.noOrganisation")}</option>
+                {data.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField name="role" label={t("attendance.role")} defaultValue="observer">
+                {ATTENDANCE_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`attendanceRole.${role}` as MessageKey)}
+                  </option>
+                ))}
+              </SelectField>
+              <button type="submit" className="primary">
+                {t("attendance.add")}
+              </button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t("attendance.list", { count: data.rows.length })}</h2>
+        {data.duplicates.length > 0 ? <p className="warning">{t("attendance.duplicates")}</p> : null}
+        <div className="table-scroll">
+          <table data-testid="attendance-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("people.name")}</th>
+                <th scope="col">{t("delegates.organisation")}</th>
+                <th scope="col">{t("attendance.role")}</th>
+                <th scope="col">{t("composition.sex")}</th>
+                <th scope="col">{t("delegates.ageGroup")}</th>
+                <th scope="col">{t("attendance.arrivedAt")}</th>
+                {data.writable ? <th scope="col" /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id} className={data.duplicates.includes(r.id) ? "duplicate" : undefined}>
+                  <td>{r.name}</td>
+                  <td>{r.organisationAcronym ?? r.organisationName ?? "—"}</td>
+                  <td>{t(`attendanceRole.${r.role}` as MessageKey)}</td>
+                  <td>{t(`sex.${r.sex ?? "unstated"}` as MessageKey)}</td>
+                  <td>{t(`age.${r.ageGroup ?? "unknown"}` as MessageKey)}</td>
+                  <td>{formatTime(r.arrivedAt, locale)}</td>
+                  {data.writable ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="attendanceId" value={r.id} />
+                        <button type="submit" className="small" aria-label={t("attendance.remove", { name: r.name })}>
+                          ✕
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <a href={`/espaces/${data.space.id}/reunions/${data.meeting.id}/presences.csv`}>{t("export.attendance")}</a>
+        </p>
+      </section>
+    </>
+  );
+}

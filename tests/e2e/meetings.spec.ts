@@ -1,0 +1,131 @@
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+const SPACE = "/espaces/3";
+
+async function importCsv(page: Page, kind: "Des organisations" | "Des délégué·es", csv: string) {
+  await page.goto(`${SPACE}/import`);
+  await page.getByLabel(kind).check();
+  await page.getByLabel("Fichier CSV").setInputFiles({ name: "import.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await page.getByRole("button", { name: /^Importer les \d+ lignes$/ }).click();
+  await expect(page.getByRole("status")).toContainText("lignes importées");
+}
+
+test("plan a meeting, take 15 attendees, write minutes from two places at once, close and print", async ({ browser, baseURL }) => {
+  const contextA = await browser.newContext({ baseURL });
+  const contextB = await browser.newContext({ baseURL });
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await signIn(a, "admin@makon.ht");
+  await signIn(b, "admin@makon.ht");
+
+  await importCsv(a, "Des organisations", "Nom;Type\nGwoupman Peyizan Boukan;Association paysanne\nMUSO Fanm Vanyan;MUSO\nJèn Pou Chanjman;Association de jeunes\n");
+  await importCsv(
+    a,
+    "Des délégué·es",
+    [
+      "Nom;Sexe;Année de naissance;Organisation;Siège",
+      "Anne Joseph;F;1990;Gwoupman Peyizan Boukan;titulaire",
+      "Paul Charles;H;1960;Gwoupman Peyizan Boukan;suppléant",
+      "Mireille Paul;F;1985;MUSO Fanm Vanyan;titulaire",
+      "Nadine Louis;F;2002;MUSO Fanm Vanyan;suppléant",
+      "Kenson Michel;H;2004;Jèn Pou Chanjman;titulaire",
+      "Daphnée Jean;F;2003;Jèn Pou Chanjman;suppléant",
+    ].join("\n"),
+  );
+
+  // Plan.
+  await a.goto(SPACE);
+  await a.getByRole("link", { name: "Planifier une réunion" }).click();
+  await a.getByLabel("Titre").fill("Reyinyon ordinè desanm");
+  await a.getByLabel("Lieu").fill("Lekòl Boukan Richa");
+  await a.getByRole("button", { name: "Planifier la réunion" }).click();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Reyinyon ordinè desanm");
+  const meetingUrl = new URL(a.url()).pathname;
+  await expect(a.getByTestId("meeting-status")).toHaveText("Prévue");
+
+  // Agenda, reordered.
+  for (const [title, minutes] of [["Dlo potab", "30"], ["Nouvèl", "10"]]) {
+    await a.getByLabel("Point", { exact: true }).fill(title!);
+    await a.getByLabel("Durée prévue (minutes)").fill(minutes!);
+    await a.getByRole("button", { name: "Ajouter le point" }).click();
+    await expect(a.getByTestId("agenda")).toContainText(title!);
+  }
+  await a.getByRole("button", { name: "Monter « Nouvèl »" }).click();
+  await expect(a.getByTestId("agenda").locator("li").first()).toContainText("Nouvèl");
+
+  // Attendance: B watches the live panel while A records.
+  await b.goto(`${meetingUrl}/presences`);
+  await expect(b.getByTestId("present-count")).toHaveText("0");
+  await a.goto(`${meetingUrl}/presences`);
+  for (let i = 0; i < 6; i++) {
+    await a.getByTestId("candidates").getByRole("button").first().click();
+    await expect(a.getByTestId("present-count")).toHaveText(String(i + 1));
+  }
+  await expect(a.getByText("Personne d'autre à cocher.")).toBeVisible();
+  const walkIns: [string, string, string][] = [
+    ["Roseline Désir", "female", "18_24"],
+    ["Jean Baptiste", "male", "36_59"],
+    ["Marie Claire", "female", "25_35"],
+    ["Wilfrid Pierre", "male", "60p"],
+    ["Esther Noël", "female", "18_24"],
+    ["Samuel Jean", "", ""],
+    ["Guerline Louis", "female", "36_59"],
+    ["Frantz Élie", "male", "25_35"],
+    ["Nathalie Saint-Jean", "female", "u18"],
+  ];
+  for (const [index, [name, sex, age]] of walkIns.entries()) {
+    const form = a.getByRole("region", { name: "Autre participant·e" });
+    await form.getByLabel("Nom et prénom").fill(name);
+    await form.getByLabel("Sexe").selectOption(sex);
+    await form.getByLabel("Tranche d'âge").selectOption(age);
+    await form.getByRole("button", { name: "Ajouter et passer au suivant" }).click();
+    await expect(a.getByTestId("present-count")).toHaveText(String(7 + index));
+    await expect(form.getByLabel("Nom et prénom")).toBeFocused();
+    await expect(form.getByLabel("Nom et prénom")).toHaveValue("");
+  }
+  await expect(a.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(15);
+  // Women: 4 delegates + 5 walk-ins = 9 of 15. Youth: born 2002, 2003, 2004, and 2 + 2 walk-ins = 7.
+  await expect(a.getByTestId("women-present")).toContainText("60");
+  await expect(a.getByTestId("organisations-present")).toHaveText("3/3");
+  await expect(a.getByTestId("quorum")).toContainText("Quorum atteint");
+  // B's panel followed without a reload.
+  await expect(b.getByTestId("present-count")).toHaveText("15");
+  await expect(b.getByTestId("youth-present")).toContainText("47");
+
+  // Minutes from two browsers at once.
+  await a.goto(meetingUrl);
+  await a.getByRole("button", { name: "Ouvrir la séance" }).click();
+  await expect(a.getByTestId("meeting-status")).toHaveText("En cours");
+  await b.goto(meetingUrl);
+  for (const page of [a, b]) {
+    await expect(page.getByTestId("minutes-text")).toHaveValue(/## 1\. Nouvèl/);
+    await expect(page.getByTestId("minutes-text")).toBeEditable();
+  }
+  await a.getByTestId("minutes-text").click();
+  await b.getByTestId("minutes-text").click();
+  await a.keyboard.press("Control+End");
+  await b.keyboard.press("Control+Home");
+  await Promise.all([a.keyboard.type("Desizyon: konstwi yon sitèn.", { delay: 20 }), b.keyboard.type("Pwosè vèbal — ", { delay: 20 })]);
+  for (const page of [a, b]) {
+    await expect(page.getByTestId("minutes-text")).toHaveValue(/^Pwosè vèbal — # Reyinyon ordinè desanm[\s\S]*Desizyon: konstwi yon sitèn\.$/);
+  }
+  await expect(b.getByTestId("minutes-preview")).toContainText("Desizyon: konstwi yon sitèn.");
+
+  // Close: minutes frozen, attendance locked, printable page.
+  await a.getByRole("button", { name: "Clore la séance" }).click();
+  await expect(a.getByTestId("meeting-status")).toHaveText("Close");
+  await expect(a.getByTestId("frozen-minutes")).toContainText("Desizyon: konstwi yon sitèn.");
+  await a.getByRole("link", { name: "Version imprimable" }).click();
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Reyinyon ordinè desanm");
+  await expect(a.getByTestId("print-attendance").locator("tbody tr")).toHaveCount(15);
+  await expect(a.getByTestId("present-count")).toHaveText("15");
+  await expect(a.getByTestId("women-present")).toContainText("60");
+  await a.goto(`${meetingUrl}/presences`);
+  await expect(a.getByText("Réunion close : la liste est verrouillée.")).toBeVisible();
+  await expect(a.getByRole("region", { name: "Autre participant·e" })).toHaveCount(0);
+
+  await contextA.close();
+  await contextB.close();
+});
