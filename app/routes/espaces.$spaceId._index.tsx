@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "../components/field";
+import { Field, FormError } from "../components/field";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
 import { registerMessage } from "../modules/organisations/messages";
@@ -54,6 +54,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     delegates: delegates.map((d) => ({ ...d, phone: canRegister ? d.phone : null })),
     authorities: listAuthorities(context.db, space),
     meetings: listMeetings(context.db, space.id, context.now()),
+    // The export form starts on the year so far.
+    period: { from: `${localDate(context.now()).slice(0, 4)}-01-01`, to: localDate(context.now()) },
     facilitators: listFacilitators(context.db, space.id).map((f) => f.name),
     composition: composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) }),
     canRegister,
@@ -169,6 +171,14 @@ export default function SpacePage() {
         ) : null}
         <MeetingList title={t("meetings.upcoming")} meetings={data.meetings.upcoming} spaceId={space.id} />
         <MeetingList title={t("meetings.past")} meetings={data.meetings.past} spaceId={space.id} />
+        {data.canRegister ? (
+          <form method="get" action={`/espaces/${space.id}/presences.csv`} className="grid-form panel" aria-labelledby="period-title">
+            <h3 id="period-title">{t("export.periodTitle")}</h3>
+            <Field id="period-from" name="du" type="date" label={t("export.from")} required defaultValue={data.period.from} />
+            <Field id="period-to" name="au" type="date" label={t("export.to")} required defaultValue={data.period.to} />
+            <button type="submit">{t("export.periodSubmit")}</button>
+          </form>
+        ) : null}
       </section>
 
       <CompositionView composition={data.composition} sectionNames={sectionNames} />

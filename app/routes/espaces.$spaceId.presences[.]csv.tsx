@@ -13,17 +13,19 @@ import { fromLocalDateTime } from "../modules/meetings/times";
 import { isoDate } from "../modules/organisations/organisations.schemas";
 import { spaceIdParam } from "../modules/spaces/params";
 
-const PeriodSchema = z.object({ du: isoDate, au: isoDate });
+const PeriodSchema = z.object({ du: isoDate, au: isoDate }).refine((p) => p.du <= p.au);
 
 /** Attendance of every meeting of a space over a period (?du=YYYY-MM-DD&au=YYYY-MM-DD, inclusive). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
   const parsed = PeriodSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const locale = localeFor(request, current);
+  if (!parsed.success) {
+    return new Response(translator(locale)("export.periodInvalid"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const from = fromLocalDateTime(`${parsed.data.du}T00:00`);
   const to = fromLocalDateTime(`${parsed.data.au}T00:00`) + 86_400_000;
-  const locale = localeFor(request, current);
   const rows = listSpaceAttendance(context.db, spaceId, from, to).map(({ row, meetingTitle, meetingStartsAt, organisationName }) => ({
     ...row,
     meeting: meetingTitle,

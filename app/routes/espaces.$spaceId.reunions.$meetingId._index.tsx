@@ -150,6 +150,11 @@ export default function MeetingPage() {
           </Link>
         ) : null}
         {runs && meeting.status === "planned" ? (
+          <Link className="button" to="modifier">
+            {t("meetings.edit")}
+          </Link>
+        ) : null}
+        {runs && meeting.status === "planned" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="start" />
             <button type="submit" className="primary">

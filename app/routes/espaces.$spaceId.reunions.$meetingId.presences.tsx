@@ -1,8 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { Field, FormError, SelectField } from "../components/field";
+import { AttendeeFields } from "../components/attendee-fields";
+import { FormError } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { AttendancePanel } from "../components/live-attendance";
 import { pageTitle } from "../components/page-title";
@@ -14,12 +15,11 @@ import { formatTime } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
 import { canRunMeeting } from "../modules/meetings/access";
 import { attendanceCandidates, meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
-import { canRecordAttendance } from "../modules/meetings/meeting-state";
-import { ATTENDANCE_ROLES, WalkInSchema } from "../modules/meetings/meetings.schemas";
-import { getMeeting, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
+import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
+import { WalkInSchema } from "../modules/meetings/meetings.schemas";
+import { correctAttendance, getMeeting, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
 import { registerMessage } from "../modules/organisations/messages";
 import { listMembers } from "../modules/organisations/organisations.server";
-import { AGE_GROUP_IDS } from "../modules/people/age-groups";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
 
@@ -37,10 +37,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isAdmin(actor) && rolesIn(actor, meeting.spaceId).length === 0) requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
   const runs = canRunMeeting(actor, meeting);
+  const writable = runs && canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
   const { rows, figures, duplicates } = meetingFigures(context.db, meeting);
-  const q = searchKey(new URL(request.url).searchParams.get("q") ?? "");
+  const url = new URL(request.url);
+  const q = searchKey(url.searchParams.get("q") ?? "");
+  const correctingId = Number(url.searchParams.get("corriger"));
+  const correcting = writable ? (rows.find((r) => r.id === correctingId) ?? null) : null;
   const present = new Set(rows.map((r) => r.personId));
-  const candidates = runs
+  const candidates = writable && canRecordAttendance(meeting.status)
     ? attendanceCandidates(context.db, space, context.now()).filter(
         (c) => !present.has(c.personId) && (!q || searchKey(c.name).includes(q) || searchKey(c.organisationName).includes(q)),
       )
@@ -48,14 +52,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, spaceId: meeting.spaceId },
     space: { id: space.id, name: space.name },
-    runs,
-    writable: runs && canRecordAttendance(meeting.status),
+    writable,
+    open: canRecordAttendance(meeting.status),
+    correcting,
+    corrected: url.searchParams.has("corrige"),
     rows,
     figures,
     duplicates: duplicates.flat(),
     candidates,
-    organisations: runs ? listMembers(context.db, space.id).map((m) => ({ id: m.id, name: m.acronym ?? m.name })) : [],
-    q: new URL(request.url).searchParams.get("q") ?? "",
+    organisations: writable ? listMembers(context.db, space.id).map((m) => ({ id: m.id, name: m.acronym ?? m.name })) : [],
+    q: url.searchParams.get("q") ?? "",
   };
 }
 
@@ -78,6 +84,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const person = parsed.success ? attendanceCandidates(context.db, space, now).find((c) => c.personId === parsed.data.personId) : undefined;
     if (!person) return data({ intent: "known", values: form, errors: { form: "error.notFound" } as FieldErrors, at: now }, { status: 400 });
     return done(recordAttendance(context.db, current.actor, meeting.id, person, now), "known");
+  }
+  if (form.intent === "correct") {
+    const id = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
+    if (!id.success) throw new Response("Bad Request", { status: 400 });
+    const parsed = WalkInSchema.safeParse(form);
+    if (!parsed.success) return data({ intent: "correct", values: form, errors: errorsOf(parsed), at: now }, { status: 400 });
+    const result = correctAttendance(context.db, current.actor, id.data.attendanceId, parsed.data, now);
+    // Back to the list, the correction form closed.
+    if (!result.ok) return done(result, "correct");
+    publishAttendance(context.realtime, context.db, meeting);
+    throw redirect(`${new URL(request.url).pathname}?corrige=${id.data.attendanceId}`, { headers: { "Cache-Control": "no-store" } });
   }
   if (form.intent === "remove") {
     const parsed = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
@@ -110,11 +127,18 @@ export default function Attendance() {
         <Link to={`/espaces/${data.space.id}`}>{data.space.name}</Link> › <Link to={`/espaces/${data.space.id}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
       </nav>
       <h1>{t("attendance.title")}</h1>
-      {data.meeting.status === "closed" ? <p className="notice">{t("attendance.locked")}</p> : null}
+      {data.meeting.status === "closed" ? <p className="notice">{t(data.writable ? "attendance.adminCorrection" : "attendance.locked")}</p> : null}
       <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} />
       <FormError error={result?.intent !== "walkin" ? result?.errors.form : undefined} />
 
-      {data.writable ? (
+      {data.correcting ? <Correction row={data.correcting} organisations={data.organisations} result={result?.intent === "correct" ? result : undefined} /> : null}
+      {data.corrected ? (
+        <p role="status" className="notice">
+          {t("attendance.corrected")}
+        </p>
+      ) : null}
+
+      {data.writable && data.open ? (
         <div className="columns">
           <section aria-labelledby="known-title">
             <h2 id="known-title">{t("attendance.known")}</h2>
@@ -143,38 +167,13 @@ export default function Attendance() {
             <Form method="post" noValidate ref={walkInForm}>
               <input type="hidden" name="intent" value="walkin" />
               <FormError error={walkIn?.errors.form} />
-              <Field name="name" label={t("people.name")} required autoFocus autoComplete="off" defaultValue={walkIn?.errors.name ? walkIn.values.name : undefined} error={walkIn?.errors.name} />
-              <SelectField name="sex" label={t("composition.sex")} defaultValue="">
-                <option value="">{t("sex.unstated")}</option>
-                <option value="female">{t("sex.female")}</option>
-                <option value="male">{t("sex.male")}</option>
-              </SelectField>
-              <SelectField name="ageGroup" label={t("delegates.ageGroup")} defaultValue="">
-                <option value="">{t("age.unknown")}</option>
-                {AGE_GROUP_IDS.map((id) => (
-                  <option key={id} value={id}>
-                    {t(`age.${id}` as MessageKey)}
-                  </option>
-                ))}
-              </SelectField>
-              <label className="check">
-                <input type="checkbox" name="disability" /> {t("people.disability")}
-              </label>
-              <SelectField name="organisationId" label={t("delegates.organisation")} defaultValue="">
-                <option value="">{t("attendance.noOrganisation")}</option>
-                {data.organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField name="role" label={t("attendance.role")} defaultValue="observer">
-                {ATTENDANCE_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`attendanceRole.${role}` as MessageKey)}
-                  </option>
-                ))}
-              </SelectField>
+              <AttendeeFields
+                idPrefix="walkin"
+                values={walkIn && Object.keys(walkIn.errors).length > 0 ? { ...walkIn.values, disability: walkIn.values.disability === "on" } : {}}
+                errors={walkIn?.errors}
+                organisations={data.organisations}
+                autoFocus
+              />
               <button type="submit" className="primary">
                 {t("attendance.add")}
               </button>
@@ -209,7 +208,10 @@ export default function Attendance() {
                   <td>{t(`age.${r.ageGroup ?? "unknown"}` as MessageKey)}</td>
                   <td>{formatTime(r.arrivedAt, locale)}</td>
                   {data.writable ? (
-                    <td>
+                    <td className="row-actions">
+                      <Link className="button small" to={`?corriger=${r.id}`} aria-label={t("attendance.correct", { name: r.name })}>
+                        ✎
+                      </Link>
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="attendanceId" value={r.id} />
@@ -229,5 +231,34 @@ export default function Attendance() {
         </p>
       </section>
     </>
+  );
+}
+
+function Correction({
+  row,
+  organisations,
+  result,
+}: {
+  row: { id: number; name: string; sex: string | null; ageGroup: string | null; disability: boolean; organisationId: number | null; role: string };
+  organisations: { id: number; name: string }[];
+  result?: { values: Record<string, string>; errors: FieldErrors };
+}) {
+  const t = useT();
+  const failed = result && Object.keys(result.errors).length > 0;
+  const values = failed ? { ...result.values, disability: result.values.disability === "on" } : row;
+  return (
+    <section className="panel" aria-labelledby="correct-title">
+      <h2 id="correct-title">{t("attendance.correctTitle", { name: row.name })}</h2>
+      <Form method="post" noValidate className="grid-form">
+        <input type="hidden" name="intent" value="correct" />
+        <input type="hidden" name="attendanceId" value={row.id} />
+        <FormError error={failed ? result.errors.form : undefined} />
+        <AttendeeFields idPrefix="correct" values={values} errors={failed ? result.errors : undefined} organisations={organisations} />
+        <button type="submit" className="primary">
+          {t("common.save")}
+        </button>
+        <Link to="?">{t("attendance.cancelCorrection")}</Link>
+      </Form>
+    </section>
   );
 }

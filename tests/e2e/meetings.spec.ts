@@ -123,8 +123,15 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
   await expect(a.getByTestId("present-count")).toHaveText("15");
   await expect(a.getByTestId("women-present")).toContainText("60");
   await a.goto(`${meetingUrl}/presences`);
-  await expect(a.getByText("Réunion close : la liste est verrouillée.")).toBeVisible();
+  // Closed: no more check-ins; the administrator may still correct a row, audited.
+  await expect(a.getByText("Réunion close : en tant qu'administrateur·rice")).toBeVisible();
   await expect(a.getByRole("region", { name: "Autre participant·e" })).toHaveCount(0);
+  await a.getByRole("link", { name: "Corriger Samuel Jean" }).click();
+  const correction = a.getByRole("region", { name: "Corriger : Samuel Jean" });
+  await correction.getByLabel("Sexe").selectOption("male");
+  await correction.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(a.getByRole("status").filter({ hasText: "Ligne corrigée." })).toBeVisible();
+  await expect(a.getByTestId("attendance-list").getByRole("row", { name: /Samuel Jean/ })).toContainText("Homme");
 
   await contextA.close();
   await contextB.close();

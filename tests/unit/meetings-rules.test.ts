@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attendanceFigures, possibleDuplicates, type AttendanceRow } from "../../app/modules/meetings/attendance-figures";
-import { canEditPlan, canRecordAttendance, nextStatus } from "../../app/modules/meetings/meeting-state";
+import { canChangeAttendance, canEditPlan, canRecordAttendance, nextStatus } from "../../app/modules/meetings/meeting-state";
 import { renderMarkdown } from "../../app/modules/meetings/markdown";
 import { fromLocalDateTime, toLocalDateTime } from "../../app/modules/meetings/times";
 
@@ -15,6 +15,13 @@ describe("meeting states", () => {
     expect(nextStatus("cancelled", "start")).toBeNull();
     expect([canRecordAttendance("planned"), canRecordAttendance("live"), canRecordAttendance("closed")]).toEqual([true, true, false]);
     expect(canEditPlan("cancelled")).toBe(false);
+  });
+
+  it("locks attendance at closing for everyone but an administrator", () => {
+    expect(canChangeAttendance("live", { admin: false })).toBe(true);
+    expect(canChangeAttendance("closed", { admin: false })).toBe(false);
+    expect(canChangeAttendance("closed", { admin: true })).toBe(true);
+    expect(canChangeAttendance("cancelled", { admin: true })).toBe(false);
   });
 });
 

@@ -22,3 +22,8 @@ export function canEditPlan(status: MeetingStatus): boolean {
 export function canRecordAttendance(status: MeetingStatus): boolean {
   return status === "planned" || status === "live";
 }
+
+/** Who may change the attendance list: its facilitators while it is open, an admin after closing. */
+export function canChangeAttendance(status: MeetingStatus, who: { admin: boolean }): boolean {
+  return canRecordAttendance(status) || (status === "closed" && who.admin);
+}

@@ -8,19 +8,20 @@ import {
   meetingFacilitators,
   meetings,
   organisations,
+  spaceMemberships,
   spaces,
   users,
 } from "../../../db/schema/index";
 import type { AgendaItemKind, AttendanceRole, MeetingKind } from "../../../db/schema/meetings";
 import { appendAudit } from "../audit/audit.server";
-import { can } from "../auth/permissions";
+import { can, isAdmin } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { AgeGroupId } from "../people/age-groups";
 import { fail, ok, type Result } from "../result";
-import { canEditPlan, canRecordAttendance, nextStatus, type MeetingEvent } from "./meeting-state";
+import { canChangeAttendance, canEditPlan, nextStatus, type MeetingEvent } from "./meeting-state";
 import { renderMarkdown } from "./markdown";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked";
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member";
 
 export interface MeetingInput {
   kind: MeetingKind;
@@ -170,13 +171,24 @@ export interface AttendanceInput {
 
 /** After closing, only an administrator corrects attendance (audited like everything else). */
 function attendanceWritable(meeting: MeetingRow, actor: Actor | null): boolean {
-  return canRecordAttendance(meeting.status) || (meeting.status === "closed" && can(actor, { type: "space.manage" }));
+  return canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
+}
+
+/** An attendee speaks for an organisation that is, or was, a member of the meeting's space. */
+function organisationKnown(db: Db, spaceId: number, organisationId: number | null): boolean {
+  if (organisationId === null) return true;
+  return !!db
+    .select({ id: spaceMemberships.id })
+    .from(spaceMemberships)
+    .where(and(eq(spaceMemberships.spaceId, spaceId), eq(spaceMemberships.organisationId, organisationId)))
+    .get();
 }
 
 export function recordAttendance(db: Db, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number): Result<{ id: number }, MeetingCode> {
   const meeting = meetingForChange(db, actor, meetingId);
   if (!meeting.ok) return meeting;
   if (!attendanceWritable(meeting.value, actor)) return fail(meeting.value.status === "closed" ? "locked" : "wrong_state");
+  if (!organisationKnown(db, meeting.value.spaceId, input.organisationId)) return fail("not_member");
   if (input.personId !== null && db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, input.personId))).get()) {
     return fail("already_present");
   }
@@ -194,6 +206,7 @@ export function correctAttendance(db: Db, actor: Actor | null, attendanceId: num
   const meeting = meetingForChange(db, actor, row.meetingId);
   if (!meeting.ok) return meeting;
   if (!attendanceWritable(meeting.value, actor)) return fail("locked");
+  if (!organisationKnown(db, meeting.value.spaceId, input.organisationId)) return fail("not_member");
   db.transaction((tx) => {
     tx.update(attendance).set(input).where(eq(attendance.id, attendanceId)).run();
     const { id: _id, createdAt: _c, recordedBy: _r, ...before } = row;

@@ -1,6 +1,6 @@
 import type { MessageKey } from "../i18n/translate";
 
-/** Messages for every refusal code of the register commands (organisations, delegates, authorities, spaces). */
+/** Messages for every refusal code of the register commands (organisations, delegates, authorities, spaces) and of meetings. */
 const MESSAGES: Record<string, MessageKey> = {
   forbidden: "error.forbidden",
   space_not_found: "error.notFound",
@@ -18,6 +18,9 @@ const MESSAGES: Record<string, MessageKey> = {
   dates_reversed: "error.datesReversed",
   email_taken: "accounts.error.emailTaken",
   phone_taken: "accounts.error.phoneTaken",
+  wrong_state: "meetings.error.wrongState",
+  already_present: "attendance.error.alreadyPresent",
+  locked: "attendance.locked",
 };
 
 export function registerMessage(code: string): MessageKey {

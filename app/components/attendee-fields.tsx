@@ -1,0 +1,69 @@
+import type { FieldErrors } from "../modules/forms";
+import type { MessageKey } from "../modules/i18n/translate";
+import { ATTENDANCE_ROLES } from "../modules/meetings/meetings.schemas";
+import { AGE_GROUP_IDS } from "../modules/people/age-groups";
+import { Field, SelectField } from "./field";
+import { useT } from "./i18n";
+
+export interface AttendeeValues {
+  name?: string;
+  sex?: string | null;
+  ageGroup?: string | null;
+  disability?: boolean;
+  organisationId?: number | string | null;
+  role?: string;
+}
+
+/** One attendee as recorded at the door: the walk-in form and the correction form share it. */
+export function AttendeeFields({
+  idPrefix,
+  values,
+  errors = {},
+  organisations,
+  autoFocus,
+}: {
+  idPrefix: string;
+  values: AttendeeValues;
+  errors?: FieldErrors;
+  organisations: { id: number; name: string }[];
+  autoFocus?: boolean;
+}) {
+  const t = useT();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <>
+      <Field id={id("name")} name="name" label={t("people.name")} required autoFocus={autoFocus} autoComplete="off" defaultValue={values.name} error={errors.name} />
+      <SelectField id={id("sex")} name="sex" label={t("composition.sex")} defaultValue={values.sex ?? ""} error={errors.sex}>
+        <option value="">{t("sex.unstated")}</option>
+        <option value="female">{t("sex.female")}</option>
+        <option value="male">{t("sex.male")}</option>
+      </SelectField>
+      <SelectField id={id("ageGroup")} name="ageGroup" label={t("delegates.ageGroup")} defaultValue={values.ageGroup ?? ""} error={errors.ageGroup}>
+        <option value="">{t("age.unknown")}</option>
+        {AGE_GROUP_IDS.map((group) => (
+          <option key={group} value={group}>
+            {t(`age.${group}` as MessageKey)}
+          </option>
+        ))}
+      </SelectField>
+      <label className="check">
+        <input type="checkbox" name="disability" defaultChecked={values.disability} /> {t("people.disability")}
+      </label>
+      <SelectField id={id("organisationId")} name="organisationId" label={t("delegates.organisation")} defaultValue={values.organisationId ? String(values.organisationId) : ""} error={errors.organisationId}>
+        <option value="">{t("attendance.noOrganisation")}</option>
+        {organisations.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id={id("role")} name="role" label={t("attendance.role")} defaultValue={values.role ?? "observer"} error={errors.role}>
+        {ATTENDANCE_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`attendanceRole.${role}` as MessageKey)}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
