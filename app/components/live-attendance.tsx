@@ -16,7 +16,7 @@ export function AttendancePanel({ meetingId, initial, live }: { meetingId: numbe
     if (!live) return;
     let stop = () => {};
     void import("./realtime.client").then(({ connectDocument }) => {
-      const { doc, provider } = connectDocument(`meeting:${meetingId}:live`);
+      const { doc, provider } = connectDocument(`meeting:${meetingId}:live`, { presence: false });
       const map = doc.getMap("attendance");
       const update = () => {
         const next = map.get("figures") as AttendanceFigures | undefined;

@@ -12,7 +12,9 @@ import { localeFor } from "../modules/i18n/i18n.server";
 import type { Locale } from "../modules/i18n/locales";
 import { translator, type MessageKey } from "../modules/i18n/translate";
 import { canRunMeeting, canSeeMeeting } from "../modules/meetings/access";
-import { publishAttendance } from "../modules/meetings/attendance.server";
+import { meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
+import { publishLive, speakingRecord } from "../modules/live/live.server";
+import { SpeakingRecord } from "../components/speaking-record";
 import { canEditPlan } from "../modules/meetings/meeting-state";
 import { AGENDA_KINDS, AgendaItemSchema, CancelSchema } from "../modules/meetings/meetings.schemas";
 import { addAgendaItem, changeMeetingStatus, getMeeting, moveAgendaItem, removeAgendaItem } from "../modules/meetings/meetings.server";
@@ -45,7 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const seed = runs && meeting.status === "live";
     minutes = seed ? seedTemplate(context.realtime, meeting, localeFor(request, context.current)) : readMinutes(context.realtime, meeting.id);
   }
-  return { meeting, space: { id: space.id, name: space.name }, runs, member, minutes };
+  const closed = meeting.status === "closed" ? { speaking: speakingRecord(context.db, meeting, context.now()), figures: meetingFigures(context.db, meeting).figures } : null;
+  return { meeting, space: { id: space.id, name: space.name }, runs, member, minutes, closed };
 }
 
 function seedTemplate(hub: Parameters<typeof seedMinutes>[0], meeting: ReturnType<typeof loadMeeting>, locale: Locale): string {
@@ -65,12 +68,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (values.intent) {
     case "start": {
       const result = changeMeetingStatus(context.db, current.actor, meeting.id, "start", { now });
-      if (result.ok) seedTemplate(context.realtime, meeting, localeFor(request, current));
+      if (result.ok) {
+        seedTemplate(context.realtime, meeting, localeFor(request, current));
+        publishLive(context.realtime, context.db, meeting.id);
+      }
       return respond("status", result);
     }
     case "close": {
       const result = changeMeetingStatus(context.db, current.actor, meeting.id, "close", { now, readMinutes: () => readMinutes(context.realtime, meeting.id) });
-      if (result.ok) publishAttendance(context.realtime, context.db, meeting);
+      if (result.ok) {
+        publishAttendance(context.realtime, context.db, meeting);
+        publishLive(context.realtime, context.db, meeting.id);
+      }
       return respond("status", result);
     }
     case "cancel": {
@@ -99,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, space, runs, member, minutes } = useLoaderData<typeof loader>();
+  const { meeting, space, runs, member, minutes, closed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -142,6 +151,16 @@ export default function MeetingPage() {
         {member ? (
           <Link className="button" to="presences">
             {t("attendance.title")}
+          </Link>
+        ) : null}
+        {runs && meeting.status === "live" ? (
+          <Link className="button primary" to="console">
+            {t("console.title")}
+          </Link>
+        ) : null}
+        {member && meeting.status === "live" ? (
+          <Link className="button" to="direct">
+            {t("live.follow")}
           </Link>
         ) : null}
         {meeting.status === "closed" ? (
@@ -233,6 +252,7 @@ export default function MeetingPage() {
           <div className="minutes-preview" data-testid="frozen-minutes" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }} />
         </section>
       ) : null}
+      {closed ? <SpeakingRecord turns={closed.speaking.turns} totals={closed.speaking.totals} figures={closed.figures} /> : null}
       {open && member ? <MinutesEditor meetingId={meeting.id} initialText={minutes} canWrite={runs} /> : null}
 
       {runs && meeting.status === "planned" ? (

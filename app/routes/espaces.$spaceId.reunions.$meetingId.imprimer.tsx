@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "../components/i18n";
 import { FiguresView } from "../components/live-attendance";
+import { SpeakingRecord } from "../components/speaking-record";
+import { speakingRecord } from "../modules/live/live.server";
 import { pageTitle } from "../components/page-title";
 import { formatDateTime, formatTime } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
@@ -20,11 +22,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!canSeeMeeting(context.current?.actor ?? null, meeting)) throw new Response("Forbidden", { status: 403 });
   const space = getSpace(context.db, meeting.spaceId)!;
   const { rows, figures } = meetingFigures(context.db, meeting);
-  return { meeting, space: { id: space.id, name: space.name, communeName: space.communeName }, rows, figures };
+  return { meeting, space: { id: space.id, name: space.name, communeName: space.communeName }, rows, figures, speaking: speakingRecord(context.db, meeting, context.now()) };
 }
 
 export default function Printable() {
-  const { meeting, space, rows, figures } = useLoaderData<typeof loader>();
+  const { meeting, space, rows, figures, speaking } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -47,6 +49,7 @@ export default function Printable() {
         <div className="minutes-preview" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml ?? "" }} />
       </section>
       <FiguresView figures={figures} />
+      <SpeakingRecord turns={speaking.turns} totals={speaking.totals} figures={figures} />
       <section aria-labelledby="print-list">
         <h2 id="print-list">{t("attendance.list", { count: rows.length })}</h2>
         <table data-testid="print-attendance">

@@ -2,11 +2,13 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { authorities, people } from "./people";
 import { organisations } from "./organisations";
 import { spaces } from "./spaces";
-import { users } from "./users";
+import { users, type Locale } from "./users";
 
 export type MeetingKind = "ordinary" | "extraordinary" | "thematic_forum" | "feedback_session" | "training";
 export type MeetingStatus = "planned" | "live" | "closed" | "cancelled";
 export type AgendaItemKind = "information" | "discussion" | "motion" | "commitment_review" | "other";
+export type PriorityRule = "none" | "women" | "youth" | "women_or_youth";
+export type TurnState = "requested" | "queued" | "speaking" | "done" | "withdrawn";
 export type AttendanceRole = "delegate" | "official" | "facilitator" | "observer" | "resource_person";
 
 export const meetings = sqliteTable(
@@ -32,8 +34,19 @@ export const meetings = sqliteTable(
     minutesMarkdown: text("minutes_markdown"),
     minutesHtml: text("minutes_html"),
     createdAt: integer("created_at").notNull(),
+    /** The live meeting: the agenda item under discussion and since when. */
+    currentItemId: integer("current_item_id"),
+    currentItemSince: integer("current_item_since"),
+    /** Speaking time per turn, in seconds. */
+    turnLimitSeconds: integer("turn_limit_seconds").notNull().default(180),
+    priorityRule: text("priority_rule").$type<PriorityRule>().notNull().default("none"),
+    /** A short text the console puts on the shared screen; null shows the meeting. */
+    screenMessage: text("screen_message"),
+    screenLocale: text("screen_locale").$type<Locale>().notNull().default("fr"),
+    /** The secret part of the shared screen's link (no sign-in on a projector). */
+    screenToken: text("screen_token"),
   },
-  (t) => [index("meetings_space_idx").on(t.spaceId, t.startsAt)],
+  (t) => [index("meetings_space_idx").on(t.spaceId, t.startsAt), uniqueIndex("meetings_screen_token_idx").on(t.screenToken)],
 );
 
 export const meetingFacilitators = sqliteTable(
@@ -73,6 +86,8 @@ export const agendaItems = sqliteTable(
     kind: text("kind").$type<AgendaItemKind>().notNull(),
     title: text("title").notNull(),
     plannedMinutes: integer("planned_minutes"),
+    /** Time spent on the item in earlier stretches; the current stretch runs from the meeting's currentItemSince. */
+    spentMs: integer("spent_ms").notNull().default(0),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
@@ -101,4 +116,32 @@ export const attendance = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("attendance_meeting_idx").on(t.meetingId), uniqueIndex("attendance_person_idx").on(t.meetingId, t.personId)],
+);
+
+/**
+ * The speakers' list: a delegate's request (until a facilitator accepts it), a place in the
+ * queue, the turn itself (started, ended), or withdrawn. Kept after the meeting: who spoke,
+ * when, how long, on which item.
+ */
+export const speakingTurns = sqliteTable(
+  "speaking_turns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    attendanceId: integer("attendance_id")
+      .notNull()
+      .references(() => attendance.id),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    state: text("state").$type<TurnState>().notNull(),
+    /** Order in the queue; smaller speaks first. */
+    position: integer("position").notNull(),
+    requestedBy: text("requested_by").$type<"delegate" | "facilitator">().notNull(),
+    requestedAt: integer("requested_at").notNull(),
+    startedAt: integer("started_at"),
+    endedAt: integer("ended_at"),
+    limitSeconds: integer("limit_seconds"),
+  },
+  (t) => [index("speaking_turns_meeting_idx").on(t.meetingId, t.state, t.position)],
 );

@@ -36,13 +36,14 @@ export function createUpgradeHandler(options: {
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) return refuse(socket, 403);
       const { current } = await readSession(options.db, options.auth, request.headers.cookie);
-      if (!current) return refuse(socket, 401);
+      const screenToken = url.searchParams.get("ecran");
+      if (!current && !screenToken) return refuse(socket, 401);
       const facts = documentFacts(options.db, ref);
       if (!facts) return refuse(socket, 404);
-      const access = documentAccess(current.actor, ref, facts);
-      if (access === "none") return refuse(socket, 403);
+      const access = documentAccess(current?.actor ?? null, ref, facts, { screenToken });
+      if (access === "none") return refuse(socket, current ? 403 : 401);
       wss.handleUpgrade(request, socket, head, (ws) => {
-        options.hub.connect(ws, name, DOCUMENT_KINDS[ref.kind].presence, access, current.user.id);
+        options.hub.connect(ws, name, DOCUMENT_KINDS[ref.kind].presence, access, current?.user.id ?? "shared-screen");
       });
     } catch (error) {
       options.log("realtime.upgrade-failed", { reason: (error as Error).message });

@@ -13,3 +13,13 @@ export async function signIn(page: Page, identifier: string, password = "makon-d
   await page.getByRole("button", { name: /^(Se connecter|Konekte)$/ }).click();
   await expect(page.getByRole("banner").getByRole("button", { name: /^(Se déconnecter|Dekonekte)$/ })).toBeVisible();
 }
+
+/** Imports a CSV into a space's register through the import page (check, then import). */
+export async function importCsv(page: Page, space: string, kind: "Des organisations" | "Des délégué·es", csv: string) {
+  await page.goto(`${space}/import`);
+  await page.getByLabel(kind).check();
+  await page.getByLabel("Fichier CSV").setInputFiles({ name: "import.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await page.getByRole("button", { name: /^Importer les \d+ lignes$/ }).click();
+  await expect(page.getByRole("status")).toContainText("lignes importées");
+}

@@ -1,16 +1,6 @@
-import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, importCsv, signIn, test } from "./fixtures";
 
 const SPACE = "/espaces/3";
-
-async function importCsv(page: Page, kind: "Des organisations" | "Des délégué·es", csv: string) {
-  await page.goto(`${SPACE}/import`);
-  await page.getByLabel(kind).check();
-  await page.getByLabel("Fichier CSV").setInputFiles({ name: "import.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
-  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
-  await page.getByRole("button", { name: /^Importer les \d+ lignes$/ }).click();
-  await expect(page.getByRole("status")).toContainText("lignes importées");
-}
 
 test("plan a meeting, take 15 attendees, write minutes from two places at once, close and print", async ({ browser, baseURL }) => {
   const contextA = await browser.newContext({ baseURL });
@@ -20,9 +10,10 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
   await signIn(a, "admin@makon.ht");
   await signIn(b, "admin@makon.ht");
 
-  await importCsv(a, "Des organisations", "Nom;Type\nGwoupman Peyizan Boukan;Association paysanne\nMUSO Fanm Vanyan;MUSO\nJèn Pou Chanjman;Association de jeunes\n");
+  await importCsv(a, SPACE, "Des organisations", "Nom;Type\nGwoupman Peyizan Boukan;Association paysanne\nMUSO Fanm Vanyan;MUSO\nJèn Pou Chanjman;Association de jeunes\n");
   await importCsv(
     a,
+    SPACE,
     "Des délégué·es",
     [
       "Nom;Sexe;Année de naissance;Organisation;Siège",

@@ -3,10 +3,10 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
 /** A real y-websocket client in Node, carrying a session cookie as a browser would. */
-export function connectProvider(baseUrl: string, docName: string, cookie: string, doc = new Y.Doc()) {
+export function connectProvider(baseUrl: string, docName: string, cookie: string, doc = new Y.Doc(), params?: Record<string, string>) {
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
+      super(url, protocols, { headers: cookie ? { cookie } : {} });
     }
   }
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/realtime", docName, doc, {
@@ -15,6 +15,7 @@ export function connectProvider(baseUrl: string, docName: string, cookie: string
     disableBc: true,
     // The test decides when to reconnect.
     maxBackoffTime: 200,
+    params,
   });
   return { provider, doc, text: () => doc.getText("body").toString() };
 }

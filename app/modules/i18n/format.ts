@@ -33,3 +33,13 @@ export function formatDateTime(at: Date | number, locale: Locale): string {
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
 }
+
+/** A duration as m:ss (h:mm:ss past an hour); negative when over time. */
+export function formatDuration(ms: number): string {
+  const sign = ms < 0 ? "−" : "";
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${sign}${h}:${String(m).padStart(2, "0")}:${s}` : `${sign}${m}:${s}`;
+}

@@ -10,6 +10,7 @@ import {
   organisations,
   spaceMemberships,
   spaces,
+  speakingTurns,
   users,
 } from "../../../db/schema/index";
 import type { AgendaItemKind, AttendanceRole, MeetingKind } from "../../../db/schema/meetings";
@@ -20,8 +21,9 @@ import type { AgeGroupId } from "../people/age-groups";
 import { fail, ok, type Result } from "../result";
 import { canChangeAttendance, canEditPlan, nextStatus, type MeetingEvent } from "./meeting-state";
 import { renderMarkdown } from "./markdown";
+import { openLiveMeeting, settleLiveMeeting } from "../live/live.server";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member";
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken";
 
 export interface MeetingInput {
   kind: MeetingKind;
@@ -105,6 +107,8 @@ export function changeMeetingStatus(
     Object.assign(changes, { closedAt: options.now, minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown) });
   }
   db.transaction((tx) => {
+    if (event === "start") openLiveMeeting(tx, meeting.value, options.now);
+    if (event === "close") settleLiveMeeting(tx, meeting.value, options.now);
     tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
     appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.value.status }, after: { status, reason: options.reason } });
   });
@@ -221,7 +225,11 @@ export function removeAttendance(db: Db, actor: Actor | null, attendanceId: numb
   const meeting = meetingForChange(db, actor, row.meetingId);
   if (!meeting.ok) return meeting;
   if (!attendanceWritable(meeting.value, actor)) return fail("locked");
+  const turns = db.select({ state: speakingTurns.state }).from(speakingTurns).where(eq(speakingTurns.attendanceId, attendanceId)).all();
+  // Who has spoken stays on the list: the record of turns points at them.
+  if (turns.some((t) => t.state === "speaking" || t.state === "done")) return fail("has_spoken");
   db.transaction((tx) => {
+    tx.delete(speakingTurns).where(eq(speakingTurns.attendanceId, attendanceId)).run();
     tx.delete(attendance).where(eq(attendance.id, attendanceId)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.remove", subjectType: "meeting", subjectId: row.meetingId, before: row });
   });

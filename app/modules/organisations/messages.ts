@@ -21,6 +21,7 @@ const MESSAGES: Record<string, MessageKey> = {
   wrong_state: "meetings.error.wrongState",
   already_present: "attendance.error.alreadyPresent",
   locked: "attendance.locked",
+  has_spoken: "attendance.error.hasSpoken",
 };
 
 export function registerMessage(code: string): MessageKey {

@@ -9,10 +9,19 @@ export interface DocumentFacts {
   spaceId: number;
   /** For meeting documents. */
   meetingStatus?: "planned" | "live" | "closed" | "cancelled";
+  /** The secret of the meeting's shared screen link, once the meeting has opened. */
+  screenToken?: string | null;
+}
+
+/** What a socket brings besides a session: the shared screen's link carries its token. */
+export interface Credentials {
+  screenToken?: string | null;
 }
 
 /** The one rule for who reads and who writes a realtime document. */
-export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: DocumentFacts): DocumentAccess {
+export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: DocumentFacts, credentials: Credentials = {}): DocumentAccess {
+  // A projector needs no account: the screen's link reads that meeting's live state, nothing else.
+  if (doc.kind === "meeting-live" && facts.screenToken && credentials.screenToken === facts.screenToken) return "read";
   if (!actor) return "none";
   const roles = rolesIn(actor, facts.spaceId);
   const facilitates = isAdmin(actor) || roles.includes("facilitator");

@@ -10,7 +10,8 @@ export function documentFacts(db: Db, ref: DocumentRef): DocumentFacts | null {
     case "space-notes":
       return db.select({ spaceId: spaces.id }).from(spaces).where(eq(spaces.id, ref.spaceId)).get() ?? null;
     case "meeting-minutes":
-    case "meeting-live":
       return db.select({ spaceId: meetings.spaceId, meetingStatus: meetings.status }).from(meetings).where(eq(meetings.id, ref.meetingId)).get() ?? null;
+    case "meeting-live":
+      return db.select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetings.screenToken }).from(meetings).where(eq(meetings.id, ref.meetingId)).get() ?? null;
   }
 }

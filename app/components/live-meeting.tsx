@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from "react";
+import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
+import { formatDuration, formatNumber } from "../modules/i18n/format";
+import type { Locale } from "../modules/i18n/locales";
+import type { Translate } from "../modules/i18n/translate";
+import type { LiveState } from "../modules/live/live-state";
+import { secondsLeft, parityFigures, type SpeakingTotals } from "../modules/live/speaking-time";
+
+export interface LiveSnapshot {
+  state: LiveState | null;
+  figures: AttendanceFigures | null;
+}
+
+/**
+ * Follows a meeting's live document, which only the server writes. Starts from what the page
+ * was rendered with; reconnects by itself after a drop and then shows the state as it is.
+ */
+export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options: { screenToken?: string; onChange?: () => void } = {}) {
+  const [snapshot, setSnapshot] = useState(initial);
+  const [connected, setConnected] = useState(false);
+  const onChange = useRef(options.onChange);
+  onChange.current = options.onChange;
+  // Fresh loader data (after an action or a revalidation) replaces what the document said.
+  useEffect(() => setSnapshot({ state: initial.state, figures: initial.figures }), [initial.state, initial.figures]);
+  useEffect(() => {
+    let stop = () => {};
+    let cancelled = false;
+    void import("./realtime.client").then(({ connectDocument }) => {
+      if (cancelled) return;
+      const { doc, provider } = connectDocument(`meeting:${meetingId}:live`, {
+        presence: false,
+        params: options.screenToken ? { ecran: options.screenToken } : undefined,
+      });
+      const live = doc.getMap("live");
+      const attendance = doc.getMap("attendance");
+      const read = () => {
+        const state = live.get("state") as LiveState | undefined;
+        const figures = attendance.get("figures") as AttendanceFigures | undefined;
+        setSnapshot((previous) => ({ state: state ?? previous.state, figures: figures ?? previous.figures }));
+        onChange.current?.();
+      };
+      live.observe(read);
+      attendance.observe(read);
+      provider.on("status", ({ status }: { status: string }) => setConnected(status === "connected"));
+      stop = () => {
+        live.unobserve(read);
+        attendance.unobserve(read);
+        provider.destroy();
+        doc.destroy();
+      };
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [meetingId, options.screenToken]);
+  return { ...snapshot, connected };
+}
+
+/**
+ * The server's clock, ticking locally every second (a timer, not a request): countdowns
+ * and times count from the server's instants, whatever this device's clock says.
+ */
+export function useServerNow(serverNow: number): number {
+  const [offset] = useState(() => serverNow - Date.now());
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    setNow(Date.now() + offset);
+    const timer = setInterval(() => setNow(Date.now() + offset), 1000);
+    return () => clearInterval(timer);
+  }, [offset]);
+  return now;
+}
+
+export function Countdown({ speaker, now, className }: { speaker: { startedAt: number; limitSeconds: number }; now: number; className?: string }) {
+  const left = secondsLeft(speaker, now);
+  return (
+    <span className={`countdown ${left < 0 ? "over" : left <= 30 ? "ending" : ""} ${className ?? ""}`} data-testid="countdown" role="timer">
+      {formatDuration(left * 1000)}
+    </span>
+  );
+}
+
+/**
+ * Speaking time and turns of women and men, young and not young, beside their share of the
+ * people present: the parity bar of the shared screen, the console and the record.
+ */
+export function ParityBar({ totals, figures, t, locale }: { totals: SpeakingTotals; figures: AttendanceFigures | null; t: Translate; locale: Locale }) {
+  const parity = parityFigures(totals);
+  const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
+  const rows = [
+    { id: "sex", a: "women", b: "men", aLabel: t("parity.women"), bLabel: t("parity.men"), present: figures?.people.women.share ?? null },
+    { id: "age", a: "young", b: "notYoung", aLabel: t("parity.young"), bLabel: t("parity.notYoung"), present: figures?.people.youth.share ?? null },
+  ] as const;
+  return (
+    <div className="parity" data-testid="parity">
+      {rows.map((row) => (
+        <div key={row.id} className="parity-group" data-testid={`parity-${row.id}`}>
+          <p className="parity-legend">
+            <span className="swatch swatch-a" aria-hidden="true" /> {row.aLabel} <span className="swatch swatch-b" aria-hidden="true" /> {row.bLabel}
+          </p>
+          <Meter label={t("parity.time")} share={parity.time[row.a].share} other={parity.time[row.b].share} a={row.aLabel} b={row.bLabel} value={`${pct(parity.time[row.a].share)} · ${formatDuration(totals[row.a].ms)}`} testid={`${row.id}-time`} />
+          <Meter label={t("parity.turns")} share={parity.turns[row.a].share} other={parity.turns[row.b].share} a={row.aLabel} b={row.bLabel} value={`${totals[row.a].turns} / ${totals.all.turns}`} testid={`${row.id}-turns`} />
+          {row.present !== null ? <Meter label={t("parity.present")} share={row.present} other={1 - row.present} a={row.aLabel} b={row.bLabel} value={pct(row.present)} testid={`${row.id}-present`} /> : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One measure as a two-colour meter: the first group's share, then the other's (what is left is unstated). */
+function Meter({ label, share, other, a, b, value, testid }: { label: string; share: number; other: number; a: string; b: string; value: string; testid: string }) {
+  return (
+    <div className="meter-row">
+      <span className="meter-label">{label}</span>
+      <span className="meter" role="img" aria-label={`${label} : ${a} ${Math.round(share * 100)} %, ${b} ${Math.round(other * 100)} %`}>
+        <span className="meter-a" style={{ width: `${share * 100}%` }} />
+        <span className="meter-b" style={{ width: `${other * 100}%` }} />
+      </span>
+      <span className="meter-value" data-testid={testid}>
+        {value}
+      </span>
+    </div>
+  );
+}

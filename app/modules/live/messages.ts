@@ -1,0 +1,22 @@
+import type { MessageKey } from "../i18n/translate";
+import type { QueueCode } from "./queue";
+
+export type LiveCode = QueueCode | "forbidden" | "not_found" | "not_live" | "not_present" | "not_in_agenda";
+
+/** Why a live action was refused, in words for the person who tried it. */
+const MESSAGES: Record<LiveCode, MessageKey> = {
+  forbidden: "error.forbidden",
+  not_found: "live.error.notFound",
+  not_live: "live.error.notLive",
+  not_present: "live.error.notPresent",
+  not_in_agenda: "live.error.notFound",
+  already_waiting: "live.error.alreadyWaiting",
+  not_requested: "live.error.notRequested",
+  not_waiting: "live.error.notWaiting",
+  not_queued: "live.error.notQueued",
+  no_turn_running: "live.error.noTurnRunning",
+};
+
+export function liveMessage(code: LiveCode): MessageKey {
+  return MESSAGES[code];
+}

@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
+import { formatDuration } from "../modules/i18n/format";
+import { translator } from "../modules/i18n/translate";
+import { itemSpentMs, totalsNow } from "../modules/live/live-state";
+import { liveState, meetingByScreenToken } from "../modules/live/live.server";
+import { meetingFigures } from "../modules/meetings/attendance.server";
+import { getSpace } from "../modules/spaces/spaces.server";
+
+/** The projector shows the meeting alone: no site header, no account. */
+export const handle = { bare: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Makòn` : "Makòn" }, { name: "robots", content: "noindex" }];
+
+/** The shared screen: opened by its secret link, no sign-in, and only what the console puts on it. */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const meeting = meetingByScreenToken(context.db, params.token ?? "");
+  if (!meeting) throw new Response("Not Found", { status: 404 });
+  const space = getSpace(context.db, meeting.spaceId)!;
+  return {
+    token: params.token!,
+    meeting: { id: meeting.id, title: meeting.title },
+    spaceName: space.name,
+    state: liveState(context.db, meeting.id)!,
+    figures: meetingFigures(context.db, meeting).figures,
+    serverNow: context.now(),
+  };
+}
+
+export default function SharedScreen() {
+  const data = useLoaderData<typeof loader>();
+  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: data.figures }, { screenToken: data.token });
+  const state = live.state ?? data.state;
+  const now = useServerNow(data.serverNow);
+  const t = translator(state.locale);
+  // The screen speaks the language the console chose, whatever the browser's.
+  useEffect(() => {
+    document.documentElement.lang = state.locale;
+  }, [state.locale]);
+  return (
+    <div className="screen" data-testid="screen">
+      <header className="screen-header">
+        <p className="screen-space">{data.spaceName}</p>
+        <h1>{data.meeting.title}</h1>
+        {!live.connected ? <p className="screen-offline">{t("live.reconnecting")}</p> : null}
+      </header>
+      {state.message ? (
+        <section className="screen-message" data-testid="screen-message">
+          <p>{state.message}</p>
+        </section>
+      ) : (
+        <>
+          <section className="screen-item" data-testid="screen-item">
+            {state.item ? (
+              <>
+                <p className="screen-label">
+                  {t("live.itemOf", { number: state.item.number, of: state.item.of })}
+                  <span className="screen-time">
+                    {formatDuration(itemSpentMs(state.item, now))}
+                    {state.item.plannedMinutes ? ` / ${formatDuration(state.item.plannedMinutes * 60_000)}` : ""}
+                  </span>
+                </p>
+                <p className="screen-item-title">{state.item.title}</p>
+              </>
+            ) : (
+              <p className="screen-item-title">{t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
+            )}
+          </section>
+          <div className="screen-main">
+            <section className="screen-speaker" data-testid="screen-speaker">
+              <p className="screen-label">{t("live.speaking")}</p>
+              {state.speaker ? (
+                <>
+                  <p className="screen-speaker-name">{state.speaker.name}</p>
+                  {state.speaker.organisation ? <p className="screen-org">{state.speaker.organisation}</p> : null}
+                  <Countdown speaker={state.speaker} now={now} className="screen-countdown" />
+                </>
+              ) : (
+                <p className="screen-speaker-name muted">{t("live.nobodySpeaking")}</p>
+              )}
+            </section>
+            <section className="screen-next" data-testid="screen-next">
+              <p className="screen-label">{t("live.next")}</p>
+              {state.queue.length === 0 ? <p className="muted">—</p> : null}
+              <ol>
+                {state.queue.slice(0, 3).map((p) => (
+                  <li key={p.turnId}>
+                    {p.name}
+                    {p.organisation ? <span className="screen-org"> · {p.organisation}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </div>
+          <section className="screen-parity">
+            <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={state.locale} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,318 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { FormError } from "../components/field";
+import { useLocale, useT } from "../components/i18n";
+import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
+import { pageTitle } from "../components/page-title";
+import { requirePermission } from "../modules/auth/guards.server";
+import { formValues } from "../modules/forms";
+import { formatDuration } from "../modules/i18n/format";
+import { LOCALES } from "../modules/i18n/locales";
+import { translate, type MessageKey } from "../modules/i18n/translate";
+import { itemSpentMs, totalsNow } from "../modules/live/live-state";
+import { ConsoleActionSchema, TURN_LIMITS } from "../modules/live/live.schemas";
+import { liveState, loadTurns, publishLive, runConsoleAction } from "../modules/live/live.server";
+import { liveMessage } from "../modules/live/messages";
+import { PRIORITY_RULES, suggestNext, type PriorityRule } from "../modules/live/priority";
+import { meetingFigures } from "../modules/meetings/attendance.server";
+import { getMeeting } from "../modules/meetings/meetings.server";
+import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
+import { getSpace } from "../modules/spaces/spaces.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "console.title");
+
+function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
+  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
+  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
+  return meeting;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const space = getSpace(context.db, meeting.spaceId)!;
+  const turns = loadTurns(context.db, meeting.id);
+  const state = liveState(context.db, meeting.id)!;
+  const { rows, figures } = meetingFigures(context.db, meeting);
+  const waiting = new Set(turns.filter((t) => t.state === "requested" || t.state === "queued" || t.state === "speaking").map((t) => t.attendanceId));
+  const lastSpeakers = turns
+    .filter((t) => t.startedAt !== null && (t.state === "done" || t.state === "speaking"))
+    .sort((a, b) => b.startedAt! - a.startedAt!);
+  const queue = turns.filter((t) => t.state === "queued").sort((a, b) => a.position - b.position || a.id - b.id);
+  const suggestion = suggestNext(meeting.priorityRule as PriorityRule, lastSpeakers, queue);
+  return {
+    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, spaceId: meeting.spaceId, priorityRule: meeting.priorityRule },
+    space: { id: space.id, name: space.name },
+    agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
+    state,
+    figures,
+    present: rows.filter((r) => !waiting.has(r.id)).map((r) => ({ id: r.id, name: r.name, organisation: r.organisationAcronym ?? r.organisationName })),
+    suggestion: suggestion ? { turnId: suggestion.entry.id, name: suggestion.entry.name, reason: suggestion.reason } : null,
+    screenPath: meeting.screenToken ? `/ecran/${meeting.screenToken}` : null,
+    serverNow: context.now(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const values = formValues(await request.formData());
+  const parsed = ConsoleActionSchema.safeParse(values);
+  if (!parsed.success) return data({ error: "error.invalid" as MessageKey, values }, { status: 400 });
+  const result = runConsoleAction(context.db, current.actor, meeting.id, parsed.data, context.now());
+  if (!result.ok) return data({ error: liveMessage(result.code), values }, { status: result.code === "forbidden" ? 403 : 409 });
+  publishLive(context.realtime, context.db, meeting.id);
+  return { error: null, values: {} as Record<string, string> };
+}
+
+/** One button that posts one console action. */
+function Act({ intent, fields = {}, label, className, children }: { intent: string; fields?: Record<string, string | number>; label?: string; className?: string; children: ReactNode }) {
+  return (
+    <Form method="post" className="act">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className} aria-label={label}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
+export default function Console() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  const t = useT();
+  const locale = useLocale();
+  // Another facilitator's action reaches this console through the live document.
+  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: data.figures }, { onChange: () => revalidator.state === "idle" && revalidator.revalidate() });
+  const state = live.state ?? data.state;
+  const now = useServerNow(data.serverNow);
+  const isLive = data.meeting.status === "live";
+  return (
+    <div className="console">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to={`/espaces/${data.space.id}`}>{data.space.name}</Link> › <Link to={`/espaces/${data.space.id}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
+      </nav>
+      <h1>{t("console.title")}</h1>
+      <p className={`connection ${live.connected ? "connected" : "disconnected"}`} role="status" data-testid="console-connection">
+        {t(live.connected ? "live.connected" : "live.reconnecting")}
+      </p>
+      {!isLive ? <p className="notice">{t(data.meeting.status === "planned" ? "console.notStarted" : "console.over")}</p> : null}
+      <FormError error={result?.error ?? undefined} />
+
+      {data.screenPath ? (
+        <section className="panel screen-controls" aria-labelledby="screen-title">
+          <h2 id="screen-title">{t("console.screen")}</h2>
+          <p>
+            <a href={data.screenPath} target="_blank" rel="noreferrer" className="button" data-testid="screen-link">
+              {t("console.openScreen")}
+            </a>{" "}
+            <span className="muted">{t("console.screenHint")}</span>
+          </p>
+          <div className="inline-forms">
+            <span>{t("console.screenLanguage")}</span>
+            {LOCALES.map((l) => (
+              <Act key={l} intent="screen-locale" fields={{ locale: l }} className={state.locale === l ? "primary" : undefined} label={t("console.screenIn", { language: translate(l, "language.name") })}>
+                {translate(l, "language.name")}
+              </Act>
+            ))}
+          </div>
+          {isLive ? (
+            <Form method="post" className="message-form">
+              <input type="hidden" name="intent" value="message" />
+              <label htmlFor="screen-message">{t("console.message")}</label>
+              <textarea id="screen-message" name="text" maxLength={500} rows={2} defaultValue={state.message ?? ""} key={state.message ?? ""} />
+              <div className="inline-forms">
+                <button type="submit">{t("console.showMessage")}</button>
+              </div>
+            </Form>
+          ) : null}
+          {state.message ? (
+            <p>
+              <span className="muted">{t("console.messageShown")}</span> « {state.message} » <Act intent="message-clear">{t("console.clearMessage")}</Act>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className="console-grid">
+        <section aria-labelledby="console-agenda">
+          <h2 id="console-agenda">{t("agenda.title")}</h2>
+          <ol className="console-agenda" data-testid="console-agenda">
+            {data.agenda.map((item) => {
+              const current = state.item?.id === item.id;
+              const spent = current && state.item ? itemSpentMs(state.item, now) : item.spentMs;
+              const over = item.plannedMinutes !== null && spent > item.plannedMinutes * 60_000;
+              return (
+                <li key={item.id} className={current ? "current" : undefined} aria-current={current ? "step" : undefined}>
+                  <span className="agenda-title">{item.title}</span>
+                  <span className={`muted ${over ? "over" : ""}`} data-testid={current ? "item-time" : undefined}>
+                    {" "}
+                    {formatDuration(spent)}
+                    {item.plannedMinutes ? ` / ${formatDuration(item.plannedMinutes * 60_000)}` : ""}
+                  </span>
+                  {isLive && !current ? (
+                    <Act intent="item" fields={{ itemId: item.id }} className="small">
+                      {t("console.goToItem")}
+                    </Act>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {data.agenda.length === 0 ? <p>{t("agenda.empty")}</p> : null}
+        </section>
+
+        <section aria-labelledby="console-speakers">
+          <h2 id="console-speakers">{t("console.speakers")}</h2>
+          <div className="speaker-now" data-testid="console-speaker">
+            {state.speaker ? (
+              <>
+                <p className="label">{t("live.speaking")}</p>
+                <p className="speaker-name">{state.speaker.name}</p>
+                {state.speaker.organisation ? <p className="muted">{state.speaker.organisation}</p> : null}
+                <Countdown speaker={state.speaker} now={now} className="big" />
+                <Act intent="stop" className="primary">
+                  {t("console.stop")}
+                </Act>
+              </>
+            ) : (
+              <p className="muted">{t("live.nobodySpeaking")}</p>
+            )}
+          </div>
+
+          {data.suggestion ? (
+            <div className="suggestion" role="note" data-testid="suggestion">
+              <p>{t(data.suggestion.reason === "woman" ? "console.suggestWoman" : "console.suggestYoung", { name: data.suggestion.name })}</p>
+              <div className="inline-forms">
+                <Act intent="start" fields={{ turnId: data.suggestion.turnId }} className="primary">
+                  {t("console.giveFloor", { name: data.suggestion.name })}
+                </Act>
+                <Act intent="move" fields={{ turnId: data.suggestion.turnId, direction: "top" }}>
+                  {t("console.moveTop")}
+                </Act>
+              </div>
+            </div>
+          ) : null}
+
+          <h3>{t("console.queue", { count: state.queue.length })}</h3>
+          {state.queue.length === 0 ? <p className="muted">{t("console.queueEmpty")}</p> : null}
+          <ol className="queue" data-testid="console-queue">
+            {state.queue.map((p, index) => (
+              <li key={p.turnId}>
+                <span className="name">{p.name}</span> {p.organisation ? <span className="muted">· {p.organisation}</span> : null}
+                {isLive ? (
+                  <span className="row-actions">
+                    <Act intent="start" fields={{ turnId: p.turnId }} className="small primary" label={t("console.giveFloor", { name: p.name })}>
+                      ▶
+                    </Act>
+                    {index > 0 ? (
+                      <Act intent="move" fields={{ turnId: p.turnId, direction: "up" }} className="small" label={t("agenda.moveUp", { title: p.name })}>
+                        ↑
+                      </Act>
+                    ) : null}
+                    {index < state.queue.length - 1 ? (
+                      <Act intent="move" fields={{ turnId: p.turnId, direction: "down" }} className="small" label={t("agenda.moveDown", { title: p.name })}>
+                        ↓
+                      </Act>
+                    ) : null}
+                    <Act intent="withdraw" fields={{ turnId: p.turnId }} className="small" label={t("console.removeFromQueue", { name: p.name })}>
+                      ✕
+                    </Act>
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+
+          {state.requests.length > 0 ? (
+            <>
+              <h3>{t("console.requests", { count: state.requests.length })}</h3>
+              <ul className="queue" data-testid="console-requests">
+                {state.requests.map((p) => (
+                  <li key={p.turnId}>
+                    <span className="name">{p.name}</span> {p.organisation ? <span className="muted">· {p.organisation}</span> : null}
+                    <span className="row-actions">
+                      <Act intent="accept" fields={{ turnId: p.turnId }} className="small primary" label={t("console.accept", { name: p.name })}>
+                        {t("console.acceptShort")}
+                      </Act>
+                      <Act intent="withdraw" fields={{ turnId: p.turnId }} className="small" label={t("console.decline", { name: p.name })}>
+                        ✕
+                      </Act>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+
+          {isLive ? (
+            <Form method="post" className="inline add-speaker">
+              <input type="hidden" name="intent" value="add" />
+              <label htmlFor="add-speaker" className="visually-hidden">
+                {t("console.addSpeaker")}
+              </label>
+              <select id="add-speaker" name="attendanceId" required defaultValue="">
+                <option value="" disabled>
+                  {t("console.choosePerson")}
+                </option>
+                {data.present.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                    {p.organisation ? ` · ${p.organisation}` : ""}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">{t("console.addSpeaker")}</button>
+            </Form>
+          ) : null}
+        </section>
+      </div>
+
+      {isLive ? (
+        <section className="panel" aria-labelledby="console-rules">
+          <h2 id="console-rules">{t("console.rules")}</h2>
+          <div className="columns">
+            <Form method="post">
+              <input type="hidden" name="intent" value="limit" />
+              <label htmlFor="turn-limit">{t("console.turnLimit")}</label>
+              <div className="inline">
+                <select id="turn-limit" name="seconds" defaultValue={state.turnLimitSeconds} key={state.turnLimitSeconds}>
+                  {TURN_LIMITS.map((s) => (
+                    <option key={s} value={s}>
+                      {formatDuration(s * 1000)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit">{t("common.save")}</button>
+              </div>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="priority" />
+              <label htmlFor="priority-rule">{t("console.priority")}</label>
+              <div className="inline">
+                <select id="priority-rule" name="rule" defaultValue={data.meeting.priorityRule} key={data.meeting.priorityRule}>
+                  {PRIORITY_RULES.map((rule) => (
+                    <option key={rule} value={rule}>
+                      {t(`priority.${rule}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit">{t("common.save")}</button>
+              </div>
+            </Form>
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="console-parity">
+        <h2 id="console-parity">{t("parity.title")}</h2>
+        <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={locale} />
+      </section>
+    </div>
+  );
+}

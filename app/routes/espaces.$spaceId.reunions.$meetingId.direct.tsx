@@ -1,0 +1,127 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError } from "../components/field";
+import { useT } from "../components/i18n";
+import { Countdown, useLiveMeeting, useServerNow } from "../components/live-meeting";
+import { pageTitle } from "../components/page-title";
+import { isAdmin, rolesIn } from "../modules/auth/permissions";
+import { requireUser } from "../modules/auth/guards.server";
+import { formValues } from "../modules/forms";
+import type { MessageKey } from "../modules/i18n/translate";
+import { placeOf } from "../modules/live/live-state";
+import { DelegateActionSchema } from "../modules/live/live.schemas";
+import { liveState, presenceOf, publishLive, runDelegateAction } from "../modules/live/live.server";
+import { liveMessage } from "../modules/live/messages";
+import { getMeeting } from "../modules/meetings/meetings.server";
+import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
+
+function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
+  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
+  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
+  return meeting;
+}
+
+/** The delegate's phone: the item and speaker now, their place in the queue, and asking to speak. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const current = requireUser(context, request);
+  if (!isAdmin(current.actor) && rolesIn(current.actor, meeting.spaceId).length === 0) throw new Response("Forbidden", { status: 403 });
+  return {
+    meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
+    me: presenceOf(context.db, current.actor, meeting.id),
+    state: liveState(context.db, meeting.id)!,
+    serverNow: context.now(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const meeting = loadMeeting(params, context.db);
+  const current = requireUser(context, request);
+  const parsed = DelegateActionSchema.safeParse(formValues(await request.formData()));
+  if (!parsed.success) return data({ error: "error.invalid" as MessageKey }, { status: 400 });
+  const result = runDelegateAction(context.db, current.actor, meeting.id, parsed.data, context.now());
+  if (!result.ok) return data({ error: liveMessage(result.code) }, { status: result.code === "forbidden" ? 403 : 409 });
+  publishLive(context.realtime, context.db, meeting.id);
+  return { error: null };
+}
+
+export default function DelegatePhone() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: null });
+  const state = live.state ?? data.state;
+  const now = useServerNow(data.serverNow);
+  const place = data.me === null ? null : placeOf(state, data.me);
+  const busy = navigation.state !== "idle";
+  return (
+    <div className="phone">
+      <p className="breadcrumb">
+        <Link to={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
+      </p>
+      <section aria-labelledby="phone-item" className="phone-block" data-testid="phone-item">
+        <h1 id="phone-item" className="phone-label">
+          {state.item ? t("live.itemOf", { number: state.item.number, of: state.item.of }) : t("live.item")}
+        </h1>
+        <p className="phone-big">{state.item ? state.item.title : t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
+      </section>
+      <section aria-labelledby="phone-speaker" className="phone-block" data-testid="phone-speaker">
+        <h2 id="phone-speaker" className="phone-label">
+          {t("live.speaking")}
+        </h2>
+        {state.speaker ? (
+          <p className="phone-big">
+            {state.speaker.name} <Countdown speaker={state.speaker} now={now} />
+          </p>
+        ) : (
+          <p className="muted">{t("live.nobodySpeaking")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="phone-me" className="phone-block phone-me">
+        <h2 id="phone-me" className="phone-label">
+          {t("live.myTurn")}
+        </h2>
+        <FormError error={result?.error ?? undefined} />
+        {data.me === null ? (
+          <p>{t("live.notCheckedIn")}</p>
+        ) : (
+          <>
+            <p className="phone-big" role="status" data-testid="my-place">
+              {place?.kind === "speaking"
+                ? t("live.youAreSpeaking")
+                : place?.kind === "queued"
+                  ? t("live.yourPlace", { place: place.place })
+                  : place?.kind === "requested"
+                    ? t("live.requestSent")
+                    : t("live.notInQueue")}
+            </p>
+            {state.status === "live" && place?.kind !== "speaking" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value={place?.kind === "none" ? "request" : "withdraw"} />
+                <button type="submit" className={place?.kind === "none" ? "primary wide" : "wide"} disabled={busy}>
+                  {t(place?.kind === "none" ? "live.askToSpeak" : "live.withdraw")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="phone-next" className="phone-block">
+        <h2 id="phone-next" className="phone-label">
+          {t("live.next")}
+        </h2>
+        <ol data-testid="phone-next">
+          {state.queue.slice(0, 3).map((p) => (
+            <li key={p.turnId}>{p.name}</li>
+          ))}
+        </ol>
+        {state.queue.length > 3 ? <p className="muted">{t("live.andMore", { count: state.queue.length - 3 })}</p> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
+import { attendance, meetings, speakingTurns } from "../../db/schema/index";
+import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
+import { registerDelegate } from "../../app/modules/people/people.server";
+import type { LiveState } from "../../app/modules/live/live-state";
+import { actorByEmail } from "../setup/test-db";
+import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
+import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
+
+let server: TestServer;
+let facilitator: string;
+let admin: string;
+let official: string;
+let rose: string;
+let paul: string;
+let meetingPath: string;
+let meetingId: number;
+let token: string;
+const cleanups: (() => void)[] = [];
+
+const post = (path: string, form: Record<string, string | number>, cookie?: string) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    body: new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)])),
+    headers: cookie ? { Cookie: cookie } : {},
+    redirect: "manual",
+  });
+const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+const act = (form: Record<string, string | number>, cookie = facilitator) => post(`${meetingPath}/console`, form, cookie);
+const ask = (intent: "request" | "withdraw", cookie: string) => post(`${meetingPath}/direct`, { intent }, cookie);
+
+const attendanceId = (name: string) => server.db.select().from(attendance).where(eq(attendance.name, name)).get()!.id;
+const turns = () => server.db.select().from(speakingTurns).where(eq(speakingTurns.meetingId, meetingId)).orderBy(asc(speakingTurns.id)).all();
+const turnOf = (name: string, state: string) => turns().find((t) => t.attendanceId === attendanceId(name) && t.state === state)!.id;
+
+/** A live-document client: a phone signed in, or the projector with the screen's link. */
+function liveClient(options: { cookie?: string; screenToken?: string }) {
+  const c = connectProvider(server.url, `meeting:${meetingId}:live`, options.cookie ?? "", undefined, options.screenToken ? { ecran: options.screenToken } : undefined);
+  cleanups.push(() => c.provider.destroy());
+  return { ...c, state: () => c.doc.getMap("live").get("state") as LiveState | undefined };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [facilitator, admin, official] = await Promise.all(["animateur@makon.ht", "admin@makon.ht", "casec@makon.ht"].map((e) => signInCookie(server.url, e)));
+  const f = actorByEmail(server.db, "animateur@makon.ht");
+  const now = Date.now();
+  const org = (name: string, type: "muso" | "youth") => {
+    const r = registerOrganisation(server.db, f, 1, { name, type, legallyRecognised: false, ledByWoman: false, ledByYouth: false }, "2026-01-01", now);
+    if (!r.ok) throw new Error(r.code);
+    return r.value.id;
+  };
+  const muso = org("MUSO Lespwa", "muso");
+  const youth = org("Jèn Limonad", "youth");
+  const seat = async (name: string, sex: "female" | "male", birthYear: number, organisationId: number, kind: "titular" | "substitute", email?: string) => {
+    const r = await registerDelegate(
+      server.db,
+      f,
+      1,
+      { name, sex, birthYear, ageGroup: null, disability: false, preferredLanguage: null },
+      { organisationId, seat: kind, fromDate: "2026-01-01" },
+      email ? { createAccount: true, accountEmail: email, accountPassword: "delegate password" } : { createAccount: false, accountPassword: "" },
+      now,
+    );
+    if (!r.ok) throw new Error(r.code);
+  };
+  await seat("Rose Louis", "female", 1999, muso, "titular", "rose@makon.ht");
+  await seat("Paul Charles", "male", 1960, youth, "titular", "paul@makon.ht");
+  await seat("Kenson Michel", "male", 2004, muso, "substitute");
+  rose = await signInCookie(server.url, "rose@makon.ht", "delegate password");
+  paul = await signInCookie(server.url, "paul@makon.ht", "delegate password");
+
+  const created = await post("/espaces/1/reunions/nouvelle", { intent: "meeting", kind: "ordinary", title: "Reyinyon dirèk", startsAt: "2026-12-05T09:00", place: "Lekòl" }, facilitator);
+  meetingPath = created.headers.get("location")!;
+  meetingId = Number(meetingPath.split("/").pop());
+  for (const title of ["Nouvèl", "Dlo potab"]) await post(meetingPath, { intent: "agenda-add", title, kind: "discussion", plannedMinutes: "20" }, facilitator);
+  // Rose, Paul and Kenson are ticked at the door; the CASEC member is not.
+  const page = await (await get(`${meetingPath}/presences`, facilitator)).text();
+  for (const name of ["Rose Louis", "Paul Charles", "Kenson Michel"]) {
+    const personId = new RegExp(`name="personId" value="(\\d+)"/><button type="submit" class="tap"><span class="name">${name}`).exec(page)![1]!;
+    expect((await post(`${meetingPath}/presences`, { intent: "known", personId }, facilitator)).status).toBe(200);
+  }
+  expect((await post(meetingPath, { intent: "start" }, facilitator)).status).toBe(200);
+  token = server.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!.screenToken!;
+});
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+afterAll(() => server.stop());
+
+describe("the shared screen's link", () => {
+  it("opens the meeting's screen and its live document without an account, and nothing else", async () => {
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await (await get(`${meetingPath}/console`, facilitator)).text()).toContain(`/ecran/${token}`);
+    const screen = await get(`/ecran/${token}`);
+    expect(screen.status).toBe(200);
+    const html = await screen.text();
+    expect(html).toContain("Reyinyon dirèk");
+    expect(html).toContain("Nouvèl");
+    expect((await get("/ecran/not-the-right-token-at-all")).status).toBe(404);
+
+    expect(await upgradeOutcome(server.url, `/realtime/meeting:${meetingId}:live?ecran=${token}`)).toBe("open");
+    expect(await upgradeOutcome(server.url, `/realtime/meeting:${meetingId}:live?ecran=wrong${token}`)).toBe(401);
+    expect(await upgradeOutcome(server.url, `/realtime/meeting:${meetingId}:minutes?ecran=${token}`)).toBe(401);
+    expect(await upgradeOutcome(server.url, `/realtime/space:1:notes?ecran=${token}`)).toBe(401);
+
+    const projector = liveClient({ screenToken: token });
+    await synced(projector.provider);
+    expect(projector.state()).toMatchObject({ status: "live", item: { title: "Nouvèl", number: 1, of: 2 }, speaker: null });
+    // The projector only reads.
+    projector.doc.getMap("live").set("state", { hacked: true });
+    await new Promise((r) => setTimeout(r, 150));
+    const check = liveClient({ cookie: facilitator });
+    await synced(check.provider);
+    expect(check.state()).toMatchObject({ status: "live" });
+  });
+});
+
+describe("the console and the delegates' phones", () => {
+  it("run the speakers' list, with every screen following the server's live document", async () => {
+    const projector = liveClient({ screenToken: token });
+    const phone = liveClient({ cookie: rose });
+    await Promise.all([synced(projector.provider), synced(phone.provider)]);
+
+    expect((await act({ intent: "add", attendanceId: attendanceId("Paul Charles") })).status).toBe(200);
+    await waitFor(() => projector.state()?.queue.map((p) => p.name).join() === "Paul Charles", 5_000, "queue on the screen");
+
+    // Rose asks from her phone; the console accepts; she then goes before Paul.
+    expect((await ask("request", rose)).status).toBe(200);
+    await waitFor(() => phone.state()?.requests.some((p) => p.name === "Rose Louis") ?? false, 5_000, "request");
+    const direct = await (await get(`${meetingPath}/direct`, rose)).text();
+    expect(direct).toContain("Demande envoyée");
+    expect((await act({ intent: "accept", turnId: turnOf("Rose Louis", "requested") })).status).toBe(200);
+    expect((await act({ intent: "move", turnId: turnOf("Rose Louis", "queued"), direction: "up" })).status).toBe(200);
+    await waitFor(() => projector.state()?.queue.map((p) => p.name).join() === "Rose Louis,Paul Charles", 5_000, "reordered");
+    expect(await (await get(`${meetingPath}/direct`, rose)).text()).toContain("Vous êtes n° 1 dans la file.");
+
+    expect((await act({ intent: "start", turnId: turnOf("Rose Louis", "queued") })).status).toBe(200);
+    await waitFor(() => projector.state()?.speaker?.name === "Rose Louis", 5_000, "speaker on the screen");
+    expect(projector.state()!.speaker).toMatchObject({ limitSeconds: 180, sex: "female", ageGroup: "25_35" });
+    expect((await act({ intent: "start", turnId: turnOf("Paul Charles", "queued") })).status).toBe(200);
+    await waitFor(() => projector.state()?.speaker?.name === "Paul Charles", 5_000, "next speaker");
+    // Rose's finished turn is in the totals the parity bar starts from.
+    expect(projector.state()!.spoken.women.turns).toBe(1);
+    expect((await act({ intent: "stop" })).status).toBe(200);
+    await waitFor(() => projector.state()?.speaker === null && projector.state()!.spoken.all.turns === 2, 5_000, "stopped");
+
+    const recorded = turns().filter((t) => t.state === "done");
+    expect(recorded).toHaveLength(2);
+    const first = server.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!.currentItemId;
+    expect(recorded.every((t) => t.agendaItemId === first && t.endedAt! >= t.startedAt!)).toBe(true);
+
+    // The agenda moves, the rules and the screen change.
+    const second = (await (await get(`${meetingPath}/console`, facilitator)).text()).match(/name="itemId" value="(\d+)"/)![1]!;
+    expect((await act({ intent: "item", itemId: second })).status).toBe(200);
+    expect((await act({ intent: "limit", seconds: 120 })).status).toBe(200);
+    expect((await act({ intent: "priority", rule: "women" })).status).toBe(200);
+    expect((await act({ intent: "message", text: "Mosyon 3: konstwi yon sitèn" })).status).toBe(200);
+    expect((await act({ intent: "screen-locale", locale: "ht" })).status).toBe(200);
+    await waitFor(() => projector.state()?.item?.title === "Dlo potab" && projector.state()!.message === "Mosyon 3: konstwi yon sitèn" && projector.state()!.locale === "ht", 5_000, "screen settings");
+    expect(projector.state()!.turnLimitSeconds).toBe(120);
+    expect((await act({ intent: "message-clear" })).status).toBe(200);
+    await waitFor(() => projector.state()?.message === null, 5_000, "message cleared");
+    const nouvel = server.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    expect(nouvel.currentItemId).toBe(Number(second));
+
+    // Rose asks again, then withdraws from her phone.
+    expect((await ask("request", rose)).status).toBe(200);
+    expect((await ask("withdraw", rose)).status).toBe(200);
+    await waitFor(() => phone.state()?.requests.length === 0, 5_000, "withdrawn");
+  });
+
+  it("suggests a woman after two men, and the facilitator decides", async () => {
+    // Kenson and Paul speak; Rose waits behind a man.
+    for (const name of ["Kenson Michel", "Paul Charles"]) {
+      await act({ intent: "add", attendanceId: attendanceId(name) });
+      await act({ intent: "start", turnId: turnOf(name, "queued") });
+    }
+    await act({ intent: "stop" });
+    await act({ intent: "add", attendanceId: attendanceId("Kenson Michel") });
+    await act({ intent: "add", attendanceId: attendanceId("Rose Louis") });
+    const console = await (await get(`${meetingPath}/console`, facilitator)).text();
+    expect(console).toContain("Les deux dernières personnes à parler n&#x27;étaient pas des femmes : donner la parole à Rose Louis ?");
+    expect((await act({ intent: "move", turnId: turnOf("Rose Louis", "queued"), direction: "top" })).status).toBe(200);
+    expect((await (await get(`${meetingPath}/console`, facilitator)).text())).not.toContain("donner la parole à Rose Louis ?");
+    await act({ intent: "withdraw", turnId: turnOf("Rose Louis", "queued") });
+    await act({ intent: "withdraw", turnId: turnOf("Kenson Michel", "queued") });
+  });
+
+  it("refuses actions out of order, from people not present, from non-facilitators and on a meeting not live, with a reason", async () => {
+    const before = turns().length;
+    const stop = await act({ intent: "stop" });
+    expect(stop.status).toBe(409);
+    expect(await stop.text()).toContain("Aucun tour de parole en cours.");
+    const outsider = await act({ intent: "add", attendanceId: 999_999 });
+    expect(outsider.status).toBe(409);
+    expect(await outsider.text()).toContain("n&#x27;est pas sur la liste de présence");
+    expect((await act({ intent: "fly" })).status).toBe(400);
+    expect((await act({ intent: "limit", seconds: 7 })).status).toBe(400);
+    // The CASEC member was not checked in: no request from them.
+    const absent = await ask("request", official);
+    expect(absent.status).toBe(409);
+    expect(await absent.text()).toContain("n&#x27;est pas sur la liste de présence");
+    expect((await ask("withdraw", paul)).status).toBe(409);
+    // Delegates and officials never drive the console.
+    for (const cookie of [rose, official]) expect((await act({ intent: "add", attendanceId: attendanceId("Kenson Michel") }, cookie)).status).toBe(403);
+    expect((await get(`${meetingPath}/console`, rose)).status).toBe(403);
+    // A meeting that has not started.
+    const planned = await post("/espaces/1/reunions/nouvelle", { intent: "meeting", kind: "training", title: "Fòmasyon", startsAt: "2026-12-20T09:00" }, facilitator);
+    const notLive = await post(`${planned.headers.get("location")}/console`, { intent: "stop" }, facilitator);
+    expect(notLive.status).toBe(409);
+    expect(await notLive.text()).toContain("La séance n&#x27;est pas en cours.");
+    expect(turns().length).toBe(before);
+  });
+
+  it("applies two facilitators' simultaneous actions one after the other, never corrupting the list", async () => {
+    const kenson = attendanceId("Kenson Michel");
+    const adds = await Promise.all([...Array(6)].map((_, i) => act({ intent: "add", attendanceId: kenson }, i % 2 ? admin : facilitator)));
+    expect(adds.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const turnId = turnOf("Kenson Michel", "queued");
+    const starts = await Promise.all([act({ intent: "start", turnId }, facilitator), act({ intent: "start", turnId }, admin)]);
+    expect(starts.map((r) => r.status).sort()).toEqual([200, 409]);
+    const waiting = turns().filter((t) => t.state === "queued" || t.state === "speaking" || t.state === "requested");
+    expect(waiting.map((t) => [t.attendanceId, t.state])).toEqual([[kenson, "speaking"]]);
+    const stops = await Promise.all([act({ intent: "stop" }, facilitator), act({ intent: "stop" }, admin)]);
+    expect(stops.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it("keep the turns when the meeting closes, and add the speaking record to the printable page", async () => {
+    await act({ intent: "add", attendanceId: attendanceId("Rose Louis") });
+    await act({ intent: "start", turnId: turnOf("Rose Louis", "queued") });
+    await ask("request", paul);
+    expect((await post(meetingPath, { intent: "close" }, facilitator)).status).toBe(200);
+    const all = turns();
+    expect(all.filter((t) => t.state === "speaking" || t.state === "requested" || t.state === "queued")).toEqual([]);
+    const spoken = all.filter((t) => t.state === "done");
+    expect(spoken.length).toBe(6);
+    expect(spoken.every((t) => t.startedAt !== null && t.endedAt !== null && t.agendaItemId !== null)).toBe(true);
+    const printable = await (await get(`${meetingPath}/imprimer`, rose)).text();
+    expect(printable).toContain("Prises de parole (6)");
+    expect(printable).toContain("Temps de parole");
+    expect((await act({ intent: "stop" })).status).toBe(409);
+    expect((await ask("request", rose)).status).toBe(409);
+    // Who spoke stays on the attendance list.
+    expect((await post(`${meetingPath}/presences`, { intent: "remove", attendanceId: attendanceId("Rose Louis") }, admin)).status).toBe(400);
+  });
+});
