@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { databaseState, openDatabase, type Db } from "../db/client";
 import { loadGeography } from "../db/seed/geography";
@@ -23,6 +24,7 @@ export interface ServerConfig {
   trustProxy?: boolean;
   maxMessageBytes?: number;
   compactAfter?: number;
+  keepaliveAfterMs?: number;
   log?: (event: string, details: Record<string, unknown>) => void;
 }
 
@@ -44,12 +46,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = openDatabase(config.databasePath);
   loadGeography(db, Date.now());
   const auth = createLucia(db, { secureCookies: config.secureCookies });
-  const hub = new RealtimeHub({ store: new DocumentStore(db), log, compactAfter: config.compactAfter });
+  const hub = new RealtimeHub({ store: new DocumentStore(db), log, compactAfter: config.compactAfter, keepaliveAfterMs: config.keepaliveAfterMs });
   const build = (await import(pathToFileURL(join(config.rootDir, "build", "index.js")).href)) as ServerBuild;
 
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", true);
+  // Phones on prepaid 3G: every page, stylesheet and script goes out compressed.
+  app.use(compression());
   // Fingerprinted assets never change under the same name.
   app.use("/build", express.static(join(config.rootDir, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(config.rootDir, "public"), { maxAge: "1h" }));

@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
-import { ATTENDANCE_ROLES } from "../modules/meetings/meetings.schemas";
+import { ATTENDANCE_ROLES } from "../modules/meetings/kinds";
 import { AGE_GROUP_IDS } from "../modules/people/age-groups";
 import { Field, SelectField } from "./field";
 import { useT } from "./i18n";

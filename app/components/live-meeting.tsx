@@ -3,6 +3,7 @@ import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
 import { formatDuration, formatNumber } from "../modules/i18n/format";
 import type { Locale } from "../modules/i18n/locales";
 import type { Translate } from "../modules/i18n/translate";
+import { readLiveState } from "../modules/live/live-doc";
 import type { LiveState } from "../modules/live/live-state";
 import { secondsLeft, parityFigures, type SpeakingTotals } from "../modules/live/speaking-time";
 
@@ -34,7 +35,7 @@ export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options
       const live = doc.getMap("live");
       const attendance = doc.getMap("attendance");
       const read = () => {
-        const state = live.get("state") as LiveState | undefined;
+        const state = readLiveState(live);
         const figures = attendance.get("figures") as AttendanceFigures | undefined;
         setSnapshot((previous) => ({ state: state ?? previous.state, figures: figures ?? previous.figures }));
         onChange.current?.();

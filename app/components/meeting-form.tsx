@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
-import { MEETING_KINDS } from "../modules/meetings/meetings.schemas";
+import { MEETING_KINDS } from "../modules/meetings/kinds";
 import { Field, FormError, SelectField } from "./field";
 import { useT } from "./i18n";
 

@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
 import { AGE_GROUP_IDS } from "../modules/people/age-groups";
-import { MIN_PASSWORD_LENGTH } from "../modules/users/users.schemas";
+import { MIN_PASSWORD_LENGTH } from "../modules/users/password-rules";
 import { Field, SelectField } from "./field";
 import { useT } from "./i18n";
 

@@ -8,7 +8,8 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { fieldErrors, formValues } from "../modules/forms";
 import { listSpaceOptions } from "../modules/spaces/spaces.server";
 import { accountMessage } from "../modules/users/messages";
-import { CreateAccountSchema, MIN_PASSWORD_LENGTH } from "../modules/users/users.schemas";
+import { MIN_PASSWORD_LENGTH } from "../modules/users/password-rules";
+import { CreateAccountSchema } from "../modules/users/users.schemas";
 import { createAccount } from "../modules/users/users.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.new");

@@ -4,7 +4,7 @@ import { Field, FormError } from "../components/field";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
 import { registerMessage } from "../modules/organisations/messages";
-import { isoDate } from "../modules/organisations/organisations.schemas";
+import { EndSeatSchema, SpaceFilterSchema } from "../modules/spaces/spaces.schemas";
 import { z } from "zod";
 import { CompositionView } from "../components/composition-view";
 import { useLocale, useT } from "../components/i18n";
@@ -25,19 +25,11 @@ import { spaceIdParam } from "../modules/spaces/params";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "spaces.pageTitle", { name: data?.space.name ?? "" });
 
-const FilterSchema = z.object({
-  type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
-  section: z.string().max(12).optional().catch(undefined),
-  woman: z.literal("on").optional().catch(undefined),
-  youth: z.literal("on").optional().catch(undefined),
-  importe: z.string().optional(),
-});
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const space = getSpace(context.db, spaceIdParam(params));
   if (!space) throw new Response("Not Found", { status: 404 });
   const url = new URL(request.url);
-  const filter = FilterSchema.parse(Object.fromEntries(url.searchParams));
+  const filter = SpaceFilterSchema.parse(Object.fromEntries(url.searchParams));
   const imported = z.coerce.number().int().positive().safeParse(url.searchParams.get("importe"));
   const today = localDate(context.now());
   const allMembers = listMembers(context.db, space.id);
@@ -63,8 +55,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today,
   };
 }
-
-const EndSeatSchema = z.object({ intent: z.literal("endSeat"), seatId: z.coerce.number().int().positive(), toDate: isoDate });
 
 /** Ends a delegate's seat (the person leaves the seat; their history stays). */
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -15,7 +15,6 @@ import { getSpace } from "../modules/spaces/spaces.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
 const MAX_FILE_BYTES = 1024 * 1024;
-const ImportSchema = z.object({ kind: z.enum(["organisations", "delegates"]), intent: z.enum(["preview", "confirm"]) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
@@ -31,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const space = getSpace(context.db, spaceId);
   if (!space) throw new Response("Not Found", { status: 404 });
   const form = await request.formData();
-  const parsed = ImportSchema.safeParse({ kind: form.get("kind"), intent: form.get("intent") });
+  const parsed = z.object({ kind: z.enum(["organisations", "delegates"]), intent: z.enum(["preview", "confirm"]) }).safeParse({ kind: form.get("kind"), intent: form.get("intent") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const { kind, intent } = parsed.data;
 

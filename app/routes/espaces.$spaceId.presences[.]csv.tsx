@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requirePermission } from "../modules/auth/guards.server";
 import { toCsv } from "../modules/csv/csv";
 import { csvResponse } from "../modules/csv/csv-response.server";
@@ -9,11 +8,9 @@ import { localeFor } from "../modules/i18n/i18n.server";
 import { translator } from "../modules/i18n/translate";
 import { attendanceTable } from "../modules/meetings/attendance-export";
 import { listSpaceAttendance } from "../modules/meetings/meetings.server";
+import { PeriodSchema } from "../modules/meetings/meetings.schemas";
 import { fromLocalDateTime } from "../modules/meetings/times";
-import { isoDate } from "../modules/organisations/organisations.schemas";
 import { spaceIdParam } from "../modules/spaces/params";
-
-const PeriodSchema = z.object({ du: isoDate, au: isoDate }).refine((p) => p.du <= p.au);
 
 /** Attendance of every meeting of a space over a period (?du=YYYY-MM-DD&au=YYYY-MM-DD, inclusive). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormError, SelectField } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { MinutesEditor } from "../components/minutes-editor";
@@ -16,7 +15,8 @@ import { meetingFigures, publishAttendance } from "../modules/meetings/attendanc
 import { publishLive, speakingRecord } from "../modules/live/live.server";
 import { SpeakingRecord } from "../components/speaking-record";
 import { canEditPlan } from "../modules/meetings/meeting-state";
-import { AGENDA_KINDS, AgendaItemSchema, CancelSchema } from "../modules/meetings/meetings.schemas";
+import { AGENDA_KINDS } from "../modules/meetings/kinds";
+import { AgendaItemSchema, AgendaMoveSchema, CancelSchema } from "../modules/meetings/meetings.schemas";
 import { addAgendaItem, changeMeetingStatus, getMeeting, moveAgendaItem, removeAgendaItem } from "../modules/meetings/meetings.server";
 import { minutesTemplate } from "../modules/meetings/minutes-template";
 import { readMinutes, seedMinutes } from "../modules/meetings/minutes.server";
@@ -56,8 +56,6 @@ function seedTemplate(hub: Parameters<typeof seedMinutes>[0], meeting: ReturnTyp
   return seedMinutes(hub, meeting.id, () => minutesTemplate(t, { title: meeting.title, when: formatDateTime(meeting.startsAt, locale), place: meeting.place, agenda: meeting.agenda }));
 }
 
-const MoveSchema = z.object({ itemId: z.coerce.number().int().positive(), direction: z.enum(["up", "down"]) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = loadMeeting(params, context.db);
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
@@ -93,12 +91,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return respond("agenda", addAgendaItem(context.db, current.actor, meeting.id, parsed.data, now));
     }
     case "agenda-move": {
-      const parsed = MoveSchema.safeParse(values);
+      const parsed = AgendaMoveSchema.safeParse(values);
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
       return respond("agenda", moveAgendaItem(context.db, current.actor, parsed.data.itemId, parsed.data.direction, now));
     }
     case "agenda-remove": {
-      const parsed = MoveSchema.pick({ itemId: true }).safeParse(values);
+      const parsed = AgendaMoveSchema.pick({ itemId: true }).safeParse(values);
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
       return respond("agenda", removeAgendaItem(context.db, current.actor, parsed.data.itemId, now));
     }

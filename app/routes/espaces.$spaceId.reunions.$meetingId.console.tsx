@@ -11,8 +11,9 @@ import { formatDuration } from "../modules/i18n/format";
 import { LOCALES } from "../modules/i18n/locales";
 import { translate, type MessageKey } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
-import { ConsoleActionSchema, TURN_LIMITS } from "../modules/live/live.schemas";
-import { liveState, loadTurns, publishLive, runConsoleAction } from "../modules/live/live.server";
+import { ConsoleActionSchema } from "../modules/live/live.schemas";
+import { TURN_LIMITS } from "../modules/live/turn-limits";
+import { liveState, loadTurns, meetingPlace, publishLive, runConsoleAction } from "../modules/live/live.server";
 import { liveMessage } from "../modules/live/messages";
 import { PRIORITY_RULES, suggestNext, type PriorityRule } from "../modules/live/priority";
 import { meetingFigures } from "../modules/meetings/attendance.server";
@@ -55,7 +56,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  // The action needs only where the meeting belongs: one read, as console actions come fast.
+  const meeting = meetingPlace(context.db, positiveIntParam(params.meetingId));
+  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const parsed = ConsoleActionSchema.safeParse(values);

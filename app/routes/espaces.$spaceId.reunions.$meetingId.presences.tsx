@@ -16,7 +16,7 @@ import type { MessageKey } from "../modules/i18n/translate";
 import { canRunMeeting } from "../modules/meetings/access";
 import { attendanceCandidates, meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
-import { WalkInSchema } from "../modules/meetings/meetings.schemas";
+import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, getMeeting, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
 import { registerMessage } from "../modules/organisations/messages";
 import { listMembers } from "../modules/organisations/organisations.server";
@@ -59,13 +59,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rows,
     figures,
     duplicates: duplicates.flat(),
-    candidates,
+    // A door list stays short on a phone; the search narrows it down.
+    candidates: candidates.slice(0, MAX_CANDIDATES),
+    moreCandidates: Math.max(0, candidates.length - MAX_CANDIDATES),
     organisations: writable ? listMembers(context.db, space.id).map((m) => ({ id: m.id, name: m.acronym ?? m.name })) : [],
     q: url.searchParams.get("q") ?? "",
   };
 }
 
-const KnownSchema = z.object({ personId: z.coerce.number().int().positive() });
+const MAX_CANDIDATES = 40;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = loadMeeting(params, context.db);
@@ -79,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : data({ intent, values: form, errors: { form: registerMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
   };
   if (form.intent === "known") {
-    const parsed = KnownSchema.safeParse(form);
+    const parsed = KnownAttendeeSchema.safeParse(form);
     const space = getSpace(context.db, meeting.spaceId)!;
     const person = parsed.success ? attendanceCandidates(context.db, space, now).find((c) => c.personId === parsed.data.personId) : undefined;
     if (!person) return data({ intent: "known", values: form, errors: { form: "error.notFound" } as FieldErrors, at: now }, { status: 400 });
@@ -147,6 +149,7 @@ export default function Attendance() {
               <button type="submit">{t("geo.search.submit")}</button>
             </Form>
             {data.candidates.length === 0 ? <p>{t("attendance.noCandidates")}</p> : null}
+            {data.moreCandidates > 0 ? <p className="muted">{t("attendance.moreCandidates", { count: data.moreCandidates })}</p> : null}
             <ul className="tap-list" data-testid="candidates">
               {data.candidates.map((c) => (
                 <li key={c.personId}>

@@ -6,6 +6,7 @@ import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { DocumentAccess } from "../../app/modules/realtime/access";
 import type { DocumentStore } from "./persistence";
+import { createCoalescer } from "./coalesce";
 
 /** y-websocket message types. */
 const MESSAGE_SYNC = 0;
@@ -21,6 +22,8 @@ export interface HubOptions {
   /** Rows past which a document's updates are merged into one. */
   compactAfter?: number;
   pingIntervalMs?: number;
+  /** Quiet time after which a connection gets a keepalive (under the client's 30 s). */
+  keepaliveAfterMs?: number;
 }
 
 interface Connection {
@@ -30,6 +33,13 @@ interface Connection {
   awarenessIds: Set<number>;
   alive: boolean;
 }
+
+/**
+ * y-websocket clients reconnect (and sync again) after 30 s without a message. A document
+ * without presence can stay quiet longer than that, so a quiet connection gets the smallest
+ * message the client accepts: an awareness update about nobody (3 bytes).
+ */
+const KEEPALIVE = Uint8Array.of(MESSAGE_AWARENESS, 1, 0);
 
 class SharedDocument {
   readonly doc = new Y.Doc({ gc: true });
@@ -164,9 +174,14 @@ export class RealtimeHub {
   private readonly documents = new Map<string, SharedDocument>();
   private readonly pinger: NodeJS.Timeout;
 
+  private readonly keepalive: NodeJS.Timeout;
+  private readonly coalescer = createCoalescer(100, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message }));
+
   constructor(readonly options: HubOptions) {
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
     this.pinger.unref();
+    this.keepalive = setInterval(() => this.keepQuietConnectionsAlive(), (options.keepaliveAfterMs ?? 20_000) / 4);
+    this.keepalive.unref();
   }
 
   connect(socket: WebSocket, name: string, presence: boolean, access: Exclude<DocumentAccess, "none">, userId: string): void {
@@ -206,6 +221,14 @@ export class RealtimeHub {
     }
   }
 
+  /**
+   * A server write that may come in bursts (figures recomputed after each check-in): the
+   * first runs at once, the next ones at most every 100 ms, each with the latest data.
+   */
+  changeSoon(key: string, write: () => void): void {
+    this.coalescer.schedule(key, write);
+  }
+
   /** Reads a document's current state from server code. */
   read<T>(name: string, presence: boolean, view: (doc: Y.Doc) => T): T {
     const shared = this.open(name, presence);
@@ -223,6 +246,8 @@ export class RealtimeHub {
   /** Closes every socket and stores each open document in its merged form. */
   close(): void {
     clearInterval(this.pinger);
+    clearInterval(this.keepalive);
+    this.coalescer.flush();
     for (const shared of this.documents.values()) {
       for (const socket of shared.connections.keys()) socket.close(1001, "server shutting down");
       shared.unload();
@@ -259,6 +284,15 @@ export class RealtimeHub {
     queueMicrotask(() => shared.unload({ store: false }));
   }
 
+  private keepQuietConnectionsAlive(): void {
+    const quietSince = Date.now() - (this.options.keepaliveAfterMs ?? 20_000);
+    for (const shared of this.documents.values()) {
+      for (const { socket } of shared.connections.values()) {
+        if ((lastSent.get(socket) ?? 0) <= quietSince) send(socket, KEEPALIVE);
+      }
+    }
+  }
+
   private ping(): void {
     for (const shared of this.documents.values()) {
       for (const connection of shared.connections.values()) {
@@ -293,6 +327,11 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 
+/** When each socket was last sent something, for the keepalive. */
+const lastSent = new WeakMap<WebSocket, number>();
+
 function send(socket: WebSocket, message: Uint8Array): void {
-  if (socket.readyState === socket.OPEN) socket.send(message);
+  if (socket.readyState !== socket.OPEN) return;
+  socket.send(message);
+  lastSent.set(socket, Date.now());
 }

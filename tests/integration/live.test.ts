@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { attendance, meetings, speakingTurns } from "../../db/schema/index";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { registerDelegate } from "../../app/modules/people/people.server";
-import type { LiveState } from "../../app/modules/live/live-state";
+import { readLiveState } from "../../app/modules/live/live-doc";
 import { actorByEmail } from "../setup/test-db";
 import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
@@ -38,7 +38,7 @@ const turnOf = (name: string, state: string) => turns().find((t) => t.attendance
 function liveClient(options: { cookie?: string; screenToken?: string }) {
   const c = connectProvider(server.url, `meeting:${meetingId}:live`, options.cookie ?? "", undefined, options.screenToken ? { ecran: options.screenToken } : undefined);
   cleanups.push(() => c.provider.destroy());
-  return { ...c, state: () => c.doc.getMap("live").get("state") as LiveState | undefined };
+  return { ...c, state: () => readLiveState(c.doc.getMap("live")) };
 }
 
 beforeAll(async () => {
@@ -109,7 +109,7 @@ describe("the shared screen's link", () => {
     await synced(projector.provider);
     expect(projector.state()).toMatchObject({ status: "live", item: { title: "Nouvèl", number: 1, of: 2 }, speaker: null });
     // The projector only reads.
-    projector.doc.getMap("live").set("state", { hacked: true });
+    projector.doc.getMap("live").set("status", "hacked");
     await new Promise((r) => setTimeout(r, 150));
     const check = liveClient({ cookie: facilitator });
     await synced(check.provider);

@@ -10,6 +10,8 @@ import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realt
 import { killHard, spawnServer } from "../setup/spawn-server";
 import { tempDir } from "../setup/temp-dir";
 import { join } from "node:path";
+import { planMeeting } from "../../app/modules/meetings/meetings.server";
+import { actorByEmail } from "../setup/test-db";
 
 const NOTES = "space:1:notes";
 
@@ -223,6 +225,31 @@ describe("a restart", () => {
     } finally {
       await killHard(first.child);
       dir.remove();
+    }
+  });
+});
+
+describe("a quiet live document", () => {
+  it("keeps each connection alive with a 3-byte message, so clients do not reconnect and sync again", async () => {
+    const quiet = await startTestServer({ keepaliveAfterMs: 300 });
+    try {
+      const f = actorByEmail(quiet.db, "animateur@makon.ht");
+      const meeting = planMeeting(quiet.db, f, 1, { kind: "ordinary", title: "Kalm", startsAt: Date.now(), endsAt: null, place: "", published: false, facilitatorIds: [], authorityIds: [] }, Date.now());
+      if (!meeting.ok) throw new Error(meeting.code);
+      const cookie = await signInCookie(quiet.url, "delegue@makon.ht");
+      const socket = new WebSocket(`${quiet.url.replace(/^http/, "ws")}/realtime/meeting:${meeting.value.id}:live`, { headers: { cookie } });
+      const received: number[][] = [];
+      socket.on("message", (data: Buffer) => received.push([...data]));
+      await new Promise((resolve) => socket.once("open", resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      socket.close();
+      const keepalives = received.filter((m) => m.join() === "1,1,0");
+      // The first message is the server's sync step 1; then only keepalives while nothing happens.
+      expect(received[0]![0]).toBe(0);
+      expect(keepalives.length).toBeGreaterThanOrEqual(2);
+      expect(received.length).toBe(keepalives.length + 1);
+    } finally {
+      await quiet.stop();
     }
   });
 });

@@ -13,7 +13,7 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real server on a free port, with a fresh SQLite file (demo data seeded unless told not to). */
-export async function startTestServer(options: { databasePath?: string; demo?: boolean; compactAfter?: number; secureCookies?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databasePath?: string; demo?: boolean; compactAfter?: number; keepaliveAfterMs?: number; secureCookies?: boolean } = {}): Promise<TestServer> {
   const dir = options.databasePath ? null : tempDir();
   const databasePath = options.databasePath ?? join(dir!.path, "makon.db");
   const logs: TestServer["logs"] = [];
@@ -24,6 +24,7 @@ export async function startTestServer(options: { databasePath?: string; demo?: b
     secureCookies: options.secureCookies ?? false,
     rootDir: ROOT,
     compactAfter: options.compactAfter,
+    keepaliveAfterMs: options.keepaliveAfterMs,
     log: (event, details) => logs.push({ event, details }),
   });
   if (options.demo !== false) await seedDemo(server.db, Date.now());

@@ -194,3 +194,26 @@ describe("live state", () => {
     expect(placeOf(state, 16)).toEqual({ kind: "none" });
   });
 });
+
+describe("the live document", () => {
+  it("gets only the fields that changed, and reads back whole", async () => {
+    const Y = await import("yjs");
+    const { readLiveState, writeLiveState } = await import("../../app/modules/live/live-doc");
+    const doc = new Y.Doc();
+    const map = doc.getMap("live");
+    const base = buildLiveState({
+      meeting: { status: "live", screenLocale: "fr", currentItemId: null, currentItemSince: null, turnLimitSeconds: 120, screenMessage: null },
+      agenda: [],
+      turns: [],
+    });
+    expect(readLiveState(map)).toBeNull();
+    writeLiveState(map, base);
+    expect(readLiveState(map)).toEqual(base);
+    const changed: string[][] = [];
+    map.observe((event) => changed.push([...event.keysChanged]));
+    writeLiveState(map, { ...base, message: "Poz" });
+    writeLiveState(map, { ...base, message: "Poz" });
+    expect(changed).toEqual([["message"]]);
+    expect(readLiveState(map)!.message).toBe("Poz");
+  });
+});

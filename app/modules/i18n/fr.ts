@@ -553,6 +553,8 @@ export const fr = {
 
   "console.screenIn": "Écran en {language}",
 
+  "attendance.moreCandidates": "{count} autres : cherchez par nom ou organisation.",
+
   "month.1": "janvier",
   "month.2": "février",
   "month.3": "mars",

@@ -555,6 +555,8 @@ export const ht: Record<MessageKey, string> = {
 
   "console.screenIn": "Ekran an {language}",
 
+  "attendance.moreCandidates": "{count} lòt ankò: chèche pa non oswa òganizasyon.",
+
   "month.1": "janvye",
   "month.2": "fevriye",
   "month.3": "mas",

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
 import { PRIORITY_RULES } from "./priority";
+import { TURN_LIMITS } from "./turn-limits";
 
-/** The turn limits the console offers, in seconds. */
-export const TURN_LIMITS = [60, 90, 120, 180, 240, 300, 420, 600] as const;
 
 const id = z.coerce.number().int().positive();
 

@@ -11,6 +11,7 @@ import type { Locale } from "../i18n/locales";
 import type { AgeGroupId } from "../people/age-groups";
 import { fail, ok, type Result } from "../result";
 import { DOCUMENT_KINDS, documentName } from "../realtime/document-names";
+import { writeLiveState } from "./live-doc";
 import { buildLiveState, type LiveState, type LiveTurnRow } from "./live-state";
 import type { PriorityRule } from "./priority";
 import type { LiveCode } from "./messages";
@@ -35,37 +36,59 @@ export type DelegateAction = { type: "request" } | { type: "withdraw" };
 
 type MeetingRow = typeof meetings.$inferSelect;
 
+/**
+ * The reads behind every live change, prepared once per database: building drizzle queries
+ * anew on each console action costs more than running them.
+ */
+function prepareLiveReads(db: Db) {
+  const id = sql.placeholder("id");
+  return {
+    meeting: db.select().from(meetings).where(eq(meetings.id, id)).prepare(),
+    agenda: db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)).prepare(),
+    turns: db
+      .select({
+        id: speakingTurns.id,
+        attendanceId: speakingTurns.attendanceId,
+        state: speakingTurns.state,
+        position: speakingTurns.position,
+        startedAt: speakingTurns.startedAt,
+        endedAt: speakingTurns.endedAt,
+        limitSeconds: speakingTurns.limitSeconds,
+        agendaItemId: speakingTurns.agendaItemId,
+        name: attendance.name,
+        organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.name})`,
+        sex: attendance.sex,
+        ageGroup: attendance.ageGroup,
+      })
+      .from(speakingTurns)
+      .innerJoin(attendance, eq(attendance.id, speakingTurns.attendanceId))
+      .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
+      .where(eq(speakingTurns.meetingId, id))
+      .orderBy(asc(speakingTurns.id))
+      .prepare(),
+  };
+}
+
+const liveReads = new WeakMap<Db, ReturnType<typeof prepareLiveReads>>();
+
+function reads(db: Db) {
+  let prepared = liveReads.get(db);
+  if (!prepared) liveReads.set(db, (prepared = prepareLiveReads(db)));
+  return prepared;
+}
+
 /** The meeting's turns with what the screens show of each speaker. */
-export function loadTurns(db: Db | Tx, meetingId: number): (LiveTurnRow & { agendaItemId: number | null })[] {
-  return db
-    .select({
-      id: speakingTurns.id,
-      attendanceId: speakingTurns.attendanceId,
-      state: speakingTurns.state,
-      position: speakingTurns.position,
-      startedAt: speakingTurns.startedAt,
-      endedAt: speakingTurns.endedAt,
-      limitSeconds: speakingTurns.limitSeconds,
-      agendaItemId: speakingTurns.agendaItemId,
-      name: attendance.name,
-      organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.name})`,
-      sex: attendance.sex,
-      ageGroup: attendance.ageGroup,
-    })
-    .from(speakingTurns)
-    .innerJoin(attendance, eq(attendance.id, speakingTurns.attendanceId))
-    .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
-    .where(eq(speakingTurns.meetingId, meetingId))
-    .orderBy(asc(speakingTurns.id))
-    .all()
+export function loadTurns(db: Db, meetingId: number): (LiveTurnRow & { agendaItemId: number | null })[] {
+  return reads(db)
+    .turns.all({ id: meetingId })
     .map((t) => ({ ...t, ageGroup: t.ageGroup as AgeGroupId | null }));
 }
 
 export function liveState(db: Db, meetingId: number): LiveState | null {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  const read = reads(db);
+  const meeting = read.meeting.get({ id: meetingId });
   if (!meeting) return null;
-  const agenda = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
-  return buildLiveState({ meeting, agenda, turns: loadTurns(db, meetingId) });
+  return buildLiveState({ meeting, agenda: read.agenda.all({ id: meetingId }), turns: loadTurns(db, meetingId) });
 }
 
 /** Writes the meeting's state into its live document: every screen following it updates. */
@@ -73,7 +96,7 @@ export function publishLive(hub: RealtimeHub, db: Db, meetingId: number): void {
   const state = liveState(db, meetingId);
   if (!state) return;
   hub.change(documentName({ kind: "meeting-live", meetingId }), DOCUMENT_KINDS["meeting-live"].presence, (doc: Y.Doc) => {
-    doc.getMap("live").set("state", state);
+    writeLiveState(doc.getMap("live"), state);
   });
 }
 
@@ -222,6 +245,11 @@ export function runDelegateAction(db: Db, actor: Actor | null, meetingId: number
     appendAudit(tx, { at: now, actorId: actor.userId, action: `live.delegate-${action.type}`, subjectType: "meeting", subjectId: meetingId, after: { attendanceId } });
     return result;
   });
+}
+
+/** A meeting's id and space, or null. */
+export function meetingPlace(db: Db, meetingId: number): { id: number; spaceId: number } | null {
+  return db.select({ id: meetings.id, spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, meetingId)).get() ?? null;
 }
 
 /** The meeting a shared screen's link opens, or null. */

@@ -29,13 +29,18 @@ export function meetingFigures(db: Db, meeting: { id: number; spaceId: number })
 
 export type MeetingFigures = ReturnType<typeof meetingFigures>["figures"];
 
-/** Writes the current figures into the meeting's live document; every panel following it updates. */
+/**
+ * Writes the current figures into the meeting's live document; every panel following it
+ * updates. Bursts of check-ins are coalesced (see RealtimeHub.changeSoon).
+ */
 export function publishAttendance(hub: RealtimeHub, db: Db, meeting: { id: number; spaceId: number }): void {
-  const { figures, rows } = meetingFigures(db, meeting);
-  hub.change(documentName({ kind: "meeting-live", meetingId: meeting.id }), DOCUMENT_KINDS["meeting-live"].presence, (doc: Y.Doc) => {
-    const map = doc.getMap("attendance");
-    map.set("figures", figures);
-    map.set("count", rows.length);
+  hub.changeSoon(`attendance:${meeting.id}`, () => {
+    const { figures, rows } = meetingFigures(db, meeting);
+    hub.change(documentName({ kind: "meeting-live", meetingId: meeting.id }), DOCUMENT_KINDS["meeting-live"].presence, (doc: Y.Doc) => {
+      const map = doc.getMap("attendance");
+      map.set("figures", figures);
+      map.set("count", rows.length);
+    });
   });
 }
 

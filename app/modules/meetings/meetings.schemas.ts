@@ -2,10 +2,9 @@ import { z } from "zod";
 import { checkbox } from "../organisations/organisations.schemas";
 import { optionalText, requiredText } from "../forms";
 import { AGE_GROUP_IDS, type AgeGroupId } from "../people/age-groups";
+import { isoDate } from "../organisations/organisations.schemas";
+import { AGENDA_KINDS, ATTENDANCE_ROLES, MEETING_KINDS } from "./kinds";
 
-export const MEETING_KINDS = ["ordinary", "extraordinary", "thematic_forum", "feedback_session", "training"] as const;
-export const AGENDA_KINDS = ["information", "discussion", "motion", "commitment_review", "other"] as const;
-export const ATTENDANCE_ROLES = ["delegate", "official", "facilitator", "observer", "resource_person"] as const;
 
 /** "2026-11-22T14:30" from a datetime-local field, read as Haiti's time by the caller. */
 const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "error.dateTime" });
@@ -46,3 +45,10 @@ export const WalkInSchema = z.object({
 });
 
 export const CancelSchema = z.object({ reason: requiredText(500) });
+
+export const AgendaMoveSchema = z.object({ itemId: z.coerce.number().int().positive(), direction: z.enum(["up", "down"]) });
+
+export const KnownAttendeeSchema = z.object({ personId: z.coerce.number().int().positive() });
+
+/** An export period (?du=YYYY-MM-DD&au=YYYY-MM-DD, inclusive). */
+export const PeriodSchema = z.object({ du: isoDate, au: isoDate }).refine((p) => p.du <= p.au);

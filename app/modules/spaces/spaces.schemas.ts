@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../forms";
 import { COMMUNE_CODE, SECTION_CODE } from "../geography/codes";
+import { isoDate } from "../organisations/organisations.schemas";
+import { ORGANISATION_TYPES } from "../organisations/types";
 
 const intInRange = (min: number, max: number, error: string) =>
   z
@@ -44,3 +46,14 @@ export interface SpaceInput {
   titularSeats: number;
   substituteSeats: number;
 }
+
+/** The filters of a space's member list, from the query string; anything odd is ignored. */
+export const SpaceFilterSchema = z.object({
+  type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
+  section: z.string().max(12).optional().catch(undefined),
+  woman: z.literal("on").optional().catch(undefined),
+  youth: z.literal("on").optional().catch(undefined),
+  importe: z.string().optional(),
+});
+
+export const EndSeatSchema = z.object({ intent: z.literal("endSeat"), seatId: z.coerce.number().int().positive(), toDate: isoDate });

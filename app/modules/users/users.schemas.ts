@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
 import { normalizePhone } from "../auth/phone";
 import { ROLES, type Role } from "../auth/roles";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { optionalText, requiredText } from "../forms";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 const role = z.enum(ROLES as [string, ...string[]], { error: "error.role" }).transform((r) => r as (typeof ROLES)[number]);
 const optionalSpaceId = z

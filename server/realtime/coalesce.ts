@@ -1,0 +1,45 @@
+/**
+ * Coalesces bursts of the same server write: the first call runs at once; calls within the
+ * next `intervalMs` are folded into one run at the end of the interval (the latest wins).
+ * A door check-in burst then rewrites a meeting's attendance figures a few times a second,
+ * not once per person, and a single check-in still shows at once.
+ */
+export function createCoalescer(intervalMs: number, onError: (error: Error) => void) {
+  const lastRun = new Map<string, number>();
+  const waiting = new Map<string, { run: () => void; timer: NodeJS.Timeout }>();
+
+  const runNow = (key: string, run: () => void) => {
+    lastRun.set(key, Date.now());
+    try {
+      run();
+    } catch (error) {
+      onError(error as Error);
+    }
+  };
+
+  return {
+    schedule(key: string, run: () => void): void {
+      const pending = waiting.get(key);
+      if (pending) {
+        pending.run = run;
+        return;
+      }
+      const wait = (lastRun.get(key) ?? Number.NEGATIVE_INFINITY) + intervalMs - Date.now();
+      if (wait <= 0) return runNow(key, run);
+      const timer = setTimeout(() => {
+        const latest = waiting.get(key)!;
+        waiting.delete(key);
+        runNow(key, latest.run);
+      }, wait);
+      waiting.set(key, { run, timer });
+    },
+    /** Runs what is waiting now (on shutdown, before the database closes). */
+    flush(): void {
+      for (const [key, { run, timer }] of waiting) {
+        clearTimeout(timer);
+        waiting.delete(key);
+        runNow(key, run);
+      }
+    },
+  };
+}

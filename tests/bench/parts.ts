@@ -1,0 +1,209 @@
+import Database from "better-sqlite3";
+import * as Y from "yjs";
+import { readLiveState } from "../../app/modules/live/live-doc";
+import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
+import { cpuMs, mean, percentile, rssBytes } from "./stats";
+import type { RunningProcess } from "./servers";
+
+const liveOf = (client: BenchClient) => readLiveState(client.doc.getMap("live"));
+
+export interface JoinResult {
+  clients: BenchClient[];
+  /** Time until every phone is synced. */
+  allSyncedMs: number;
+  /** Bytes each phone received until every phone was synced, and one more second. */
+  bytesPerPhone: number;
+}
+
+/** N phones open the same document at once. */
+export async function join(server: RunningProcess, docName: string, cookies: readonly (string | undefined)[], presence: boolean): Promise<JoinResult> {
+  const started = performance.now();
+  const clients = cookies.map((cookie) => benchClient(server.url + "/realtime", docName, { cookie, presence }));
+  const synced = await within(Promise.all(clients.map((c) => c.synced)), 120_000, `${clients.length} phones syncing`);
+  const allSyncedMs = Math.max(...synced) - started;
+  await sleep(1_000);
+  return { clients, allSyncedMs, bytesPerPhone: mean(clients.map((c) => c.received())) };
+}
+
+export interface FanoutResult {
+  p50: number;
+  p95: number;
+  max: number;
+  cpuMsPerChange: number;
+  bytesPerPhonePerChange: number;
+}
+
+/**
+ * Changes the current agenda item `changes` times; each time, how long until every phone
+ * shows it. `change(itemId)` makes the change the way each server takes it.
+ */
+export async function fanout(server: RunningProcess, phones: readonly BenchClient[], itemIds: readonly number[], change: (itemId: number) => Promise<void>, changes = 50): Promise<FanoutResult> {
+  const times: number[] = [];
+  const cpuBefore = cpuMs(server.pid);
+  const bytesBefore = phones.map((p) => p.received());
+  for (let i = 0; i < changes; i++) {
+    const target = itemIds[(i + 1) % itemIds.length]!;
+    const shown = phones.map((p) => whenDoc(p.doc, () => liveOf(p)?.item?.id === target));
+    const started = performance.now();
+    await change(target);
+    const at = await within(Promise.all(shown), 30_000, `change ${i} reaching every phone (process ${server.pid})`);
+    times.push(Math.max(...at) - started);
+    await sleep(50);
+  }
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    cpuMsPerChange: (cpuMs(server.pid) - cpuBefore) / changes,
+    bytesPerPhonePerChange: mean(phones.map((p, i) => p.received() - bytesBefore[i]!)) / changes,
+  };
+}
+
+/** Bytes per second each phone receives while nothing happens. */
+export async function idle(phones: readonly BenchClient[], seconds: number): Promise<number> {
+  const before = phones.map((p) => p.received());
+  await sleep(seconds * 1000);
+  return mean(phones.map((p, i) => p.received() - before[i]!)) / seconds;
+}
+
+export interface BurstResult {
+  recorded: number;
+  p95: number;
+  max: number;
+  /** From the first check-in until the live panel shows the final count. */
+  panelMs: number;
+  /** From the last response until the panel shows the final count. */
+  panelLagMs: number;
+}
+
+/** N walk-ins posted through the attendance form, at a steady pace over `seconds`. */
+export async function burst(server: RunningProcess, input: { databasePath: string; spaceId: number; meetingId: number; cookie: string; count: number; seconds: number }): Promise<BurstResult> {
+  const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:live`, { cookie: input.cookie, presence: false });
+  await within(panel.synced, 10_000, "panel syncing");
+  const shown = whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === input.count);
+  const path = `${server.url}/espaces/${input.spaceId}/reunions/${input.meetingId}/presences`;
+  const times: number[] = [];
+  let lastResponse = 0;
+  const started = performance.now();
+  const requests = Array.from({ length: input.count }, async (_, i) => {
+    await sleep((i * input.seconds * 1000) / input.count);
+    const body = new URLSearchParams({ intent: "walkin", name: `Moun ${i + 1}`, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
+    const sent = performance.now();
+    // As the loaded check-in page does it: the form's action, then the page's fresh data.
+    for (const init of [{ method: "POST", body }, { method: "GET" }]) {
+      const response = await fetch(`${path}.data`, { ...init, headers: { cookie: input.cookie } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`check-in ${i}: HTTP ${response.status}`);
+    }
+    lastResponse = performance.now();
+    times.push(lastResponse - sent);
+  });
+  await within(Promise.all(requests), 120_000, "check-in burst");
+  const panelAt = await within(shown, 30_000, "panel showing the final count");
+  panel.destroy();
+  const db = new Database(input.databasePath, { readonly: true });
+  const recorded = (db.prepare("select count(*) as n from attendance where meeting_id = ?").get(input.meetingId) as { n: number }).n;
+  db.close();
+  return { recorded, p95: percentile(times, 95), max: Math.max(...times), panelMs: panelAt - started, panelLagMs: Math.max(0, panelAt - lastResponse) };
+}
+
+export interface MinutesResult {
+  converged: boolean;
+  persistedIdentical: boolean;
+  edits: number;
+  p95: number;
+  length: number;
+}
+
+/** Editors typing into the minutes at once; every edit timed until each other editor has it. */
+export async function minutes(server: RunningProcess, input: { databasePath: string; meetingId: number; cookie: string; editors: number; perSecond: number; seconds: number }): Promise<MinutesResult> {
+  const name = `meeting:${input.meetingId}:minutes`;
+  const editors = Array.from({ length: input.editors }, () => benchClient(server.url + "/realtime", name, { cookie: input.cookie, presence: true }));
+  await within(Promise.all(editors.map((e) => e.synced)), 20_000, "editors syncing");
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  for (const editor of editors) {
+    editor.doc.getText("body").observe((event, transaction) => {
+      if (transaction.local) return;
+      const now = performance.now();
+      for (const op of event.delta) {
+        if (typeof op.insert !== "string") continue;
+        for (const match of op.insert.matchAll(/⟨(\d+-\d+)⟩/g)) latencies.push(now - sentAt.get(match[1]!)!);
+      }
+    });
+  }
+  const rounds = input.perSecond * input.seconds;
+  await Promise.all(
+    editors.map(async (editor, e) => {
+      // Editors start out of step, as people do.
+      await sleep((e * 1000) / input.perSecond / input.editors);
+      const text = editor.doc.getText("body");
+      for (let k = 0; k < rounds; k++) {
+        const id = `${e}-${k}`;
+        sentAt.set(id, performance.now());
+        text.insert(Math.floor(Math.random() * (text.length + 1)), ` ⟨${id}⟩`);
+        await sleep(1000 / input.perSecond);
+      }
+    }),
+  );
+  const texts = () => editors.map((e) => e.doc.getText("body").toString());
+  let converged = true;
+  try {
+    await within(
+      (async () => {
+        while (new Set(texts()).size !== 1) await sleep(50);
+      })(),
+      15_000,
+      "minutes converging",
+    );
+  } catch {
+    converged = false;
+  }
+  const final = texts()[0]!;
+  for (const editor of editors) editor.destroy();
+  // What a restart would load: the stored rows of the document, merged.
+  const db = new Database(input.databasePath, { readonly: true });
+  const rows = db.prepare("select \"update\" from document_updates where doc_name = ? order by id").all(name) as { update: Buffer }[];
+  db.close();
+  const stored = new Y.Doc();
+  if (rows.length) Y.applyUpdate(stored, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))));
+  return {
+    converged,
+    persistedIdentical: stored.getText("body").toString() === final,
+    edits: rounds * input.editors,
+    p95: percentile(latencies, 95),
+    length: final.length,
+  };
+}
+
+export interface MemoryResult {
+  rssBeforeMb: number;
+  rssOpenMb: number;
+  rssAfterMb: number;
+  kbPerOpenDocument: number;
+  openAfterClose: number | null;
+}
+
+/** Opens `names.length` documents (one client each, in batches), then closes them all. */
+export async function memory(server: RunningProcess, names: readonly string[], cookie: string | undefined, openDocuments: (() => Promise<number>) | null): Promise<MemoryResult> {
+  await sleep(500);
+  const before = rssBytes(server.pid);
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < names.length; i += 100) {
+    const batch = names.slice(i, i + 100).map((name) => benchClient(server.url + "/realtime", name, { cookie, presence: false }));
+    await within(Promise.all(batch.map((c) => c.synced)), 30_000, "documents opening");
+    clients.push(...batch);
+  }
+  await sleep(1_000);
+  const open = rssBytes(server.pid);
+  for (const client of clients) client.destroy();
+  let openAfterClose: number | null = null;
+  if (openDocuments) {
+    const deadline = performance.now() + 10_000;
+    while ((openAfterClose = await openDocuments()) > 0 && performance.now() < deadline) await sleep(100);
+  }
+  await sleep(1_000);
+  const after = rssBytes(server.pid);
+  const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+  return { rssBeforeMb: mb(before), rssOpenMb: mb(open), rssAfterMb: mb(after), kbPerOpenDocument: Math.round((open - before) / names.length / 102.4) / 10, openAfterClose };
+}

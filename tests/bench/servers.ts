@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { ROOT } from "../setup/root";
+import { killHard, spawnServer } from "../setup/spawn-server";
+
+export interface RunningProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/** Our server, production build, in its own process on a prepared SQLite file. */
+export async function startOurs(databasePath: string): Promise<RunningProcess> {
+  const server = await spawnServer({ DATABASE_PATH: databasePath });
+  return { url: server.url, pid: server.child.pid!, child: server.child, stop: () => killHard(server.child) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The reference y-websocket server (@y/websocket-server, same Yjs), in its own process. */
+export async function startReference(): Promise<RunningProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, "node_modules/@y/websocket-server/src/server.js")], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("reference server did not start")), 15_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("running at")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`reference server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child, stop: () => killHard(child) };
+}

@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createCoalescer } from "../../server/realtime/coalesce";
+
+describe("coalesced server writes", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("runs the first write at once and folds a burst into one later write with the latest data", () => {
+    const runs: string[] = [];
+    const c = createCoalescer(100, () => undefined);
+    c.schedule("m1", () => runs.push("a"));
+    expect(runs).toEqual(["a"]);
+    c.schedule("m1", () => runs.push("b"));
+    c.schedule("m1", () => runs.push("c"));
+    // Another meeting is not held back by the first one's burst.
+    c.schedule("m2", () => runs.push("x"));
+    expect(runs).toEqual(["a", "x"]);
+    vi.advanceTimersByTime(100);
+    expect(runs).toEqual(["a", "x", "c"]);
+    vi.advanceTimersByTime(500);
+    c.schedule("m1", () => runs.push("d"));
+    expect(runs).toEqual(["a", "x", "c", "d"]);
+  });
+
+  it("flushes what waits, and reports a failing write without stopping the others", () => {
+    const errors: string[] = [];
+    const runs: string[] = [];
+    const c = createCoalescer(100, (e) => errors.push(e.message));
+    c.schedule("m1", () => runs.push("a"));
+    c.schedule("m1", () => {
+      throw new Error("database closed");
+    });
+    c.schedule("m2", () => runs.push("x"));
+    c.schedule("m2", () => runs.push("y"));
+    c.flush();
+    expect(errors).toEqual(["database closed"]);
+    expect(runs).toEqual(["a", "x", "y"]);
+  });
+});
