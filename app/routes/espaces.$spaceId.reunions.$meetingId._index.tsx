@@ -17,24 +17,18 @@ import { SpeakingRecord } from "../components/speaking-record";
 import { canEditPlan } from "../modules/meetings/meeting-state";
 import { AGENDA_KINDS } from "../modules/meetings/kinds";
 import { AgendaItemSchema, AgendaMoveSchema, CancelSchema } from "../modules/meetings/meetings.schemas";
-import { addAgendaItem, changeMeetingStatus, getMeeting, moveAgendaItem, removeAgendaItem } from "../modules/meetings/meetings.server";
+import { addAgendaItem, changeMeetingStatus, moveAgendaItem, removeAgendaItem, type Meeting } from "../modules/meetings/meetings.server";
 import { minutesTemplate } from "../modules/meetings/minutes-template";
 import { readMinutes, seedMinutes } from "../modules/meetings/minutes.server";
 import { registerMessage } from "../modules/organisations/messages";
-import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { rolesIn, isAdmin } from "../modules/auth/permissions";
+import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
-function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
-  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
-  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  return meeting;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
   if (!canSeeMeeting(actor, meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
@@ -51,13 +45,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { meeting, space: { id: space.id, name: space.name }, runs, member, minutes, closed };
 }
 
-function seedTemplate(hub: Parameters<typeof seedMinutes>[0], meeting: ReturnType<typeof loadMeeting>, locale: Locale): string {
+function seedTemplate(hub: Parameters<typeof seedMinutes>[0], meeting: Meeting, locale: Locale): string {
   const t = translator(locale);
   return seedMinutes(hub, meeting.id, () => minutesTemplate(t, { title: meeting.title, when: formatDateTime(meeting.startsAt, locale), place: meeting.place, agenda: meeting.agenda }));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const now = context.now();

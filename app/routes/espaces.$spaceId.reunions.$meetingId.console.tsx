@@ -17,20 +17,14 @@ import { liveState, loadTurns, meetingPlace, publishLive, runConsoleAction } fro
 import { liveMessage } from "../modules/live/messages";
 import { PRIORITY_RULES, suggestNext, type PriorityRule } from "../modules/live/priority";
 import { meetingFigures } from "../modules/meetings/attendance.server";
-import { getMeeting } from "../modules/meetings/meetings.server";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
+import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "console.title");
 
-function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
-  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
-  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  return meeting;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
   const turns = loadTurns(context.db, meeting.id);

@@ -12,20 +12,13 @@ import { placeOf } from "../modules/live/live-state";
 import { DelegateActionSchema } from "../modules/live/live.schemas";
 import { liveState, presenceOf, publishLive, runDelegateAction } from "../modules/live/live.server";
 import { liveMessage } from "../modules/live/messages";
-import { getMeeting } from "../modules/meetings/meetings.server";
-import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
+import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
-function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
-  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
-  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  return meeting;
-}
-
 /** The delegate's phone: the item and speaker now, their place in the queue, and asking to speak. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const current = requireUser(context, request);
   if (!isAdmin(current.actor) && rolesIn(current.actor, meeting.spaceId).length === 0) throw new Response("Forbidden", { status: 403 });
   return {
@@ -37,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const current = requireUser(context, request);
   const parsed = DelegateActionSchema.safeParse(formValues(await request.formData()));
   if (!parsed.success) return data({ error: "error.invalid" as MessageKey }, { status: 400 });

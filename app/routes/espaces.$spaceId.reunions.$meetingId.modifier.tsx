@@ -9,22 +9,16 @@ import { errorsOf, formValues } from "../modules/forms";
 import { meetingInput } from "../modules/meetings/meeting-form.server";
 import { canEditPlan } from "../modules/meetings/meeting-state";
 import { MeetingSchema } from "../modules/meetings/meetings.schemas";
-import { getMeeting, updateMeeting } from "../modules/meetings/meetings.server";
+import { updateMeeting } from "../modules/meetings/meetings.server";
 import { toLocalDateTime } from "../modules/meetings/times";
 import { registerMessage } from "../modules/organisations/messages";
-import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace, listFacilitators } from "../modules/spaces/spaces.server";
+import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meetings.edit");
 
-function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
-  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
-  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  return meeting;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
   return {
@@ -46,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const form = await request.formData();
   const values = formValues(form);

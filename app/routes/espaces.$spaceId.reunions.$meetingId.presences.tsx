@@ -17,22 +17,16 @@ import { canRunMeeting } from "../modules/meetings/access";
 import { attendanceCandidates, meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
 import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
-import { correctAttendance, getMeeting, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
+import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
 import { registerMessage } from "../modules/organisations/messages";
 import { listMembers } from "../modules/organisations/organisations.server";
-import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
+import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "attendance.title");
 
-function loadMeeting(params: { spaceId?: string; meetingId?: string }, db: Parameters<typeof getMeeting>[0]) {
-  const meeting = getMeeting(db, positiveIntParam(params.meetingId));
-  if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  return meeting;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
   if (!isAdmin(actor) && rolesIn(actor, meeting.spaceId).length === 0) requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
@@ -70,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const MAX_CANDIDATES = 40;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const meeting = loadMeeting(params, context.db);
+  const meeting = meetingFromParams(context.db, params);
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const form = formValues(await request.formData());
   const now = context.now();

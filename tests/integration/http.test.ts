@@ -37,6 +37,14 @@ describe("the server", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toContain("immutable");
   });
+
+  it("compresses pages and assets for phones that ask, and not for those that do not", async () => {
+    const zipped = await fetch(`${server.url}/`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(await zipped.text()).toContain("Makòn Limonade");
+    const plain = await fetch(`${server.url}/`, { headers: { "Accept-Encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+  });
 });
 
 describe("languages", () => {
