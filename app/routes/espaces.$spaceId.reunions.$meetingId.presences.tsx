@@ -21,12 +21,12 @@ import { correctAttendance, recordAttendance, removeAttendance } from "../module
 import { registerMessage } from "../modules/organisations/messages";
 import { listMembers } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
-import { meetingFromParams } from "../modules/meetings/meeting-params.server";
+import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "attendance.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = meetingFromParams(context.db, params);
+  const meeting = meetingRowFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
   if (!isAdmin(actor) && rolesIn(actor, meeting.spaceId).length === 0) requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
@@ -64,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const MAX_CANDIDATES = 40;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const meeting = meetingFromParams(context.db, params);
+  const meeting = meetingRowFromParams(context.db, params);
   const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const form = formValues(await request.formData());
   const now = context.now();
