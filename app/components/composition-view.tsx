@@ -1,8 +1,8 @@
 import type { Composition } from "../modules/spaces/composition";
-import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
 import { formatNumber } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
 import { useLocale, useT } from "./i18n";
+import { SexAgeTable } from "./sex-age-table";
 
 function Percent({ share }: { share: number }) {
   const locale = useLocale();
@@ -71,47 +71,7 @@ export function CompositionView({ composition, sectionNames }: { composition: Co
         </table>
       )}
       <h3>{t("composition.delegatesBySexAndAge")}</h3>
-      <div className="table-scroll">
-        <table data-testid="delegates-by-sex-age">
-          <thead>
-            <tr>
-              <th scope="col">{t("composition.sex")}</th>
-              {AGE_KEYS.map((age) => (
-                <th key={age} scope="col" className="num">
-                  {t(`age.${age}` as MessageKey)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t("geo.total")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {SEX_KEYS.map((sex) => (
-              <tr key={sex} className={sex === "female" ? "emphasis" : undefined}>
-                <th scope="row">{t(`sex.${sex}` as MessageKey)}</th>
-                {AGE_KEYS.map((age) => (
-                  <td key={age} className="num">
-                    {n(delegates.bySexAndAge[sex][age])}
-                  </td>
-                ))}
-                <td className="num">{n(delegates.bySex[sex])}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("geo.total")}</th>
-              {AGE_KEYS.map((age) => (
-                <td key={age} className="num">
-                  {n(delegates.byAge[age])}
-                </td>
-              ))}
-              <td className="num">{n(delegates.total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <SexAgeTable tally={delegates} testId="delegates-by-sex-age" />
       <h3>{t("composition.sectionsWithout")}</h3>
       {composition.sectionsWithoutMember.length === 0 ? (
         <p>{t("composition.allSectionsCovered")}</p>

@@ -1,9 +1,8 @@
 import { useEffect, useState } from "react";
 import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
 import { formatNumber } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
-import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
 import { useLocale, useT } from "./i18n";
+import { SexAgeTable } from "./sex-age-table";
 
 /**
  * The attendance panel. It shows the figures the page was rendered with, then follows the
@@ -71,34 +70,7 @@ export function FiguresView({ figures }: { figures: AttendanceFigures }) {
           <span>{t("attendance.quorumDetail", { present: n(quorum.present), required: n(quorum.required) })}</span>
         </p>
       </div>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("composition.sex")}</th>
-              {AGE_KEYS.map((age) => (
-                <th key={age} scope="col" className="num">
-                  {t(`age.${age}` as MessageKey)}
-                </th>
-              ))}
-              <th scope="col" className="num">{t("geo.total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SEX_KEYS.map((sex) => (
-              <tr key={sex} className={sex === "female" ? "emphasis" : undefined}>
-                <th scope="row">{t(`sex.${sex}` as MessageKey)}</th>
-                {AGE_KEYS.map((age) => (
-                  <td key={age} className="num">
-                    {n(people.bySexAndAge[sex][age])}
-                  </td>
-                ))}
-                <td className="num">{n(people.bySex[sex])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SexAgeTable tally={people} />
     </section>
   );
 }

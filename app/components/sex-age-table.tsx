@@ -1,0 +1,54 @@
+import { formatNumber } from "../modules/i18n/format";
+import type { MessageKey } from "../modules/i18n/translate";
+import { AGE_KEYS, SEX_KEYS, type SexAgeTally } from "../modules/people/disaggregation";
+import { useLocale, useT } from "./i18n";
+
+/** People by sex and age group, with totals: delegates of a space, attendees of a meeting. Women's row first to the eye. */
+export function SexAgeTable({ tally, testId }: { tally: SexAgeTally; testId?: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  return (
+    <div className="table-scroll">
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t("composition.sex")}</th>
+            {AGE_KEYS.map((age) => (
+              <th key={age} scope="col" className="num">
+                {t(`age.${age}` as MessageKey)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t("geo.total")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {SEX_KEYS.map((sex) => (
+            <tr key={sex} className={sex === "female" ? "emphasis" : undefined}>
+              <th scope="row">{t(`sex.${sex}` as MessageKey)}</th>
+              {AGE_KEYS.map((age) => (
+                <td key={age} className="num">
+                  {n(tally.bySexAndAge[sex][age])}
+                </td>
+              ))}
+              <td className="num">{n(tally.bySex[sex])}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("geo.total")}</th>
+            {AGE_KEYS.map((age) => (
+              <td key={age} className="num">
+                {n(tally.byAge[age])}
+              </td>
+            ))}
+            <td className="num">{n(tally.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
