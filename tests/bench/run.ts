@@ -47,7 +47,7 @@ async function sizePhase(n: number) {
     if (response.status !== 200) throw new Error(`console action: HTTP ${response.status}`);
   };
   try {
-    // The facilitator's console has run: a speaker has had the floor and another waits, as in a meeting.
+    // The console's first action publishes the meeting's live state, as when a facilitator opens it.
     await consoleAction({ intent: "limit", seconds: "180" });
     let oursJoin: JoinResult | null = null;
     let refJoin: JoinResult | null = null;
