@@ -15,7 +15,7 @@ import { burst, fanout, idle, join as joinPhones, memory, minutes, type JoinResu
 import { launch, loadOnSlowNetwork } from "./pages";
 import { report, type Row } from "./report";
 import { seedBench } from "./seed";
-import { startOurs, startReference } from "./servers";
+import { pin, startOurs, startReference } from "./servers";
 
 const PARTS = ["join", "fanout", "idle", "burst", "minutes", "memory", "pages"] as const;
 type Part = (typeof PARTS)[number];
@@ -93,6 +93,8 @@ async function sizePhase(n: number) {
       console_.destroy();
       for (const c of [...oursJoin.clients, ...refJoin.clients]) c.destroy();
     }
+    // The reference has no part in the burst: it must not share our server's core meanwhile.
+    await reference.stop();
     if (only.has("burst")) {
       const r = await burst(ours, { databasePath, spaceId: 1, meetingId: seed.burstMeetingId, cookie: seed.facilitatorCookie, count: n, seconds: Math.max(2, n / 50) });
       add({ part: "burst", n, metric: "check-ins recorded", ours: r.recorded, target: { equals: n } });
@@ -170,6 +172,7 @@ async function singlePhase() {
 }
 
 const started = Date.now();
+pin(process.pid, 1);
 for (const n of sizes) await sizePhase(n);
 await singlePhase();
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };

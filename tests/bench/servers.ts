@@ -1,8 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { ROOT } from "../setup/root";
 import { killHard, spawnServer } from "../setup/spawn-server";
+
+/**
+ * On this 2-core machine the server under test gets core 0 and the phones core 1, for both
+ * servers alike, so the scheduler moving them around adds less noise to the ratios.
+ */
+export function pin(pid: number, core: number): void {
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", String(core), String(pid)], { stdio: "ignore" });
+  } catch {
+    // No taskset, or fewer cores: the figures are only noisier.
+  }
+}
 
 export interface RunningProcess {
   url: string;
@@ -14,6 +26,7 @@ export interface RunningProcess {
 /** Our server, production build, in its own process on a prepared SQLite file. */
 export async function startOurs(databasePath: string): Promise<RunningProcess> {
   const server = await spawnServer({ DATABASE_PATH: databasePath });
+  pin(server.child.pid!, 0);
   return { url: server.url, pid: server.child.pid!, child: server.child, stop: () => killHard(server.child) };
 }
 
@@ -46,5 +59,6 @@ export async function startReference(): Promise<RunningProcess> {
     });
     child.once("exit", (code) => reject(new Error(`reference server exited with ${code}`)));
   });
+  pin(child.pid!, 0);
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child, stop: () => killHard(child) };
 }

@@ -27,7 +27,8 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<{ u
 
 export function killHard(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // A process killed by a signal has a signalCode and no exitCode.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGKILL");
   });
