@@ -10,6 +10,7 @@ import express from "express";
 import { databaseState, openDatabase, type Db } from "../db/client";
 import { loadGeography } from "../db/seed/geography";
 import { createLucia, readSession } from "../app/modules/auth/session.server";
+import { handleConsoleCommand } from "../app/modules/live/console-commands.server";
 import { RealtimeHub } from "./realtime/hub";
 import { DocumentStore } from "./realtime/persistence";
 import { createUpgradeHandler } from "./realtime/upgrade";
@@ -46,7 +47,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = openDatabase(config.databasePath);
   loadGeography(db, Date.now());
   const auth = createLucia(db, { secureCookies: config.secureCookies });
-  const hub = new RealtimeHub({ store: new DocumentStore(db), log, compactAfter: config.compactAfter, keepaliveAfterMs: config.keepaliveAfterMs });
+  const hub: RealtimeHub = new RealtimeHub({
+    store: new DocumentStore(db),
+    log,
+    compactAfter: config.compactAfter,
+    keepaliveAfterMs: config.keepaliveAfterMs,
+    onCommand: (command) => handleConsoleCommand(db, hub, command, Date.now()),
+  });
   const build = (await import(pathToFileURL(join(config.rootDir, "build", "index.js")).href)) as ServerBuild;
 
   const app = express();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
 import { formatDuration, formatNumber } from "../modules/i18n/format";
 import type { Locale } from "../modules/i18n/locales";
-import type { Translate } from "../modules/i18n/translate";
+import type { MessageKey, Translate } from "../modules/i18n/translate";
 import { readLiveState } from "../modules/live/live-doc";
 import type { LiveState } from "../modules/live/live-state";
 import { secondsLeft, parityFigures, type SpeakingTotals } from "../modules/live/speaking-time";
@@ -19,6 +19,7 @@ export interface LiveSnapshot {
 export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options: { screenToken?: string; onChange?: () => void } = {}) {
   const [snapshot, setSnapshot] = useState(initial);
   const [connected, setConnected] = useState(false);
+  const commands = useRef<((payload: Record<string, string>) => Promise<MessageKey | null> | null) | null>(null);
   const onChange = useRef(options.onChange);
   onChange.current = options.onChange;
   // Fresh loader data (after an action or a revalidation) replaces what the document said.
@@ -26,7 +27,7 @@ export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options
   useEffect(() => {
     let stop = () => {};
     let cancelled = false;
-    void import("./realtime.client").then(({ connectDocument }) => {
+    void import("./realtime.client").then(({ connectDocument, commandSender }) => {
       if (cancelled) return;
       const { doc, provider } = connectDocument(`meeting:${meetingId}:live`, {
         presence: false,
@@ -43,7 +44,9 @@ export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options
       live.observe(read);
       attendance.observe(read);
       provider.on("status", ({ status }: { status: string }) => setConnected(status === "connected"));
+      commands.current = commandSender(provider);
       stop = () => {
+        commands.current = null;
         live.unobserve(read);
         attendance.unobserve(read);
         provider.destroy();
@@ -55,7 +58,12 @@ export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options
       stop();
     };
   }, [meetingId, options.screenToken]);
-  return { ...snapshot, connected };
+  /**
+   * Sends a console action on the live socket; resolves with the refusal's message, or null.
+   * Returns null when the socket is not open: the caller then posts its form as usual.
+   */
+  const command = (payload: Record<string, string>) => commands.current?.(payload) ?? null;
+  return { ...snapshot, connected, command };
 }
 
 /**

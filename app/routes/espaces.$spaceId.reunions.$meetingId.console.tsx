@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FormError } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
@@ -63,10 +63,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { error: null, values: {} as Record<string, string> };
 }
 
+/**
+ * How a console form is sent: on the live socket when it is open (no request per action),
+ * else as the plain form it is (before JavaScript, or while the socket reconnects).
+ */
+const SubmitVia = createContext<(event: FormEvent<HTMLFormElement>) => void>(() => undefined);
+
 /** One button that posts one console action. */
 function Act({ intent, fields = {}, label, className, children }: { intent: string; fields?: Record<string, string | number>; label?: string; className?: string; children: ReactNode }) {
+  const onSubmit = useContext(SubmitVia);
   return (
-    <Form method="post" className="act">
+    <Form method="post" className="act" onSubmit={onSubmit}>
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -84,12 +91,34 @@ export default function Console() {
   const revalidator = useRevalidator();
   const t = useT();
   const locale = useLocale();
-  // Another facilitator's action reaches this console through the live document.
-  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: data.figures }, { onChange: () => revalidator.state === "idle" && revalidator.revalidate() });
+  // Every change (ours or another facilitator's) reaches this console through the live
+  // document; one arriving while the page re-reads is read once that ends.
+  const stale = useRef(false);
+  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: data.figures }, {
+    onChange: () => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+      else stale.current = true;
+    },
+  });
+  useEffect(() => {
+    if (revalidator.state !== "idle" || !stale.current) return;
+    stale.current = false;
+    revalidator.revalidate();
+  }, [revalidator]);
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
   const isLive = data.meeting.status === "live";
+  const [refusal, setRefusal] = useState<MessageKey | null>(null);
+  const submitVia = (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget);
+    const sent = live.command(Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string")));
+    if (!sent) return;
+    event.preventDefault();
+    setRefusal(null);
+    void sent.then(setRefusal);
+  };
   return (
+    <SubmitVia.Provider value={submitVia}>
     <div className="console">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
         <Link to={`/espaces/${data.space.id}`}>{data.space.name}</Link> › <Link to={`/espaces/${data.space.id}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
@@ -99,7 +128,7 @@ export default function Console() {
         {t(live.connected ? "live.connected" : "live.reconnecting")}
       </p>
       {!isLive ? <p className="notice">{t(data.meeting.status === "planned" ? "console.notStarted" : "console.over")}</p> : null}
-      <FormError error={result?.error ?? undefined} />
+      <FormError error={refusal ?? result?.error ?? undefined} />
 
       {data.screenPath ? (
         <section className="panel screen-controls" aria-labelledby="screen-title">
@@ -119,7 +148,7 @@ export default function Console() {
             ))}
           </div>
           {isLive ? (
-            <Form method="post" className="message-form">
+            <Form method="post" className="message-form" onSubmit={submitVia}>
               <input type="hidden" name="intent" value="message" />
               <label htmlFor="screen-message">{t("console.message")}</label>
               <textarea id="screen-message" name="text" maxLength={500} rows={2} defaultValue={state.message ?? ""} key={state.message ?? ""} />
@@ -248,7 +277,7 @@ export default function Console() {
           ) : null}
 
           {isLive ? (
-            <Form method="post" className="inline add-speaker">
+            <Form method="post" className="inline add-speaker" onSubmit={submitVia}>
               <input type="hidden" name="intent" value="add" />
               <label htmlFor="add-speaker" className="visually-hidden">
                 {t("console.addSpeaker")}
@@ -274,7 +303,7 @@ export default function Console() {
         <section className="panel" aria-labelledby="console-rules">
           <h2 id="console-rules">{t("console.rules")}</h2>
           <div className="columns">
-            <Form method="post">
+            <Form method="post" onSubmit={submitVia}>
               <input type="hidden" name="intent" value="limit" />
               <label htmlFor="turn-limit">{t("console.turnLimit")}</label>
               <div className="inline">
@@ -288,7 +317,7 @@ export default function Console() {
                 <button type="submit">{t("common.save")}</button>
               </div>
             </Form>
-            <Form method="post">
+            <Form method="post" onSubmit={submitVia}>
               <input type="hidden" name="intent" value="priority" />
               <label htmlFor="priority-rule">{t("console.priority")}</label>
               <div className="inline">
@@ -311,5 +340,6 @@ export default function Console() {
         <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={locale} />
       </section>
     </div>
+    </SubmitVia.Provider>
   );
 }

@@ -5,6 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { DocumentAccess } from "../../app/modules/realtime/access";
+import { encodeReply, MESSAGE_COMMAND, readCommand } from "../../app/modules/realtime/commands";
 import type { DocumentStore } from "./persistence";
 import { createCoalescer } from "./coalesce";
 
@@ -12,6 +13,9 @@ import { createCoalescer } from "./coalesce";
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Runs a command a client sent on a document's socket; returns the reply to send back. */
+export type CommandHandler = (command: { doc: string; userId: string; payload: unknown }) => unknown;
 
 /** The origin of changes made by server code (the live state of a meeting, later). */
 export const SERVER_ORIGIN = Symbol("server");
@@ -24,6 +28,8 @@ export interface HubOptions {
   pingIntervalMs?: number;
   /** Quiet time after which a connection gets a keepalive (under the client's 30 s). */
   keepaliveAfterMs?: number;
+  /** Commands sent on a socket (the console's actions); without it, a command closes the socket. */
+  onCommand?: CommandHandler;
 }
 
 interface Connection {
@@ -130,6 +136,13 @@ class SharedDocument {
         if (this.awareness && connection.access === "write") {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection.socket);
         }
+        return;
+      }
+      case MESSAGE_COMMAND: {
+        const { onCommand } = this.hub.options;
+        if (!onCommand) throw new Error("commands not accepted");
+        const { id, payload } = readCommand(decoder);
+        send(connection.socket, encodeReply(id, onCommand({ doc: this.name, userId: connection.userId, payload })));
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {

@@ -7,11 +7,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { commandSender } from "../../app/components/realtime.client";
 import { readLiveState } from "../../app/modules/live/live-doc";
 import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { benchClient, sleep, within } from "./clients";
-import { burst, fanout, idle, join as joinPhones, memory, minutes, type JoinResult } from "./parts";
+import { burst, fanout, idle, join as joinPhones, memory, minutes, type FanoutResult, type JoinResult } from "./parts";
 import { launch, loadOnSlowNetwork } from "./pages";
 import { report, type Row } from "./report";
 import { seedBench } from "./seed";
@@ -52,7 +53,21 @@ async function sizePhase(n: number) {
     let oursJoin: JoinResult | null = null;
     let refJoin: JoinResult | null = null;
     if (only.has("join") || only.has("fanout") || only.has("idle")) {
+      // Each server's fan-out is measured with only its own phones busy: the reference's
+      // phones join after ours have been timed (ours are quiet while the reference is timed).
       oursJoin = await joinPhones(ours, liveDoc, seed.phoneCookies, false);
+      let oursFanout: FanoutResult | null = null;
+      if (only.has("fanout")) {
+        // Our console as the page runs it: its actions on its live socket, validated by the server.
+        const consoleOurs = benchClient(ours.url + "/realtime", liveDoc, { cookie: seed.facilitatorCookie, presence: false });
+        await within(consoleOurs.synced, 10_000, "our console");
+        const send = commandSender(consoleOurs.provider);
+        oursFanout = await fanout(ours, oursJoin.clients, seed.agendaItemIds, async (itemId) => {
+          const error = await send({ intent: "item", itemId: String(itemId) });
+          if (error !== null) throw new Error(`console action refused: ${error}`);
+        });
+        consoleOurs.destroy();
+      }
       // The reference holds the same document, written by a console client, and phones with presence.
       const console_ = benchClient(reference.url + "/realtime", liveDoc, { presence: false });
       await within(console_.synced, 10_000, "reference console");
@@ -68,18 +83,16 @@ async function sizePhase(n: number) {
         add({ part: "join", n, metric: "all phones synced (ms)", ours: oursJoin.allSyncedMs, reference: refJoin.allSyncedMs });
         add({ part: "join", n, metric: "bytes per phone", ours: oursJoin.bytesPerPhone, reference: refJoin.bytesPerPhone, target: { max: 5_000 } });
       }
-      if (only.has("fanout")) {
-        const changeOurs = (itemId: number) => consoleAction({ intent: "item", itemId: String(itemId) });
+      if (oursFanout) {
         // The reference pattern: the console client holds the state and writes it whole.
-        const changeReference = async (itemId: number) => {
+        const b = await fanout(reference, refJoin.clients, seed.agendaItemIds, async (itemId) => {
           const live = console_.doc.getMap("live");
           const current = readLiveState(live)!;
           console_.doc.transact(() => {
             for (const [key, value] of Object.entries({ ...current, item: { ...current.item!, id: itemId } })) live.set(key, value);
           });
-        };
-        const a = await fanout(ours, oursJoin.clients, seed.agendaItemIds, changeOurs);
-        const b = await fanout(reference, refJoin.clients, seed.agendaItemIds, changeReference);
+        });
+        const a = oursFanout;
         add({ part: "fanout", n, metric: "p50 (ms)", ours: a.p50, reference: b.p50 });
         add({ part: "fanout", n, metric: "p95 (ms)", ours: a.p95, reference: b.p95, target: n === 200 ? { ratio: 1 } : n === 500 ? { max: 50 } : undefined });
         add({ part: "fanout", n, metric: "max (ms)", ours: a.max, reference: b.max });

@@ -46,6 +46,9 @@ test("a delegate asks to speak from a phone, the console gives the floor, the sh
   await desk.getByRole("button", { name: "Ouvrir la séance" }).click();
   await desk.getByRole("link", { name: "Console d'animation" }).click();
   await expect(desk.getByTestId("console-connection")).toHaveText("En direct");
+  // Once live, the console's actions go on its socket, not as form posts.
+  const posts: string[] = [];
+  desk.on("request", (request) => request.method() === "POST" && posts.push(request.url()));
   const screenLink = await desk.getByTestId("screen-link").getAttribute("href");
 
   // The projector opens the link, signed in as nobody.
@@ -98,6 +101,8 @@ test("a delegate asks to speak from a phone, the console gives the floor, the sh
   await desk.getByLabel("Message à afficher à l'écran (ou texte d'une motion)").fill("Poz 10 minit");
   await desk.getByRole("button", { name: "Afficher à l'écran" }).click();
   await expect(screen.getByTestId("screen-message")).toHaveText("Poz 10 minit");
+
+  expect(posts).toEqual([]);
 
   // Closing keeps the turns: the printable page has the speaking record.
   await desk.goto(meetingUrl);

@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
+import WebSocket from "ws";
+import { encodeCommand, MESSAGE_COMMAND, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
 import { attendance, meetings, speakingTurns } from "../../db/schema/index";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { registerDelegate } from "../../app/modules/people/people.server";
@@ -114,6 +117,58 @@ describe("the shared screen's link", () => {
     const check = liveClient({ cookie: facilitator });
     await synced(check.provider);
     expect(check.state()).toMatchObject({ status: "live" });
+  });
+});
+
+/** A raw socket on the meeting's live document, sending console commands and reading replies. */
+async function commandSocket(options: { cookie?: string; screenToken?: string }) {
+  const query = options.screenToken ? `?ecran=${options.screenToken}` : "";
+  const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/realtime/meeting:${meetingId}:live${query}`, { headers: options.cookie ? { cookie: options.cookie } : {} });
+  const replies = new Map<number, unknown>();
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) === MESSAGE_COMMAND_REPLY) {
+      const { id, reply } = readReply(decoder);
+      replies.set(id, reply);
+    }
+  });
+  await new Promise((resolve) => socket.once("open", resolve));
+  cleanups.push(() => socket.close());
+  let next = 1;
+  return {
+    socket,
+    async send(payload: unknown) {
+      const id = next++;
+      socket.send(encodeCommand(id, payload));
+      await waitFor(() => replies.has(id), 5_000, `reply ${id}`);
+      return replies.get(id) as { error: string | null };
+    },
+  };
+}
+
+describe("console actions on the live socket", () => {
+  it("are validated and applied like the console's form, and refused to anyone else with a reason", async () => {
+    const console_ = await commandSocket({ cookie: facilitator });
+    const kenson = attendanceId("Kenson Michel");
+    expect(await console_.send({ intent: "add", attendanceId: String(kenson) })).toEqual({ error: null });
+    expect(turns().filter((t) => t.attendanceId === kenson && t.state === "queued")).toHaveLength(1);
+    expect(await console_.send({ intent: "add", attendanceId: String(kenson) })).toEqual({ error: "live.error.alreadyWaiting" });
+    expect(await console_.send({ intent: "fly" })).toEqual({ error: "error.invalid" });
+    for (const options of [{ cookie: rose }, { cookie: official }, { screenToken: token }]) {
+      const other = await commandSocket(options);
+      expect(await other.send({ intent: "withdraw", turnId: String(turnOf("Kenson Michel", "queued")) })).toEqual({ error: "error.forbidden" });
+    }
+    expect(await console_.send({ intent: "withdraw", turnId: String(turnOf("Kenson Michel", "queued")) })).toEqual({ error: null });
+    expect(turns().filter((t) => t.attendanceId === kenson && t.state === "queued")).toEqual([]);
+  });
+
+  it("closes a socket that sends a malformed command, and the server goes on", async () => {
+    const console_ = await commandSocket({ cookie: facilitator });
+    const closed = new Promise<number>((resolve) => console_.socket.once("close", resolve));
+    console_.socket.send(Uint8Array.of(MESSAGE_COMMAND, 3, 0x7b, 0x7b, 0x7b));
+    expect(await closed).toBe(1003);
+    const again = await commandSocket({ cookie: facilitator });
+    expect(await again.send({ intent: "limit", seconds: "180" })).toEqual({ error: null });
   });
 });
 

@@ -555,6 +555,8 @@ export const fr = {
 
   "attendance.moreCandidates": "{count} autres : cherchez par nom ou organisation.",
 
+  "live.error.noReply": "Pas de réponse du serveur : vérifiez l'écran avant de recommencer.",
+
   "month.1": "janvier",
   "month.2": "février",
   "month.3": "mars",

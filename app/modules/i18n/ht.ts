@@ -557,6 +557,8 @@ export const ht: Record<MessageKey, string> = {
 
   "attendance.moreCandidates": "{count} lòt ankò: chèche pa non oswa òganizasyon.",
 
+  "live.error.noReply": "Sèvè a pa reponn: gade ekran an anvan ou rekòmanse.",
+
   "month.1": "janvye",
   "month.2": "fevriye",
   "month.3": "mas",
