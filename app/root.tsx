@@ -13,6 +13,7 @@ import {
   useMatches,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesUrl from "./styles.css";
@@ -44,6 +45,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         : null,
   };
 }
+
+/**
+ * The layout's data (language, account) changes only by signing in or out, switching
+ * language, or editing accounts; other forms (a check-in at the door, a console action)
+ * leave it as it is, so it is not read again after them.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) => {
+  if (!formMethod || formMethod.toUpperCase() === "GET" || !formAction) return defaultShouldRevalidate;
+  const path = new URL(formAction, "http://makon.local").pathname;
+  return /^\/(langue|connexion|deconnexion|compte|admin)(\/|$)/.test(path) ? defaultShouldRevalidate : false;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? "fr", "app.title") }];
 

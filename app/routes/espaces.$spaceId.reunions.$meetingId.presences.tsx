@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { AttendeeFields } from "../components/attendee-fields";
@@ -19,7 +19,7 @@ import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/me
 import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
 import { registerMessage } from "../modules/organisations/messages";
-import { listMembers } from "../modules/organisations/organisations.server";
+import { listMemberOptions } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
 
@@ -29,6 +29,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingRowFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
   if (!isAdmin(actor) && rolesIn(actor, meeting.spaceId).length === 0) requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  return pageData(context, request, meeting);
+}
+
+/**
+ * What the page shows. An action that records a check-in returns it too, so the page at the
+ * door needs one request per person, not two (see shouldRevalidate).
+ */
+function pageData(context: AppLoadContext, request: Request, meeting: ReturnType<typeof meetingRowFromParams>) {
+  const actor = context.current?.actor ?? null;
   const space = getSpace(context.db, meeting.spaceId)!;
   const runs = canRunMeeting(actor, meeting);
   const writable = runs && canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
@@ -56,7 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // A door list stays short on a phone; the search narrows it down.
     candidates: candidates.slice(0, MAX_CANDIDATES),
     moreCandidates: Math.max(0, candidates.length - MAX_CANDIDATES),
-    organisations: writable ? listMembers(context.db, space.id).map((m) => ({ id: m.id, name: m.acronym ?? m.name })) : [],
+    organisations: writable ? listMemberOptions(context.db, space.id) : [],
     q: url.searchParams.get("q") ?? "",
   };
 }
@@ -69,10 +78,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = formValues(await request.formData());
   const now = context.now();
   const done = (result: { ok: true } | { ok: false; code: string; field?: string }, intent: string) => {
-    if (result.ok) publishAttendance(context.realtime, context.db, meeting);
-    return result.ok
-      ? { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now }
-      : data({ intent, values: form, errors: { form: registerMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
+    if (!result.ok) return data({ intent, values: form, errors: { form: registerMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
+    publishAttendance(context.realtime, context.db, meeting);
+    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, page: pageData(context, request, meeting) };
   };
   if (form.intent === "known") {
     const parsed = KnownAttendeeSchema.safeParse(form);
@@ -102,9 +110,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return done(recordAttendance(context.db, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin");
 }
 
+/** After a check-in, the action's answer already holds the page as it now is. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "page" in actionResult ? false : defaultShouldRevalidate;
+
 export default function Attendance() {
-  const data = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const data = result && "page" in result ? result.page : loaded;
   const navigation = useNavigation();
   const t = useT();
   const locale = useLocale();

@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../../db/client";
 import { documentUpdates } from "../../db/schema/index";
@@ -9,10 +9,18 @@ import { documentUpdates } from "../../db/schema/index";
  * the merged one.
  */
 export class DocumentStore {
+  /** Every update goes through here: the insert is prepared once. */
+  private readonly insert;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.insert = db
+      .insert(documentUpdates)
+      .values({ docName: sql.placeholder("docName"), update: sql.placeholder("update"), createdAt: sql.placeholder("createdAt") })
+      .prepare();
+  }
 
   /** Applies every stored update to the document; returns how many rows it has. */
   load(name: string, doc: Y.Doc): number {
@@ -27,7 +35,7 @@ export class DocumentStore {
   }
 
   append(name: string, update: Uint8Array): void {
-    this.db.insert(documentUpdates).values({ docName: name, update: Buffer.from(update), createdAt: this.now() }).run();
+    this.insert.run({ docName: name, update: Buffer.from(update), createdAt: this.now() });
   }
 
   /** Replaces the document's rows by one update holding its whole state. */

@@ -66,6 +66,9 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
     ["Frantz Élie", "male", "25_35"],
     ["Nathalie Saint-Jean", "female", "u18"],
   ];
+  // Each check-in is one request: the answer holds the page as it now is.
+  const pageRequests: string[] = [];
+  a.on("request", (request) => request.url().includes("/presences.data") && pageRequests.push(request.method()));
   for (const [index, [name, sex, age]] of walkIns.entries()) {
     const form = a.getByRole("region", { name: "Autre participant·e" });
     await form.getByLabel("Nom et prénom").fill(name);
@@ -77,6 +80,7 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
     await expect(form.getByLabel("Nom et prénom")).toHaveValue("");
   }
   await expect(a.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(15);
+  expect(pageRequests).toEqual(walkIns.map(() => "POST"));
   // Women: 4 delegates + 5 walk-ins = 9 of 15. Youth: born 2002, 2003, 2004, and 2 + 2 walk-ins = 7.
   await expect(a.getByTestId("women-present")).toContainText("60");
   await expect(a.getByTestId("organisations-present")).toHaveText("3/3");

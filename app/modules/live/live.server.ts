@@ -169,13 +169,12 @@ function presentRow(db: Db | Tx, meetingId: number, attendanceId: number): boole
 
 /** A facilitator's action on the live meeting (the console). */
 export function runConsoleAction(db: Db, actor: Actor | null, meetingId: number, action: ConsoleAction, now: number): Result<null, LiveCode> {
-  const found = db.select({ spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, meetingId)).get();
-  if (!found) return fail("not_found");
-  if (!can(actor, { type: "space.facilitate", spaceId: found.spaceId })) return fail("forbidden");
   return db.transaction((tx) => {
-    const live = liveMeeting(tx, meetingId);
-    if (!live.ok) return live;
-    const meeting = live.value;
+    const found = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+    if (!found) return fail("not_found");
+    if (!can(actor, { type: "space.facilitate", spaceId: found.spaceId })) return fail("forbidden");
+    if (found.status !== "live") return fail("not_live");
+    const meeting = found;
     let result: Result<null, LiveCode> = ok(null);
     switch (action.type) {
       case "item": {

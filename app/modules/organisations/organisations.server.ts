@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { delegateSeats, membershipCounts, organisations, sections, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
@@ -253,9 +253,25 @@ export function listMembers(db: Db, spaceId: number, filter: MemberFilter = {}) 
 function latestCounts(db: Db, ids: number[]) {
   const map = new Map<number, { countedOn: string; women: number; men: number; byAgeGroup: Record<string, number> }>();
   if (ids.length === 0) return map;
-  const rows = db.select().from(membershipCounts).orderBy(desc(membershipCounts.countedOn), desc(membershipCounts.id)).all();
-  for (const row of rows) if (ids.includes(row.organisationId) && !map.has(row.organisationId)) map.set(row.organisationId, row);
+  const rows = db
+    .select()
+    .from(membershipCounts)
+    .where(inArray(membershipCounts.organisationId, ids))
+    .orderBy(desc(membershipCounts.countedOn), desc(membershipCounts.id))
+    .all();
+  for (const row of rows) if (!map.has(row.organisationId)) map.set(row.organisationId, row);
   return map;
+}
+
+/** The current members of a space as choices in a form: id and the name people use. */
+export function listMemberOptions(db: Db, spaceId: number): { id: number; name: string }[] {
+  return db
+    .select({ id: organisations.id, name: sql<string>`coalesce(${organisations.acronym}, ${organisations.name})` })
+    .from(spaceMemberships)
+    .innerJoin(organisations, eq(organisations.id, spaceMemberships.organisationId))
+    .where(and(eq(spaceMemberships.spaceId, spaceId), isNull(spaceMemberships.leftOn)))
+    .orderBy(asc(organisations.name))
+    .all();
 }
 
 /** One organisation with its memberships and counts over time. */
