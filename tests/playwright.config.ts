@@ -6,11 +6,11 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "./e2e",
   globalSetup: "./setup/e2e-global.ts",
-  outputDir: "../test-results/e2e",
+  outputDir: "./results/e2e",
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "../test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: "./results/e2e.json" }]],
   use: {
     browserName: "chromium",
     launchOptions: {

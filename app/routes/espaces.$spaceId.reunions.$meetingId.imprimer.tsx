@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "../components/i18n";
+import { AttendeeCells, AttendeeHeaderCells } from "../components/attendee-cells";
 import { FiguresView } from "../components/live-attendance";
 import { SpeakingRecord } from "../components/speaking-record";
 import { speakingRecord } from "../modules/live/live.server";
 import { pageTitle } from "../components/page-title";
-import { formatDateTime, formatTime } from "../modules/i18n/format";
+import { formatDateTime } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
 import { canSeeMeeting } from "../modules/meetings/access";
 import { meetingFigures } from "../modules/meetings/attendance.server";
@@ -56,24 +57,14 @@ export default function Printable() {
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{t("people.name")}</th>
-              <th scope="col">{t("delegates.organisation")}</th>
-              <th scope="col">{t("attendance.role")}</th>
-              <th scope="col">{t("composition.sex")}</th>
-              <th scope="col">{t("delegates.ageGroup")}</th>
-              <th scope="col">{t("attendance.arrivedAt")}</th>
+              <AttendeeHeaderCells />
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.id}>
                 <td>{i + 1}</td>
-                <td>{r.name}</td>
-                <td>{r.organisationAcronym ?? r.organisationName ?? "—"}</td>
-                <td>{t(`attendanceRole.${r.role}` as MessageKey)}</td>
-                <td>{t(`sex.${r.sex ?? "unstated"}` as MessageKey)}</td>
-                <td>{t(`age.${r.ageGroup ?? "unknown"}` as MessageKey)}</td>
-                <td>{formatTime(r.arrivedAt, locale)}</td>
+                <AttendeeCells row={r} />
               </tr>
             ))}
           </tbody>

@@ -2,17 +2,16 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { AttendeeCells, AttendeeHeaderCells } from "../components/attendee-cells";
 import { AttendeeFields } from "../components/attendee-fields";
 import { FormError } from "../components/field";
-import { useLocale, useT } from "../components/i18n";
+import { useT } from "../components/i18n";
 import { AttendancePanel } from "../components/live-attendance";
 import { pageTitle } from "../components/page-title";
 import { isAdmin, rolesIn } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { searchKey } from "../modules/geography/search-key";
-import { formatTime } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
 import { canRunMeeting } from "../modules/meetings/access";
 import { attendanceCandidates, meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
@@ -120,7 +119,6 @@ export default function Attendance() {
   const data = result && "page" in result ? result.page : loaded;
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
   const walkInForm = useRef<HTMLFormElement>(null);
   const walkIn = result?.intent === "walkin" ? result : undefined;
   // After a walk-in is recorded, the form empties and waits for the next person.
@@ -199,24 +197,14 @@ export default function Attendance() {
           <table data-testid="attendance-list">
             <thead>
               <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("delegates.organisation")}</th>
-                <th scope="col">{t("attendance.role")}</th>
-                <th scope="col">{t("composition.sex")}</th>
-                <th scope="col">{t("delegates.ageGroup")}</th>
-                <th scope="col">{t("attendance.arrivedAt")}</th>
+                <AttendeeHeaderCells />
                 {data.writable ? <th scope="col" /> : null}
               </tr>
             </thead>
             <tbody>
               {data.rows.map((r) => (
                 <tr key={r.id} className={data.duplicates.includes(r.id) ? "duplicate" : undefined}>
-                  <td>{r.name}</td>
-                  <td>{r.organisationAcronym ?? r.organisationName ?? "—"}</td>
-                  <td>{t(`attendanceRole.${r.role}` as MessageKey)}</td>
-                  <td>{t(`sex.${r.sex ?? "unstated"}` as MessageKey)}</td>
-                  <td>{t(`age.${r.ageGroup ?? "unknown"}` as MessageKey)}</td>
-                  <td>{formatTime(r.arrivedAt, locale)}</td>
+                  <AttendeeCells row={r} />
                   {data.writable ? (
                     <td className="row-actions">
                       <Link className="button small" to={`?corriger=${r.id}`} aria-label={t("attendance.correct", { name: r.name })}>
