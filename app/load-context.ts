@@ -1,16 +1,16 @@
 import type { Db } from "../db/client";
-import type { RealtimeHub } from "../server/realtime/hub";
 import type { Auth, CurrentSession } from "./modules/auth/session.server";
+import type { RealtimePort } from "./modules/realtime/port";
 
 /**
  * What our server hands to every loader and action. The database and realtime hub are
- * created once by the server and shared here, since the Remix bundle has its own copies of
+ * created once by the server and shared here (the realtime side only as its port), since the Remix bundle has its own copies of
  * app modules.
  */
 export interface MakonContext {
   db: Db;
   auth: Auth;
-  realtime: RealtimeHub;
+  realtime: RealtimePort;
   current: CurrentSession | null;
   clientAddress: string;
   now: () => number;

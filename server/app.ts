@@ -10,9 +10,12 @@ import express from "express";
 import { databaseState, openDatabase, type Db } from "../db/client";
 import { loadGeography } from "../db/seed/geography";
 import { createLucia, readSession } from "../app/modules/auth/session.server";
-import { handleConsoleCommand } from "../app/modules/live/console-commands.server";
+import type { Deps } from "../app/modules/deps.server";
+import { documentHooks } from "../app/modules/realtime/kinds.server";
+import type { RealtimePort } from "../app/modules/realtime/port";
 import { RealtimeHub } from "./realtime/hub";
 import { DocumentStore } from "./realtime/persistence";
+import { createRealtimePort } from "./realtime/publisher";
 import { createUpgradeHandler } from "./realtime/upgrade";
 
 export interface ServerConfig {
@@ -34,6 +37,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   hub: RealtimeHub;
+  /** What commands are given to publish through, as routes get it. */
+  realtime: RealtimePort;
   close: () => Promise<void>;
 }
 
@@ -47,13 +52,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = openDatabase(config.databasePath);
   loadGeography(db, Date.now());
   const auth = createLucia(db, { secureCookies: config.secureCookies });
-  const hub: RealtimeHub = new RealtimeHub({
-    store: new DocumentStore(db),
-    log,
-    compactAfter: config.compactAfter,
-    keepaliveAfterMs: config.keepaliveAfterMs,
-    onCommand: (command) => handleConsoleCommand(db, hub, command, Date.now()),
-  });
+  // The hub runs the kinds' hooks, whose commands publish through the port over the hub.
+  let realtime: RealtimePort | null = null;
+  const deps: Deps = { db, get realtime() { return realtime!; } };
+  const hooks = documentHooks(deps);
+  const hub = new RealtimeHub({ store: new DocumentStore(db), hooks, log, compactAfter: config.compactAfter, keepaliveAfterMs: config.keepaliveAfterMs });
+  realtime = createRealtimePort(hub);
   const build = (await import(pathToFileURL(join(config.rootDir, "build", "index.js")).href)) as ServerBuild;
 
   const app = express();
@@ -76,13 +80,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       getLoadContext: async (req, res): Promise<AppLoadContext> => {
         const { current, setCookie } = await readSession(db, auth, req.headers.cookie);
         if (setCookie) res.append("Set-Cookie", setCookie);
-        return { db, auth, realtime: hub, current, clientAddress: req.ip ?? "unknown", now: Date.now };
+        return { db, auth, realtime: realtime!, current, clientAddress: req.ip ?? "unknown", now: Date.now };
       },
     }),
   );
 
   const server: Server = createServer(app);
-  const handleUpgrade = createUpgradeHandler({ db, auth, hub, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });
+  const handleUpgrade = createUpgradeHandler({ db, auth, hub, hooks, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });
   server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -102,5 +106,5 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       const deadline = setTimeout(() => server.closeAllConnections(), 5_000);
     }));
 
-  return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, db, hub, close };
+  return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, db, hub, realtime, close };
 }

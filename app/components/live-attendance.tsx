@@ -3,6 +3,7 @@ import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
 import { formatNumber } from "../modules/i18n/format";
 import { useLocale, useT } from "./i18n";
 import { SexAgeTable } from "./sex-age-table";
+import { useSharedDocument } from "./shared-document";
 
 /**
  * The attendance panel. It shows the figures the page was rendered with, then follows the
@@ -11,25 +12,17 @@ import { SexAgeTable } from "./sex-age-table";
 export function AttendancePanel({ meetingId, initial, live }: { meetingId: number; initial: AttendanceFigures; live: boolean }) {
   const [figures, setFigures] = useState(initial);
   useEffect(() => setFigures(initial), [initial]);
-  useEffect(() => {
-    if (!live) return;
-    let stop = () => {};
-    void import("./realtime.client").then(({ connectDocument }) => {
-      const { doc, provider } = connectDocument(`meeting:${meetingId}:live`, { presence: false });
+  useSharedDocument(live ? { kind: "meeting-live", meetingId } : null, {
+    bind: (doc) => {
       const map = doc.getMap("attendance");
       const update = () => {
         const next = map.get("figures") as AttendanceFigures | undefined;
         if (next) setFigures(next);
       };
       map.observe(update);
-      stop = () => {
-        map.unobserve(update);
-        provider.destroy();
-        doc.destroy();
-      };
-    });
-    return () => stop();
-  }, [meetingId, live]);
+      return () => map.unobserve(update);
+    },
+  });
   return <FiguresView figures={figures} />;
 }
 

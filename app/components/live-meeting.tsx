@@ -1,69 +1,48 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
 import { formatDuration, formatNumber } from "../modules/i18n/format";
 import type { Locale } from "../modules/i18n/locales";
-import type { MessageKey, Translate } from "../modules/i18n/translate";
+import type { Translate } from "../modules/i18n/translate";
 import { readLiveState } from "../modules/live/live-doc";
 import type { LiveState } from "../modules/live/live-state";
+import type { ConsoleView } from "../modules/live/projections";
+import { useSharedDocument } from "./shared-document";
 import { secondsLeft, parityFigures, type SpeakingTotals } from "../modules/live/speaking-time";
 
 export interface LiveSnapshot {
   state: LiveState | null;
   figures: AttendanceFigures | null;
+  /** The console's part, on the console's document only. */
+  console?: ConsoleView | null;
 }
 
 /**
- * Follows a meeting's live document, which only the server writes. Starts from what the page
- * was rendered with; reconnects by itself after a drop and then shows the state as it is.
+ * Follows a meeting's live document (or the console's, which holds the same and more), which
+ * only the server writes. Starts from what the page was rendered with; reconnects by itself
+ * after a drop and then shows the state as it is, rebuilt by the server from the database.
  */
-export function useLiveMeeting(meetingId: number, initial: LiveSnapshot, options: { screenToken?: string; onChange?: () => void } = {}) {
+export function useLiveMeeting(ref: { kind: "meeting-live" | "meeting-console"; meetingId: number }, initial: LiveSnapshot, options: { screenToken?: string } = {}) {
   const [snapshot, setSnapshot] = useState(initial);
-  const [connected, setConnected] = useState(false);
-  const commands = useRef<((payload: Record<string, string>) => Promise<MessageKey | null> | null) | null>(null);
-  const onChange = useRef(options.onChange);
-  onChange.current = options.onChange;
-  // Fresh loader data (after an action or a revalidation) replaces what the document said.
-  useEffect(() => setSnapshot({ state: initial.state, figures: initial.figures }), [initial.state, initial.figures]);
-  useEffect(() => {
-    let stop = () => {};
-    let cancelled = false;
-    void import("./realtime.client").then(({ connectDocument, commandSender }) => {
-      if (cancelled) return;
-      const { doc, provider } = connectDocument(`meeting:${meetingId}:live`, {
-        presence: false,
-        params: options.screenToken ? { ecran: options.screenToken } : undefined,
-      });
+  // Fresh loader data (a form posted while the socket was down) replaces what the document said.
+  useEffect(() => setSnapshot({ state: initial.state, figures: initial.figures, console: initial.console }), [initial.state, initial.figures, initial.console]);
+  const shared = useSharedDocument(ref, {
+    screenToken: options.screenToken,
+    bind: (doc) => {
       const live = doc.getMap("live");
       const attendance = doc.getMap("attendance");
+      const console_ = doc.getMap("console");
       const read = () => {
         const state = readLiveState(live);
         const figures = attendance.get("figures") as AttendanceFigures | undefined;
-        setSnapshot((previous) => ({ state: state ?? previous.state, figures: figures ?? previous.figures }));
-        onChange.current?.();
+        const view = console_.has("status") ? (console_.toJSON() as ConsoleView) : null;
+        setSnapshot((previous) => ({ state: state ?? previous.state, figures: figures ?? previous.figures, console: view ?? previous.console }));
       };
-      live.observe(read);
-      attendance.observe(read);
-      provider.on("status", ({ status }: { status: string }) => setConnected(status === "connected"));
-      commands.current = commandSender(provider);
-      stop = () => {
-        commands.current = null;
-        live.unobserve(read);
-        attendance.unobserve(read);
-        provider.destroy();
-        doc.destroy();
-      };
-    });
-    return () => {
-      cancelled = true;
-      stop();
-    };
-  }, [meetingId, options.screenToken]);
-  /**
-   * Sends a console action on the live socket; resolves with the refusal's message, or null.
-   * Returns null when the socket is not open: the caller then posts its form as usual.
-   */
-  const command = (payload: Record<string, string>) => commands.current?.(payload) ?? null;
-  return { ...snapshot, connected, command };
+      // One read per server change, however many parts it touched.
+      doc.on("afterTransaction", read);
+      return () => doc.off("afterTransaction", read);
+    },
+  });
+  return { ...snapshot, connected: shared.connected, command: shared.command };
 }
 
 /**

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { renderMarkdown } from "../modules/meetings/markdown";
+import { MINUTES_ROOT, minutesRef } from "../modules/meetings/minutes";
 import { useT } from "./i18n";
+import { useSharedDocument } from "./shared-document";
 
 /**
  * The meeting's minutes, written together: a plain textarea bound to the shared Y.Text, and
@@ -13,18 +15,14 @@ export function MinutesEditor({ meetingId, initialText, canWrite }: { meetingId:
   const area = useRef<HTMLTextAreaElement>(null);
   const ytext = useRef<Y.Text | null>(null);
   const [text, setText] = useState(initialText);
-  const [status, setStatus] = useState<"connecting" | "connected" | "disconnected">("connecting");
   // Typing is kept only once the shared text is there; after that, offline edits wait and merge.
   const [ready, setReady] = useState(false);
   const preview = useMemo(() => renderMarkdown(text), [text]);
 
-  useEffect(() => {
-    let stop = () => {};
-    void import("./realtime.client").then(({ connectDocument }) => {
-      const { doc, provider } = connectDocument(`meeting:${meetingId}:minutes`);
-      const shared = doc.getText("body");
-      ytext.current = shared;
-      provider.on("status", ({ status: next }: { status: "connecting" | "connected" | "disconnected" }) => setStatus(next));
+  const shared = useSharedDocument(minutesRef(meetingId), {
+    bind: (doc, { onSynced }) => {
+      const body = doc.getText(MINUTES_ROOT);
+      ytext.current = body;
       const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
         const el = area.current;
         if (!el || transaction.local) return;
@@ -42,41 +40,41 @@ export function MinutesEditor({ meetingId, initialText, canWrite }: { meetingId:
             if (index < end) end = Math.max(index, end - op.delete);
           }
         }
-        el.value = shared.toString();
+        el.value = body.toString();
         if (document.activeElement === el) el.setSelectionRange(start, end);
         setText(el.value);
       };
-      shared.observe(onChange);
-      provider.once("sync", () => {
-        if (area.current) area.current.value = shared.toString();
-        setText(shared.toString());
+      body.observe(onChange);
+      onSynced(() => {
+        if (area.current) area.current.value = body.toString();
+        setText(body.toString());
         setReady(true);
       });
-      stop = () => {
-        shared.unobserve(onChange);
-        provider.destroy();
-        doc.destroy();
+      return () => {
+        body.unobserve(onChange);
         ytext.current = null;
       };
-    });
-    return () => stop();
-  }, [meetingId]);
+    },
+  });
+  // The server says when writing stops being allowed (the meeting closed), without a reload.
+  const writable = (shared.access ?? (canWrite ? "write" : "read")) === "write";
+  const status = shared.status;
 
   const onInput = () => {
     const el = area.current;
-    const shared = ytext.current;
-    if (!el || !shared) return;
+    const body = ytext.current;
+    if (!el || !body || !writable) return;
     const next = el.value;
-    const previous = shared.toString();
+    const previous = body.toString();
     let prefix = 0;
     while (prefix < next.length && prefix < previous.length && next[prefix] === previous[prefix]) prefix++;
     let suffix = 0;
     while (suffix < next.length - prefix && suffix < previous.length - prefix && next[next.length - 1 - suffix] === previous[previous.length - 1 - suffix]) suffix++;
-    shared.doc!.transact(() => {
+    body.doc!.transact(() => {
       const removed = previous.length - prefix - suffix;
-      if (removed > 0) shared.delete(prefix, removed);
+      if (removed > 0) body.delete(prefix, removed);
       const inserted = next.slice(prefix, next.length - suffix);
-      if (inserted) shared.insert(prefix, inserted);
+      if (inserted) body.insert(prefix, inserted);
     });
     setText(next);
   };
@@ -94,7 +92,7 @@ export function MinutesEditor({ meetingId, initialText, canWrite }: { meetingId:
             id="minutes-text"
             ref={area}
             defaultValue={initialText}
-            readOnly={!canWrite || !ready}
+            readOnly={!writable || !ready}
             onInput={onInput}
             rows={20}
             spellCheck

@@ -2,40 +2,49 @@ import type * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { MessageKey } from "../modules/i18n/translate";
-import { encodeCommand, MESSAGE_COMMAND_REPLY, readReply } from "../modules/realtime/commands";
+import { encodeCommand, MESSAGE_ACCESS, MESSAGE_COMMAND_REPLY, readAccess, readReply } from "../modules/realtime/commands";
+import { DOCUMENT_PRESENCE, documentName, type DocumentRef } from "../modules/realtime/document-names";
+
+export interface CommandReply {
+  error: MessageKey | null;
+  value?: unknown;
+}
 
 /**
- * Connects a document to our realtime server, reconnecting by itself after a drop.
- * Without presence (live screens), the client announces nothing about itself.
+ * Connects a document to our realtime server, reconnecting by itself after a drop. Without
+ * presence (live screens), the client announces nothing about itself. The server says when
+ * this client's access changes (a meeting closed: its minutes become read-only).
  */
-export function connectDocument(name: string, options: { presence?: boolean; params?: Record<string, string> } = {}) {
+export function connectDocument(ref: DocumentRef, options: { params?: Record<string, string>; onAccess?: (access: "read" | "write") => void } = {}) {
   const doc = new Y.Doc();
   const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/realtime`;
-  const provider = new WebsocketProvider(url, name, doc, { maxBackoffTime: 5_000, params: options.params });
-  if (options.presence === false) provider.awareness.setLocalState(null);
+  const provider = new WebsocketProvider(url, documentName(ref), doc, { maxBackoffTime: 5_000, params: options.params });
+  if (!DOCUMENT_PRESENCE[ref.kind]) provider.awareness.setLocalState(null);
+  provider.messageHandlers[MESSAGE_ACCESS] = (_encoder: unknown, decoder: decoding.Decoder) => options.onAccess?.(readAccess(decoder));
   return { doc, provider };
 }
 
 const REPLY_TIMEOUT_MS = 5_000;
 
-/** Sends commands (the console's actions) on a document's socket and matches the replies. */
+/** Sends commands on a document's socket and matches the replies. */
 export function commandSender(provider: WebsocketProvider) {
-  const pending = new Map<number, (error: MessageKey | null) => void>();
+  const pending = new Map<number, (reply: CommandReply) => void>();
   let nextId = 1;
   provider.messageHandlers[MESSAGE_COMMAND_REPLY] = (_encoder: unknown, decoder: decoding.Decoder) => {
     const { id, reply } = readReply(decoder);
-    pending.get(id)?.((reply as { error: MessageKey | null }).error);
+    pending.get(id)?.(reply as CommandReply);
     pending.delete(id);
   };
-  return (payload: Record<string, string>) => {
+  /** Null when the socket is not open: the caller then posts its form as usual. */
+  return (name: string, input: Record<string, string>): Promise<CommandReply> | null => {
     const socket = provider.ws;
     if (!provider.wsconnected || !socket) return null;
     const id = nextId++;
-    return new Promise<MessageKey | null>((resolve) => {
+    return new Promise<CommandReply>((resolve) => {
       pending.set(id, resolve);
-      socket.send(encodeCommand(id, payload));
+      socket.send(encodeCommand(id, { name, input }));
       // Not sent again: it may have been applied. The screens show what happened.
-      setTimeout(() => pending.delete(id) && resolve("live.error.noReply"), REPLY_TIMEOUT_MS);
+      setTimeout(() => pending.delete(id) && resolve({ error: "live.error.noReply" }), REPLY_TIMEOUT_MS);
     });
   };
 }

@@ -28,13 +28,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (values.intent === "revoke") {
     const parsed = RevokeRoleSchema.safeParse(values);
     if (!parsed.success) return data({ values, errors: { form: "error.invalid" as MessageKey } }, { status: 400 });
-    const result = revokeRole(context.db, current.actor, parsed.data.grantId, context.now());
+    const result = revokeRole(context, current.actor, parsed.data.grantId, context.now());
     if (!result.ok) return data({ values, errors: { form: accountMessage(result.code) } }, { status: 400 });
     return { values: {}, errors: {} };
   }
   const parsed = GrantRoleSchema.safeParse({ ...values, userId: params.userId });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const result = grantRole(context.db, current.actor, parsed.data, context.now());
+  const result = grantRole(context, current.actor, parsed.data, context.now());
   if (!result.ok) return data({ values, errors: { [result.field ?? "form"]: accountMessage(result.code) } }, { status: 400 });
   return { values: {}, errors: {} };
 }

@@ -5,8 +5,8 @@ import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../component
 import { formatDuration } from "../modules/i18n/format";
 import { translator } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
-import { liveState, meetingByScreenToken } from "../modules/live/live.server";
-import { meetingFigures } from "../modules/meetings/attendance.server";
+import { meetingByScreenToken } from "../modules/live/live.server";
+import { meetingProjections } from "../modules/live/projections.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 
 /** The projector shows the meeting alone: no site header, no account. */
@@ -19,19 +19,20 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const meeting = meetingByScreenToken(context.db, params.token ?? "");
   if (!meeting) throw new Response("Not Found", { status: 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
+  const projection = meetingProjections(context.db, meeting.id)!;
   return {
     token: params.token!,
     meeting: { id: meeting.id, title: meeting.title },
     spaceName: space.name,
-    state: liveState(context.db, meeting.id)!,
-    figures: meetingFigures(context.db, meeting).figures,
+    state: projection.live,
+    figures: projection.attendance.figures,
     serverNow: context.now(),
   };
 }
 
 export default function SharedScreen() {
   const data = useLoaderData<typeof loader>();
-  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: data.figures }, { screenToken: data.token });
+  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures }, { screenToken: data.token });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
   const t = translator(state.locale);

@@ -39,12 +39,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (values.intent === "facilitator") {
     const parsed = z.object({ userId: z.string().min(1) }).safeParse(values);
     if (!parsed.success) return data({ values, errors: { facilitator: "error.required" } as FieldErrors }, { status: 400 });
-    const result = grantRole(context.db, current.actor, { userId: parsed.data.userId, role: "facilitator", spaceId }, now);
+    const result = grantRole(context, current.actor, { userId: parsed.data.userId, role: "facilitator", spaceId }, now);
     if (!result.ok) return data({ values, errors: { facilitator: accountMessage(result.code) } as FieldErrors }, { status: 400 });
     return { values: {} as Record<string, string>, errors: {} as FieldErrors };
   }
   if (values.intent === "revoke") {
-    const result = revokeRole(context.db, current.actor, Number(values.grantId), now);
+    const result = revokeRole(context, current.actor, Number(values.grantId), now);
     if (!result.ok) return data({ values, errors: { facilitator: accountMessage(result.code) } as FieldErrors }, { status: 400 });
     return { values: {} as Record<string, string>, errors: {} as FieldErrors };
   }

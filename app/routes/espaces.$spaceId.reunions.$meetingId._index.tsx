@@ -11,15 +11,15 @@ import { localeFor } from "../modules/i18n/i18n.server";
 import type { Locale } from "../modules/i18n/locales";
 import { translator, type MessageKey } from "../modules/i18n/translate";
 import { canRunMeeting, canSeeMeeting } from "../modules/meetings/access";
-import { meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
-import { publishLive, speakingRecord } from "../modules/live/live.server";
+import { meetingFigures } from "../modules/meetings/attendance.server";
+import { speakingRecord } from "../modules/live/live.server";
 import { SpeakingRecord } from "../components/speaking-record";
 import { canEditPlan } from "../modules/meetings/meeting-state";
 import { AGENDA_KINDS } from "../modules/meetings/kinds";
 import { AgendaItemSchema, AgendaMoveSchema, CancelSchema } from "../modules/meetings/meetings.schemas";
 import { addAgendaItem, changeMeetingStatus, moveAgendaItem, removeAgendaItem, type Meeting } from "../modules/meetings/meetings.server";
 import { minutesTemplate } from "../modules/meetings/minutes-template";
-import { readMinutes, seedMinutes } from "../modules/meetings/minutes.server";
+import { MINUTES_ROOT, minutesRef } from "../modules/meetings/minutes";
 import { registerMessage } from "../modules/organisations/messages";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { rolesIn, isAdmin } from "../modules/auth/permissions";
@@ -35,19 +35,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const runs = canRunMeeting(actor, meeting);
   const member = isAdmin(actor) || rolesIn(actor, meeting.spaceId).length > 0;
   const open = canEditPlan(meeting.status);
-  let minutes = "";
-  if (open && member) {
-    // When the meeting opens, its agenda is settled: the minutes start from it (if still empty).
-    const seed = runs && meeting.status === "live";
-    minutes = seed ? seedTemplate(context.realtime, meeting, localeFor(request, context.current)) : readMinutes(context.realtime, meeting.id);
-  }
+  const minutes = open && member ? context.realtime.readText(minutesRef(meeting.id), MINUTES_ROOT) : "";
   const closed = meeting.status === "closed" ? { speaking: speakingRecord(context.db, meeting, context.now()), figures: meetingFigures(context.db, meeting).figures } : null;
   return { meeting, space: { id: space.id, name: space.name }, runs, member, minutes, closed };
 }
 
-function seedTemplate(hub: Parameters<typeof seedMinutes>[0], meeting: Meeting, locale: Locale): string {
+/** When the meeting opens, its agenda is settled: the minutes start from it. */
+function templateIn(locale: Locale) {
   const t = translator(locale);
-  return seedMinutes(hub, meeting.id, () => minutesTemplate(t, { title: meeting.title, when: formatDateTime(meeting.startsAt, locale), place: meeting.place, agenda: meeting.agenda }));
+  return (meeting: Meeting) => minutesTemplate(t, { title: meeting.title, when: formatDateTime(meeting.startsAt, locale), place: meeting.place, agenda: meeting.agenda });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -58,41 +54,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const respond = (intent: string, result: { ok: true } | { ok: false; code: string; field?: string }) =>
     result.ok ? { intent, values: {} as Record<string, string>, errors: {} as FieldErrors } : data({ intent, values, errors: { [result.field ?? "form"]: registerMessage(result.code) } as FieldErrors }, { status: 400 });
   switch (values.intent) {
-    case "start": {
-      const result = changeMeetingStatus(context.db, current.actor, meeting.id, "start", { now });
-      if (result.ok) {
-        seedTemplate(context.realtime, meeting, localeFor(request, current));
-        publishLive(context.realtime, context.db, meeting.id);
-      }
-      return respond("status", result);
-    }
-    case "close": {
-      const result = changeMeetingStatus(context.db, current.actor, meeting.id, "close", { now, readMinutes: () => readMinutes(context.realtime, meeting.id) });
-      if (result.ok) {
-        publishAttendance(context.realtime, context.db, meeting);
-        publishLive(context.realtime, context.db, meeting.id);
-      }
-      return respond("status", result);
-    }
+    case "start":
+      return respond("status", changeMeetingStatus(context, current.actor, meeting.id, "start", { now, minutesTemplate: templateIn(localeFor(request, current)) }));
+    case "close":
+      return respond("status", changeMeetingStatus(context, current.actor, meeting.id, "close", { now }));
     case "cancel": {
       const parsed = CancelSchema.safeParse(values);
       if (!parsed.success) return data({ intent: "cancel", values, errors: errorsOf(parsed) }, { status: 400 });
-      return respond("cancel", changeMeetingStatus(context.db, current.actor, meeting.id, "cancel", { now, reason: parsed.data.reason }));
+      return respond("cancel", changeMeetingStatus(context, current.actor, meeting.id, "cancel", { now, reason: parsed.data.reason }));
     }
     case "agenda-add": {
       const parsed = AgendaItemSchema.safeParse(values);
       if (!parsed.success) return data({ intent: "agenda", values, errors: errorsOf(parsed) }, { status: 400 });
-      return respond("agenda", addAgendaItem(context.db, current.actor, meeting.id, parsed.data, now));
+      return respond("agenda", addAgendaItem(context, current.actor, meeting.id, parsed.data, now));
     }
     case "agenda-move": {
       const parsed = AgendaMoveSchema.safeParse(values);
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      return respond("agenda", moveAgendaItem(context.db, current.actor, parsed.data.itemId, parsed.data.direction, now));
+      return respond("agenda", moveAgendaItem(context, current.actor, parsed.data.itemId, parsed.data.direction, now));
     }
     case "agenda-remove": {
       const parsed = AgendaMoveSchema.pick({ itemId: true }).safeParse(values);
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      return respond("agenda", removeAgendaItem(context.db, current.actor, parsed.data.itemId, now));
+      return respond("agenda", removeAgendaItem(context, current.actor, parsed.data.itemId, now));
     }
     default:
       throw redirect(`/espaces/${meeting.spaceId}/reunions/${meeting.id}`);

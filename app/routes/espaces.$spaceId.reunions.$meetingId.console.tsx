@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { createContext, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { FormError } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
@@ -13,38 +13,28 @@ import { translate, type MessageKey } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { ConsoleActionSchema } from "../modules/live/live.schemas";
 import { TURN_LIMITS } from "../modules/live/turn-limits";
-import { liveState, loadTurns, meetingPlace, publishLive, runConsoleAction } from "../modules/live/live.server";
+import { meetingPlace, runConsoleAction } from "../modules/live/live.server";
+import { meetingProjections } from "../modules/live/projections.server";
 import { liveMessage } from "../modules/live/messages";
-import { PRIORITY_RULES, suggestNext, type PriorityRule } from "../modules/live/priority";
-import { meetingFigures } from "../modules/meetings/attendance.server";
+import { PRIORITY_RULES } from "../modules/live/priority";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
-import { meetingFromParams } from "../modules/meetings/meeting-params.server";
+import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "console.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = meetingFromParams(context.db, params);
+  const meeting = meetingRowFromParams(context.db, params);
   requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
-  const turns = loadTurns(context.db, meeting.id);
-  const state = liveState(context.db, meeting.id)!;
-  const { rows, figures } = meetingFigures(context.db, meeting);
-  const waiting = new Set(turns.filter((t) => t.state === "requested" || t.state === "queued" || t.state === "speaking").map((t) => t.attendanceId));
-  const lastSpeakers = turns
-    .filter((t) => t.startedAt !== null && (t.state === "done" || t.state === "speaking"))
-    .sort((a, b) => b.startedAt! - a.startedAt!);
-  const queue = turns.filter((t) => t.state === "queued").sort((a, b) => a.position - b.position || a.id - b.id);
-  const suggestion = suggestNext(meeting.priorityRule as PriorityRule, lastSpeakers, queue);
+  // The page starts from the console's projection, then follows it on its socket.
+  const projection = meetingProjections(context.db, meeting.id)!;
   return {
-    meeting: { id: meeting.id, title: meeting.title, status: meeting.status, spaceId: meeting.spaceId, priorityRule: meeting.priorityRule },
+    meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
     space: { id: space.id, name: space.name },
-    agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
-    state,
-    figures,
-    present: rows.filter((r) => !waiting.has(r.id)).map((r) => ({ id: r.id, name: r.name, organisation: r.organisationAcronym ?? r.organisationName })),
-    suggestion: suggestion ? { turnId: suggestion.entry.id, name: suggestion.entry.name, reason: suggestion.reason } : null,
-    screenPath: meeting.screenToken ? `/ecran/${meeting.screenToken}` : null,
+    state: projection.live,
+    figures: projection.attendance.figures,
+    console: projection.console,
     serverNow: context.now(),
   };
 }
@@ -57,9 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = ConsoleActionSchema.safeParse(values);
   if (!parsed.success) return data({ error: "error.invalid" as MessageKey, values }, { status: 400 });
-  const result = runConsoleAction(context.db, current.actor, meeting.id, parsed.data, context.now());
+  const result = runConsoleAction(context, current.actor, meeting.id, parsed.data, context.now());
   if (!result.ok) return data({ error: liveMessage(result.code), values }, { status: result.code === "forbidden" ? 403 : 409 });
-  publishLive(context.realtime, context.db, meeting.id);
   return { error: null, values: {} as Record<string, string> };
 }
 
@@ -88,34 +77,23 @@ function Act({ intent, fields = {}, label, className, children }: { intent: stri
 export default function Console() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const revalidator = useRevalidator();
   const t = useT();
   const locale = useLocale();
-  // Every change (ours or another facilitator's) reaches this console through the live
-  // document; one arriving while the page re-reads is read once that ends.
-  const stale = useRef(false);
-  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: data.figures }, {
-    onChange: () => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-      else stale.current = true;
-    },
-  });
-  useEffect(() => {
-    if (revalidator.state !== "idle" || !stale.current) return;
-    stale.current = false;
-    revalidator.revalidate();
-  }, [revalidator]);
+  // Every change (ours or another facilitator's) reaches this console through its document:
+  // nothing is fetched again over HTTP.
+  const live = useLiveMeeting({ kind: "meeting-console", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, console: data.console });
   const state = live.state ?? data.state;
+  const view = live.console ?? data.console;
   const now = useServerNow(data.serverNow);
-  const isLive = data.meeting.status === "live";
+  const isLive = view.status === "live";
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
   const submitVia = (event: FormEvent<HTMLFormElement>) => {
     const form = new FormData(event.currentTarget);
-    const sent = live.command(Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string")));
+    const sent = live.command("console", Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string")));
     if (!sent) return;
     event.preventDefault();
     setRefusal(null);
-    void sent.then(setRefusal);
+    void sent.then((reply) => setRefusal(reply.error));
   };
   return (
     <SubmitVia.Provider value={submitVia}>
@@ -127,14 +105,14 @@ export default function Console() {
       <p className={`connection ${live.connected ? "connected" : "disconnected"}`} role="status" data-testid="console-connection">
         {t(live.connected ? "live.connected" : "live.reconnecting")}
       </p>
-      {!isLive ? <p className="notice">{t(data.meeting.status === "planned" ? "console.notStarted" : "console.over")}</p> : null}
+      {!isLive ? <p className="notice">{t(view.status === "planned" ? "console.notStarted" : "console.over")}</p> : null}
       <FormError error={refusal ?? result?.error ?? undefined} />
 
-      {data.screenPath ? (
+      {view.screenPath ? (
         <section className="panel screen-controls" aria-labelledby="screen-title">
           <h2 id="screen-title">{t("console.screen")}</h2>
           <p>
-            <a href={data.screenPath} target="_blank" rel="noreferrer" className="button" data-testid="screen-link">
+            <a href={view.screenPath} target="_blank" rel="noreferrer" className="button" data-testid="screen-link">
               {t("console.openScreen")}
             </a>{" "}
             <span className="muted">{t("console.screenHint")}</span>
@@ -169,7 +147,7 @@ export default function Console() {
         <section aria-labelledby="console-agenda">
           <h2 id="console-agenda">{t("agenda.title")}</h2>
           <ol className="console-agenda" data-testid="console-agenda">
-            {data.agenda.map((item) => {
+            {view.agenda.map((item) => {
               const current = state.item?.id === item.id;
               const spent = current && state.item ? itemSpentMs(state.item, now) : item.spentMs;
               const over = item.plannedMinutes !== null && spent > item.plannedMinutes * 60_000;
@@ -190,7 +168,7 @@ export default function Console() {
               );
             })}
           </ol>
-          {data.agenda.length === 0 ? <p>{t("agenda.empty")}</p> : null}
+          {view.agenda.length === 0 ? <p>{t("agenda.empty")}</p> : null}
         </section>
 
         <section aria-labelledby="console-speakers">
@@ -211,14 +189,14 @@ export default function Console() {
             )}
           </div>
 
-          {data.suggestion ? (
+          {view.suggestion ? (
             <div className="suggestion" role="note" data-testid="suggestion">
-              <p>{t(data.suggestion.reason === "woman" ? "console.suggestWoman" : "console.suggestYoung", { name: data.suggestion.name })}</p>
+              <p>{t(view.suggestion.reason === "woman" ? "console.suggestWoman" : "console.suggestYoung", { name: view.suggestion.name })}</p>
               <div className="inline-forms">
-                <Act intent="start" fields={{ turnId: data.suggestion.turnId }} className="primary">
-                  {t("console.giveFloor", { name: data.suggestion.name })}
+                <Act intent="start" fields={{ turnId: view.suggestion.turnId }} className="primary">
+                  {t("console.giveFloor", { name: view.suggestion.name })}
                 </Act>
-                <Act intent="move" fields={{ turnId: data.suggestion.turnId, direction: "top" }}>
+                <Act intent="move" fields={{ turnId: view.suggestion.turnId, direction: "top" }}>
                   {t("console.moveTop")}
                 </Act>
               </div>
@@ -286,7 +264,7 @@ export default function Console() {
                 <option value="" disabled>
                   {t("console.choosePerson")}
                 </option>
-                {data.present.map((p) => (
+                {view.present.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
                     {p.organisation ? ` · ${p.organisation}` : ""}
@@ -321,7 +299,7 @@ export default function Console() {
               <input type="hidden" name="intent" value="priority" />
               <label htmlFor="priority-rule">{t("console.priority")}</label>
               <div className="inline">
-                <select id="priority-rule" name="rule" defaultValue={data.meeting.priorityRule} key={data.meeting.priorityRule}>
+                <select id="priority-rule" name="rule" defaultValue={view.priorityRule} key={view.priorityRule}>
                   {PRIORITY_RULES.map((rule) => (
                     <option key={rule} value={rule}>
                       {t(`priority.${rule}` as MessageKey)}

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState, type FormEvent } from "react";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { Countdown, useLiveMeeting, useServerNow } from "../components/live-meeting";
@@ -10,7 +11,7 @@ import { formValues } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
 import { placeOf } from "../modules/live/live-state";
 import { DelegateActionSchema } from "../modules/live/live.schemas";
-import { liveState, presenceOf, publishLive, runDelegateAction } from "../modules/live/live.server";
+import { liveReads, loadTurns, liveStateOf, presenceOf, runDelegateAction } from "../modules/live/live.server";
 import { liveMessage } from "../modules/live/messages";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
     me: presenceOf(context.db, current.actor, meeting.id),
-    state: liveState(context.db, meeting.id)!,
+    state: liveStateOf(liveReads(context.db).meeting.get({ id: meeting.id })!, meeting.agenda, loadTurns(context.db, meeting.id)),
     serverNow: context.now(),
   };
 }
@@ -34,9 +35,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requireUser(context, request);
   const parsed = DelegateActionSchema.safeParse(formValues(await request.formData()));
   if (!parsed.success) return data({ error: "error.invalid" as MessageKey }, { status: 400 });
-  const result = runDelegateAction(context.db, current.actor, meeting.id, parsed.data, context.now());
+  const result = runDelegateAction(context, current.actor, meeting.id, parsed.data, context.now());
   if (!result.ok) return data({ error: liveMessage(result.code) }, { status: result.code === "forbidden" ? 403 : 409 });
-  publishLive(context.realtime, context.db, meeting.id);
   return { error: null };
 }
 
@@ -45,13 +45,38 @@ export default function DelegatePhone() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const live = useLiveMeeting(data.meeting.id, { state: data.state, figures: null });
+  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: null });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
-  const place = data.me === null ? null : placeOf(state, data.me);
-  const busy = navigation.state !== "idle";
+  const [me, setMe] = useState(data.me);
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<MessageKey | null>(null);
+  // Checked in after this page loaded: the phone learns it on its socket when the count moves.
+  const checkedIn = live.figures?.people.total;
+  useEffect(() => {
+    if (me !== null || !live.connected) return;
+    void live.command("whoami", {})?.then((reply) => {
+      const attendanceId = (reply.value as { attendanceId?: number | null } | undefined)?.attendanceId;
+      if (attendanceId) setMe(attendanceId);
+    });
+  }, [me, live.connected, checkedIn]);
+  const place = me === null ? null : placeOf(state, me);
+  const busy = navigation.state !== "idle" || sending;
+  /** On the socket once it is open (no request per tap); the plain form before, or while it reconnects. */
+  const submitVia = (event: FormEvent<HTMLFormElement>) => {
+    const intent = new FormData(event.currentTarget).get("intent");
+    const sent = typeof intent === "string" ? live.command("delegate", { intent }) : null;
+    if (!sent) return;
+    event.preventDefault();
+    setSending(true);
+    setRefusal(null);
+    void sent.then((reply) => {
+      setSending(false);
+      setRefusal(reply.error);
+    });
+  };
   return (
-    <div className="phone">
+    <div className="phone" data-testid="phone" data-connected={live.connected}>
       <p className="breadcrumb">
         <Link to={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
       </p>
@@ -78,8 +103,8 @@ export default function DelegatePhone() {
         <h2 id="phone-me" className="phone-label">
           {t("live.myTurn")}
         </h2>
-        <FormError error={result?.error ?? undefined} />
-        {data.me === null ? (
+        <FormError error={refusal ?? result?.error ?? undefined} />
+        {me === null ? (
           <p>{t("live.notCheckedIn")}</p>
         ) : (
           <>
@@ -93,7 +118,7 @@ export default function DelegatePhone() {
                     : t("live.notInQueue")}
             </p>
             {state.status === "live" && place?.kind !== "speaking" ? (
-              <Form method="post">
+              <Form method="post" onSubmit={submitVia}>
                 <input type="hidden" name="intent" value={place?.kind === "none" ? "request" : "withdraw"} />
                 <button type="submit" className={place?.kind === "none" ? "primary wide" : "wide"} disabled={busy}>
                   {t(place?.kind === "none" ? "live.askToSpeak" : "live.withdraw")}

@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(form);
   const parsed = MeetingSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: errorsOf(parsed) }, { status: 400 });
-  const result = updateMeeting(context.db, current.actor, meeting.id, meetingInput(parsed.data, form), context.now());
+  const result = updateMeeting(context, current.actor, meeting.id, meetingInput(parsed.data, form), context.now());
   if (!result.ok) return data({ values, errors: { form: registerMessage(result.code) } }, { status: 400 });
   throw redirect(`/espaces/${meeting.spaceId}/reunions/${meeting.id}`);
 }

@@ -13,7 +13,7 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { searchKey } from "../modules/geography/search-key";
 import { canRunMeeting } from "../modules/meetings/access";
-import { attendanceCandidates, meetingFigures, publishAttendance } from "../modules/meetings/attendance.server";
+import { attendanceCandidates, meetingFigures } from "../modules/meetings/attendance.server";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
 import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
@@ -78,7 +78,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = context.now();
   const done = (result: { ok: true } | { ok: false; code: string; field?: string }, intent: string) => {
     if (!result.ok) return data({ intent, values: form, errors: { form: registerMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
-    publishAttendance(context.realtime, context.db, meeting);
     return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, page: pageData(context, request, meeting) };
   };
   if (form.intent === "known") {
@@ -86,27 +85,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const space = getSpace(context.db, meeting.spaceId)!;
     const person = parsed.success ? attendanceCandidates(context.db, space, now).find((c) => c.personId === parsed.data.personId) : undefined;
     if (!person) return data({ intent: "known", values: form, errors: { form: "error.notFound" } as FieldErrors, at: now }, { status: 400 });
-    return done(recordAttendance(context.db, current.actor, meeting.id, person, now), "known");
+    return done(recordAttendance(context, current.actor, meeting.id, person, now), "known");
   }
   if (form.intent === "correct") {
     const id = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
     if (!id.success) throw new Response("Bad Request", { status: 400 });
     const parsed = WalkInSchema.safeParse(form);
     if (!parsed.success) return data({ intent: "correct", values: form, errors: errorsOf(parsed), at: now }, { status: 400 });
-    const result = correctAttendance(context.db, current.actor, id.data.attendanceId, parsed.data, now);
+    const result = correctAttendance(context, current.actor, id.data.attendanceId, parsed.data, now);
     // Back to the list, the correction form closed.
     if (!result.ok) return done(result, "correct");
-    publishAttendance(context.realtime, context.db, meeting);
     throw redirect(`${new URL(request.url).pathname}?corrige=${id.data.attendanceId}`, { headers: { "Cache-Control": "no-store" } });
   }
   if (form.intent === "remove") {
     const parsed = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
     if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    return done(removeAttendance(context.db, current.actor, parsed.data.attendanceId, now), "remove");
+    return done(removeAttendance(context, current.actor, parsed.data.attendanceId, now), "remove");
   }
   const parsed = WalkInSchema.safeParse(form);
   if (!parsed.success) return data({ intent: "walkin", values: form, errors: errorsOf(parsed), at: now }, { status: 400 });
-  return done(recordAttendance(context.db, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin");
+  return done(recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin");
 }
 
 /** After a check-in, the action's answer already holds the page as it now is. */

@@ -4,8 +4,13 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
+import type { MessageKey } from "../../app/modules/i18n/translate";
 import type { DocumentAccess } from "../../app/modules/realtime/access";
-import { encodeReply, MESSAGE_COMMAND, readCommand } from "../../app/modules/realtime/commands";
+import { COMMAND_BUDGET, fullBudget, spend, type Budget, type BudgetPolicy } from "../../app/modules/realtime/budget";
+import { encodeAccess, encodeReply, MESSAGE_COMMAND, readCommand } from "../../app/modules/realtime/commands";
+import { documentName, type DocumentRef } from "../../app/modules/realtime/document-names";
+import type { SocketCredentials } from "../../app/modules/realtime/credentials";
+import { touchesOnlyRoots } from "../../app/modules/realtime/roots";
 import type { DocumentStore } from "./persistence";
 import { createCoalescer } from "./coalesce";
 
@@ -14,30 +19,46 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Runs a command a client sent on a document's socket; returns the reply to send back. */
-export type CommandHandler = (command: { doc: string; userId: string; payload: unknown }) => unknown;
+/** Close codes a client can tell apart: its access was withdrawn, or it sent too much. */
+export const CLOSE_ACCESS_WITHDRAWN = 4403;
+export const CLOSE_TOO_MANY_COMMANDS = 4429;
 
-/** The origin of changes made by server code (the live state of a meeting, later). */
+/** The origin of changes made by server code (projections, the minutes' template). */
 export const SERVER_ORIGIN = Symbol("server");
+
+/**
+ * What the hub asks of each document kind (declared once, in `kinds.server.ts`): the hub
+ * itself knows no kind.
+ */
+export interface DocumentHooks {
+  describe(ref: DocumentRef): { presence: boolean; storage: "stored" | "projection"; roots: readonly string[] };
+  /** Who may do what on this document, decided from what the database says now. */
+  authorize(ref: DocumentRef, credentials: SocketCredentials): DocumentAccess;
+  /** Writes a projection from the database (never trusted from storage). */
+  project(ref: DocumentRef, doc: Y.Doc): void;
+  /** Runs a command sent on a socket; returns the reply. */
+  command(ref: DocumentRef, credentials: SocketCredentials, message: unknown): unknown;
+}
 
 export interface HubOptions {
   store: DocumentStore;
+  hooks: DocumentHooks;
   log: (event: string, details: Record<string, unknown>) => void;
   /** Rows past which a document's updates are merged into one. */
   compactAfter?: number;
   pingIntervalMs?: number;
   /** Quiet time after which a connection gets a keepalive (under the client's 30 s). */
   keepaliveAfterMs?: number;
-  /** Commands sent on a socket (the console's actions); without it, a command closes the socket. */
-  onCommand?: CommandHandler;
+  commandBudget?: BudgetPolicy;
 }
 
 interface Connection {
   socket: WebSocket;
   access: Exclude<DocumentAccess, "none">;
-  userId: string;
+  credentials: SocketCredentials;
   awarenessIds: Set<number>;
   alive: boolean;
+  budget: Budget;
 }
 
 /**
@@ -51,17 +72,23 @@ class SharedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: awarenessProtocol.Awareness | null;
   readonly connections = new Map<WebSocket, Connection>();
+  readonly name: string;
+  readonly kind: ReturnType<DocumentHooks["describe"]>;
   rows: number;
 
   constructor(
-    readonly name: string,
-    presence: boolean,
+    readonly ref: DocumentRef,
     private readonly hub: RealtimeHub,
   ) {
+    this.name = documentName(ref);
+    this.kind = hub.options.hooks.describe(ref);
     // Stored state goes in before the update listener exists: loading is not a new update.
-    this.rows = hub.options.store.load(name, this.doc);
+    // A projection keeps its stored history only so that clients' copies stay continuous;
+    // its content is rewritten from the database right after.
+    this.rows = hub.options.store.load(this.name, this.doc);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    if (presence) {
+    if (this.kind.storage === "projection") this.doc.transact(() => hub.options.hooks.project(ref, this.doc), SERVER_ORIGIN);
+    if (this.kind.presence) {
       this.awareness = new awarenessProtocol.Awareness(this.doc);
       // The server has no presence of its own.
       this.awareness.setLocalState(null);
@@ -120,11 +147,12 @@ class SharedDocument {
           const update = decoding.readVarUint8Array(decoder);
           if (connection.access !== "write") {
             // Refused: a reader's changes are neither applied, stored nor relayed.
-            if (!isEmptyUpdate(update)) this.hub.options.log("realtime.refused-update", { doc: this.name, user: connection.userId });
+            if (!isEmptyUpdate(update)) this.hub.options.log("realtime.refused-update", { doc: this.name, user: connection.credentials.userId });
             return;
           }
-          // Parsing first rejects a malformed update before it can touch the document.
-          Y.decodeUpdate(update);
+          // Parsing first rejects a malformed update, or one that writes where the kind has
+          // no such content, before it can touch the document.
+          if (!touchesOnlyRoots(update, this.kind.roots)) throw new Error("update outside the document's root types");
           Y.applyUpdate(this.doc, update, connection.socket);
         } else {
           throw new Error(`unknown sync message ${syncType}`);
@@ -139,10 +167,15 @@ class SharedDocument {
         return;
       }
       case MESSAGE_COMMAND: {
-        const { onCommand } = this.hub.options;
-        if (!onCommand) throw new Error("commands not accepted");
         const { id, payload } = readCommand(decoder);
-        send(connection.socket, encodeReply(id, onCommand({ doc: this.name, userId: connection.userId, payload })));
+        const verdict = spend(connection.budget, this.hub.options.commandBudget ?? COMMAND_BUDGET, Date.now());
+        if (verdict === "disconnect") {
+          this.hub.options.log("realtime.too-many-commands", { doc: this.name, user: connection.credentials.userId });
+          connection.socket.close(CLOSE_TOO_MANY_COMMANDS, "too many commands");
+          return;
+        }
+        const reply = verdict === "refused" ? { error: "error.tooFast" satisfies MessageKey } : this.hub.options.hooks.command(this.ref, connection.credentials, payload);
+        send(connection.socket, encodeReply(id, reply));
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {
@@ -166,8 +199,13 @@ class SharedDocument {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
+    this.dropPresence(connection);
+  }
+
+  dropPresence(connection: Connection): void {
     if (this.awareness && connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+      connection.awarenessIds.clear();
     }
   }
 
@@ -180,8 +218,9 @@ class SharedDocument {
 }
 
 /**
- * The one realtime path: y-websocket documents with access checked per connection,
- * persistence before relay, and a server-side API for documents that only the server writes.
+ * The one realtime path: y-websocket documents with access decided per connection and
+ * decided again whenever what it depends on changes, persistence before relay, projections
+ * rebuilt from the database, and commands sent on sockets.
  */
 export class RealtimeHub {
   private readonly documents = new Map<string, SharedDocument>();
@@ -197,16 +236,19 @@ export class RealtimeHub {
     this.keepalive.unref();
   }
 
-  connect(socket: WebSocket, name: string, presence: boolean, access: Exclude<DocumentAccess, "none">, userId: string): void {
-    const shared = this.open(name, presence);
-    const connection: Connection = { socket, access, userId, awarenessIds: new Set(), alive: true };
+  connect(socket: WebSocket, ref: DocumentRef, access: Exclude<DocumentAccess, "none">, credentials: SocketCredentials): void {
+    const shared = this.open(ref);
+    const connection: Connection = { socket, access, credentials, awarenessIds: new Set(), alive: true, budget: fullBudget(this.options.commandBudget ?? COMMAND_BUDGET, Date.now()) };
+    const user = credentials.userId;
     socket.binaryType = "nodebuffer";
     socket.on("message", (data: Buffer, isBinary: boolean) => {
+      // A socket closed by the server (access withdrawn) may still have messages in flight.
+      if (!shared.connections.has(socket)) return;
       try {
         if (!isBinary) throw new Error("text frame");
         shared.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       } catch (error) {
-        this.options.log("realtime.malformed-message", { doc: name, user: userId, reason: (error as Error).message });
+        this.options.log("realtime.malformed-message", { doc: shared.name, user, reason: (error as Error).message });
         socket.close(1003, "malformed message");
       }
     });
@@ -215,7 +257,7 @@ export class RealtimeHub {
     });
     socket.on("error", (error) => {
       // ws reports oversized frames here before closing the socket with 1009.
-      this.options.log("realtime.socket-error", { doc: name, user: userId, reason: error.message });
+      this.options.log("realtime.socket-error", { doc: shared.name, user, reason: error.message });
     });
     socket.on("close", () => {
       shared.leave(socket);
@@ -224,9 +266,49 @@ export class RealtimeHub {
     shared.open(connection);
   }
 
-  /** Changes a document from server code; the change is stored and reaches every client. */
-  change(name: string, presence: boolean, edit: (doc: Y.Doc) => void): void {
-    const shared = this.open(name, presence);
+  /**
+   * Decides access again for the open connections that `match` picks: a reader that became
+   * a writer (or the reverse) is told so on its socket and treated so from its next message;
+   * one that may no longer read is closed at once, its presence gone.
+   */
+  reauthorize(match: (ref: DocumentRef, credentials: SocketCredentials) => boolean): void {
+    for (const shared of [...this.documents.values()]) {
+      for (const connection of [...shared.connections.values()]) {
+        if (!match(shared.ref, connection.credentials)) continue;
+        const access = this.options.hooks.authorize(shared.ref, connection.credentials);
+        if (access === connection.access) continue;
+        this.options.log("realtime.access-changed", { doc: shared.name, user: connection.credentials.userId, from: connection.access, to: access });
+        if (access === "none") {
+          shared.leave(connection.socket);
+          connection.socket.close(CLOSE_ACCESS_WITHDRAWN, "access withdrawn");
+        } else {
+          if (access === "read") shared.dropPresence(connection);
+          connection.access = access;
+          send(connection.socket, encodeAccess(access));
+        }
+      }
+      this.evict(shared);
+    }
+  }
+
+  /** Rewrites an open projection from the database now; one not open is rebuilt when it opens. */
+  refresh(ref: DocumentRef): void {
+    const shared = this.documents.get(documentName(ref));
+    if (!shared || shared.kind.storage !== "projection") return;
+    shared.doc.transact(() => this.options.hooks.project(ref, shared.doc), SERVER_ORIGIN);
+  }
+
+  /**
+   * The same for changes that come in bursts (check-ins at the door): the first runs at
+   * once, the next ones at most every 100 ms, each from the latest data.
+   */
+  refreshSoon(ref: DocumentRef): void {
+    this.coalescer.schedule(documentName(ref), () => this.refresh(ref));
+  }
+
+  /** Changes a stored document from server code; the change is stored and reaches every client. */
+  change(ref: DocumentRef, edit: (doc: Y.Doc) => void): void {
+    const shared = this.open(ref);
     try {
       shared.doc.transact(() => edit(shared.doc), SERVER_ORIGIN);
     } finally {
@@ -234,21 +316,16 @@ export class RealtimeHub {
     }
   }
 
-  /**
-   * A server write that may come in bursts (figures recomputed after each check-in): the
-   * first runs at once, the next ones at most every 100 ms, each with the latest data.
-   */
-  changeSoon(key: string, write: () => void): void {
-    this.coalescer.schedule(key, write);
-  }
-
-  /** Reads a document's current state from server code. */
-  read<T>(name: string, presence: boolean, view: (doc: Y.Doc) => T): T {
-    const shared = this.open(name, presence);
+  /** Reads a document's current state from server code, writing nothing (a GET may call it). */
+  read<T>(ref: DocumentRef, view: (doc: Y.Doc) => T): T {
+    const shared = this.documents.get(documentName(ref));
+    if (shared) return view(shared.doc);
+    const doc = new Y.Doc();
     try {
-      return view(shared.doc);
+      this.options.store.load(documentName(ref), doc);
+      return view(doc);
     } finally {
-      this.evict(shared);
+      doc.destroy();
     }
   }
 
@@ -268,10 +345,11 @@ export class RealtimeHub {
     this.documents.clear();
   }
 
-  private open(name: string, presence: boolean): SharedDocument {
+  private open(ref: DocumentRef): SharedDocument {
+    const name = documentName(ref);
     let shared = this.documents.get(name);
     if (!shared) {
-      shared = new SharedDocument(name, presence, this);
+      shared = new SharedDocument(ref, this);
       this.documents.set(name, shared);
     }
     return shared;

@@ -2,11 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import type { Db } from "../../db/client";
-import { documentAccess } from "../../app/modules/realtime/access";
-import { DOCUMENT_KINDS, parseDocumentName } from "../../app/modules/realtime/document-names";
-import { documentFacts } from "../../app/modules/realtime/documents.server";
+import { parseDocumentName } from "../../app/modules/realtime/document-names";
+import type { SocketCredentials } from "../../app/modules/realtime/credentials";
 import { readSession, type Auth } from "../../app/modules/auth/session.server";
-import type { RealtimeHub } from "./hub";
+import type { DocumentHooks, RealtimeHub } from "./hub";
 
 export const REALTIME_PATH = "/realtime/";
 
@@ -18,6 +17,7 @@ export function createUpgradeHandler(options: {
   db: Db;
   auth: Auth;
   hub: RealtimeHub;
+  hooks: DocumentHooks & { exists: (ref: NonNullable<ReturnType<typeof parseDocumentName>>) => boolean };
   maxMessageBytes: number;
   log: (event: string, details: Record<string, unknown>) => void;
 }) {
@@ -36,15 +36,12 @@ export function createUpgradeHandler(options: {
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) return refuse(socket, 403);
       const { current } = await readSession(options.db, options.auth, request.headers.cookie);
-      const screenToken = url.searchParams.get("ecran");
-      if (!current && !screenToken) return refuse(socket, 401);
-      const facts = documentFacts(options.db, ref);
-      if (!facts) return refuse(socket, 404);
-      const access = documentAccess(current?.actor ?? null, ref, facts, { screenToken });
+      const credentials: SocketCredentials = { userId: current?.user.id ?? null, sessionId: current?.session.id ?? null, screenToken: url.searchParams.get("ecran") };
+      if (!current && !credentials.screenToken) return refuse(socket, 401);
+      if (!options.hooks.exists(ref)) return refuse(socket, 404);
+      const access = options.hooks.authorize(ref, credentials);
       if (access === "none") return refuse(socket, current ? 403 : 401);
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        options.hub.connect(ws, name, DOCUMENT_KINDS[ref.kind].presence, access, current?.user.id ?? "shared-screen");
-      });
+      wss.handleUpgrade(request, socket, head, (ws) => options.hub.connect(ws, ref, access, credentials));
     } catch (error) {
       options.log("realtime.upgrade-failed", { reason: (error as Error).message });
       refuse(socket, 400);

@@ -42,14 +42,7 @@ async function sizePhase(n: number) {
   const ours = await startOurs(databasePath);
   const reference = await startReference();
   const liveDoc = `meeting:${seed.meetingId}:live`;
-  const consoleAction = async (form: Record<string, string>) => {
-    const response = await fetch(`${ours.url}/espaces/1/reunions/${seed.meetingId}/console.data`, { method: "POST", body: new URLSearchParams(form), headers: { cookie: seed.facilitatorCookie } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`console action: HTTP ${response.status}`);
-  };
   try {
-    // The console's first action publishes the meeting's live state, as when a facilitator opens it.
-    await consoleAction({ intent: "limit", seconds: "180" });
     let oursJoin: JoinResult | null = null;
     let refJoin: JoinResult | null = null;
     if (only.has("join") || only.has("fanout") || only.has("idle")) {
@@ -58,12 +51,12 @@ async function sizePhase(n: number) {
       oursJoin = await joinPhones(ours, liveDoc, seed.phoneCookies, false);
       let oursFanout: FanoutResult | null = null;
       if (only.has("fanout")) {
-        // Our console as the page runs it: its actions on its live socket, validated by the server.
-        const consoleOurs = benchClient(ours.url + "/realtime", liveDoc, { cookie: seed.facilitatorCookie, presence: false });
+        // Our console as the page runs it: its actions on its own socket, validated by the server.
+        const consoleOurs = benchClient(ours.url + "/realtime", `meeting:${seed.meetingId}:console`, { cookie: seed.facilitatorCookie, presence: false });
         await within(consoleOurs.synced, 10_000, "our console");
         const send = commandSender(consoleOurs.provider);
         oursFanout = await fanout(ours, oursJoin.clients, seed.agendaItemIds, async (itemId) => {
-          const error = await send({ intent: "item", itemId: String(itemId) });
+          const { error } = (await send("console", { intent: "item", itemId: String(itemId) }))!;
           if (error !== null) throw new Error(`console action refused: ${error}`);
         });
         consoleOurs.destroy();

@@ -11,6 +11,7 @@ import { registerOrganisation } from "../../app/modules/organisations/organisati
 import { registerDelegate } from "../../app/modules/people/people.server";
 import { insertAccount } from "../../app/modules/users/users.server";
 import { actorByEmail } from "../setup/test-db";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
 
 export interface BenchSeed {
   meetingId: number;
@@ -62,19 +63,20 @@ export async function seedBench(path: string, delegates: number, spareMeetings: 
     }
   }
 
+  const deps = { db, realtime: offlineRealtimePort(db) };
   const planned = planMeeting(db, facilitator, SPACE_ID, meeting("Reyinyon jeneral", now), now);
   if (!planned.ok) throw new Error(planned.code);
   const meetingId = planned.value.id;
   const agendaItemIds = ["Nouvèl", "Dlo potab", "Lekòl"].map((title) => {
-    const item = addAgendaItem(db, facilitator, meetingId, { kind: "discussion", title, plannedMinutes: 30 }, now);
+    const item = addAgendaItem(deps, facilitator, meetingId, { kind: "discussion", title, plannedMinutes: 30 }, now);
     if (!item.ok) throw new Error(item.code);
     return item.value.id;
   });
   for (const candidate of attendanceCandidates(db, { id: SPACE_ID, communeCode: "HT0313" }, now)) {
-    const recorded = recordAttendance(db, facilitator, meetingId, candidate, now);
+    const recorded = recordAttendance(deps, facilitator, meetingId, candidate, now);
     if (!recorded.ok) throw new Error(recorded.code);
   }
-  const started = changeMeetingStatus(db, facilitator, meetingId, "start", { now });
+  const started = changeMeetingStatus(deps, facilitator, meetingId, "start", { now });
   if (!started.ok) throw new Error(started.code);
 
   const burst = planMeeting(db, facilitator, SPACE_ID, meeting("Reyinyon pòt la", now), now);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import { eq } from "drizzle-orm";
 import { auditLog, roleGrants, signInThrottle, users } from "../../db/schema/index";
 import { signIn } from "../../app/modules/auth/sign-in.server";
@@ -80,13 +81,13 @@ describe("accounts and roles", () => {
   it("grants and revokes roles, keeping at least one administrator", () => {
     const admin = actorByEmail(db, "admin@makon.ht");
     const delegate = actorByEmail(db, "delegue@makon.ht");
-    const granted = grantRole(db, admin, { userId: delegate.userId, role: "observer", spaceId: 3 }, 1);
+    const granted = grantRole({ db, realtime: offlineRealtimePort(db) }, admin, { userId: delegate.userId, role: "observer", spaceId: 3 }, 1);
     expect(granted.ok).toBe(true);
-    expect(grantRole(db, admin, { userId: delegate.userId, role: "observer", spaceId: 3 }, 1)).toMatchObject({ code: "grant_exists" });
-    expect(grantRole(db, delegate, { userId: delegate.userId, role: "admin" }, 1)).toEqual({ ok: false, code: "forbidden" });
-    expect(revokeRole(db, admin, (granted as { value: { id: number } }).value.id, 2)).toEqual({ ok: true, value: null });
+    expect(grantRole({ db, realtime: offlineRealtimePort(db) }, admin, { userId: delegate.userId, role: "observer", spaceId: 3 }, 1)).toMatchObject({ code: "grant_exists" });
+    expect(grantRole({ db, realtime: offlineRealtimePort(db) }, delegate, { userId: delegate.userId, role: "admin" }, 1)).toEqual({ ok: false, code: "forbidden" });
+    expect(revokeRole({ db, realtime: offlineRealtimePort(db) }, admin, (granted as { value: { id: number } }).value.id, 2)).toEqual({ ok: true, value: null });
     const adminGrant = db.select().from(roleGrants).where(eq(roleGrants.role, "admin")).get()!;
-    expect(revokeRole(db, admin, adminGrant.id, 3)).toEqual({ ok: false, code: "last_admin" });
+    expect(revokeRole({ db, realtime: offlineRealtimePort(db) }, admin, adminGrant.id, 3)).toEqual({ ok: false, code: "last_admin" });
     expect(db.select().from(auditLog).where(eq(auditLog.subjectId, delegate.userId)).all().map((a) => a.action)).toEqual(["account.create", "role.grant", "role.revoke"]);
   });
 });

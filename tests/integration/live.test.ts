@@ -120,10 +120,10 @@ describe("the shared screen's link", () => {
   });
 });
 
-/** A raw socket on the meeting's live document, sending console commands and reading replies. */
-async function commandSocket(options: { cookie?: string; screenToken?: string }) {
+/** A raw socket on one of the meeting's documents, sending commands and reading replies. */
+async function commandSocket(options: { cookie?: string; screenToken?: string; doc?: "live" | "console" }) {
   const query = options.screenToken ? `?ecran=${options.screenToken}` : "";
-  const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/realtime/meeting:${meetingId}:live${query}`, { headers: options.cookie ? { cookie: options.cookie } : {} });
+  const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/realtime/meeting:${meetingId}:${options.doc ?? "console"}${query}`, { headers: options.cookie ? { cookie: options.cookie } : {} });
   const replies = new Map<number, unknown>();
   socket.on("message", (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
@@ -137,11 +137,11 @@ async function commandSocket(options: { cookie?: string; screenToken?: string })
   let next = 1;
   return {
     socket,
-    async send(payload: unknown) {
+    async send(input: Record<string, string>, name = "console") {
       const id = next++;
-      socket.send(encodeCommand(id, payload));
+      socket.send(encodeCommand(id, { name, input }));
       await waitFor(() => replies.has(id), 5_000, `reply ${id}`);
-      return replies.get(id) as { error: string | null };
+      return replies.get(id) as { error: string | null; value?: unknown };
     },
   };
 }
@@ -154,9 +154,13 @@ describe("console actions on the live socket", () => {
     expect(turns().filter((t) => t.attendanceId === kenson && t.state === "queued")).toHaveLength(1);
     expect(await console_.send({ intent: "add", attendanceId: String(kenson) })).toEqual({ error: "live.error.alreadyWaiting" });
     expect(await console_.send({ intent: "fly" })).toEqual({ error: "error.invalid" });
+    // Nobody else opens the console's document; the live one takes no console command.
+    expect(await upgradeOutcome(server.url, `/realtime/meeting:${meetingId}:console`, { cookie: rose })).toBe(403);
+    expect(await upgradeOutcome(server.url, `/realtime/meeting:${meetingId}:console`, { cookie: official })).toBe(403);
+    expect(await upgradeOutcome(server.url, `/realtime/meeting:${meetingId}:console?ecran=${token}`)).toBe(401);
     for (const options of [{ cookie: rose }, { cookie: official }, { screenToken: token }]) {
-      const other = await commandSocket(options);
-      expect(await other.send({ intent: "withdraw", turnId: String(turnOf("Kenson Michel", "queued")) })).toEqual({ error: "error.forbidden" });
+      const other = await commandSocket({ ...options, doc: "live" });
+      expect(await other.send({ intent: "withdraw", turnId: String(turnOf("Kenson Michel", "queued")) })).toEqual({ error: "error.invalid" });
     }
     expect(await console_.send({ intent: "withdraw", turnId: String(turnOf("Kenson Michel", "queued")) })).toEqual({ error: null });
     expect(turns().filter((t) => t.attendanceId === kenson && t.state === "queued")).toEqual([]);
@@ -169,6 +173,44 @@ describe("console actions on the live socket", () => {
     expect(await closed).toBe(1003);
     const again = await commandSocket({ cookie: facilitator });
     expect(await again.send({ intent: "limit", seconds: "180" })).toEqual({ error: null });
+  });
+
+  it("slows down a client that floods commands, then disconnects it, and the others go on", async () => {
+    const flood = await commandSocket({ cookie: facilitator });
+    const closed = new Promise<number>((resolve) => flood.socket.once("close", resolve));
+    const replies: (string | null)[] = [];
+    flood.socket.on("message", (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) === MESSAGE_COMMAND_REPLY) replies.push((readReply(decoder).reply as { error: string | null }).error);
+    });
+    for (let i = 0; i < 200; i++) flood.socket.send(encodeCommand(1000 + i, { name: "console", input: { intent: "limit", seconds: "180" } }));
+    expect(await closed).toBe(4429);
+    // The budget's worth went through; then refusals with a reason; then the socket closed.
+    expect(replies.filter((r) => r === null).length).toBeGreaterThanOrEqual(40);
+    expect(replies.filter((r) => r === null).length).toBeLessThan(50);
+    expect(replies).toContain("error.tooFast");
+    const other = await commandSocket({ cookie: facilitator });
+    expect(await other.send({ intent: "limit", seconds: "180" })).toEqual({ error: null });
+  });
+});
+
+describe("a delegate's phone on the live socket", () => {
+  it("asks to speak and withdraws with the same checks as the phone's form, and learns who it is", async () => {
+    const phone = await commandSocket({ cookie: rose, doc: "live" });
+    expect(await phone.send({}, "whoami")).toEqual({ error: null, value: { attendanceId: attendanceId("Rose Louis") } });
+    expect(await phone.send({ intent: "request" }, "delegate")).toEqual({ error: null });
+    expect(turns().filter((t) => t.attendanceId === attendanceId("Rose Louis") && t.state === "requested")).toHaveLength(1);
+    expect(await phone.send({ intent: "request" }, "delegate")).toEqual({ error: "live.error.alreadyWaiting" });
+    expect(await phone.send({ intent: "withdraw" }, "delegate")).toEqual({ error: null });
+    expect(await phone.send({ intent: "shout" }, "delegate")).toEqual({ error: "error.invalid" });
+    expect(await phone.send({ intent: "request" }, "nonsense")).toEqual({ error: "error.invalid" });
+    // Not checked in: no request, and no attendance row to be told of.
+    const absent = await commandSocket({ cookie: official, doc: "live" });
+    expect(await absent.send({ intent: "request" }, "delegate")).toEqual({ error: "live.error.notPresent" });
+    expect(await absent.send({}, "whoami")).toEqual({ error: null, value: { attendanceId: null } });
+    const projector = await commandSocket({ screenToken: token, doc: "live" });
+    expect(await projector.send({ intent: "request" }, "delegate")).toEqual({ error: "error.forbidden" });
+    expect(turns().filter((t) => t.state === "requested")).toEqual([]);
   });
 });
 

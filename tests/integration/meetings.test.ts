@@ -20,11 +20,18 @@ import {
   type MeetingInput,
 } from "../../app/modules/meetings/meetings.server";
 import { attendanceCandidates, meetingFigures } from "../../app/modules/meetings/attendance.server";
+import { MINUTES_ROOT, minutesRef } from "../../app/modules/meetings/minutes";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
+import type { Deps } from "../../app/modules/deps.server";
 import { actorByEmail, demoDatabase } from "../setup/test-db";
 
 let db: Db;
+let deps: Deps;
 let close: () => void;
-beforeEach(async () => ({ db, close } = await demoDatabase()));
+beforeEach(async () => {
+  ({ db, close } = await demoDatabase());
+  deps = { db, realtime: offlineRealtimePort(db) };
+});
 afterEach(() => close());
 
 const NOW = Date.UTC(2026, 10, 22, 15);
@@ -55,26 +62,27 @@ describe("meetings", () => {
     for (const email of ["delegue@makon.ht", "casec@makon.ht"]) {
       const other = actorByEmail(db, email);
       expect(planMeeting(db, other, 1, plan(), NOW)).toEqual({ ok: false, code: "forbidden" });
-      expect(changeMeetingStatus(db, other, id, "start", { now: NOW })).toEqual({ ok: false, code: "forbidden" });
-      expect(updateMeeting(db, other, id, plan({ title: "X" }), NOW)).toEqual({ ok: false, code: "forbidden" });
+      expect(changeMeetingStatus(deps, other, id, "start", { now: NOW })).toEqual({ ok: false, code: "forbidden" });
+      expect(updateMeeting(deps, other, id, plan({ title: "X" }), NOW)).toEqual({ ok: false, code: "forbidden" });
     }
     expect(planMeeting(db, f, 2, plan(), NOW)).toEqual({ ok: false, code: "forbidden" });
-    expect(changeMeetingStatus(db, f, id, "close", { now: NOW })).toEqual({ ok: false, code: "wrong_state" });
-    expect(changeMeetingStatus(db, f, id, "start", { now: NOW })).toEqual({ ok: true, value: null });
-    expect(changeMeetingStatus(db, f, id, "cancel", { now: NOW, reason: "Lapli" })).toEqual({ ok: false, code: "wrong_state" });
-    expect(changeMeetingStatus(db, f, id, "close", { now: NOW + 7200_000, readMinutes: () => "# PV\n\n<script>alert(1)</script>" })).toEqual({ ok: true, value: null });
+    expect(changeMeetingStatus(deps, f, id, "close", { now: NOW })).toEqual({ ok: false, code: "wrong_state" });
+    expect(changeMeetingStatus(deps, f, id, "start", { now: NOW })).toEqual({ ok: true, value: null });
+    expect(changeMeetingStatus(deps, f, id, "cancel", { now: NOW, reason: "Lapli" })).toEqual({ ok: false, code: "wrong_state" });
+    deps.realtime.seedText(minutesRef(id), MINUTES_ROOT, () => "# PV\n\n<script>alert(1)</script>");
+    expect(changeMeetingStatus(deps, f, id, "close", { now: NOW + 7200_000 })).toEqual({ ok: true, value: null });
     const closed = db.select().from(meetings).where(eq(meetings.id, id)).get()!;
     expect(closed).toMatchObject({ status: "closed", closedAt: NOW + 7200_000, minutesMarkdown: "# PV\n\n<script>alert(1)</script>" });
     expect(closed.minutesHtml).toContain("<h3>PV</h3>");
     expect(closed.minutesHtml).not.toContain("<script");
-    expect(updateMeeting(db, f, id, plan(), NOW)).toEqual({ ok: false, code: "wrong_state" });
+    expect(updateMeeting(deps, f, id, plan(), NOW)).toEqual({ ok: false, code: "wrong_state" });
     expect(db.select().from(auditLog).where(eq(auditLog.subjectType, "meeting")).all().map((a) => a.action)).toEqual(["meeting.plan", "meeting.start", "meeting.close"]);
   });
 
   it("are cancelled with a reason before they start", () => {
     const f = actorByEmail(db, "animateur@makon.ht");
     const id = plannedMeeting();
-    expect(changeMeetingStatus(db, f, id, "cancel", { now: NOW, reason: "Wout la koupe" })).toEqual({ ok: true, value: null });
+    expect(changeMeetingStatus(deps, f, id, "cancel", { now: NOW, reason: "Wout la koupe" })).toEqual({ ok: true, value: null });
     expect(getMeeting(db, id)).toMatchObject({ status: "cancelled", cancelReason: "Wout la koupe" });
     expect(listMeetings(db, 1, NOW).past.map((m) => m.id)).toEqual([id]);
   });
@@ -82,14 +90,14 @@ describe("meetings", () => {
   it("have an ordered agenda that can be reordered", () => {
     const f = actorByEmail(db, "animateur@makon.ht");
     const id = plannedMeeting();
-    const a = (addAgendaItem(db, f, id, { kind: "information", title: "Nouvèl", plannedMinutes: 10 }, NOW) as { value: { id: number } }).value.id;
-    const b = (addAgendaItem(db, f, id, { kind: "motion", title: "Mosyon dlo potab", plannedMinutes: 30 }, NOW) as { value: { id: number } }).value.id;
-    addAgendaItem(db, f, id, { kind: "other", title: "Divès", plannedMinutes: null }, NOW);
-    expect(moveAgendaItem(db, f, b, "up", NOW)).toEqual({ ok: true, value: null });
+    const a = (addAgendaItem(deps, f, id, { kind: "information", title: "Nouvèl", plannedMinutes: 10 }, NOW) as { value: { id: number } }).value.id;
+    const b = (addAgendaItem(deps, f, id, { kind: "motion", title: "Mosyon dlo potab", plannedMinutes: 30 }, NOW) as { value: { id: number } }).value.id;
+    addAgendaItem(deps, f, id, { kind: "other", title: "Divès", plannedMinutes: null }, NOW);
+    expect(moveAgendaItem(deps, f, b, "up", NOW)).toEqual({ ok: true, value: null });
     expect(getMeeting(db, id)!.agenda.map((i) => i.title)).toEqual(["Mosyon dlo potab", "Nouvèl", "Divès"]);
-    expect(removeAgendaItem(db, f, a, NOW)).toEqual({ ok: true, value: null });
+    expect(removeAgendaItem(deps, f, a, NOW)).toEqual({ ok: true, value: null });
     expect(getMeeting(db, id)!.agenda.map((i) => i.title)).toEqual(["Mosyon dlo potab", "Divès"]);
-    expect(addAgendaItem(db, actorByEmail(db, "delegue@makon.ht"), id, { kind: "other", title: "X", plannedMinutes: null }, NOW)).toEqual({ ok: false, code: "forbidden" });
+    expect(addAgendaItem(deps, actorByEmail(db, "delegue@makon.ht"), id, { kind: "other", title: "X", plannedMinutes: null }, NOW)).toEqual({ ok: false, code: "forbidden" });
   });
 });
 
@@ -102,25 +110,25 @@ describe("attendance", () => {
     const candidates = attendanceCandidates(db, { id: 1, communeCode: "HT0313" }, NOW);
     expect(candidates.map((c) => [c.name, c.role, c.ageGroup])).toEqual([["Rose Louis", "delegate", "25_35"]]);
     const rose = candidates[0]!;
-    expect(recordAttendance(db, f, id, { ...rose, personId: rose.personId }, NOW).ok).toBe(true);
-    expect(recordAttendance(db, f, id, { ...rose, personId: rose.personId }, NOW)).toEqual({ ok: false, code: "already_present" });
-    const walk = (recordAttendance(db, f, id, walkIn("Jean Pierre", { sex: "male", ageGroup: "60p" }), NOW) as { value: { id: number } }).value.id;
-    recordAttendance(db, f, id, walkIn("rose louis", { sex: null, ageGroup: null }), NOW);
+    expect(recordAttendance(deps, f, id, { ...rose, personId: rose.personId }, NOW).ok).toBe(true);
+    expect(recordAttendance(deps, f, id, { ...rose, personId: rose.personId }, NOW)).toEqual({ ok: false, code: "already_present" });
+    const walk = (recordAttendance(deps, f, id, walkIn("Jean Pierre", { sex: "male", ageGroup: "60p" }), NOW) as { value: { id: number } }).value.id;
+    recordAttendance(deps, f, id, walkIn("rose louis", { sex: null, ageGroup: null }), NOW);
     const { figures, duplicates } = meetingFigures(db, { id, spaceId: 1 });
     expect(figures.people.total).toBe(3);
     expect(figures.people.bySex).toEqual({ female: 1, male: 1, unstated: 1 });
     expect(figures.organisationsPresent).toEqual({ count: 1, of: 1 });
     expect(figures.quorum.met).toBe(true);
     expect(duplicates).toHaveLength(1);
-    expect(recordAttendance(db, actorByEmail(db, "delegue@makon.ht"), id, walkIn("X"), NOW)).toEqual({ ok: false, code: "forbidden" });
+    expect(recordAttendance(deps, actorByEmail(db, "delegue@makon.ht"), id, walkIn("X"), NOW)).toEqual({ ok: false, code: "forbidden" });
 
-    expect(correctAttendance(db, f, walk, { ...walkIn("Jean-Pierre Joseph"), sex: "male", ageGroup: "36_59" }, NOW)).toEqual({ ok: true, value: null });
-    changeMeetingStatus(db, f, id, "start", { now: NOW });
-    changeMeetingStatus(db, f, id, "close", { now: NOW, readMinutes: () => "" });
-    expect(recordAttendance(db, f, id, walkIn("Late"), NOW)).toEqual({ ok: false, code: "locked" });
-    expect(removeAttendance(db, f, walk, NOW)).toEqual({ ok: false, code: "locked" });
+    expect(correctAttendance(deps, f, walk, { ...walkIn("Jean-Pierre Joseph"), sex: "male", ageGroup: "36_59" }, NOW)).toEqual({ ok: true, value: null });
+    changeMeetingStatus(deps, f, id, "start", { now: NOW });
+    changeMeetingStatus(deps, f, id, "close", { now: NOW });
+    expect(recordAttendance(deps, f, id, walkIn("Late"), NOW)).toEqual({ ok: false, code: "locked" });
+    expect(removeAttendance(deps, f, walk, NOW)).toEqual({ ok: false, code: "locked" });
     const admin = actorByEmail(db, "admin@makon.ht");
-    expect(removeAttendance(db, admin, walk, NOW)).toEqual({ ok: true, value: null });
+    expect(removeAttendance(deps, admin, walk, NOW)).toEqual({ ok: true, value: null });
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "attendance.remove")).all();
     expect(audit).toMatchObject([{ actorId: admin.userId }]);
   });

@@ -14,6 +14,7 @@ import { planMeeting } from "../../app/modules/meetings/meetings.server";
 import { actorByEmail } from "../setup/test-db";
 
 const NOTES = "space:1:notes";
+const NOTES_REF = { kind: "space-notes", spaceId: 1 } as const;
 
 let server: TestServer;
 let facilitator: string;
@@ -143,15 +144,15 @@ describe("realtime documents", () => {
     const a = client(facilitator);
     const b = client(delegate);
     await Promise.all([synced(a.provider), synced(b.provider)]);
-    server.hub.change(NOTES, true, (doc) => doc.getMap("meta").set("current", "item-2"));
+    server.hub.change(NOTES_REF, (doc) => doc.getMap("meta").set("current", "item-2"));
     await waitFor(() => a.doc.getMap("meta").get("current") === "item-2" && b.doc.getMap("meta").get("current") === "item-2", 5_000, "server change");
     // With nobody connected, the change is stored and the document unloaded.
     a.provider.destroy();
     b.provider.destroy();
     await waitFor(() => server.hub.openDocumentCount() === 0, 5_000, "unload");
-    server.hub.change(NOTES, true, (doc) => doc.getMap("meta").set("current", "item-3"));
+    server.hub.change(NOTES_REF, (doc) => doc.getMap("meta").set("current", "item-3"));
     expect(server.hub.openDocumentCount()).toBe(0);
-    expect(server.hub.read(NOTES, true, (doc) => doc.getMap("meta").get("current"))).toBe("item-3");
+    expect(server.hub.read(NOTES_REF, (doc) => doc.getMap("meta").get("current"))).toBe("item-3");
   });
 
   it("compacts a document's stored updates past the threshold without losing any", async () => {

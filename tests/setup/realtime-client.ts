@@ -1,6 +1,8 @@
+import type * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { MESSAGE_ACCESS, readAccess } from "../../app/modules/realtime/commands";
 
 /** A real y-websocket client in Node, carrying a session cookie as a browser would. */
 export function connectProvider(baseUrl: string, docName: string, cookie: string, doc = new Y.Doc(), params?: Record<string, string>) {
@@ -17,7 +19,15 @@ export function connectProvider(baseUrl: string, docName: string, cookie: string
     maxBackoffTime: 200,
     params,
   });
-  return { provider, doc, text: () => doc.getText("body").toString() };
+  const client = { provider, doc, text: () => doc.getText("body").toString(), socketClosures: [] as number[], access: null as "read" | "write" | null };
+  // What the server says of this client's access when it changes, and how it closed the socket.
+  provider.messageHandlers[MESSAGE_ACCESS] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    client.access = readAccess(decoder);
+  };
+  provider.on("connection-close", (event: { code: number } | null) => {
+    if (event) client.socketClosures.push(event.code);
+  });
+  return client;
 }
 
 export function waitFor(check: () => boolean, timeoutMs = 5_000, what = "condition"): Promise<void> {

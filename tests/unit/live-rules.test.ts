@@ -198,7 +198,7 @@ describe("live state", () => {
 describe("the live document", () => {
   it("gets only the fields that changed, and reads back whole", async () => {
     const Y = await import("yjs");
-    const { readLiveState, writeLiveState } = await import("../../app/modules/live/live-doc");
+    const { readLiveState, writeFields } = await import("../../app/modules/live/live-doc");
     const doc = new Y.Doc();
     const map = doc.getMap("live");
     const base = buildLiveState({
@@ -207,13 +207,17 @@ describe("the live document", () => {
       turns: [],
     });
     expect(readLiveState(map)).toBeNull();
-    writeLiveState(map, base);
+    writeFields(map, { ...base });
     expect(readLiveState(map)).toEqual(base);
     const changed: string[][] = [];
     map.observe((event) => changed.push([...event.keysChanged]));
-    writeLiveState(map, { ...base, message: "Poz" });
-    writeLiveState(map, { ...base, message: "Poz" });
+    writeFields(map, { ...base, message: "Poz" });
+    writeFields(map, { ...base, message: "Poz" });
     expect(changed).toEqual([["message"]]);
     expect(readLiveState(map)!.message).toBe("Poz");
+    // A field the projection no longer has is removed (an older server's, say).
+    map.set("stale", 1);
+    writeFields(map, { ...base, message: "Poz" });
+    expect(map.has("stale")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, isAdmin, rolesIn } from "../../app/modules/auth/permissions";
 import type { Actor } from "../../app/modules/auth/roles";
-import { canRead, canWrite, documentAccess } from "../../app/modules/realtime/access";
+import { documentAccess } from "../../app/modules/realtime/access";
 import { documentName, parseDocumentName } from "../../app/modules/realtime/document-names";
 
 const admin: Actor = { userId: "a", grants: [{ role: "admin", spaceId: null }] };
@@ -48,9 +48,8 @@ describe("realtime documents", () => {
     expect(documentAccess(facilitator, notes, facts)).toBe("write");
     expect(documentAccess(admin, notes, facts)).toBe("write");
     expect(documentAccess(delegate, notes, facts)).toBe("read");
-    expect(canWrite(delegate, notes, facts)).toBe(false);
-    expect(canRead(stranger, notes, facts)).toBe(false);
-    expect(canRead(null, notes, facts)).toBe(false);
+    expect(documentAccess(stranger, notes, facts)).toBe("none");
+    expect(documentAccess(null, notes, facts)).toBe("none");
   });
 
   it("freezes minutes when the meeting closes, and lets nobody write the live state", () => {
@@ -63,5 +62,17 @@ describe("realtime documents", () => {
     expect(documentAccess(admin, live, { spaceId: 1, meetingStatus: "live" })).toBe("read");
     expect(documentAccess(facilitator, live, { spaceId: 1, meetingStatus: "live" })).toBe("read");
     expect(documentAccess(stranger, live, { spaceId: 1, meetingStatus: "live" })).toBe("none");
+  });
+
+  it("shows the console's document to facilitators only, and the screen's link opens the live state alone", () => {
+    const console_ = { kind: "meeting-console", meetingId: 5 } as const;
+    const live = { kind: "meeting-live", meetingId: 5 } as const;
+    const facts = { spaceId: 1, meetingStatus: "live" as const, screenToken: "t".repeat(22) };
+    expect(documentAccess(facilitator, console_, facts)).toBe("read");
+    expect(documentAccess(admin, console_, facts)).toBe("read");
+    expect(documentAccess(delegate, console_, facts)).toBe("none");
+    expect(documentAccess(null, console_, facts, { screenToken: facts.screenToken })).toBe("none");
+    expect(documentAccess(null, live, facts, { screenToken: facts.screenToken })).toBe("read");
+    expect(documentAccess(null, live, facts, { screenToken: "u".repeat(22) })).toBe("none");
   });
 });

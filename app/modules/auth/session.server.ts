@@ -1,10 +1,11 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { roleGrants, sessions, users } from "../../../db/schema/index";
 import type { Actor, Grant } from "./roles";
 import type { Locale } from "../i18n/locales";
+import type { RealtimePort } from "../realtime/port";
 
 /**
  * The only module that knows about lucia (v3 gets no more fixes upstream): routes and the
@@ -90,7 +91,23 @@ export async function startSession(auth: Auth, userId: string): Promise<string> 
   return auth.createSessionCookie(session.id).serialize();
 }
 
-export async function endSession(auth: Auth, sessionId: string): Promise<string> {
+/** Signs out: the session ends, and so do the sockets it opened. */
+export async function endSession(auth: Auth, realtime: RealtimePort, sessionId: string): Promise<string> {
   await auth.invalidateSession(sessionId);
+  realtime.publish([{ type: "session.ended", sessionId }]);
   return auth.createBlankSessionCookie().serialize();
+}
+
+/**
+ * The actor behind a session that is still valid now, read synchronously: open sockets ask
+ * again after a sign-out, a revoked role or a changed password, and before each command.
+ */
+export function actorOfSession(db: Db, sessionId: string, userId: string, now: number): Actor | null {
+  const row = db
+    .select({ expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .get();
+  if (!row || row.expiresAt * 1000 <= now) return null;
+  return { userId, grants: loadGrants(db, userId) };
 }

@@ -129,6 +129,7 @@ export const fr = {
   "error.role": "Rôle inconnu.",
   "error.space": "Espace introuvable.",
   "error.forbidden": "Vous n'avez pas le droit de faire cela.",
+  "error.tooFast": "Trop d'actions à la fois : attendez un instant.",
   "error.notFound": "Introuvable.",
   "error.arrondissement": "Choisissez un arrondissement de ce département.",
   "error.communeCode": "Le code d'une commune s'écrit HT suivi de 4 chiffres (ex. HT0514).",

@@ -131,6 +131,7 @@ export const ht: Record<MessageKey, string> = {
   "error.role": "Wòl sa a pa egziste.",
   "error.space": "Espas sa a pa egziste.",
   "error.forbidden": "Ou pa gen dwa fè sa.",
+  "error.tooFast": "Twòp aksyon an menm tan: tann yon ti moman.",
   "error.notFound": "Nou pa jwenn li.",
   "error.arrondissement": "Chwazi yon awondisman nan depatman sa a.",
   "error.communeCode": "Kòd yon komin se HT ak 4 chif (egz. HT0514).",

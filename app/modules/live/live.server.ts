@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type * as Y from "yjs";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, meetings, organisations, people, speakingTurns } from "../../../db/schema/index";
-import type { RealtimeHub } from "../../../server/realtime/hub";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { Locale } from "../i18n/locales";
 import type { AgeGroupId } from "../people/age-groups";
+import { commit, type Deps } from "../deps.server";
 import { fail, ok, type Result } from "../result";
-import { DOCUMENT_KINDS, documentName } from "../realtime/document-names";
-import { writeLiveState } from "./live-doc";
 import { buildLiveState, type LiveState, type LiveTurnRow } from "./live-state";
 import type { PriorityRule } from "./priority";
 import type { LiveCode } from "./messages";
@@ -69,35 +66,23 @@ function prepareLiveReads(db: Db) {
   };
 }
 
-const liveReads = new WeakMap<Db, ReturnType<typeof prepareLiveReads>>();
+const prepared = new WeakMap<Db, ReturnType<typeof prepareLiveReads>>();
 
-function reads(db: Db) {
-  let prepared = liveReads.get(db);
-  if (!prepared) liveReads.set(db, (prepared = prepareLiveReads(db)));
-  return prepared;
+export function liveReads(db: Db) {
+  let reads = prepared.get(db);
+  if (!reads) prepared.set(db, (reads = prepareLiveReads(db)));
+  return reads;
 }
 
 /** The meeting's turns with what the screens show of each speaker. */
 export function loadTurns(db: Db, meetingId: number): (LiveTurnRow & { agendaItemId: number | null })[] {
-  return reads(db)
+  return liveReads(db)
     .turns.all({ id: meetingId })
     .map((t) => ({ ...t, ageGroup: t.ageGroup as AgeGroupId | null }));
 }
 
-export function liveState(db: Db, meetingId: number): LiveState | null {
-  const read = reads(db);
-  const meeting = read.meeting.get({ id: meetingId });
-  if (!meeting) return null;
-  return buildLiveState({ meeting, agenda: read.agenda.all({ id: meetingId }), turns: loadTurns(db, meetingId) });
-}
-
-/** Writes the meeting's state into its live document: every screen following it updates. */
-export function publishLive(hub: RealtimeHub, db: Db, meetingId: number): void {
-  const state = liveState(db, meetingId);
-  if (!state) return;
-  hub.change(documentName({ kind: "meeting-live", meetingId }), DOCUMENT_KINDS["meeting-live"].presence, (doc: Y.Doc) => {
-    writeLiveState(doc.getMap("live"), state);
-  });
+export function liveStateOf(meeting: MeetingRow, agenda: (typeof agendaItems.$inferSelect)[], turns: LiveTurnRow[]): LiveState {
+  return buildLiveState({ meeting, agenda, turns });
 }
 
 /** Closes the stretch of time on the current item and opens one on another (or none). */
@@ -168,8 +153,8 @@ function presentRow(db: Db | Tx, meetingId: number, attendanceId: number): boole
 }
 
 /** A facilitator's action on the live meeting (the console). */
-export function runConsoleAction(db: Db, actor: Actor | null, meetingId: number, action: ConsoleAction, now: number): Result<null, LiveCode> {
-  return db.transaction((tx) => {
+export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: number, action: ConsoleAction, now: number): Result<null, LiveCode> {
+  return commit(deps, (tx, emit) => {
     const found = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!found) return fail("not_found");
     if (!can(actor, { type: "space.facilitate", spaceId: found.spaceId })) return fail("forbidden");
@@ -204,6 +189,7 @@ export function runConsoleAction(db: Db, actor: Actor | null, meetingId: number,
     }
     if (!result.ok) return result;
     appendAudit(tx, { at: now, actorId: actor!.userId, action: `live.${action.type}`, subjectType: "meeting", subjectId: meetingId, after: action });
+    emit({ type: "live.changed", meetingId });
     return result;
   });
 }
@@ -221,9 +207,9 @@ export function presenceOf(db: Db | Tx, actor: Actor | null, meetingId: number):
 }
 
 /** A delegate's own request to speak, or its withdrawal, from their phone. */
-export function runDelegateAction(db: Db, actor: Actor | null, meetingId: number, action: DelegateAction, now: number): Result<null, LiveCode> {
+export function runDelegateAction(deps: Deps, actor: Actor | null, meetingId: number, action: DelegateAction, now: number): Result<null, LiveCode> {
   if (!actor) return fail("forbidden");
-  return db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     const live = liveMeeting(tx, meetingId);
     if (!live.ok) return live;
     const attendanceId = presenceOf(tx, actor, meetingId);
@@ -242,6 +228,7 @@ export function runDelegateAction(db: Db, actor: Actor | null, meetingId: number
     }
     if (!result.ok) return result;
     appendAudit(tx, { at: now, actorId: actor.userId, action: `live.delegate-${action.type}`, subjectType: "meeting", subjectId: meetingId, after: { attendanceId } });
+    emit({ type: "live.changed", meetingId });
     return result;
   });
 }

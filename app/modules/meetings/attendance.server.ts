@@ -1,12 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
-import * as Y from "yjs";
 import type { Db } from "../../../db/client";
 import { authorities, officials, people, spaceMemberships, spaces } from "../../../db/schema/index";
-import type { RealtimeHub } from "../../../server/realtime/hub";
 import { localDate } from "../dates";
 import { ageGroupOf, type AgeGroupId } from "../people/age-groups";
 import { listDelegates } from "../people/people.server";
-import { DOCUMENT_KINDS, documentName } from "../realtime/document-names";
 import { attendanceFigures, possibleDuplicates } from "./attendance-figures";
 import { listAttendance } from "./meetings.server";
 
@@ -28,21 +25,6 @@ export function meetingFigures(db: Db, meeting: { id: number; spaceId: number })
 }
 
 export type MeetingFigures = ReturnType<typeof meetingFigures>["figures"];
-
-/**
- * Writes the current figures into the meeting's live document; every panel following it
- * updates. Bursts of check-ins are coalesced (see RealtimeHub.changeSoon).
- */
-export function publishAttendance(hub: RealtimeHub, db: Db, meeting: { id: number; spaceId: number }): void {
-  hub.changeSoon(`attendance:${meeting.id}`, () => {
-    const { figures, rows } = meetingFigures(db, meeting);
-    hub.change(documentName({ kind: "meeting-live", meetingId: meeting.id }), DOCUMENT_KINDS["meeting-live"].presence, (doc: Y.Doc) => {
-      const map = doc.getMap("attendance");
-      map.set("figures", figures);
-      map.set("count", rows.length);
-    });
-  });
-}
 
 /** The known people of a space who may be ticked present: its delegates and its officials. */
 export function attendanceCandidates(db: Db, space: { id: number; communeCode: string }, now: number) {

@@ -15,6 +15,7 @@ import {
 } from "../../../db/schema/index";
 import type { AgendaItemKind, AttendanceRole, MeetingKind } from "../../../db/schema/meetings";
 import { appendAudit } from "../audit/audit.server";
+import { commit, type Deps } from "../deps.server";
 import { can, isAdmin } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { AgeGroupId } from "../people/age-groups";
@@ -22,6 +23,7 @@ import { fail, ok, type Result } from "../result";
 import { canChangeAttendance, canEditPlan, nextStatus, type MeetingEvent } from "./meeting-state";
 import { renderMarkdown } from "./markdown";
 import { openLiveMeeting, settleLiveMeeting } from "../live/live.server";
+import { MINUTES_ROOT, minutesRef } from "./minutes";
 
 export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken";
 
@@ -70,62 +72,78 @@ export function planMeeting(db: Db, actor: Actor | null, spaceId: number, input:
   return ok({ id });
 }
 
-export function updateMeeting(db: Db, actor: Actor | null, meetingId: number, input: MeetingInput, now: number): Result<null, MeetingCode> {
-  const meeting = meetingForChange(db, actor, meetingId);
+export function updateMeeting(deps: Deps, actor: Actor | null, meetingId: number, input: MeetingInput, now: number): Result<null, MeetingCode> {
+  const meeting = meetingForChange(deps.db, actor, meetingId);
   if (!meeting.ok) return meeting;
   if (!canEditPlan(meeting.value.status)) return fail("wrong_state");
   const { facilitatorIds: _f, authorityIds: _a, ...row } = input;
-  db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     tx.update(meetings).set(row).where(eq(meetings.id, meetingId)).run();
     setLinks(tx, meetingId, meeting.value.spaceId, input);
     const before = { kind: meeting.value.kind, title: meeting.value.title, startsAt: meeting.value.startsAt, endsAt: meeting.value.endsAt, place: meeting.value.place, published: meeting.value.published };
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.update", subjectType: "meeting", subjectId: meetingId, before, after: input });
+    emit({ type: "meeting.planChanged", meetingId });
+    return ok(null);
   });
-  return ok(null);
 }
 
 /**
- * Moves a meeting along its life. Closing freezes the minutes as they stand in the shared
- * document (Markdown and sanitised HTML) and locks the attendance.
+ * Moves a meeting along its life, with what follows in the same transaction: opening makes
+ * the first item current and gives the shared screen its link; closing ends the running turn,
+ * lets waiting requests lapse, freezes the minutes as they stand in the shared document
+ * (Markdown and sanitised HTML) and locks the attendance. Screens and open sockets follow
+ * from the events once it has committed; an opened meeting's minutes start from its agenda.
  */
 export function changeMeetingStatus(
-  db: Db,
+  deps: Deps,
   actor: Actor | null,
   meetingId: number,
   event: MeetingEvent,
-  options: { now: number; reason?: string; readMinutes?: () => string },
+  options: { now: number; reason?: string; minutesTemplate?: (meeting: Meeting) => string },
 ): Result<null, MeetingCode> {
-  const meeting = meetingForChange(db, actor, meetingId);
-  if (!meeting.ok) return meeting;
-  const status = nextStatus(meeting.value.status, event);
-  if (!status) return fail("wrong_state");
-  const changes: Partial<MeetingRow> = { status };
-  if (event === "start") changes.startedAt = options.now;
-  if (event === "cancel") changes.cancelReason = options.reason ?? "";
-  if (event === "close") {
-    const markdown = options.readMinutes?.() ?? "";
-    Object.assign(changes, { closedAt: options.now, minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown) });
-  }
-  db.transaction((tx) => {
-    if (event === "start") openLiveMeeting(tx, meeting.value, options.now);
-    if (event === "close") settleLiveMeeting(tx, meeting.value, options.now);
+  const result = commit<null, MeetingCode>(deps, (tx, emit) => {
+    // Checked inside the transaction: two facilitators closing at once close it once.
+    const found = meetingForChange(tx, actor, meetingId);
+    if (!found.ok) return found;
+    const meeting = found.value;
+    const status = nextStatus(meeting.status, event);
+    if (!status) return fail("wrong_state");
+    const changes: Partial<MeetingRow> = { status };
+    if (event === "start") {
+      changes.startedAt = options.now;
+      openLiveMeeting(tx, meeting, options.now);
+    }
+    if (event === "cancel") changes.cancelReason = options.reason ?? "";
+    if (event === "close") {
+      settleLiveMeeting(tx, meeting, options.now);
+      // Read in the same synchronous run as the commit and the sockets' downgrade that
+      // follows it: no edit can arrive in between.
+      const markdown = deps.realtime.readText(minutesRef(meetingId), MINUTES_ROOT);
+      Object.assign(changes, { closedAt: options.now, minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown) });
+    }
     tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
-    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.value.status }, after: { status, reason: options.reason } });
+    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.status }, after: { status, reason: options.reason } });
+    emit({ type: event === "start" ? "meeting.opened" : event === "close" ? "meeting.closed" : "meeting.cancelled", meetingId });
+    return ok(null);
   });
-  return ok(null);
+  const template = options.minutesTemplate;
+  if (result.ok && event === "start" && template) {
+    deps.realtime.seedText(minutesRef(meetingId), MINUTES_ROOT, () => template(getMeeting(deps.db, meetingId)!));
+  }
+  return result;
 }
 
-export function addAgendaItem(db: Db, actor: Actor | null, meetingId: number, input: { kind: AgendaItemKind; title: string; plannedMinutes: number | null }, now: number): Result<{ id: number }, MeetingCode> {
-  const meeting = meetingForChange(db, actor, meetingId);
+export function addAgendaItem(deps: Deps, actor: Actor | null, meetingId: number, input: { kind: AgendaItemKind; title: string; plannedMinutes: number | null }, now: number): Result<{ id: number }, MeetingCode> {
+  const meeting = meetingForChange(deps.db, actor, meetingId);
   if (!meeting.ok) return meeting;
   if (!canEditPlan(meeting.value.status)) return fail("wrong_state");
-  const id = db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     const last = tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get();
     const inserted = tx.insert(agendaItems).values({ ...input, meetingId, position: (last?.position ?? 0) + 1, createdAt: now }).returning({ id: agendaItems.id }).get();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.add", subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
-    return inserted.id;
+    emit({ type: "meeting.planChanged", meetingId });
+    return ok({ id: inserted.id });
   });
-  return ok({ id });
 }
 
 function agendaItemOf(db: Db, actor: Actor | null, itemId: number) {
@@ -137,30 +155,32 @@ function agendaItemOf(db: Db, actor: Actor | null, itemId: number) {
   return ok(item);
 }
 
-export function removeAgendaItem(db: Db, actor: Actor | null, itemId: number, now: number): Result<null, MeetingCode> {
-  const item = agendaItemOf(db, actor, itemId);
+export function removeAgendaItem(deps: Deps, actor: Actor | null, itemId: number, now: number): Result<null, MeetingCode> {
+  const item = agendaItemOf(deps.db, actor, itemId);
   if (!item.ok) return item;
-  db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.remove", subjectType: "meeting", subjectId: item.value.meetingId, before: item.value });
+    emit({ type: "meeting.planChanged", meetingId: item.value.meetingId });
+    return ok(null);
   });
-  return ok(null);
 }
 
 /** Swaps an item with its neighbour above or below. */
-export function moveAgendaItem(db: Db, actor: Actor | null, itemId: number, direction: "up" | "down", now: number): Result<null, MeetingCode> {
-  const item = agendaItemOf(db, actor, itemId);
+export function moveAgendaItem(deps: Deps, actor: Actor | null, itemId: number, direction: "up" | "down", now: number): Result<null, MeetingCode> {
+  const item = agendaItemOf(deps.db, actor, itemId);
   if (!item.ok) return item;
-  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, item.value.meetingId)).orderBy(asc(agendaItems.position)).all();
+  const items = deps.db.select().from(agendaItems).where(eq(agendaItems.meetingId, item.value.meetingId)).orderBy(asc(agendaItems.position)).all();
   const index = items.findIndex((i) => i.id === itemId);
   const other = items[direction === "up" ? index - 1 : index + 1];
   if (!other) return ok(null);
-  db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.value.id)).run();
     tx.update(agendaItems).set({ position: item.value.position }).where(eq(agendaItems.id, other.id)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.move", subjectType: "meeting", subjectId: item.value.meetingId, after: { itemId, direction } });
+    emit({ type: "meeting.planChanged", meetingId: item.value.meetingId });
+    return ok(null);
   });
-  return ok(null);
 }
 
 export interface AttendanceInput {
@@ -188,7 +208,8 @@ function organisationKnown(db: Db, spaceId: number, organisationId: number | nul
     .get();
 }
 
-export function recordAttendance(db: Db, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number): Result<{ id: number }, MeetingCode> {
+export function recordAttendance(deps: Deps, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number): Result<{ id: number }, MeetingCode> {
+  const { db } = deps;
   const meeting = meetingForChange(db, actor, meetingId);
   if (!meeting.ok) return meeting;
   if (!attendanceWritable(meeting.value, actor)) return fail(meeting.value.status === "closed" ? "locked" : "wrong_state");
@@ -196,30 +217,33 @@ export function recordAttendance(db: Db, actor: Actor | null, meetingId: number,
   if (input.personId !== null && db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, input.personId))).get()) {
     return fail("already_present");
   }
-  const id = db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     const inserted = tx.insert(attendance).values({ ...input, meetingId, arrivedAt: now, recordedBy: actor!.userId, createdAt: now }).returning({ id: attendance.id }).get();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
-    return inserted.id;
+    emit({ type: "attendance.changed", meetingId });
+    return ok({ id: inserted.id });
   });
-  return ok({ id });
 }
 
-export function correctAttendance(db: Db, actor: Actor | null, attendanceId: number, input: Omit<AttendanceInput, "personId">, now: number): Result<null, MeetingCode> {
+export function correctAttendance(deps: Deps, actor: Actor | null, attendanceId: number, input: Omit<AttendanceInput, "personId">, now: number): Result<null, MeetingCode> {
+  const { db } = deps;
   const row = db.select().from(attendance).where(eq(attendance.id, attendanceId)).get();
   if (!row) return fail("not_found");
   const meeting = meetingForChange(db, actor, row.meetingId);
   if (!meeting.ok) return meeting;
   if (!attendanceWritable(meeting.value, actor)) return fail("locked");
   if (!organisationKnown(db, meeting.value.spaceId, input.organisationId)) return fail("not_member");
-  db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     tx.update(attendance).set(input).where(eq(attendance.id, attendanceId)).run();
     const { id: _id, createdAt: _c, recordedBy: _r, ...before } = row;
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.correct", subjectType: "meeting", subjectId: row.meetingId, before, after: { ...input, id: attendanceId } });
+    emit({ type: "attendance.changed", meetingId: row.meetingId });
+    return ok(null);
   });
-  return ok(null);
 }
 
-export function removeAttendance(db: Db, actor: Actor | null, attendanceId: number, now: number): Result<null, MeetingCode> {
+export function removeAttendance(deps: Deps, actor: Actor | null, attendanceId: number, now: number): Result<null, MeetingCode> {
+  const { db } = deps;
   const row = db.select().from(attendance).where(eq(attendance.id, attendanceId)).get();
   if (!row) return fail("not_found");
   const meeting = meetingForChange(db, actor, row.meetingId);
@@ -228,12 +252,13 @@ export function removeAttendance(db: Db, actor: Actor | null, attendanceId: numb
   const turns = db.select({ state: speakingTurns.state }).from(speakingTurns).where(eq(speakingTurns.attendanceId, attendanceId)).all();
   // Who has spoken stays on the list: the record of turns points at them.
   if (turns.some((t) => t.state === "speaking" || t.state === "done")) return fail("has_spoken");
-  db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     tx.delete(speakingTurns).where(eq(speakingTurns.attendanceId, attendanceId)).run();
     tx.delete(attendance).where(eq(attendance.id, attendanceId)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.remove", subjectType: "meeting", subjectId: row.meetingId, before: row });
+    emit({ type: "attendance.changed", meetingId: row.meetingId });
+    return ok(null);
   });
-  return ok(null);
 }
 
 export function getMeeting(db: Db, meetingId: number) {

@@ -37,8 +37,9 @@ export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: Doc
     case "meeting-live":
       // Only the server writes the live state, through validated actions.
       return member ? "read" : "none";
+    case "meeting-console":
+      // What only the console shows (the people present, by name): facilitators, read-only.
+      return facilitates ? "read" : "none";
   }
 }
 
-export const canRead = (actor: Actor | null, doc: DocumentRef, facts: DocumentFacts): boolean => documentAccess(actor, doc, facts) !== "none";
-export const canWrite = (actor: Actor | null, doc: DocumentRef, facts: DocumentFacts): boolean => documentAccess(actor, doc, facts) === "write";

@@ -2,11 +2,19 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
 /**
- * Beside y-websocket's own messages, a client may send an action for the server to validate
- * and apply (the console's), and gets a reply with the same id. Both are JSON in a string.
+ * Beside y-websocket's own messages, a client may send a command for the server to validate
+ * and apply (the console's actions, a delegate's request to speak), and gets a reply with the
+ * same id; both are JSON in a string. The server tells a client when its access changes.
  */
 export const MESSAGE_COMMAND = 42;
 export const MESSAGE_COMMAND_REPLY = 43;
+export const MESSAGE_ACCESS = 44;
+
+/** A command names what it is (its kind's command) and carries the same fields as its form. */
+export interface SocketCommand {
+  name: string;
+  input: Record<string, string>;
+}
 
 function encode(type: number, value: { id: number; [key: string]: unknown }): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -15,7 +23,7 @@ function encode(type: number, value: { id: number; [key: string]: unknown }): Ui
   return encoding.toUint8Array(encoder);
 }
 
-export const encodeCommand = (id: number, payload: unknown) => encode(MESSAGE_COMMAND, { id, payload });
+export const encodeCommand = (id: number, payload: SocketCommand) => encode(MESSAGE_COMMAND, { id, payload });
 export const encodeReply = (id: number, reply: unknown) => encode(MESSAGE_COMMAND_REPLY, { id, reply });
 
 /** Reads what follows the message type; throws on anything that is not a command with an id. */
@@ -28,3 +36,12 @@ export function readCommand(decoder: decoding.Decoder): { id: number; payload: u
 export function readReply(decoder: decoding.Decoder): { id: number; reply: unknown } {
   return JSON.parse(decoding.readVarString(decoder)) as { id: number; reply: unknown };
 }
+
+export function encodeAccess(access: "read" | "write"): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_ACCESS);
+  encoding.writeVarUint(encoder, access === "write" ? 1 : 0);
+  return encoding.toUint8Array(encoder);
+}
+
+export const readAccess = (decoder: decoding.Decoder): "read" | "write" => (decoding.readVarUint(decoder) === 1 ? "write" : "read");

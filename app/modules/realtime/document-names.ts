@@ -1,20 +1,28 @@
 /**
- * Names of realtime documents, typed and parsed in one place. Each kind says whether it
- * carries presence (awareness): only where people edit together, never on live screens.
+ * The browser-safe half of each realtime document kind's declaration: its name, how the name
+ * parses, and whether it carries presence (awareness: only where people edit together, never
+ * on live screens). The server half (access, storage, projection, commands) is in
+ * `kinds.server.ts`, which must declare every kind listed here.
  */
 export type DocumentRef =
   | { kind: "space-notes"; spaceId: number }
   | { kind: "meeting-minutes"; meetingId: number }
-  | { kind: "meeting-live"; meetingId: number };
+  | { kind: "meeting-live"; meetingId: number }
+  | { kind: "meeting-console"; meetingId: number };
 
-export const DOCUMENT_KINDS = {
-  "space-notes": { presence: true },
-  "meeting-minutes": { presence: true },
-  "meeting-live": { presence: false },
-} as const satisfies Record<DocumentRef["kind"], { presence: boolean }>;
+export type DocumentKindName = DocumentRef["kind"];
+export type RefOf<K extends DocumentKindName> = Extract<DocumentRef, { kind: K }>;
+
+export const DOCUMENT_PRESENCE = {
+  "space-notes": true,
+  "meeting-minutes": true,
+  "meeting-live": false,
+  "meeting-console": false,
+} as const satisfies Record<DocumentKindName, boolean>;
 
 const MAX_NAME_LENGTH = 200;
 const ID = "([1-9]\\d{0,9})";
+const MEETING_PARTS = { minutes: "meeting-minutes", live: "meeting-live", console: "meeting-console" } as const;
 
 export function documentName(ref: DocumentRef): string {
   switch (ref.kind) {
@@ -24,6 +32,8 @@ export function documentName(ref: DocumentRef): string {
       return `meeting:${ref.meetingId}:minutes`;
     case "meeting-live":
       return `meeting:${ref.meetingId}:live`;
+    case "meeting-console":
+      return `meeting:${ref.meetingId}:console`;
   }
 }
 
@@ -31,7 +41,12 @@ export function parseDocumentName(name: string): DocumentRef | null {
   if (name.length > MAX_NAME_LENGTH) return null;
   const notes = new RegExp(`^space:${ID}:notes$`).exec(name);
   if (notes) return { kind: "space-notes", spaceId: Number(notes[1]) };
-  const meeting = new RegExp(`^meeting:${ID}:(minutes|live)$`).exec(name);
-  if (meeting) return { kind: meeting[2] === "minutes" ? "meeting-minutes" : "meeting-live", meetingId: Number(meeting[1]) };
+  const meeting = new RegExp(`^meeting:${ID}:(minutes|live|console)$`).exec(name);
+  if (meeting) return { kind: MEETING_PARTS[meeting[2] as keyof typeof MEETING_PARTS], meetingId: Number(meeting[1]) };
   return null;
+}
+
+/** The meeting a document belongs to, if any: its documents follow the meeting's changes. */
+export function meetingOf(ref: DocumentRef): number | null {
+  return "meetingId" in ref ? ref.meetingId : null;
 }

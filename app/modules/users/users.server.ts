@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { roleGrants, spaces, users } from "../../../db/schema/index";
+import { commit, type Deps } from "../deps.server";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import { hashPassword } from "../auth/password.server";
@@ -62,7 +63,8 @@ function checkGrant(db: Db, role: Role, spaceId: number | null): Result<number |
   return ok(spaceId);
 }
 
-export function grantRole(db: Db, actor: Actor | null, input: GrantRole, now: number): Result<{ id: number }, AccountCode> {
+export function grantRole(deps: Deps, actor: Actor | null, input: GrantRole, now: number): Result<{ id: number }, AccountCode> {
+  const { db } = deps;
   if (!can(actor, { type: "accounts.manage" })) return fail("forbidden");
   if (!db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get()) return fail("not_found");
   const grantCheck = checkGrant(db, input.role, input.spaceId ?? null);
@@ -74,19 +76,21 @@ export function grantRole(db: Db, actor: Actor | null, input: GrantRole, now: nu
     .where(and(eq(roleGrants.userId, input.userId), eq(roleGrants.role, input.role), spaceId === null ? isNull(roleGrants.spaceId) : eq(roleGrants.spaceId, spaceId)))
     .get();
   if (existing) return fail("grant_exists", "role");
-  const id = db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     const inserted = tx
       .insert(roleGrants)
       .values({ userId: input.userId, role: input.role, spaceId, grantedBy: actor!.userId, createdAt: now })
       .returning({ id: roleGrants.id })
       .get();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.grant", subjectType: "user", subjectId: input.userId, after: { role: input.role, spaceId } });
-    return inserted.id;
+    // The user's open pages may now read what they could not.
+    emit({ type: "access.changed", userId: input.userId });
+    return ok({ id: inserted.id });
   });
-  return ok({ id });
 }
 
-export function revokeRole(db: Db, actor: Actor | null, grantId: number, now: number): Result<null, AccountCode> {
+export function revokeRole(deps: Deps, actor: Actor | null, grantId: number, now: number): Result<null, AccountCode> {
+  const { db } = deps;
   if (!can(actor, { type: "accounts.manage" })) return fail("forbidden");
   const grant = db.select().from(roleGrants).where(eq(roleGrants.id, grantId)).get();
   if (!grant) return fail("not_found");
@@ -95,11 +99,13 @@ export function revokeRole(db: Db, actor: Actor | null, grantId: number, now: nu
     // Someone must always be able to manage accounts.
     if (admins.length <= 1) return fail("last_admin");
   }
-  db.transaction((tx) => {
+  return commit(deps, (tx, emit) => {
     tx.delete(roleGrants).where(eq(roleGrants.id, grantId)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.revoke", subjectType: "user", subjectId: grant.userId, before: { role: grant.role, spaceId: grant.spaceId } });
+    // Sockets the user opened with that role are downgraded or closed now, not at their next reconnection.
+    emit({ type: "access.changed", userId: grant.userId });
+    return ok(null);
   });
-  return ok(null);
 }
 
 export function setUserLocale(db: Db, userId: string, locale: Locale): void {

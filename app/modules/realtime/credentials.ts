@@ -1,0 +1,6 @@
+/** What a socket was opened with: a session (or none), and the shared screen's link if any. */
+export interface SocketCredentials {
+  userId: string | null;
+  sessionId: string | null;
+  screenToken: string | null;
+}

@@ -1,0 +1,117 @@
+import { eq } from "drizzle-orm";
+import type * as Y from "yjs";
+import type { Db } from "../../../db/client";
+import { meetings, spaces } from "../../../db/schema/index";
+import { actorOfSession } from "../auth/session.server";
+import type { Actor } from "../auth/roles";
+import type { Deps } from "../deps.server";
+import { projectConsole, projectLive } from "../live/projections.server";
+import { consoleCommand, delegateCommand, whoAmICommand, type MeetingSocketCommand, type SocketReply } from "../live/socket-commands.server";
+import { MINUTES_ROOT } from "../meetings/minutes";
+import { documentAccess, type DocumentAccess, type DocumentFacts } from "./access";
+import type { SocketCredentials } from "./credentials";
+import { DOCUMENT_PRESENCE, type DocumentKindName, type DocumentRef, type RefOf } from "./document-names";
+
+/**
+ * The server half of each realtime document kind, declared once here (its name and presence
+ * are in `document-names.ts`). The hub calls these hooks and knows no kind itself.
+ *
+ * - `facts`: what access depends on, loaded from the database (null: no such document).
+ * - `access`: the rule (`access.ts`), decided when a socket opens and again whenever its
+ *   subject changes — the meeting it belongs to opens, closes or is cancelled, the user's
+ *   roles change, the session ends. A writer that becomes a reader is told so and its edits
+ *   are dropped from then on; a socket that may no longer read is closed at once.
+ * - `storage`: "stored" (edited by people; every update kept) or "projection" (written by
+ *   the server only, rebuilt from the database whenever it is loaded, never trusted from
+ *   storage), with `project` writing it.
+ * - `roots`: the root types a writer's update may touch; any other refuses the update.
+ * - `commands`: what a socket may send, each the same schema, permission and command as the
+ *   form that does the same without JavaScript.
+ */
+export interface DocumentKind<K extends DocumentKindName> {
+  storage: "stored" | "projection";
+  roots: readonly string[];
+  facts(db: Db, ref: RefOf<K>): DocumentFacts | null;
+  project?(db: Db, ref: RefOf<K>, doc: Y.Doc): void;
+  commands: Record<string, (deps: Deps, actor: Actor | null, ref: RefOf<K>, input: unknown, now: number) => SocketReply>;
+}
+
+const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null =>
+  db.select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetings.screenToken }).from(meetings).where(eq(meetings.id, meetingId)).get() ?? null;
+
+const onMeeting =
+  (command: MeetingSocketCommand) =>
+  (deps: Deps, actor: Actor | null, ref: { meetingId: number }, input: unknown, now: number) =>
+    command(deps, actor, ref.meetingId, input, now);
+
+export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
+  "space-notes": {
+    storage: "stored",
+    roots: ["body", "meta"],
+    facts: (db, ref) => db.select({ spaceId: spaces.id }).from(spaces).where(eq(spaces.id, ref.spaceId)).get() ?? null,
+    commands: {},
+  },
+  "meeting-minutes": {
+    storage: "stored",
+    roots: [MINUTES_ROOT],
+    facts: (db, ref) => meetingFacts(db, ref.meetingId),
+    commands: {},
+  },
+  "meeting-live": {
+    storage: "projection",
+    roots: [],
+    facts: (db, ref) => meetingFacts(db, ref.meetingId),
+    project: (db, ref, doc) => projectLive(db, ref.meetingId, doc),
+    commands: { delegate: onMeeting(delegateCommand), whoami: onMeeting(whoAmICommand) },
+  },
+  "meeting-console": {
+    storage: "projection",
+    roots: [],
+    facts: (db, ref) => meetingFacts(db, ref.meetingId),
+    project: (db, ref, doc) => projectConsole(db, ref.meetingId, doc),
+    commands: { console: onMeeting(consoleCommand) },
+  },
+};
+
+function kindOf<K extends DocumentKindName>(ref: RefOf<K>): DocumentKind<K> {
+  return DOCUMENT_KINDS[ref.kind] as unknown as DocumentKind<K>;
+}
+
+/** The person behind a socket, as of now: none once the session has ended. */
+function socketActor(db: Db, credentials: SocketCredentials, now: number): Actor | null {
+  return credentials.sessionId && credentials.userId ? actorOfSession(db, credentials.sessionId, credentials.userId, now) : null;
+}
+
+/** What the hub calls: every kind's hooks, over one database and the realtime port. */
+export function documentHooks(deps: Deps, now: () => number = Date.now) {
+  const { db } = deps;
+  return {
+    describe(ref: DocumentRef) {
+      const kind = kindOf(ref);
+      return { presence: DOCUMENT_PRESENCE[ref.kind], storage: kind.storage, roots: kind.roots };
+    },
+    authorize(ref: DocumentRef, credentials: SocketCredentials): DocumentAccess {
+      const kind = kindOf(ref);
+      const facts = kind.facts(db, ref);
+      if (!facts) return "none";
+      const access = documentAccess(socketActor(db, credentials, now()), ref, facts, { screenToken: credentials.screenToken });
+      // Nobody writes a projection but the server.
+      return kind.storage === "projection" && access === "write" ? "read" : access;
+    },
+    /** Whether the document exists at all (an unknown one is answered 404). */
+    exists(ref: DocumentRef): boolean {
+      return kindOf(ref).facts(db, ref) !== null;
+    },
+    project(ref: DocumentRef, doc: Y.Doc): void {
+      kindOf(ref).project?.(db, ref, doc);
+    },
+    command(ref: DocumentRef, credentials: SocketCredentials, message: unknown): SocketReply {
+      const { name, input } = (message ?? {}) as { name?: unknown; input?: unknown };
+      const kind = kindOf(ref);
+      const run = typeof name === "string" && Object.hasOwn(kind.commands, name) ? kind.commands[name] : undefined;
+      if (!run) return { error: "error.invalid" };
+      // Who sends it is read again for each command: a role revoked a second ago counts.
+      return run(deps, socketActor(db, credentials, now()), ref, input, now());
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { DocumentRef } from "./document-names";
+
+/**
+ * What a command says happened, once its transaction has committed. Screens follow from
+ * these (the realtime server rebuilds projections and re-decides who may read or write);
+ * the domain never names the realtime server.
+ */
+export type DomainEvent =
+  | { type: "meeting.opened"; meetingId: number }
+  | { type: "meeting.closed"; meetingId: number }
+  | { type: "meeting.cancelled"; meetingId: number }
+  | { type: "meeting.planChanged"; meetingId: number }
+  | { type: "live.changed"; meetingId: number }
+  | { type: "attendance.changed"; meetingId: number }
+  | { type: "access.changed"; userId: string }
+  | { type: "session.ended"; sessionId: string };
+
+/** The realtime side as the domain sees it. */
+export interface RealtimePort {
+  /** After commit: every screen concerned follows. */
+  publish(events: readonly DomainEvent[]): void;
+  /** A stored document's text as it stands now (the minutes when a meeting closes). */
+  readText(ref: DocumentRef, root: string): string;
+  /** Puts a text into a stored document if that text is still empty. */
+  seedText(ref: DocumentRef, root: string, text: () => string): void;
+}

@@ -1,0 +1,50 @@
+import type { DocumentRef } from "../../app/modules/realtime/document-names";
+import { meetingOf } from "../../app/modules/realtime/document-names";
+import type { DomainEvent, RealtimePort } from "../../app/modules/realtime/port";
+import type { RealtimeHub } from "./hub";
+
+const meetingProjections = (meetingId: number): DocumentRef[] => [
+  { kind: "meeting-live", meetingId },
+  { kind: "meeting-console", meetingId },
+];
+
+/**
+ * The one place where what commands did becomes what screens show: projections rebuilt,
+ * and access decided again for the sockets whose subject changed.
+ */
+export function createRealtimePort(hub: RealtimeHub): RealtimePort {
+  return {
+    publish(events: readonly DomainEvent[]): void {
+      for (const event of events) {
+        switch (event.type) {
+          case "meeting.opened":
+          case "meeting.closed":
+          case "meeting.cancelled":
+            hub.reauthorize((ref) => meetingOf(ref) === event.meetingId);
+            for (const ref of meetingProjections(event.meetingId)) hub.refresh(ref);
+            break;
+          case "meeting.planChanged":
+          case "live.changed":
+            for (const ref of meetingProjections(event.meetingId)) hub.refresh(ref);
+            break;
+          case "attendance.changed":
+            for (const ref of meetingProjections(event.meetingId)) hub.refreshSoon(ref);
+            break;
+          case "access.changed":
+            hub.reauthorize((_ref, credentials) => credentials.userId === event.userId);
+            break;
+          case "session.ended":
+            hub.reauthorize((_ref, credentials) => credentials.sessionId === event.sessionId);
+            break;
+        }
+      }
+    },
+    readText: (ref, root) => hub.read(ref, (doc) => doc.getText(root).toString()),
+    seedText(ref, root, text) {
+      hub.change(ref, (doc) => {
+        const body = doc.getText(root);
+        if (body.length === 0) body.insert(0, text());
+      });
+    },
+  };
+}
