@@ -6,7 +6,7 @@ import { can } from "../modules/auth/permissions";
 import { listSpacesByCommune } from "../modules/spaces/spaces.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { groups: listSpacesByCommune(context.db), canCreate: can(context.current?.actor ?? null, { type: "space.manage" }) };
+  return { groups: listSpacesByCommune(context.db), canCreate: can(context.current?.actor ?? null, "space.manage") };
 }
 
 export default function Home() {

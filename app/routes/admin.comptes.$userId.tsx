@@ -16,14 +16,14 @@ import { getAccount, grantRole, revokeRole } from "../modules/users/users.server
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "accounts.accountTitle", { name: data?.account.name ?? "" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, { type: "accounts.manage" });
+  requirePermission(context, request, "accounts.manage");
   const account = getAccount(context.db, params.userId ?? "");
   if (!account) throw new Response("Not Found", { status: 404 });
   return { account, spaces: listSpaceOptions(context.db) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const current = requirePermission(context, request, { type: "accounts.manage" });
+  const current = requirePermission(context, request, "accounts.manage");
   const values = formValues(await request.formData());
   if (values.intent === "revoke") {
     const parsed = RevokeRoleSchema.safeParse(values);

@@ -10,7 +10,7 @@ import { listAccounts } from "../modules/users/users.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, { type: "accounts.manage" });
+  requirePermission(context, request, "accounts.manage");
   return { accounts: listAccounts(context.db) };
 }
 

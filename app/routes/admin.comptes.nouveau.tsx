@@ -15,12 +15,12 @@ import { createAccount } from "../modules/users/users.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.new");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, { type: "accounts.manage" });
+  requirePermission(context, request, "accounts.manage");
   return { spaces: listSpaceOptions(context.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = requirePermission(context, request, { type: "accounts.manage" });
+  const current = requirePermission(context, request, "accounts.manage");
   const values = formValues(await request.formData());
   const parsed = CreateAccountSchema.safeParse(values);
   // The password is never sent back to the page.

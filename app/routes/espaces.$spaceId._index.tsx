@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const allMembers = listMembers(context.db, space.id);
   const members = listMembers(context.db, space.id, { type: filter.type, sectionCode: filter.section || undefined, ledByWoman: !!filter.woman, ledByYouth: !!filter.youth });
   const delegates = listDelegates(context.db, space.id, today);
-  const canRegister = can(context.current?.actor ?? null, { type: "space.facilitate", spaceId: space.id });
+  const canRegister = can(context.current?.actor ?? null, "space.facilitate", { spaceId: space.id });
   return {
     space,
     filter,
@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     facilitators: listFacilitators(context.db, space.id).map((f) => f.name),
     composition: composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) }),
     canRegister,
-    canManage: can(context.current?.actor ?? null, { type: "space.manage" }),
+    canManage: can(context.current?.actor ?? null, "space.manage"),
     today,
   };
 }
@@ -59,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Ends a delegate's seat (the person leaves the seat; their history stays). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const parsed = EndSeatSchema.safeParse(formValues(await request.formData()));
   if (!parsed.success) return data({ seatId: null, error: "error.date" as MessageKey }, { status: 400 });
   const result = endSeat(context.db, current.actor, spaceId, parsed.data.seatId, parsed.data.toDate, context.now());
@@ -283,6 +283,7 @@ export default function SpacePage() {
                           <button type="submit">{t("delegates.endSeat")}</button>
                         </Form>
                         {endSeatResult?.seatId === d.seatId ? <FormError error={endSeatResult.error} /> : null}
+                        <Link to={`personnes/${d.personId}/compte`}>{t("people.account.manage", { name: d.name })}</Link>
                       </td>
                     ) : null}
                   </tr>

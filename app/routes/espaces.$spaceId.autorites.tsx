@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "authoriti
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  requirePermission(context, request, { type: "space.facilitate", spaceId });
+  requirePermission(context, request, "space.facilitate", { spaceId });
   const space = getSpace(context.db, spaceId);
   if (!space) throw new Response("Not Found", { status: 404 });
   return { space: { id: space.id, name: space.name, territorySections: space.territorySections }, authorities: listAuthorities(context.db, space) };
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const form = formValues(await request.formData());
   const { accountPassword: _password, ...values } = form;
   const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors });
@@ -65,7 +65,8 @@ export default function Authorities() {
               {a.officials.map((o) => (
                 <li key={o.id}>
                   {o.name} — {o.title}
-                  {o.hasAccount ? <span className="tag">{t("people.hasAccount")}</span> : null}
+                  {o.hasAccount ? <span className="tag">{t("people.hasAccount")}</span> : null}{" "}
+                  <Link to={`/espaces/${space.id}/personnes/${o.personId}/compte`}>{t("people.account.manage", { name: o.name })}</Link>
                 </li>
               ))}
             </ul>

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "delegates
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  requirePermission(context, request, { type: "space.facilitate", spaceId });
+  requirePermission(context, request, "space.facilitate", { spaceId });
   const space = getSpace(context.db, spaceId);
   if (!space) throw new Response("Not Found", { status: 404 });
   return {
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const form = formValues(await request.formData());
   const { accountPassword: _password, ...values } = form;
   const parsed = DelegateSchema.safeParse(form);

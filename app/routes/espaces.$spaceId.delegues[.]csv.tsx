@@ -13,7 +13,7 @@ import { getSpace } from "../modules/spaces/spaces.server";
 /** The delegates seated today, as CSV. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const space = getSpace(context.db, spaceId);
   if (!space) throw new Response("Not Found", { status: 404 });
   const today = localDate(context.now());

@@ -31,7 +31,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const space = getSpace(context.db, spaceId);
   const organisation = getOrganisation(context.db, spaceId, positiveIntParam(params.organisationId));
   if (!space || !organisation) throw new Response("Not Found", { status: 404 });
-  const canRegister = can(context.current?.actor ?? null, { type: "space.facilitate", spaceId });
+  const canRegister = can(context.current?.actor ?? null, "space.facilitate", { spaceId });
   return {
     space: { id: space.id, name: space.name, territorySections: space.territorySections },
     // Contact details only for those who keep the register.
@@ -44,7 +44,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const organisationId = positiveIntParam(params.organisationId);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const values = formValues(await request.formData());
   const now = context.now();
   const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors });

@@ -13,7 +13,7 @@ import { getSpace } from "../modules/spaces/spaces.server";
 /** The member organisations as CSV (contacts included: for those who keep the register). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const space = getSpace(context.db, spaceId);
   if (!space) throw new Response("Not Found", { status: 404 });
   const labels = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));

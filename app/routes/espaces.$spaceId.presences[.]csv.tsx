@@ -15,7 +15,7 @@ import { spaceIdParam } from "../modules/spaces/params";
 /** Attendance of every meeting of a space over a period (?du=YYYY-MM-DD&au=YYYY-MM-DD, inclusive). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId });
+  const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const parsed = PeriodSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = localeFor(request, current);
   if (!parsed.success) {

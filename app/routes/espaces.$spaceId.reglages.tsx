@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "spaces.se
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  requirePermission(context, request, { type: "space.manage" });
+  requirePermission(context, request, "space.manage");
   const space = getSpace(context.db, spaceId);
   if (!space) throw new Response("Not Found", { status: 404 });
   const facilitators = listFacilitators(context.db, spaceId);
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
-  const current = requirePermission(context, request, { type: "space.manage" });
+  const current = requirePermission(context, request, "space.manage");
   const values = formValues(await request.formData());
   const now = context.now();
   if (values.intent === "facilitator") {

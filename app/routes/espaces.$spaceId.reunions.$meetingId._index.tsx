@@ -10,7 +10,6 @@ import { formatDateTime, formatTime } from "../modules/i18n/format";
 import { localeFor } from "../modules/i18n/i18n.server";
 import type { Locale } from "../modules/i18n/locales";
 import { translator, type MessageKey } from "../modules/i18n/translate";
-import { canRunMeeting, canSeeMeeting } from "../modules/meetings/access";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { speakingRecord } from "../modules/live/live.server";
 import { SpeakingRecord } from "../components/speaking-record";
@@ -22,7 +21,7 @@ import { minutesTemplate } from "../modules/meetings/minutes-template";
 import { MINUTES_ROOT, minutesRef } from "../modules/meetings/minutes";
 import { registerMessage } from "../modules/organisations/messages";
 import { getSpace } from "../modules/spaces/spaces.server";
-import { rolesIn, isAdmin } from "../modules/auth/permissions";
+import { can } from "../modules/auth/permissions";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
@@ -30,10 +29,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
-  if (!canSeeMeeting(actor, meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
+  if (!can(actor, "meeting.see", meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
-  const runs = canRunMeeting(actor, meeting);
-  const member = isAdmin(actor) || rolesIn(actor, meeting.spaceId).length > 0;
+  const runs = can(actor, "meeting.run", meeting);
+  const member = can(actor, "space.member", meeting);
   const open = canEditPlan(meeting.status);
   const minutes = open && member ? context.realtime.readText(minutesRef(meeting.id), MINUTES_ROOT) : "";
   const closed = meeting.status === "closed" ? { speaking: speakingRecord(context.db, meeting, context.now()), figures: meetingFigures(context.db, meeting).figures } : null;
@@ -48,7 +47,7 @@ function templateIn(locale: Locale) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const now = context.now();
   const respond = (intent: string, result: { ok: true } | { ok: false; code: string; field?: string }) =>

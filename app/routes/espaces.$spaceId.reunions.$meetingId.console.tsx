@@ -25,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "console.t
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingRowFromParams(context.db, params);
-  requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
   // The page starts from the console's projection, then follows it on its socket.
   const projection = meetingProjections(context.db, meeting.id)!;
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The action needs only where the meeting belongs: one read, as console actions come fast.
   const meeting = meetingPlace(context.db, positiveIntParam(params.meetingId));
   if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const parsed = ConsoleActionSchema.safeParse(values);
   if (!parsed.success) return data({ error: "error.invalid" as MessageKey, values }, { status: 400 });

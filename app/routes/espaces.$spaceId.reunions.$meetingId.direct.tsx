@@ -5,7 +5,7 @@ import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { Countdown, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { pageTitle } from "../components/page-title";
-import { isAdmin, rolesIn } from "../modules/auth/permissions";
+import { can } from "../modules/auth/permissions";
 import { requireUser } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const current = requireUser(context, request);
-  if (!isAdmin(current.actor) && rolesIn(current.actor, meeting.spaceId).length === 0) throw new Response("Forbidden", { status: 403 });
+  if (!can(current.actor, "meeting.attend", { spaceId: meeting.spaceId })) throw new Response("Forbidden", { status: 403 });
   return {
     meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
     me: presenceOf(context.db, current.actor, meeting.id),

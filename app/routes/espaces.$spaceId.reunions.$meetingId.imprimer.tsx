@@ -8,7 +8,7 @@ import { speakingRecord } from "../modules/live/live.server";
 import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
-import { canSeeMeeting } from "../modules/meetings/access";
+import { can } from "../modules/auth/permissions";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { getMeeting } from "../modules/meetings/meetings.server";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const meeting = getMeeting(context.db, positiveIntParam(params.meetingId));
   if (!meeting || meeting.spaceId !== spaceIdParam(params) || meeting.status !== "closed") throw new Response("Not Found", { status: 404 });
-  if (!canSeeMeeting(context.current?.actor ?? null, meeting)) throw new Response("Forbidden", { status: 403 });
+  if (!can(context.current?.actor ?? null, "meeting.see", meeting)) throw new Response("Forbidden", { status: 403 });
   const space = getSpace(context.db, meeting.spaceId)!;
   const { rows, figures } = meetingFigures(context.db, meeting);
   return { meeting, space: { id: space.id, name: space.name, communeName: space.communeName }, rows, figures, speaking: speakingRecord(context.db, meeting, context.now()) };

@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meetings.
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
-  requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
   return {
     meeting: { id: meeting.id, title: meeting.title, editable: canEditPlan(meeting.status) },
@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const form = await request.formData();
   const values = formValues(form);
   const parsed = MeetingSchema.safeParse(values);

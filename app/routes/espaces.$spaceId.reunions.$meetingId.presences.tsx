@@ -8,11 +8,10 @@ import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { AttendancePanel } from "../components/live-attendance";
 import { pageTitle } from "../components/page-title";
-import { isAdmin, rolesIn } from "../modules/auth/permissions";
+import { can, isAdmin } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { searchKey } from "../modules/geography/search-key";
-import { canRunMeeting } from "../modules/meetings/access";
 import { attendanceCandidates, meetingFigures } from "../modules/meetings/attendance.server";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
 import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
@@ -26,8 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "attendanc
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingRowFromParams(context.db, params);
-  const actor = context.current?.actor ?? null;
-  if (!isAdmin(actor) && rolesIn(actor, meeting.spaceId).length === 0) requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  requirePermission(context, request, "space.member", { spaceId: meeting.spaceId });
   return pageData(context, request, meeting);
 }
 
@@ -38,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 function pageData(context: AppLoadContext, request: Request, meeting: ReturnType<typeof meetingRowFromParams>) {
   const actor = context.current?.actor ?? null;
   const space = getSpace(context.db, meeting.spaceId)!;
-  const runs = canRunMeeting(actor, meeting);
+  const runs = can(actor, "meeting.run", meeting);
   const writable = runs && canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
   const { rows, figures, duplicates } = meetingFigures(context.db, meeting);
   const url = new URL(request.url);
@@ -73,7 +71,7 @@ const MAX_CANDIDATES = 40;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = meetingRowFromParams(context.db, params);
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const form = formValues(await request.formData());
   const now = context.now();
   const done = (result: { ok: true } | { ok: false; code: string; field?: string }, intent: string) => {

@@ -13,7 +13,7 @@ import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = getMeeting(context.db, positiveIntParam(params.meetingId));
   if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
-  const current = requirePermission(context, request, { type: "space.facilitate", spaceId: meeting.spaceId });
+  const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const locale = localeFor(request, current);
   const rows = listAttendance(context.db, meeting.id).map((r) => ({ ...r, organisationName: r.organisationName, arrived: formatTime(r.arrivedAt, locale) }));
   return csvResponse(toCsv(attendanceTable(translator(locale), rows, false)), `presences-${meeting.title}.csv`);

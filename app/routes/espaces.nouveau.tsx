@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "spaces.ne
 
 /** Two steps that work without JavaScript: pick the commune, then fill the space's form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, { type: "space.manage" });
+  requirePermission(context, request, "space.manage");
   const code = new URL(request.url).searchParams.get("commune") ?? "";
   const commune = code ? getCommune(context.db, code) : null;
   return {
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = requirePermission(context, request, { type: "space.manage" });
+  const current = requirePermission(context, request, "space.manage");
   const values = formValues(await request.formData());
   const parsed = SpaceSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: errorsOf(parsed) }, { status: 400 });

@@ -19,7 +19,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const current = requirePermission(context, request, { type: "geography.edit" });
+  const current = requirePermission(context, request, "geography.edit");
   const values = formValues(await request.formData());
   const parsed = AddCommuneSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });

@@ -3,6 +3,12 @@ import type { Db } from "../client";
 import { spaces, users } from "../schema/index";
 import { createAccount } from "../../app/modules/users/users.server";
 import type { Role } from "../../app/modules/auth/roles";
+import { loadActor } from "../../app/modules/auth/session.server";
+import { registerAuthority, registerOfficial } from "../../app/modules/authorities/authorities.server";
+import { localDate } from "../../app/modules/dates";
+import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
+import { linkAccount, registerDelegate } from "../../app/modules/people/people.server";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
 
 export const DEMO_PASSWORD = "makon-demo-2026";
 
@@ -77,7 +83,58 @@ export async function seedDemo(db: Db, now: number): Promise<boolean> {
     );
     if (!result.ok) throw new Error(`demo account ${account.email}: ${result.code}`);
   }
+  await seatDemoPeople(db, spaceIds.get("Makòn Limonade")!, now);
   return true;
+}
+
+/** The names the demo puts in Makòn Limonade's register (tests set them aside). */
+export const DEMO_REGISTER_NAMES = ["Association des producteurs de lait de Limonade", "Rose-Andrée Louis", "CASEC de la 1re section de Limonade", "Wilner Saint-Fleur"] as const;
+
+const must = <T,>(result: { ok: true; value: T } | { ok: false; code: string }, what: string): T => {
+  if (!result.ok) throw new Error(`demo ${what}: ${result.code}`);
+  return result.value;
+};
+
+/**
+ * The demo delegate and CASEC accounts act as people of Makòn Limonade's register: a titular
+ * delegate of APWOLIM (the milk producers of Limonade, a real partner; the people are
+ * fictitious) and a member of the CASEC of the 1st section. So each can do their role's job.
+ */
+async function seatDemoPeople(db: Db, spaceId: number, now: number): Promise<void> {
+  const admin = loadActor(db, db.select({ id: users.id }).from(users).where(eq(users.email, "admin@makon.ht")).get()!.id);
+  const deps = { db, realtime: offlineRealtimePort(db) };
+  const since = `${localDate(now).slice(0, 4)}-01-01`;
+  const apwolim = must(
+    registerOrganisation(db, admin, spaceId, { name: "Association des producteurs de lait de Limonade", acronym: "APWOLIM", type: "cooperative", legallyRecognised: true, ledByWoman: false, ledByYouth: false }, since, now),
+    "organisation",
+  );
+  const rose = must(
+    await registerDelegate(
+      db,
+      admin,
+      spaceId,
+      { name: "Rose-Andrée Louis", sex: "female", birthYear: 1990, ageGroup: null, disability: false, preferredLanguage: "ht" },
+      { organisationId: apwolim.id, seat: "titular", fromDate: since },
+      { createAccount: false, accountPassword: "" },
+      now,
+    ),
+    "delegate",
+  );
+  must(linkAccount(deps, admin, spaceId, rose.personId, "delegue@makon.ht", now), "delegate's account");
+  const casec = must(registerAuthority(db, admin, spaceId, { kind: "casec", name: "CASEC de la 1re section de Limonade", sectionCode: "HT0313-01" }, now), "authority");
+  const wilner = must(
+    await registerOfficial(
+      db,
+      admin,
+      spaceId,
+      { name: "Wilner Saint-Fleur", sex: "male", birthYear: 1975, ageGroup: null, disability: false, preferredLanguage: "fr" },
+      { authorityId: casec.id, title: "Membre du CASEC", mandateStart: "2023-01-01" },
+      { createAccount: false, accountPassword: "" },
+      now,
+    ),
+    "official",
+  );
+  must(linkAccount(deps, admin, spaceId, wilner.personId, "casec@makon.ht", now), "official's account");
 }
 
 /** The demo accounts still present, to print on start. */

@@ -34,8 +34,8 @@ export interface DocumentHooks {
   describe(ref: DocumentRef): { presence: boolean; storage: "stored" | "projection"; roots: readonly string[] };
   /** Who may do what on this document, decided from what the database says now. */
   authorize(ref: DocumentRef, credentials: SocketCredentials): DocumentAccess;
-  /** Writes a projection from the database (never trusted from storage). */
-  project(ref: DocumentRef, doc: Y.Doc): void;
+  /** Writes a projection from the database (never trusted from storage); see `refresh` for `shared`. */
+  project(ref: DocumentRef, doc: Y.Doc, shared: Map<string, unknown>): void;
   /** Runs a command sent on a socket; returns the reply. */
   command(ref: DocumentRef, credentials: SocketCredentials, message: unknown): unknown;
 }
@@ -87,7 +87,7 @@ class SharedDocument {
     // its content is rewritten from the database right after.
     this.rows = hub.options.store.load(this.name, this.doc);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    if (this.kind.storage === "projection") this.doc.transact(() => hub.options.hooks.project(ref, this.doc), SERVER_ORIGIN);
+    if (this.kind.storage === "projection") this.doc.transact(() => hub.options.hooks.project(ref, this.doc, new Map()), SERVER_ORIGIN);
     if (this.kind.presence) {
       this.awareness = new awarenessProtocol.Awareness(this.doc);
       // The server has no presence of its own.
@@ -291,19 +291,25 @@ export class RealtimeHub {
     }
   }
 
-  /** Rewrites an open projection from the database now; one not open is rebuilt when it opens. */
-  refresh(ref: DocumentRef): void {
-    const shared = this.documents.get(documentName(ref));
-    if (!shared || shared.kind.storage !== "projection") return;
-    shared.doc.transact(() => this.options.hooks.project(ref, shared.doc), SERVER_ORIGIN);
+  /**
+   * Rewrites open projections from the database now, sharing the reads they have in common;
+   * one not open is rebuilt when it opens.
+   */
+  refresh(refs: readonly DocumentRef[]): void {
+    const reads = new Map<string, unknown>();
+    for (const ref of refs) {
+      const shared = this.documents.get(documentName(ref));
+      if (!shared || shared.kind.storage !== "projection") continue;
+      shared.doc.transact(() => this.options.hooks.project(ref, shared.doc, reads), SERVER_ORIGIN);
+    }
   }
 
   /**
    * The same for changes that come in bursts (check-ins at the door): the first runs at
    * once, the next ones at most every 100 ms, each from the latest data.
    */
-  refreshSoon(ref: DocumentRef): void {
-    this.coalescer.schedule(documentName(ref), () => this.refresh(ref));
+  refreshSoon(key: string, refs: readonly DocumentRef[]): void {
+    this.coalescer.schedule(key, () => this.refresh(refs));
   }
 
   /** Changes a stored document from server code; the change is stored and reaches every client. */

@@ -21,14 +21,14 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
           case "meeting.closed":
           case "meeting.cancelled":
             hub.reauthorize((ref) => meetingOf(ref) === event.meetingId);
-            for (const ref of meetingProjections(event.meetingId)) hub.refresh(ref);
+            hub.refresh(meetingProjections(event.meetingId));
             break;
           case "meeting.planChanged":
           case "live.changed":
-            for (const ref of meetingProjections(event.meetingId)) hub.refresh(ref);
+            hub.refresh(meetingProjections(event.meetingId));
             break;
           case "attendance.changed":
-            for (const ref of meetingProjections(event.meetingId)) hub.refreshSoon(ref);
+            hub.refreshSoon(`meeting:${event.meetingId}`, meetingProjections(event.meetingId));
             break;
           case "access.changed":
             hub.reauthorize((_ref, credentials) => credentials.userId === event.userId);

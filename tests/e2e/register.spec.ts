@@ -18,7 +18,8 @@ function organisationsCsv(fixed: boolean): string {
 test("a facilitator imports 20 organisations, fixes two bad rows, and sees the composition change", async ({ page }) => {
   await signIn(page, "animateur@makon.ht");
   await page.goto("/espaces/1");
-  await expect(page.getByTestId("organisation-count")).toContainText("0");
+  // The demo seats one organisation (a cooperative) and its delegate (a woman of 36) here.
+  await expect(page.getByTestId("organisation-count")).toContainText("1");
 
   await page.getByRole("link", { name: "Importer un fichier CSV" }).click();
   await page.getByLabel("Des organisations").check();
@@ -36,9 +37,9 @@ test("a facilitator imports 20 organisations, fixes two bad rows, and sees the c
   await page.getByRole("button", { name: "Importer les 20 lignes" }).click();
 
   await expect(page.getByRole("status")).toHaveText("20 lignes importées.");
-  await expect(page.getByTestId("organisation-count")).toContainText("20");
+  await expect(page.getByTestId("organisation-count")).toContainText("21");
   await expect(page.getByTestId("organisations-by-type").getByRole("row", { name: /Groupement de femmes/ })).toContainText("4");
-  await expect(page.getByTestId("members").getByRole("row")).toHaveCount(21);
+  await expect(page.getByTestId("members").getByRole("row")).toHaveCount(22);
   await expect(page.getByText("Chaque section a au moins une organisation membre.")).toBeVisible();
 
   // Delegates from an older Excel: Windows-1252, semicolons.
@@ -50,8 +51,9 @@ test("a facilitator imports 20 organisations, fixes two bad rows, and sees the c
   await expect(page.getByText("Fichier lu en Windows-1252")).toBeVisible();
   await expect(page.getByTestId("import-rows")).toContainText("Marie-Thérèse Jean");
   await page.getByRole("button", { name: "Importer les 4 lignes" }).click();
-  await expect(page.getByTestId("women-share")).toContainText("75");
-  await expect(page.getByTestId("youth-share")).toContainText("50");
+  // Four women of five delegates; two young people of five.
+  await expect(page.getByTestId("women-share")).toContainText("80");
+  await expect(page.getByTestId("youth-share")).toContainText("40");
   await expect(page.getByTestId("delegates")).toContainText("Roseline Désir");
 
   // The export opens in Excel with accents intact, and reads back.

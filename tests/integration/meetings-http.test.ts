@@ -106,7 +106,7 @@ describe("attendance over HTTP", () => {
     const path = await planned();
     const id = idOf(path);
     const page = await (await get(`${path}/presences`, facilitator)).text();
-    const personId = /name="personId" value="(\d+)"/.exec(page)![1]!;
+    const personId = /name="personId" value="(\d+)"\/><button type="submit" class="tap"><span class="name">Rose Louis/.exec(page)![1]!;
     expect((await post(`${path}/presences`, { intent: "known", personId }, facilitator)).status).toBe(200);
     const twice = await post(`${path}/presences`, { intent: "known", personId }, facilitator);
     expect(twice.status).toBe(400);

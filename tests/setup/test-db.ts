@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { openDatabase, type Db } from "../../db/client";
 import { loadGeography } from "../../db/seed/geography";
-import { seedDemo } from "../../db/seed/demo";
-import { loadGrants } from "../../app/modules/auth/session.server";
+import { DEMO_REGISTER_NAMES, seedDemo } from "../../db/seed/demo";
+import { loadActor } from "../../app/modules/auth/session.server";
 import type { Actor } from "../../app/modules/auth/roles";
 import { users } from "../../db/schema/index";
 import { eq } from "drizzle-orm";
@@ -28,5 +28,8 @@ export async function demoDatabase(): Promise<{ db: Db; path: string; close: () 
 export function actorByEmail(db: Db, email: string): Actor {
   const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (!user) throw new Error(`no user ${email}`);
-  return { userId: user.id, grants: loadGrants(db, user.id) };
+  return loadActor(db, user.id);
 }
+
+/** Rows a test made, without what the demo seeds in the same space. */
+export const notDemo = <T extends { name: string }>(rows: readonly T[]): T[] => rows.filter((r) => !(DEMO_REGISTER_NAMES as readonly string[]).includes(r.name));

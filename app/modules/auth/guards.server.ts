@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { MakonContext } from "../../load-context";
-import { can, type Action } from "./permissions";
+import { can, type PermissionAction, type Subjects } from "./permissions";
 import type { CurrentSession } from "./session.server";
 
 /** Sends someone who is not signed in to the sign-in page, and back here afterwards. */
@@ -11,9 +11,14 @@ export function requireUser(context: MakonContext, request: Request): CurrentSes
 }
 
 /** A signed-in user allowed to do the action, or a 403 page. */
-export function requirePermission(context: MakonContext, request: Request, action: Action): CurrentSession {
+export function requirePermission<A extends PermissionAction>(
+  context: MakonContext,
+  request: Request,
+  action: A,
+  ...subject: Subjects[A] extends void ? [] : [Subjects[A]]
+): CurrentSession {
   const current = requireUser(context, request);
-  if (!can(current.actor, action)) throw new Response("Forbidden", { status: 403 });
+  if (!can(current.actor, action, ...subject)) throw new Response("Forbidden", { status: 403 });
   return current;
 }
 

@@ -1,15 +1,34 @@
 import type { Actor, SpaceRole } from "./roles";
 
 /**
- * Who may do what. Every write on the server asks this module; screens ask it too, only to
- * hide what would be refused anyway.
+ * Who may do what, to what. Every write on the server asks this module; screens ask it
+ * too, only to hide what would be refused anyway. Each action names the subject it needs.
  */
-export type Action =
-  | { type: "geography.edit" }
-  | { type: "accounts.manage" }
-  | { type: "space.manage" }
-  | { type: "space.read"; spaceId: number }
-  | { type: "space.facilitate"; spaceId: number };
+export interface Subjects {
+  /** The reference geography. */
+  "geography.edit": void;
+  "accounts.manage": void;
+  /** Create spaces, change their settings, name their facilitators. */
+  "space.manage": void;
+  /** A space's public page: spaces are open, as their published results are. */
+  "space.read": { spaceId: number };
+  /** What a space shows its members only (any role there). */
+  "space.member": { spaceId: number };
+  /** Keep the register of a space: organisations, delegates, authorities, imports, exports. */
+  "space.facilitate": { spaceId: number };
+  /** A meeting's page: its space's members always, the public once it is published. */
+  "meeting.see": { spaceId: number; published: boolean };
+  /** Plan, open, run and close a meeting; record its attendance. */
+  "meeting.run": { spaceId: number };
+  /** Follow a live meeting from a phone and ask to speak once checked in. */
+  "meeting.attend": { spaceId: number };
+  /** Act for an organisation (propose a motion, vote in its name): a seat held on that day. */
+  "organisation.speakFor": { spaceId: number; organisationId: number; on: string; seat?: "titular" | "substitute" };
+  /** Answer for an authority (make or report on a commitment): a mandate held on that day. */
+  "authority.answerFor": { authorityId: number; on: string };
+}
+
+export type PermissionAction = keyof Subjects;
 
 export function isAdmin(actor: Actor | null): boolean {
   return !!actor?.grants.some((g) => g.role === "admin");
@@ -20,17 +39,35 @@ export function rolesIn(actor: Actor | null, spaceId: number): SpaceRole[] {
   return actor.grants.filter((g) => g.spaceId === spaceId && g.role !== "admin").map((g) => g.role as SpaceRole);
 }
 
-export function can(actor: Actor | null, action: Action): boolean {
-  switch (action.type) {
+const within = (day: string, from: string | null, to: string | null) => (from === null || from <= day) && (to === null || day <= to);
+
+export function can<A extends PermissionAction>(actor: Actor | null, action: A, ...[subject]: Subjects[A] extends void ? [] : [Subjects[A]]): boolean {
+  const s = subject as Record<string, unknown> | undefined;
+  const facilitates = (spaceId: number) => isAdmin(actor) || rolesIn(actor, spaceId).includes("facilitator");
+  const member = (spaceId: number) => isAdmin(actor) || rolesIn(actor, spaceId).length > 0;
+  switch (action) {
     case "geography.edit":
     case "accounts.manage":
     case "space.manage":
       return isAdmin(actor);
     case "space.read":
-      // Spaces are open: their pages are public, as the published results are.
       return true;
-    // Registering organisations, people and authorities, and running meetings.
+    case "space.member":
+    case "meeting.attend":
+      return member(s!.spaceId as number);
     case "space.facilitate":
-      return isAdmin(actor) || rolesIn(actor, action.spaceId).includes("facilitator");
+    case "meeting.run":
+      return facilitates(s!.spaceId as number);
+    case "meeting.see":
+      return (s!.published as boolean) || member(s!.spaceId as number);
+    case "organisation.speakFor": {
+      const { spaceId, organisationId, on, seat } = subject as Subjects["organisation.speakFor"];
+      return (actor?.seats ?? []).some((h) => h.spaceId === spaceId && h.organisationId === organisationId && (seat === undefined || h.seat === seat) && within(on, h.fromDate, h.toDate));
+    }
+    case "authority.answerFor": {
+      const { authorityId, on } = subject as Subjects["authority.answerFor"];
+      return (actor?.mandates ?? []).some((m) => m.authorityId === authorityId && within(on, m.start, m.end));
+    }
   }
+  return false;
 }

@@ -10,7 +10,31 @@ export interface Grant {
   spaceId: number | null;
 }
 
+/** A delegate's seat for an organisation in a space, between two dates (ISO, inclusive). */
+export interface SeatHeld {
+  spaceId: number;
+  organisationId: number;
+  seat: "titular" | "substitute";
+  fromDate: string;
+  toDate: string | null;
+}
+
+/** An official's mandate with an authority, between two dates when they are known. */
+export interface MandateHeld {
+  authorityId: number;
+  communeCode: string;
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * Who is acting, loaded once per request (and per socket command): their roles, and when
+ * the account is linked to a person of the register, that person's seats and mandates.
+ */
 export interface Actor {
   userId: string;
   grants: readonly Grant[];
+  personId?: number | null;
+  seats?: readonly SeatHeld[];
+  mandates?: readonly MandateHeld[];
 }

@@ -2,7 +2,7 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { roleGrants, sessions, users } from "../../../db/schema/index";
+import { authorities, delegateSeats, officials, people, roleGrants, sessions, users } from "../../../db/schema/index";
 import type { Actor, Grant } from "./roles";
 import type { Locale } from "../i18n/locales";
 import type { RealtimePort } from "../realtime/port";
@@ -61,6 +61,29 @@ export function loadGrants(db: Db, userId: string): Grant[] {
 }
 
 /**
+ * The actor behind an account: its roles, and the person of the register it is linked to
+ * with that person's seats and mandates (the rules that speak for an organisation or an
+ * authority read them).
+ */
+export function loadActor(db: Db, userId: string): Actor {
+  const grants = loadGrants(db, userId);
+  const person = db.select({ id: people.id }).from(people).where(eq(people.userId, userId)).get();
+  if (!person) return { userId, grants, personId: null, seats: [], mandates: [] };
+  const seats = db
+    .select({ spaceId: delegateSeats.spaceId, organisationId: delegateSeats.organisationId, seat: delegateSeats.seat, fromDate: delegateSeats.fromDate, toDate: delegateSeats.toDate })
+    .from(delegateSeats)
+    .where(eq(delegateSeats.personId, person.id))
+    .all();
+  const mandates = db
+    .select({ authorityId: officials.authorityId, communeCode: authorities.communeCode, start: officials.mandateStart, end: officials.mandateEnd })
+    .from(officials)
+    .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+    .where(eq(officials.personId, person.id))
+    .all();
+  return { userId, grants, personId: person.id, seats, mandates };
+}
+
+/**
  * Validates the session cookie of a request. Returns the session (or null) and the
  * Set-Cookie header to send when lucia extended or cleared the session.
  */
@@ -78,11 +101,11 @@ export async function readSession(
 }
 
 function toCurrent(db: Db, session: Session, user: User): CurrentSession {
-  const grants = loadGrants(db, user.id);
+  const actor = loadActor(db, user.id);
   return {
     session,
-    user: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, grants },
-    actor: { userId: user.id, grants },
+    user: { id: user.id, name: user.name, email: user.email, phone: user.phone, locale: user.locale, grants: [...actor.grants] },
+    actor,
   };
 }
 
@@ -109,5 +132,5 @@ export function actorOfSession(db: Db, sessionId: string, userId: string, now: n
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .get();
   if (!row || row.expiresAt * 1000 <= now) return null;
-  return { userId, grants: loadGrants(db, userId) };
+  return loadActor(db, userId);
 }

@@ -85,6 +85,6 @@ export function listAuthorities(db: Db, space: { communeCode: string; sectionCod
     sectionName: r.sectionName,
     officials: officialRows
       .filter((o) => o.official.authorityId === r.authority.id)
-      .map((o) => ({ id: o.official.id, name: o.name, sex: o.sex, title: o.official.title, mandateStart: o.official.mandateStart, mandateEnd: o.official.mandateEnd, hasAccount: o.hasAccount !== null })),
+      .map((o) => ({ id: o.official.id, personId: o.official.personId, name: o.name, sex: o.sex, title: o.official.title, mandateStart: o.official.mandateStart, mandateEnd: o.official.mandateEnd, hasAccount: o.hasAccount !== null })),
   }));
 }

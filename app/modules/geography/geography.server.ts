@@ -138,7 +138,7 @@ export function addCommune(
   input: AddCommune,
   now: number,
 ): Result<{ code: string }, GeographyCode> {
-  if (!can(actor, { type: "geography.edit" })) return fail("forbidden");
+  if (!can(actor, "geography.edit")) return fail("forbidden");
   const arrondissement = db.select().from(arrondissements).where(eq(arrondissements.code, input.arrondissementCode)).get();
   if (!arrondissement || arrondissement.departmentCode !== departmentCode) return fail("arrondissement_not_found", "arrondissementCode");
   const used = db.select({ code: communes.code }).from(communes).where(eq(communes.departmentCode, departmentCode)).all().map((c) => c.code);
@@ -165,7 +165,7 @@ export function addSection(
   input: AddSection,
   now: number,
 ): Result<{ code: string }, GeographyCode> {
-  if (!can(actor, { type: "geography.edit" })) return fail("forbidden");
+  if (!can(actor, "geography.edit")) return fail("forbidden");
   if (!db.select({ code: communes.code }).from(communes).where(eq(communes.code, communeCode)).get()) return fail("commune_not_found");
   const existing = db.select().from(sections).where(eq(sections.communeCode, communeCode)).all();
   const number = input.number ?? nextFreeSectionNumber(existing.map((s) => s.number));

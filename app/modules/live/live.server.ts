@@ -157,7 +157,7 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
   return commit(deps, (tx, emit) => {
     const found = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!found) return fail("not_found");
-    if (!can(actor, { type: "space.facilitate", spaceId: found.spaceId })) return fail("forbidden");
+    if (!can(actor, "meeting.run", { spaceId: found.spaceId })) return fail("forbidden");
     if (found.status !== "live") return fail("not_live");
     const meeting = found;
     let result: Result<null, LiveCode> = ok(null);

@@ -6,6 +6,16 @@ import { liveReads, loadTurns, liveStateOf } from "./live.server";
 import type { ConsoleProjection } from "./projections";
 import { suggestNext } from "./priority";
 
+/**
+ * Both projections are often rebuilt after the same commit, one right after the other: they
+ * then share one read of the database, through the `shared` map the caller passes to both.
+ */
+function sharedRead(db: Db, meetingId: number, shared: Map<string, unknown>): ConsoleProjection | null {
+  const key = `meeting:${meetingId}`;
+  if (!shared.has(key)) shared.set(key, meetingProjections(db, meetingId));
+  return shared.get(key) as ConsoleProjection | null;
+}
+
 /** Both projections from one read of the database; null when the meeting does not exist. */
 export function meetingProjections(db: Db, meetingId: number): ConsoleProjection | null {
   const read = liveReads(db);
@@ -38,12 +48,12 @@ export function writeProjection(doc: Y.Doc, projection: Partial<ConsoleProjectio
 }
 
 /** The live document's projection (phones and the screen never receive the console's part). */
-export function projectLive(db: Db, meetingId: number, doc: Y.Doc): void {
-  const projection = meetingProjections(db, meetingId);
+export function projectLive(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>): void {
+  const projection = sharedRead(db, meetingId, shared);
   if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance });
 }
 
-export function projectConsole(db: Db, meetingId: number, doc: Y.Doc): void {
-  const projection = meetingProjections(db, meetingId);
+export function projectConsole(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>): void {
+  const projection = sharedRead(db, meetingId, shared);
   if (projection) writeProjection(doc, projection);
 }

@@ -44,7 +44,7 @@ type MeetingRow = typeof meetings.$inferSelect;
 function meetingForChange(db: Db | Tx, actor: Actor | null, meetingId: number): Result<MeetingRow, "forbidden" | "not_found"> {
   const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting) return fail("not_found");
-  return can(actor, { type: "space.facilitate", spaceId: meeting.spaceId }) ? ok(meeting) : fail("forbidden");
+  return can(actor, "meeting.run", { spaceId: meeting.spaceId }) ? ok(meeting) : fail("forbidden");
 }
 
 function setLinks(tx: Tx, meetingId: number, spaceId: number, input: MeetingInput): void {
@@ -60,7 +60,7 @@ function setLinks(tx: Tx, meetingId: number, spaceId: number, input: MeetingInpu
 }
 
 export function planMeeting(db: Db, actor: Actor | null, spaceId: number, input: MeetingInput, now: number): Result<{ id: number }, MeetingCode> {
-  if (!can(actor, { type: "space.facilitate", spaceId })) return fail("forbidden");
+  if (!can(actor, "meeting.run", { spaceId })) return fail("forbidden");
   if (!db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).get()) return fail("not_found");
   const { facilitatorIds: _f, authorityIds: _a, ...row } = input;
   const id = db.transaction((tx) => {

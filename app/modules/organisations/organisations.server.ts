@@ -21,7 +21,7 @@ export type OrganisationCode =
 
 /** A space that the actor may register things in, or the refusal. */
 export function spaceForRegister(db: Db, actor: Actor | null, spaceId: number): Result<typeof spaces.$inferSelect, "forbidden" | "space_not_found"> {
-  if (!can(actor, { type: "space.facilitate", spaceId })) return fail("forbidden");
+  if (!can(actor, "space.facilitate", { spaceId })) return fail("forbidden");
   const space = db.select().from(spaces).where(eq(spaces.id, spaceId)).get();
   return space ? ok(space) : fail("space_not_found");
 }

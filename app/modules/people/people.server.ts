@@ -1,8 +1,10 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { delegateSeats, organisations, people, spaceMemberships } from "../../../db/schema/index";
+import { authorities, delegateSeats, officials, organisations, people, spaceMemberships, users } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
+import { parseIdentifier } from "../auth/phone";
+import { commit, type Deps } from "../deps.server";
 import type { Actor, Role } from "../auth/roles";
 import { spaceForRegister } from "../organisations/organisations.server";
 import type { DelegateRow } from "../organisations/import-rows";
@@ -10,6 +12,7 @@ import { fail, ok, type Result } from "../result";
 import { checkSeat, type SeatKind, type SeatPeriod, type SeatRefusal } from "../spaces/seats";
 import { contactTaken, insertAccount } from "../users/users.server";
 import { ageGroupOf } from "./age-groups";
+import type { LinkCode } from "./messages";
 import type { AccountFields, PersonInput } from "./people.schemas";
 
 export type PeopleCode = "forbidden" | "space_not_found" | "not_found" | "not_member" | SeatRefusal | "email_taken" | "phone_taken";
@@ -172,4 +175,67 @@ export function listDelegates(db: Db, spaceId: number, date: string) {
       phone: person.phone,
       hasAccount: person.userId !== null,
     }));
+}
+
+
+/** A person of this space's register: seated there as a delegate (now or before), or an official of an authority of its commune. */
+function personOfSpace(db: Db | Tx, space: { id: number; communeCode: string }, personId: number) {
+  const person = db.select({ id: people.id, name: people.name, userId: people.userId }).from(people).where(eq(people.id, personId)).get();
+  if (!person) return null;
+  const seated = db.select({ id: delegateSeats.id }).from(delegateSeats).where(and(eq(delegateSeats.personId, personId), eq(delegateSeats.spaceId, space.id))).get();
+  const official = db
+    .select({ id: officials.id })
+    .from(officials)
+    .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+    .where(and(eq(officials.personId, personId), eq(authorities.communeCode, space.communeCode)))
+    .get();
+  return seated || official ? person : null;
+}
+
+/** What the page about a person's account shows a facilitator: the person and the account, if linked. */
+export function getPersonAccount(db: Db, space: { id: number; communeCode: string }, personId: number) {
+  const person = personOfSpace(db, space, personId);
+  if (!person) return null;
+  const account = person.userId ? (db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, person.userId)).get() ?? null) : null;
+  return { id: person.id, name: person.name, account };
+}
+
+/**
+ * Links a person of the register to an existing account (found by e-mail or phone): the
+ * account then acts as that person — their seats let them speak for their organisation,
+ * their mandates answer for their authority. One person per account, one account per person.
+ */
+export function linkAccount(deps: Deps, actor: Actor | null, spaceId: number, personId: number, identifier: string, now: number): Result<{ userId: string }, LinkCode> {
+  const space = spaceForRegister(deps.db, actor, spaceId);
+  if (!space.ok) return space;
+  const parsed = parseIdentifier(identifier);
+  return commit<{ userId: string }, LinkCode>(deps, (tx, emit) => {
+    const person = personOfSpace(tx, space.value, personId);
+    if (!person) return fail("not_found");
+    if (person.userId) return fail("person_linked");
+    const account = parsed
+      ? tx.select({ id: users.id }).from(users).where(parsed.kind === "email" ? eq(users.email, parsed.value) : eq(users.phone, parsed.value)).get()
+      : undefined;
+    if (!account) return fail("account_not_found", "identifier");
+    if (tx.select({ id: people.id }).from(people).where(eq(people.userId, account.id)).get()) return fail("account_linked", "identifier");
+    tx.update(people).set({ userId: account.id }).where(eq(people.id, personId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.linkAccount", subjectType: "person", subjectId: personId, after: { userId: account.id, spaceId } });
+    // What the account may do changed: its open sockets are decided again.
+    emit({ type: "access.changed", userId: account.id });
+    return ok({ userId: account.id });
+  });
+}
+
+export function unlinkAccount(deps: Deps, actor: Actor | null, spaceId: number, personId: number, now: number): Result<null, LinkCode> {
+  const space = spaceForRegister(deps.db, actor, spaceId);
+  if (!space.ok) return space;
+  return commit<null, LinkCode>(deps, (tx, emit) => {
+    const person = personOfSpace(tx, space.value, personId);
+    if (!person) return fail("not_found");
+    if (!person.userId) return fail("not_linked");
+    tx.update(people).set({ userId: null }).where(eq(people.id, personId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.unlinkAccount", subjectType: "person", subjectId: personId, before: { userId: person.userId, spaceId } });
+    emit({ type: "access.changed", userId: person.userId });
+    return ok(null);
+  });
 }

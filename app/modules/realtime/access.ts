@@ -1,4 +1,4 @@
-import { isAdmin, rolesIn } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { DocumentRef } from "./document-names";
 
@@ -23,9 +23,9 @@ export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: Doc
   // A projector needs no account: the screen's link reads that meeting's live state, nothing else.
   if (doc.kind === "meeting-live" && facts.screenToken && credentials.screenToken === facts.screenToken) return "read";
   if (!actor) return "none";
-  const roles = rolesIn(actor, facts.spaceId);
-  const facilitates = isAdmin(actor) || roles.includes("facilitator");
-  const member = facilitates || roles.length > 0;
+  const subject = { spaceId: facts.spaceId };
+  const facilitates = can(actor, "meeting.run", subject);
+  const member = can(actor, "space.member", subject);
   switch (doc.kind) {
     case "space-notes":
       return facilitates ? "write" : member ? "read" : "none";

@@ -32,7 +32,8 @@ export interface DocumentKind<K extends DocumentKindName> {
   storage: "stored" | "projection";
   roots: readonly string[];
   facts(db: Db, ref: RefOf<K>): DocumentFacts | null;
-  project?(db: Db, ref: RefOf<K>, doc: Y.Doc): void;
+  /** `shared` lives for one rebuild of several documents: reads they have in common are made once. */
+  project?(db: Db, ref: RefOf<K>, doc: Y.Doc, shared: Map<string, unknown>): void;
   commands: Record<string, (deps: Deps, actor: Actor | null, ref: RefOf<K>, input: unknown, now: number) => SocketReply>;
 }
 
@@ -61,14 +62,14 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
     storage: "projection",
     roots: [],
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
-    project: (db, ref, doc) => projectLive(db, ref.meetingId, doc),
+    project: (db, ref, doc, shared) => projectLive(db, ref.meetingId, doc, shared),
     commands: { delegate: onMeeting(delegateCommand), whoami: onMeeting(whoAmICommand) },
   },
   "meeting-console": {
     storage: "projection",
     roots: [],
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
-    project: (db, ref, doc) => projectConsole(db, ref.meetingId, doc),
+    project: (db, ref, doc, shared) => projectConsole(db, ref.meetingId, doc, shared),
     commands: { console: onMeeting(consoleCommand) },
   },
 };
@@ -102,8 +103,8 @@ export function documentHooks(deps: Deps, now: () => number = Date.now) {
     exists(ref: DocumentRef): boolean {
       return kindOf(ref).facts(db, ref) !== null;
     },
-    project(ref: DocumentRef, doc: Y.Doc): void {
-      kindOf(ref).project?.(db, ref, doc);
+    project(ref: DocumentRef, doc: Y.Doc, shared: Map<string, unknown>): void {
+      kindOf(ref).project?.(db, ref, doc, shared);
     },
     command(ref: DocumentRef, credentials: SocketCredentials, message: unknown): SocketReply {
       const { name, input } = (message ?? {}) as { name?: unknown; input?: unknown };

@@ -73,7 +73,7 @@ function spaceRow(input: SpaceInput) {
 }
 
 export function createSpace(db: Db, actor: Actor | null, input: SpaceInput, now: number): Result<{ id: number }, SpaceCode> {
-  if (!can(actor, { type: "space.manage" })) return fail("forbidden");
+  if (!can(actor, "space.manage")) return fail("forbidden");
   const territory = checkTerritory(db, input);
   if (territory) return fail(territory, territory === "commune_not_found" ? "communeCode" : "sectionCode");
   const row = spaceRow(input);
@@ -86,7 +86,7 @@ export function createSpace(db: Db, actor: Actor | null, input: SpaceInput, now:
 }
 
 export function updateSpace(db: Db, actor: Actor | null, spaceId: number, input: SpaceInput, now: number): Result<null, SpaceCode> {
-  if (!can(actor, { type: "space.manage" })) return fail("forbidden");
+  if (!can(actor, "space.manage")) return fail("forbidden");
   const before = db.select().from(spaces).where(eq(spaces.id, spaceId)).get();
   if (!before) return fail("not_found");
   const territory = checkTerritory(db, input);

@@ -21,7 +21,7 @@ export async function createAccount(
   now: number,
   options: { bootstrap?: boolean } = {},
 ): Promise<Result<{ id: string }, AccountCode>> {
-  if (!options.bootstrap && !can(actor, { type: "accounts.manage" })) return fail("forbidden");
+  if (!options.bootstrap && !can(actor, "accounts.manage")) return fail("forbidden");
   const grantCheck = checkGrant(db, input.role, input.spaceId ?? null);
   if (!grantCheck.ok) return grantCheck;
   const taken = contactTaken(db, input);
@@ -65,7 +65,7 @@ function checkGrant(db: Db, role: Role, spaceId: number | null): Result<number |
 
 export function grantRole(deps: Deps, actor: Actor | null, input: GrantRole, now: number): Result<{ id: number }, AccountCode> {
   const { db } = deps;
-  if (!can(actor, { type: "accounts.manage" })) return fail("forbidden");
+  if (!can(actor, "accounts.manage")) return fail("forbidden");
   if (!db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get()) return fail("not_found");
   const grantCheck = checkGrant(db, input.role, input.spaceId ?? null);
   if (!grantCheck.ok) return grantCheck;
@@ -91,7 +91,7 @@ export function grantRole(deps: Deps, actor: Actor | null, input: GrantRole, now
 
 export function revokeRole(deps: Deps, actor: Actor | null, grantId: number, now: number): Result<null, AccountCode> {
   const { db } = deps;
-  if (!can(actor, { type: "accounts.manage" })) return fail("forbidden");
+  if (!can(actor, "accounts.manage")) return fail("forbidden");
   const grant = db.select().from(roleGrants).where(eq(roleGrants.id, grantId)).get();
   if (!grant) return fail("not_found");
   if (grant.role === "admin") {

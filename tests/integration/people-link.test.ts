@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { people, users } from "../../db/schema/index";
+import { loadActor } from "../../app/modules/auth/session.server";
+import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
+import { registerDelegate } from "../../app/modules/people/people.server";
+import { actorByEmail } from "../setup/test-db";
+import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
+
+let server: TestServer;
+let facilitator: string;
+let admin: string;
+let delegate: string;
+let personId: number;
+let otherPersonId: number;
+
+const post = (path: string, form: Record<string, string>, cookie?: string) =>
+  fetch(`${server.url}${path}`, { method: "POST", body: new URLSearchParams(form), headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+const page = (id: number) => `/espaces/1/personnes/${id}/compte`;
+const userOf = (email: string) => server.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [facilitator, admin, delegate] = await Promise.all(["animateur@makon.ht", "admin@makon.ht", "delegue@makon.ht"].map((e) => signInCookie(server.url, e)));
+  const f = actorByEmail(server.db, "animateur@makon.ht");
+  const org = registerOrganisation(server.db, f, 1, { name: "Gwoupman Fanm Limonad", type: "women", legallyRecognised: false, ledByWoman: true, ledByYouth: false }, "2026-01-01", Date.now());
+  if (!org.ok) throw new Error(org.code);
+  const seat = async (name: string, kind: "titular" | "substitute") => {
+    const r = await registerDelegate(server.db, f, 1, { name, sex: "female", birthYear: 1985, ageGroup: null, disability: false, preferredLanguage: null }, { organisationId: org.value.id, seat: kind, fromDate: "2026-01-01" }, { createAccount: false, accountPassword: "" }, Date.now());
+    if (!r.ok) throw new Error(r.code);
+    return r.value.personId;
+  };
+  personId = await seat("Marie Jeanne Noël", "titular");
+  otherPersonId = await seat("Yolène Paul", "substitute");
+  // An account made by an administrator, not yet anybody's.
+  expect((await post("/admin/comptes/nouveau", { name: "Marie Jeanne", email: "mj@makon.ht", password: "a long password", role: "delegate", spaceId: "1" }, admin)).status).toBe(302);
+});
+afterAll(() => server.stop());
+
+describe("linking a person of the register to an account", () => {
+  it("is a facilitator's page of that space only", async () => {
+    expect((await get(page(personId), facilitator)).status).toBe(200);
+    expect((await get(page(personId), delegate)).status).toBe(403);
+    expect((await get(page(personId))).status).toBe(302);
+    expect((await get(page(999_999), facilitator)).status).toBe(404);
+    // A person of another space's register is not found from this one.
+    expect((await get(`/espaces/2/personnes/${personId}/compte`, admin)).status).toBe(404);
+    expect((await post(page(personId), { intent: "link", identifier: "mj@makon.ht" }, delegate)).status).toBe(403);
+    expect(server.db.select().from(people).where(eq(people.id, personId)).get()!.userId).toBeNull();
+  });
+
+  it("links by e-mail or phone, refuses what cannot be, and the account then acts with the person's seat", async () => {
+    const unknown = await post(page(personId), { intent: "link", identifier: "nobody@makon.ht" }, facilitator);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("Aucun compte avec ce courriel ou ce téléphone.");
+    const linked = await post(page(personId), { intent: "link", identifier: "MJ@makon.ht" }, facilitator);
+    expect(linked.status).toBe(302);
+    expect(await (await get(page(personId), facilitator)).text()).toContain("Lié au compte « Marie Jeanne » (mj@makon.ht)");
+    const actor = loadActor(server.db, userOf("mj@makon.ht"));
+    expect(actor.personId).toBe(personId);
+    expect(actor.seats).toEqual([{ spaceId: 1, organisationId: expect.any(Number), seat: "titular", fromDate: "2026-01-01", toDate: null }]);
+    // One account per person, one person per account.
+    const again = await post(page(otherPersonId), { intent: "link", identifier: "mj@makon.ht" }, facilitator);
+    expect(await again.text()).toContain("Ce compte est déjà lié à une autre personne.");
+    const twice = await post(page(personId), { intent: "link", identifier: "admin@makon.ht" }, facilitator);
+    expect(await twice.text()).toContain("Cette personne est déjà liée à un compte.");
+
+    // In Kreyòl too.
+    const ht = await fetch(`${server.url}${page(otherPersonId)}`, { method: "POST", body: new URLSearchParams({ intent: "link", identifier: "nobody@makon.ht" }), headers: { Cookie: `${facilitator}; makon_lang=ht`, "Accept-Language": "ht" } });
+    expect(await ht.text()).toContain("Pa gen kont ak imèl oswa telefòn sa a.");
+
+    expect((await post(page(personId), { intent: "unlink" }, facilitator)).status).toBe(302);
+    expect(loadActor(server.db, userOf("mj@makon.ht")).seats).toEqual([]);
+    expect(await (await post(page(personId), { intent: "unlink" }, facilitator)).text()).toContain("n&#x27;est liée à aucun compte");
+  });
+
+  it("has the demo delegate and CASEC accounts linked to people with a seat and a mandate", () => {
+    expect(loadActor(server.db, userOf("delegue@makon.ht")).seats).toMatchObject([{ spaceId: 1, seat: "titular", toDate: null }]);
+    expect(loadActor(server.db, userOf("casec@makon.ht")).mandates).toMatchObject([{ communeCode: "HT0313", start: "2023-01-01" }]);
+  });
+});
