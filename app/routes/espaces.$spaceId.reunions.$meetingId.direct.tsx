@@ -11,7 +11,7 @@ import { formValues } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
 import { placeOf } from "../modules/live/live-state";
 import { DelegateActionSchema } from "../modules/live/live.schemas";
-import { liveReads, loadTurns, liveStateOf, presenceOf, runDelegateAction } from "../modules/live/live.server";
+import { liveState, presenceOf, runDelegateAction } from "../modules/live/live.server";
 import { liveMessage } from "../modules/live/messages";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
     me: presenceOf(context.db, current.actor, meeting.id),
-    state: liveStateOf(liveReads(context.db).meeting.get({ id: meeting.id })!, meeting.agenda, loadTurns(context.db, meeting.id)),
+    state: liveState(context.db, meeting.id),
     serverNow: context.now(),
   };
 }

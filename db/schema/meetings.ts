@@ -3,6 +3,7 @@ import { authorities, people } from "./people";
 import { organisations } from "./organisations";
 import { spaces } from "./spaces";
 import { users, type Locale } from "./users";
+import { DEFAULT_TURN_LIMIT_SECONDS } from "../../app/modules/live/turn-limits";
 
 export type MeetingKind = "ordinary" | "extraordinary" | "thematic_forum" | "feedback_session" | "training";
 export type MeetingStatus = "planned" | "live" | "closed" | "cancelled";
@@ -34,19 +35,8 @@ export const meetings = sqliteTable(
     minutesMarkdown: text("minutes_markdown"),
     minutesHtml: text("minutes_html"),
     createdAt: integer("created_at").notNull(),
-    /** The live meeting: the agenda item under discussion and since when. */
-    currentItemId: integer("current_item_id"),
-    currentItemSince: integer("current_item_since"),
-    /** Speaking time per turn, in seconds. */
-    turnLimitSeconds: integer("turn_limit_seconds").notNull().default(180),
-    priorityRule: text("priority_rule").$type<PriorityRule>().notNull().default("none"),
-    /** A short text the console puts on the shared screen; null shows the meeting. */
-    screenMessage: text("screen_message"),
-    screenLocale: text("screen_locale").$type<Locale>().notNull().default("fr"),
-    /** The secret part of the shared screen's link (no sign-in on a projector). */
-    screenToken: text("screen_token"),
   },
-  (t) => [index("meetings_space_idx").on(t.spaceId, t.startsAt), uniqueIndex("meetings_screen_token_idx").on(t.screenToken)],
+  (t) => [index("meetings_space_idx").on(t.spaceId, t.startsAt)],
 );
 
 export const meetingFacilitators = sqliteTable(
@@ -86,11 +76,39 @@ export const agendaItems = sqliteTable(
     kind: text("kind").$type<AgendaItemKind>().notNull(),
     title: text("title").notNull(),
     plannedMinutes: integer("planned_minutes"),
-    /** Time spent on the item in earlier stretches; the current stretch runs from the meeting's currentItemSince. */
+    /** Time spent on the item in earlier stretches; the current stretch runs from the session's currentItemSince. */
     spentMs: integer("spent_ms").notNull().default(0),
+    /** Once a meeting is live its items are withdrawn, never deleted: their time and turns keep their item. */
+    withdrawnAt: integer("withdrawn_at"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+);
+
+/**
+ * The live session of a meeting, from the moment it opens: what the console sets and every
+ * screen follows. Kept apart from `meetings` so that the meeting's own record stays what it
+ * is (its plan, its status, its minutes) as polls and motions add their live settings here.
+ */
+export const meetingSessions = sqliteTable(
+  "meeting_sessions",
+  {
+    meetingId: integer("meeting_id")
+      .primaryKey()
+      .references(() => meetings.id),
+    /** The agenda item under discussion and since when. */
+    currentItemId: integer("current_item_id").references(() => agendaItems.id),
+    currentItemSince: integer("current_item_since"),
+    /** Speaking time per turn, in seconds. */
+    turnLimitSeconds: integer("turn_limit_seconds").notNull().default(DEFAULT_TURN_LIMIT_SECONDS),
+    priorityRule: text("priority_rule").$type<PriorityRule>().notNull().default("none"),
+    /** A short text the console puts on the shared screen; null shows the meeting. */
+    screenMessage: text("screen_message"),
+    screenLocale: text("screen_locale").$type<Locale>().notNull().default("fr"),
+    /** The secret part of the shared screen's link (no sign-in on a projector). */
+    screenToken: text("screen_token").notNull(),
+  },
+  (t) => [uniqueIndex("meeting_sessions_screen_token_idx").on(t.screenToken)],
 );
 
 /**

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { encodeCommand, MESSAGE_COMMAND, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
-import { attendance, meetings, speakingTurns } from "../../db/schema/index";
+import { attendance, meetingSessions, speakingTurns } from "../../db/schema/index";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { registerDelegate } from "../../app/modules/people/people.server";
 import { readLiveState } from "../../app/modules/live/live-doc";
@@ -85,7 +85,7 @@ beforeAll(async () => {
     expect((await post(`${meetingPath}/presences`, { intent: "known", personId }, facilitator)).status).toBe(200);
   }
   expect((await post(meetingPath, { intent: "start" }, facilitator)).status).toBe(200);
-  token = server.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!.screenToken!;
+  token = server.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()!.screenToken;
 });
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
@@ -245,7 +245,7 @@ describe("the console and the delegates' phones", () => {
 
     const recorded = turns().filter((t) => t.state === "done");
     expect(recorded).toHaveLength(2);
-    const first = server.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!.currentItemId;
+    const first = server.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()!.currentItemId;
     expect(recorded.every((t) => t.agendaItemId === first && t.endedAt! >= t.startedAt!)).toBe(true);
 
     // The agenda moves, the rules and the screen change.
@@ -259,7 +259,7 @@ describe("the console and the delegates' phones", () => {
     expect(projector.state()!.turnLimitSeconds).toBe(120);
     expect((await act({ intent: "message-clear" })).status).toBe(200);
     await waitFor(() => projector.state()?.message === null, 5_000, "message cleared");
-    const nouvel = server.db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    const nouvel = server.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()!;
     expect(nouvel.currentItemId).toBe(Number(second));
 
     // Rose asks again, then withdraws from her phone.

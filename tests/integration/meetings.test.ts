@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, meetings } from "../../db/schema/index";
+import { agendaItems, auditLog, meetingSessions, meetings } from "../../db/schema/index";
 import type { Db } from "../../db/client";
 import { listMembers, registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { registerDelegate } from "../../app/modules/people/people.server";
@@ -53,6 +53,8 @@ function plannedMeeting() {
   return (planMeeting(db, f, 1, plan({ facilitatorIds: [f.userId] }), NOW) as { value: { id: number } }).value.id;
 }
 
+const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+
 describe("meetings", () => {
   it("are planned, changed and moved along their life by the space's facilitators only", () => {
     const f = actorByEmail(db, "animateur@makon.ht");
@@ -98,6 +100,27 @@ describe("meetings", () => {
     expect(removeAgendaItem(deps, f, a, NOW)).toEqual({ ok: true, value: null });
     expect(getMeeting(db, id)!.agenda.map((i) => i.title)).toEqual(["Mosyon dlo potab", "Divès"]);
     expect(addAgendaItem(deps, actorByEmail(db, "delegue@makon.ht"), id, { kind: "other", title: "X", plannedMinutes: null }, NOW)).toEqual({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("the agenda of a live meeting", () => {
+  it("withdraws items instead of deleting them, keeps the current one, and deletes freely before opening", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = plannedMeeting();
+    const [a, b, c] = ["Nouvèl", "Dlo potab", "Divès"].map((title) => (addAgendaItem(deps, f, id, { kind: "discussion", title, plannedMinutes: 10 }, NOW) as { value: { id: number } }).value.id);
+    expect(removeAgendaItem(deps, f, c!, NOW)).toEqual({ ok: true, value: null });
+    expect(db.select().from(agendaItems).where(eq(agendaItems.id, c!)).get()).toBeUndefined();
+
+    changeMeetingStatus(deps, f, id, "start", { now: NOW });
+    expect(db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()).toMatchObject({ currentItemId: a, currentItemSince: NOW });
+    expect(removeAgendaItem(deps, f, a!, NOW + 1)).toEqual({ ok: false, code: "current_item" });
+    expect(removeAgendaItem(deps, f, b!, NOW + 2)).toEqual({ ok: true, value: null });
+    expect(getMeeting(db, id)!.agenda.map((i) => i.title)).toEqual(["Nouvèl"]);
+    expect(db.select().from(agendaItems).where(eq(agendaItems.id, b!)).get()).toMatchObject({ title: "Dlo potab", withdrawnAt: NOW + 2 });
+    // Withdrawn is gone from the agenda: it can be neither moved nor withdrawn again.
+    expect(removeAgendaItem(deps, f, b!, NOW + 3)).toEqual({ ok: false, code: "not_found" });
+    expect(moveAgendaItem(deps, f, b!, "up", NOW + 3)).toEqual({ ok: false, code: "not_found" });
+    expect(audits("agenda.withdraw")).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { attendance, meetings, roleGrants, users } from "../../db/schema/index";
+import { attendance, meetingSessions, meetings, roleGrants, users } from "../../db/schema/index";
 import { DocumentStore } from "../../server/realtime/persistence";
 import { readLiveState } from "../../app/modules/live/live-doc";
 import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
@@ -144,7 +144,7 @@ describe("the live documents", () => {
 
     // A row committed whose publish never happened (a crash in the coalescing window, say).
     server.db.insert(attendance).values({ meetingId: id, name: "Moun san piblikasyon", sex: "female", ageGroup: "25_35", role: "observer", arrivedAt: Date.now(), createdAt: Date.now() }).run();
-    server.db.update(meetings).set({ screenMessage: "Dlo a koupe" }).where(eq(meetings.id, id)).run();
+    server.db.update(meetingSessions).set({ screenMessage: "Dlo a koupe" }).where(eq(meetingSessions.meetingId, id)).run();
     const again = client(facilitator, name);
     await synced(again.provider);
     expect(again.doc.getMap("attendance").get("count")).toBe(1);

@@ -418,6 +418,7 @@ export const fr = {
   "meetingStatus.live": "En cours",
   "meetingStatus.closed": "Close",
   "meetingStatus.cancelled": "Annulée",
+  "agenda.error.currentItem": "C'est le point en discussion : passez d'abord à un autre point.",
   "agenda.title": "Ordre du jour",
   "agenda.empty": "Aucun point pour l'instant.",
   "agenda.itemTitle": "Point",

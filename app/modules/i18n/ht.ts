@@ -420,6 +420,7 @@ export const ht: Record<MessageKey, string> = {
   "meetingStatus.live": "Ap fèt kounye a",
   "meetingStatus.closed": "Fèmen",
   "meetingStatus.cancelled": "Anile",
+  "agenda.error.currentItem": "Se pwen y ap diskite a: pase sou yon lòt pwen anvan.",
   "agenda.title": "Lòd dijou",
   "agenda.empty": "Poko gen pwen.",
   "agenda.itemTitle": "Pwen",

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { agendaItems, attendance, meetings, organisations, people, speakingTurns } from "../../../db/schema/index";
+import { agendaItems, attendance, meetingSessions, meetings, organisations, people, speakingTurns } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
@@ -14,6 +14,7 @@ import type { PriorityRule } from "./priority";
 import type { LiveCode } from "./messages";
 import { applyQueueAction } from "./queue";
 import { speakingTotals } from "./speaking-time";
+import { DEFAULT_TURN_LIMIT_SECONDS } from "./turn-limits";
 
 export type ConsoleAction =
   | { type: "add"; attendanceId: number }
@@ -32,6 +33,27 @@ export type DelegateAction = { type: "request" } | { type: "withdraw" };
 
 
 type MeetingRow = typeof meetings.$inferSelect;
+type SessionRow = typeof meetingSessions.$inferSelect;
+
+/** A meeting with its live session's settings (their defaults before it first opens). */
+export type LiveMeetingRow = MeetingRow & Omit<SessionRow, "meetingId" | "screenToken"> & { screenToken: string | null };
+
+function withSession({ meeting, session }: { meeting: MeetingRow; session: SessionRow | null }): LiveMeetingRow {
+  if (session) {
+    const { meetingId: _id, ...settings } = session;
+    return { ...meeting, ...settings };
+  }
+  return { ...meeting, currentItemId: null, currentItemSince: null, turnLimitSeconds: DEFAULT_TURN_LIMIT_SECONDS, priorityRule: "none", screenMessage: null, screenLocale: "fr", screenToken: null };
+}
+
+const meetingWithSession = (db: Db | Tx) =>
+  db.select({ meeting: meetings, session: meetingSessions }).from(meetings).leftJoin(meetingSessions, eq(meetingSessions.meetingId, meetings.id));
+
+/** A meeting and its session, read inside a command's transaction. */
+function loadLiveMeeting(db: Db | Tx, meetingId: number): LiveMeetingRow | null {
+  const row = meetingWithSession(db).where(eq(meetings.id, meetingId)).get();
+  return row ? withSession(row) : null;
+}
 
 /**
  * The reads behind every live change, prepared once per database: building drizzle queries
@@ -40,8 +62,9 @@ type MeetingRow = typeof meetings.$inferSelect;
 function prepareLiveReads(db: Db) {
   const id = sql.placeholder("id");
   return {
-    meeting: db.select().from(meetings).where(eq(meetings.id, id)).prepare(),
-    agenda: db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)).prepare(),
+    meeting: meetingWithSession(db).where(eq(meetings.id, id)).prepare(),
+    // Withdrawn items keep their time and turns but leave the agenda.
+    agenda: db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, id), isNull(agendaItems.withdrawnAt))).orderBy(asc(agendaItems.position)).prepare(),
     turns: db
       .select({
         id: speakingTurns.id,
@@ -68,10 +91,17 @@ function prepareLiveReads(db: Db) {
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepareLiveReads>>();
 
-export function liveReads(db: Db) {
+function liveReads(db: Db) {
   let reads = prepared.get(db);
   if (!reads) prepared.set(db, (reads = prepareLiveReads(db)));
   return reads;
+}
+
+/** What the live screens are built from: the meeting with its session, and its agenda. */
+export function readLiveMeeting(db: Db, meetingId: number) {
+  const reads = liveReads(db);
+  const row = reads.meeting.get({ id: meetingId });
+  return row ? { meeting: withSession(row), agenda: reads.agenda.all({ id: meetingId }) } : null;
 }
 
 /** The meeting's turns with what the screens show of each speaker. */
@@ -81,42 +111,54 @@ export function loadTurns(db: Db, meetingId: number): (LiveTurnRow & { agendaIte
     .map((t) => ({ ...t, ageGroup: t.ageGroup as AgeGroupId | null }));
 }
 
-export function liveStateOf(meeting: MeetingRow, agenda: (typeof agendaItems.$inferSelect)[], turns: LiveTurnRow[]): LiveState {
+export function liveStateOf(meeting: LiveMeetingRow, agenda: (typeof agendaItems.$inferSelect)[], turns: LiveTurnRow[]): LiveState {
   return buildLiveState({ meeting, agenda, turns });
 }
 
+/** The live state alone (a phone's first page), for a meeting that exists. */
+export function liveState(db: Db, meetingId: number): LiveState {
+  const { meeting, agenda } = readLiveMeeting(db, meetingId)!;
+  return liveStateOf(meeting, agenda, loadTurns(db, meetingId));
+}
+
 /** Closes the stretch of time on the current item and opens one on another (or none). */
-function switchItem(tx: Tx, meeting: MeetingRow, itemId: number | null, now: number): void {
+function switchItem(tx: Tx, meeting: LiveMeetingRow, itemId: number | null, now: number): void {
   if (meeting.currentItemId !== null && meeting.currentItemSince !== null) {
     tx.update(agendaItems)
       .set({ spentMs: sql`${agendaItems.spentMs} + ${Math.max(0, now - meeting.currentItemSince)}` })
       .where(eq(agendaItems.id, meeting.currentItemId))
       .run();
   }
-  tx.update(meetings)
+  tx.update(meetingSessions)
     .set({ currentItemId: itemId, currentItemSince: itemId === null ? null : now })
-    .where(eq(meetings.id, meeting.id))
+    .where(eq(meetingSessions.meetingId, meeting.id))
     .run();
 }
 
-/** When the meeting opens: the first agenda item is current and the shared screen gets its link. */
-export function openLiveMeeting(tx: Tx, meeting: MeetingRow, now: number): void {
-  const first = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).orderBy(asc(agendaItems.position)).limit(1).get();
-  switchItem(tx, meeting, first?.id ?? null, now);
-  if (!meeting.screenToken) tx.update(meetings).set({ screenToken: randomBytes(16).toString("base64url") }).where(eq(meetings.id, meeting.id)).run();
+/** When the meeting opens: its session starts, the first agenda item is current and the shared screen gets its link. */
+export function openLiveMeeting(tx: Tx, meetingId: number, now: number): void {
+  tx.insert(meetingSessions).values({ meetingId, screenToken: randomBytes(16).toString("base64url") }).onConflictDoNothing().run();
+  const first = tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), isNull(agendaItems.withdrawnAt)))
+    .orderBy(asc(agendaItems.position))
+    .limit(1)
+    .get();
+  switchItem(tx, loadLiveMeeting(tx, meetingId)!, first?.id ?? null, now);
 }
 
 /** When the meeting closes: the running turn ends, waiting requests lapse, the item's time is counted. */
-export function settleLiveMeeting(tx: Tx, meeting: MeetingRow, now: number): void {
+export function settleLiveMeeting(tx: Tx, meetingId: number, now: number): void {
   tx.update(speakingTurns)
     .set({ state: "done", endedAt: now })
-    .where(and(eq(speakingTurns.meetingId, meeting.id), eq(speakingTurns.state, "speaking")))
+    .where(and(eq(speakingTurns.meetingId, meetingId), eq(speakingTurns.state, "speaking")))
     .run();
   tx.update(speakingTurns)
     .set({ state: "withdrawn" })
-    .where(and(eq(speakingTurns.meetingId, meeting.id), inArray(speakingTurns.state, ["requested", "queued"])))
+    .where(and(eq(speakingTurns.meetingId, meetingId), inArray(speakingTurns.state, ["requested", "queued"])))
     .run();
-  switchItem(tx, meeting, null, now);
+  switchItem(tx, loadLiveMeeting(tx, meetingId)!, null, now);
 }
 
 /**
@@ -124,7 +166,7 @@ export function settleLiveMeeting(tx: Tx, meeting: MeetingRow, now: number): voi
  * written inside it, so two facilitators acting at once are applied one after the other,
  * the second against the list the first left.
  */
-function changeQueue(tx: Tx, meeting: MeetingRow, action: Parameters<typeof applyQueueAction>[1], now: number): Result<null, LiveCode> {
+function changeQueue(tx: Tx, meeting: LiveMeetingRow, action: Parameters<typeof applyQueueAction>[1], now: number): Result<null, LiveCode> {
   const turns = tx
     .select({ id: speakingTurns.id, attendanceId: speakingTurns.attendanceId, state: speakingTurns.state, position: speakingTurns.position })
     .from(speakingTurns)
@@ -142,8 +184,8 @@ function changeQueue(tx: Tx, meeting: MeetingRow, action: Parameters<typeof appl
   return ok(null);
 }
 
-function liveMeeting(db: Db | Tx, meetingId: number): Result<MeetingRow, LiveCode> {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+function liveMeeting(db: Db | Tx, meetingId: number): Result<LiveMeetingRow, LiveCode> {
+  const meeting = loadLiveMeeting(db, meetingId);
   if (!meeting) return fail("not_found");
   return meeting.status === "live" ? ok(meeting) : fail("not_live");
 }
@@ -155,7 +197,7 @@ function presentRow(db: Db | Tx, meetingId: number, attendanceId: number): boole
 /** A facilitator's action on the live meeting (the console). */
 export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: number, action: ConsoleAction, now: number): Result<null, LiveCode> {
   return commit(deps, (tx, emit) => {
-    const found = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+    const found = loadLiveMeeting(tx, meetingId);
     if (!found) return fail("not_found");
     if (!can(actor, "meeting.run", { spaceId: found.spaceId })) return fail("forbidden");
     if (found.status !== "live") return fail("not_live");
@@ -169,16 +211,16 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
         break;
       }
       case "limit":
-        tx.update(meetings).set({ turnLimitSeconds: action.seconds }).where(eq(meetings.id, meetingId)).run();
+        tx.update(meetingSessions).set({ turnLimitSeconds: action.seconds }).where(eq(meetingSessions.meetingId, meetingId)).run();
         break;
       case "priority":
-        tx.update(meetings).set({ priorityRule: action.rule }).where(eq(meetings.id, meetingId)).run();
+        tx.update(meetingSessions).set({ priorityRule: action.rule }).where(eq(meetingSessions.meetingId, meetingId)).run();
         break;
       case "message":
-        tx.update(meetings).set({ screenMessage: action.text }).where(eq(meetings.id, meetingId)).run();
+        tx.update(meetingSessions).set({ screenMessage: action.text }).where(eq(meetingSessions.meetingId, meetingId)).run();
         break;
       case "screen-locale":
-        tx.update(meetings).set({ screenLocale: action.locale }).where(eq(meetings.id, meetingId)).run();
+        tx.update(meetingSessions).set({ screenLocale: action.locale }).where(eq(meetingSessions.meetingId, meetingId)).run();
         break;
       case "add":
         if (!presentRow(tx, meetingId, action.attendanceId)) return fail("not_present");
@@ -241,7 +283,8 @@ export function meetingPlace(db: Db, meetingId: number): { id: number; spaceId: 
 /** The meeting a shared screen's link opens, or null. */
 export function meetingByScreenToken(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
-  return db.select().from(meetings).where(eq(meetings.screenToken, token)).get() ?? null;
+  const row = meetingWithSession(db).where(eq(meetingSessions.screenToken, token)).get();
+  return row ? withSession(row) : null;
 }
 
 /** Turns kept for the record: who spoke, when, how long, on which item. */

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { Db } from "../../../db/client";
 import { meetingFigures } from "../meetings/attendance.server";
 import { writeFields } from "./live-doc";
-import { liveReads, loadTurns, liveStateOf } from "./live.server";
+import { liveStateOf, loadTurns, readLiveMeeting } from "./live.server";
 import type { ConsoleProjection } from "./projections";
 import { suggestNext } from "./priority";
 
@@ -18,10 +18,9 @@ function sharedRead(db: Db, meetingId: number, shared: Map<string, unknown>): Co
 
 /** Both projections from one read of the database; null when the meeting does not exist. */
 export function meetingProjections(db: Db, meetingId: number): ConsoleProjection | null {
-  const read = liveReads(db);
-  const meeting = read.meeting.get({ id: meetingId });
-  if (!meeting) return null;
-  const agenda = read.agenda.all({ id: meetingId });
+  const read = readLiveMeeting(db, meetingId);
+  if (!read) return null;
+  const { meeting, agenda } = read;
   const turns = loadTurns(db, meetingId);
   const { rows, figures } = meetingFigures(db, meeting);
   const waiting = new Set(turns.filter((t) => t.state === "requested" || t.state === "queued" || t.state === "speaking").map((t) => t.attendanceId));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, max } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, max } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import {
   agendaItems,
@@ -6,6 +6,7 @@ import {
   authorities,
   meetingAuthorities,
   meetingFacilitators,
+  meetingSessions,
   meetings,
   organisations,
   spaceMemberships,
@@ -25,7 +26,7 @@ import { renderMarkdown } from "./markdown";
 import { openLiveMeeting, settleLiveMeeting } from "../live/live.server";
 import { MINUTES_ROOT, minutesRef } from "./minutes";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken";
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item";
 
 export interface MeetingInput {
   kind: MeetingKind;
@@ -111,11 +112,11 @@ export function changeMeetingStatus(
     const changes: Partial<MeetingRow> = { status };
     if (event === "start") {
       changes.startedAt = options.now;
-      openLiveMeeting(tx, meeting, options.now);
+      openLiveMeeting(tx, meetingId, options.now);
     }
     if (event === "cancel") changes.cancelReason = options.reason ?? "";
     if (event === "close") {
-      settleLiveMeeting(tx, meeting, options.now);
+      settleLiveMeeting(tx, meetingId, options.now);
       // Read in the same synchronous run as the commit and the sockets' downgrade that
       // follows it: no edit can arrive in between.
       const markdown = deps.realtime.readText(minutesRef(meetingId), MINUTES_ROOT);
@@ -147,7 +148,7 @@ export function addAgendaItem(deps: Deps, actor: Actor | null, meetingId: number
 }
 
 function agendaItemOf(db: Db, actor: Actor | null, itemId: number) {
-  const item = db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  const item = db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), isNull(agendaItems.withdrawnAt))).get();
   if (!item) return fail("not_found" as const);
   const meeting = meetingForChange(db, actor, item.meetingId);
   if (!meeting.ok) return meeting;
@@ -155,12 +156,24 @@ function agendaItemOf(db: Db, actor: Actor | null, itemId: number) {
   return ok(item);
 }
 
+/**
+ * Takes an item off the agenda. Before the meeting opens it is deleted; once live it is
+ * withdrawn, so the time spent on it and the turns taken on it keep their item. The item
+ * under discussion cannot be withdrawn: the console moves on first.
+ */
 export function removeAgendaItem(deps: Deps, actor: Actor | null, itemId: number, now: number): Result<null, MeetingCode> {
   const item = agendaItemOf(deps.db, actor, itemId);
   if (!item.ok) return item;
-  return commit(deps, (tx, emit) => {
-    tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.remove", subjectType: "meeting", subjectId: item.value.meetingId, before: item.value });
+  return commit<null, MeetingCode>(deps, (tx, emit) => {
+    const meeting = tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, item.value.meetingId)).get()!;
+    if (meeting.status === "planned") {
+      tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
+    } else {
+      const current = tx.select({ id: meetingSessions.currentItemId }).from(meetingSessions).where(eq(meetingSessions.meetingId, item.value.meetingId)).get();
+      if (current?.id === itemId) return fail("current_item");
+      tx.update(agendaItems).set({ withdrawnAt: now }).where(eq(agendaItems.id, itemId)).run();
+    }
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: meeting.status === "planned" ? "agenda.remove" : "agenda.withdraw", subjectType: "meeting", subjectId: item.value.meetingId, before: item.value });
     emit({ type: "meeting.planChanged", meetingId: item.value.meetingId });
     return ok(null);
   });
@@ -170,7 +183,12 @@ export function removeAgendaItem(deps: Deps, actor: Actor | null, itemId: number
 export function moveAgendaItem(deps: Deps, actor: Actor | null, itemId: number, direction: "up" | "down", now: number): Result<null, MeetingCode> {
   const item = agendaItemOf(deps.db, actor, itemId);
   if (!item.ok) return item;
-  const items = deps.db.select().from(agendaItems).where(eq(agendaItems.meetingId, item.value.meetingId)).orderBy(asc(agendaItems.position)).all();
+  const items = deps.db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, item.value.meetingId), isNull(agendaItems.withdrawnAt)))
+    .orderBy(asc(agendaItems.position))
+    .all();
   const index = items.findIndex((i) => i.id === itemId);
   const other = items[direction === "up" ? index - 1 : index + 1];
   if (!other) return ok(null);
@@ -266,7 +284,7 @@ export function getMeeting(db: Db, meetingId: number) {
   if (!meeting) return null;
   return {
     ...meeting,
-    agenda: db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all(),
+    agenda: db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), isNull(agendaItems.withdrawnAt))).orderBy(asc(agendaItems.position)).all(),
     facilitators: db
       .select({ id: users.id, name: users.name })
       .from(meetingFacilitators)

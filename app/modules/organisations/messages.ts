@@ -22,6 +22,7 @@ const MESSAGES: Record<string, MessageKey> = {
   already_present: "attendance.error.alreadyPresent",
   locked: "attendance.locked",
   has_spoken: "attendance.error.hasSpoken",
+  current_item: "agenda.error.currentItem",
 };
 
 export function registerMessage(code: string): MessageKey {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type * as Y from "yjs";
 import type { Db } from "../../../db/client";
-import { meetings, spaces } from "../../../db/schema/index";
+import { meetingSessions, meetings, spaces } from "../../../db/schema/index";
 import { actorOfSession } from "../auth/session.server";
 import type { Actor } from "../auth/roles";
 import type { Deps } from "../deps.server";
@@ -38,7 +38,12 @@ export interface DocumentKind<K extends DocumentKindName> {
 }
 
 const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null =>
-  db.select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetings.screenToken }).from(meetings).where(eq(meetings.id, meetingId)).get() ?? null;
+  db
+    .select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetingSessions.screenToken })
+    .from(meetings)
+    .leftJoin(meetingSessions, eq(meetingSessions.meetingId, meetings.id))
+    .where(eq(meetings.id, meetingId))
+    .get() ?? null;
 
 const onMeeting =
   (command: MeetingSocketCommand) =>
