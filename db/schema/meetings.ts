@@ -2,15 +2,15 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { authorities, people } from "./people";
 import { organisations } from "./organisations";
 import { spaces } from "./spaces";
-import { users, type Locale } from "./users";
+import { users } from "./users";
+import type { Locale } from "../../app/modules/i18n/locales";
+import type { PriorityRule } from "../../app/modules/live/priority";
+import type { TurnState } from "../../app/modules/live/queue";
 import { DEFAULT_TURN_LIMIT_SECONDS } from "../../app/modules/live/turn-limits";
-
-export type MeetingKind = "ordinary" | "extraordinary" | "thematic_forum" | "feedback_session" | "training";
-export type MeetingStatus = "planned" | "live" | "closed" | "cancelled";
-export type AgendaItemKind = "information" | "discussion" | "motion" | "commitment_review" | "other";
-export type PriorityRule = "none" | "women" | "youth" | "women_or_youth";
-export type TurnState = "requested" | "queued" | "speaking" | "done" | "withdrawn";
-export type AttendanceRole = "delegate" | "official" | "facilitator" | "observer" | "resource_person";
+import type { AgendaItemKind, AttendanceRole, MeetingKind } from "../../app/modules/meetings/kinds";
+import type { MeetingStatus } from "../../app/modules/meetings/meeting-state";
+import type { AgeGroupId } from "../../app/modules/people/age-groups";
+import type { Sex } from "../../app/modules/people/sex";
 
 export const meetings = sqliteTable(
   "meetings",
@@ -124,8 +124,8 @@ export const attendance = sqliteTable(
       .references(() => meetings.id),
     personId: integer("person_id").references(() => people.id),
     name: text("name").notNull(),
-    sex: text("sex").$type<"female" | "male">(),
-    ageGroup: text("age_group"),
+    sex: text("sex").$type<Sex>(),
+    ageGroup: text("age_group").$type<AgeGroupId>(),
     disability: integer("disability", { mode: "boolean" }).notNull().default(false),
     organisationId: integer("organisation_id").references(() => organisations.id),
     role: text("role").$type<AttendanceRole>().notNull(),

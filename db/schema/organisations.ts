@@ -2,17 +2,7 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { communes, sections } from "./geography";
 import { spaces } from "./spaces";
 
-export type OrganisationType =
-  | "base"
-  | "women"
-  | "youth"
-  | "muso"
-  | "cooperative"
-  | "savings"
-  | "peasant"
-  | "local_ngo"
-  | "network"
-  | "other";
+import type { OrganisationType } from "../../app/modules/organisations/types";
 
 export const organisations = sqliteTable(
   "organisations",

@@ -2,11 +2,12 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { communes, sections } from "./geography";
 import { organisations } from "./organisations";
 import { spaces } from "./spaces";
-import { users, type Locale } from "./users";
-
-export type Sex = "female" | "male";
-export type SeatKind = "titular" | "substitute";
-export type AuthorityKind = "casec" | "asec" | "municipal_council" | "town_delegate" | "state_service" | "parliamentarian" | "other";
+import { users } from "./users";
+import type { Locale } from "../../app/modules/i18n/locales";
+import type { AuthorityKind } from "../../app/modules/organisations/types";
+import type { AgeGroupId } from "../../app/modules/people/age-groups";
+import type { Sex } from "../../app/modules/people/sex";
+import type { SeatKind } from "../../app/modules/spaces/seats";
 
 export const people = sqliteTable("people", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -15,7 +16,7 @@ export const people = sqliteTable("people", {
   sex: text("sex").$type<Sex>(),
   birthYear: integer("birth_year"),
   /** Used when the birth year is not known. */
-  ageGroup: text("age_group"),
+  ageGroup: text("age_group").$type<AgeGroupId>(),
   disability: integer("disability", { mode: "boolean" }).notNull().default(false),
   phone: text("phone"),
   preferredLanguage: text("preferred_language").$type<Locale>(),

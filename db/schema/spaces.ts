@@ -1,11 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { communes, sections } from "./geography";
 
-export type SpaceLevel = "commune" | "section";
-export type SpaceSetting = "rural" | "urban";
-export type SpaceStatus = "active" | "dormant";
-export type VotingBase = "organisation" | "delegate";
-export type MajorityRule = "simple" | "absolute" | "two_thirds" | "consensus";
+import type { MajorityRule, SpaceLevel, SpaceSetting, SpaceStatus, VotingBase } from "../../app/modules/spaces/space-options";
 
 /** A Makòn consultation space and its rules. */
 export const spaces = sqliteTable(

@@ -1,9 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { spaces } from "./spaces";
 
-export type Locale = "fr" | "ht";
-export type SpaceRole = "facilitator" | "delegate" | "official" | "observer";
-export type Role = "admin" | SpaceRole;
+import type { Role } from "../../app/modules/auth/roles";
+import type { Locale } from "../../app/modules/i18n/locales";
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../../app/modules/audit/actions";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { agendaItems, auditLog, meetingSessions, meetings } from "../../db/schema/index";
@@ -53,7 +54,7 @@ function plannedMeeting() {
   return (planMeeting(db, f, 1, plan({ facilitatorIds: [f.userId] }), NOW) as { value: { id: number } }).value.id;
 }
 
-const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+const audits = (action: AuditAction) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 describe("meetings", () => {
   it("are planned, changed and moved along their life by the space's facilitators only", () => {

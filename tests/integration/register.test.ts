@@ -1,3 +1,4 @@
+import type { AuditAction } from "../../app/modules/audit/actions";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, delegateSeats, organisations, spaceMemberships, users } from "../../db/schema/index";
@@ -44,7 +45,7 @@ const org = (name: string, extra: Partial<OrganisationInput> = {}): Organisation
 });
 const person = (name: string, extra: Partial<PersonInput> = {}): PersonInput => ({ name, sex: "female", birthYear: 1995, ageGroup: null, disability: false, preferredLanguage: null, ...extra });
 const noAccount = { createAccount: false, accountPassword: "" };
-const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+const audits = (action: AuditAction) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 describe("spaces", () => {
   const input: SpaceInput = {

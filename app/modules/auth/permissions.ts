@@ -1,4 +1,5 @@
 import type { Actor, SpaceRole } from "./roles";
+import type { SeatKind } from "../spaces/seats";
 
 /**
  * Who may do what, to what. Every write on the server asks this module; screens ask it
@@ -23,7 +24,7 @@ export interface Subjects {
   /** Follow a live meeting from a phone and ask to speak once checked in. */
   "meeting.attend": { spaceId: number };
   /** Act for an organisation (propose a motion, vote in its name): a seat held on that day. */
-  "organisation.speakFor": { spaceId: number; organisationId: number; on: string; seat?: "titular" | "substitute" };
+  "organisation.speakFor": { spaceId: number; organisationId: number; on: string; seat?: SeatKind };
   /** Answer for an authority (make or report on a commitment): a mandate held on that day. */
   "authority.answerFor": { authorityId: number; on: string };
 }

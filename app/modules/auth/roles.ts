@@ -1,3 +1,4 @@
+import type { SeatKind } from "../spaces/seats";
 /** Roles, kept free of the database layer so that pure rules and the browser can use them. */
 export const SPACE_ROLES = ["facilitator", "delegate", "official", "observer"] as const;
 export type SpaceRole = (typeof SPACE_ROLES)[number];
@@ -14,7 +15,7 @@ export interface Grant {
 export interface SeatHeld {
   spaceId: number;
   organisationId: number;
-  seat: "titular" | "substitute";
+  seat: SeatKind;
   fromDate: string;
   toDate: string | null;
 }

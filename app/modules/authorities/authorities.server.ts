@@ -28,7 +28,7 @@ export function registerAuthority(
   const row = { kind: input.kind, name: input.name, communeCode: space.value.communeCode, sectionCode: input.sectionCode ?? null };
   const id = db.transaction((tx) => {
     const inserted = tx.insert(authorities).values({ ...row, createdAt: now }).returning({ id: authorities.id }).get();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "authority.register", subjectType: "authority", subjectId: inserted.id, after: row });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "authority.register", spaceId, subjectType: "authority", subjectId: inserted.id, after: row });
     return inserted.id;
   });
   return ok({ id });
@@ -55,7 +55,7 @@ export async function registerOfficial(
     const personId = insertPerson(tx, person, userId, now);
     const row = { authorityId: authority.id, personId, title: input.title, mandateStart: input.mandateStart ?? null, mandateEnd: input.mandateEnd ?? null };
     tx.insert(officials).values({ ...row, createdAt: now }).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "official.register", subjectType: "person", subjectId: personId, after: { ...person, ...row, userId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "official.register", spaceId, subjectType: "person", subjectId: personId, after: { ...person, ...row, userId } });
     return ok({ personId, userId });
   });
 }

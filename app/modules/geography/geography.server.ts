@@ -153,7 +153,7 @@ export function addCommune(
   const row = { code, departmentCode, arrondissementCode: arrondissement.code, name: input.name, nameOcha: null, searchKey: key, source: "local" as const, createdAt: now };
   db.transaction((tx) => {
     tx.insert(communes).values(row).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "commune.add", subjectType: "commune", subjectId: code, after: row });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "commune.add", spaceId: null, subjectType: "commune", subjectId: code, after: row });
   });
   return ok({ code });
 }
@@ -185,7 +185,7 @@ export function addSection(
   };
   db.transaction((tx) => {
     tx.insert(sections).values(row).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "section.add", subjectType: "section", subjectId: code, after: row });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "section.add", spaceId: null, subjectType: "section", subjectId: code, after: row });
   });
   return ok({ code });
 }

@@ -1,6 +1,9 @@
 import type { AgeGroupId } from "../people/age-groups";
 import { queued, requested, running, type TurnState } from "./queue";
 import { emptyTotals, speakingTotals, type SpeakingTotals } from "./speaking-time";
+import type { Sex } from "../people/sex";
+import type { MeetingStatus } from "../meetings/meeting-state";
+import type { Locale } from "../i18n/locales";
 
 /**
  * What every live screen of a meeting follows (console, shared screen, delegates' phones),
@@ -16,10 +19,10 @@ export interface LivePerson {
 }
 
 export interface LiveState {
-  status: "planned" | "live" | "closed" | "cancelled";
-  locale: "fr" | "ht";
+  status: MeetingStatus;
+  locale: Locale;
   item: { id: number; title: string; number: number; of: number; plannedMinutes: number | null; spentMs: number; since: number | null } | null;
-  speaker: (LivePerson & { sex: "female" | "male" | null; ageGroup: AgeGroupId | null; startedAt: number; limitSeconds: number }) | null;
+  speaker: (LivePerson & { sex: Sex | null; ageGroup: AgeGroupId | null; startedAt: number; limitSeconds: number }) | null;
   queue: LivePerson[];
   requests: LivePerson[];
   /** Finished turns only. */
@@ -38,7 +41,7 @@ export interface LiveTurnRow {
   limitSeconds: number | null;
   name: string;
   organisation: string | null;
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   ageGroup: AgeGroupId | null;
 }
 

@@ -230,7 +230,7 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
         result = changeQueue(tx, meeting, action, now);
     }
     if (!result.ok) return result;
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: `live.${action.type}`, subjectType: "meeting", subjectId: meetingId, after: action });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
     emit({ type: "live.changed", meetingId });
     return result;
   });
@@ -269,7 +269,7 @@ export function runDelegateAction(deps: Deps, actor: Actor | null, meetingId: nu
       result = changeQueue(tx, live.value, { type: "withdraw", turnId: waiting.id }, now);
     }
     if (!result.ok) return result;
-    appendAudit(tx, { at: now, actorId: actor.userId, action: `live.delegate-${action.type}`, subjectType: "meeting", subjectId: meetingId, after: { attendanceId } });
+    appendAudit(tx, { at: now, actorId: actor.userId, action: `live.delegate-${action.type}`, spaceId: live.value.spaceId, subjectType: "meeting", subjectId: meetingId, after: { attendanceId } });
     emit({ type: "live.changed", meetingId });
     return result;
   });

@@ -1,5 +1,6 @@
 import type { AgeGroupId } from "../people/age-groups";
 import { isYoungGroup } from "../people/age-groups";
+import type { Sex } from "../people/sex";
 
 /**
  * The console's priority rule: when the last two speakers were not women (or not young
@@ -10,7 +11,7 @@ export const PRIORITY_RULES = ["none", "women", "youth", "women_or_youth"] as co
 export type PriorityRule = (typeof PRIORITY_RULES)[number];
 
 export interface Speaker {
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   ageGroup: AgeGroupId | null;
 }
 

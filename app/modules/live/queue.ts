@@ -5,7 +5,8 @@
  * (a turn already started by another facilitator, a stop with nothing running) is refused
  * with a reason instead of corrupting the list.
  */
-export type TurnState = "requested" | "queued" | "speaking" | "done" | "withdrawn";
+export const TURN_STATES = ["requested", "queued", "speaking", "done", "withdrawn"] as const;
+export type TurnState = (typeof TURN_STATES)[number];
 
 export interface Turn {
   id: number;

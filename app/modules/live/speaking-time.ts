@@ -1,5 +1,6 @@
 import { isYoungGroup, type AgeGroupId } from "../people/age-groups";
 import { share, type Share } from "../people/disaggregation";
+import type { Sex } from "../people/sex";
 
 /**
  * Speaking time and turns by sex and by youth, from the recorded turns. A turn still running
@@ -7,7 +8,7 @@ import { share, type Share } from "../people/disaggregation";
  * meeting's record and reports.
  */
 export interface SpokenTurn {
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   ageGroup: AgeGroupId | null;
   startedAt: number;
   /** null while the turn runs. */

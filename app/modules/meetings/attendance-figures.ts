@@ -1,6 +1,7 @@
 import { searchKey } from "../geography/search-key";
 import type { AgeGroupId } from "../people/age-groups";
 import { tallyBySexAndAge, type SexAgeTally } from "../people/disaggregation";
+import type { Sex } from "../people/sex";
 
 /**
  * The attendance figures of a meeting — sex × age, women's and youth shares, member
@@ -11,7 +12,7 @@ export interface AttendanceRow {
   id: number;
   personId: number | null;
   name: string;
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   ageGroup: AgeGroupId | null;
   organisationId: number | null;
   role: string;

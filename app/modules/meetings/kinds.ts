@@ -1,4 +1,7 @@
 /** The kinds a meeting, an agenda item and a role at a meeting can take (forms and screens list them). */
 export const MEETING_KINDS = ["ordinary", "extraordinary", "thematic_forum", "feedback_session", "training"] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const AGENDA_KINDS = ["information", "discussion", "motion", "commitment_review", "other"] as const;
+export type AgendaItemKind = (typeof AGENDA_KINDS)[number];
 export const ATTENDANCE_ROLES = ["delegate", "official", "facilitator", "observer", "resource_person"] as const;
+export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number];

@@ -1,5 +1,6 @@
 /** A meeting's life: planned → live → closed, or cancelled before it starts. */
-export type MeetingStatus = "planned" | "live" | "closed" | "cancelled";
+export const MEETING_STATUSES = ["planned", "live", "closed", "cancelled"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export type MeetingEvent = "start" | "close" | "cancel";
 
 const TRANSITIONS: Record<MeetingStatus, Partial<Record<MeetingEvent, MeetingStatus>>> = {

@@ -4,6 +4,7 @@ import { optionalText, requiredText } from "../forms";
 import { AGE_GROUP_IDS, type AgeGroupId } from "../people/age-groups";
 import { isoDate } from "../organisations/organisations.schemas";
 import { AGENDA_KINDS, ATTENDANCE_ROLES, MEETING_KINDS } from "./kinds";
+import { SEXES } from "../people/sex";
 
 
 /** "2026-11-22T14:30" from a datetime-local field, read as Haiti's time by the caller. */
@@ -37,7 +38,7 @@ export const AgendaItemSchema = z.object({
 
 export const WalkInSchema = z.object({
   name: requiredText(120),
-  sex: z.union([z.literal(""), z.enum(["female", "male"])], { error: "error.invalid" }).transform((v) => v || null),
+  sex: z.union([z.literal(""), z.enum(SEXES)], { error: "error.invalid" }).transform((v) => v || null),
   ageGroup: z.union([z.literal(""), z.enum(AGE_GROUP_IDS as [AgeGroupId, ...AgeGroupId[]])], { error: "error.invalid" }).transform((v) => v || null),
   disability: checkbox,
   organisationId: optionalText(12).transform((v) => (v ? Number(v) : null)),

@@ -14,7 +14,7 @@ import {
   speakingTurns,
   users,
 } from "../../../db/schema/index";
-import type { AgendaItemKind, AttendanceRole, MeetingKind } from "../../../db/schema/meetings";
+import type { AgendaItemKind, AttendanceRole, MeetingKind } from "./kinds";
 import { appendAudit } from "../audit/audit.server";
 import { commit, type Deps } from "../deps.server";
 import { can, isAdmin } from "../auth/permissions";
@@ -25,6 +25,7 @@ import { canChangeAttendance, canEditPlan, nextStatus, type MeetingEvent } from 
 import { renderMarkdown } from "./markdown";
 import { openLiveMeeting, settleLiveMeeting } from "../live/live.server";
 import { MINUTES_ROOT, minutesRef } from "./minutes";
+import type { Sex } from "../people/sex";
 
 export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item";
 
@@ -67,7 +68,7 @@ export function planMeeting(db: Db, actor: Actor | null, spaceId: number, input:
   const id = db.transaction((tx) => {
     const inserted = tx.insert(meetings).values({ ...row, spaceId, createdAt: now }).returning({ id: meetings.id }).get();
     setLinks(tx, inserted.id, spaceId, input);
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.plan", subjectType: "meeting", subjectId: inserted.id, after: { ...input, spaceId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.plan", spaceId, visibility: input.published ? "public" : undefined, subjectType: "meeting", subjectId: inserted.id, after: { ...input, spaceId } });
     return inserted.id;
   });
   return ok({ id });
@@ -82,7 +83,7 @@ export function updateMeeting(deps: Deps, actor: Actor | null, meetingId: number
     tx.update(meetings).set(row).where(eq(meetings.id, meetingId)).run();
     setLinks(tx, meetingId, meeting.value.spaceId, input);
     const before = { kind: meeting.value.kind, title: meeting.value.title, startsAt: meeting.value.startsAt, endsAt: meeting.value.endsAt, place: meeting.value.place, published: meeting.value.published };
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.update", subjectType: "meeting", subjectId: meetingId, before, after: input });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "meeting.update", spaceId: meeting.value.spaceId, visibility: input.published ? "public" : undefined, subjectType: "meeting", subjectId: meetingId, before, after: input });
     emit({ type: "meeting.planChanged", meetingId });
     return ok(null);
   });
@@ -123,7 +124,7 @@ export function changeMeetingStatus(
       Object.assign(changes, { closedAt: options.now, minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown) });
     }
     tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
-    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.status }, after: { status, reason: options.reason } });
+    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, spaceId: meeting.spaceId, visibility: meeting.published ? "public" : undefined, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.status }, after: { status, reason: options.reason } });
     emit({ type: event === "start" ? "meeting.opened" : event === "close" ? "meeting.closed" : "meeting.cancelled", meetingId });
     return ok(null);
   });
@@ -141,7 +142,7 @@ export function addAgendaItem(deps: Deps, actor: Actor | null, meetingId: number
   return commit(deps, (tx, emit) => {
     const last = tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get();
     const inserted = tx.insert(agendaItems).values({ ...input, meetingId, position: (last?.position ?? 0) + 1, createdAt: now }).returning({ id: agendaItems.id }).get();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.add", subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.add", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
     emit({ type: "meeting.planChanged", meetingId });
     return ok({ id: inserted.id });
   });
@@ -153,7 +154,7 @@ function agendaItemOf(db: Db, actor: Actor | null, itemId: number) {
   const meeting = meetingForChange(db, actor, item.meetingId);
   if (!meeting.ok) return meeting;
   if (!canEditPlan(meeting.value.status)) return fail("wrong_state" as const);
-  return ok(item);
+  return ok({ ...item, spaceId: meeting.value.spaceId });
 }
 
 /**
@@ -165,7 +166,7 @@ export function removeAgendaItem(deps: Deps, actor: Actor | null, itemId: number
   const item = agendaItemOf(deps.db, actor, itemId);
   if (!item.ok) return item;
   return commit<null, MeetingCode>(deps, (tx, emit) => {
-    const meeting = tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, item.value.meetingId)).get()!;
+    const meeting = tx.select({ status: meetings.status, spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, item.value.meetingId)).get()!;
     if (meeting.status === "planned") {
       tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
     } else {
@@ -173,7 +174,7 @@ export function removeAgendaItem(deps: Deps, actor: Actor | null, itemId: number
       if (current?.id === itemId) return fail("current_item");
       tx.update(agendaItems).set({ withdrawnAt: now }).where(eq(agendaItems.id, itemId)).run();
     }
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: meeting.status === "planned" ? "agenda.remove" : "agenda.withdraw", subjectType: "meeting", subjectId: item.value.meetingId, before: item.value });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: meeting.status === "planned" ? "agenda.remove" : "agenda.withdraw", spaceId: meeting.spaceId, subjectType: "meeting", subjectId: item.value.meetingId, before: item.value });
     emit({ type: "meeting.planChanged", meetingId: item.value.meetingId });
     return ok(null);
   });
@@ -195,7 +196,7 @@ export function moveAgendaItem(deps: Deps, actor: Actor | null, itemId: number, 
   return commit(deps, (tx, emit) => {
     tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.value.id)).run();
     tx.update(agendaItems).set({ position: item.value.position }).where(eq(agendaItems.id, other.id)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.move", subjectType: "meeting", subjectId: item.value.meetingId, after: { itemId, direction } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.move", spaceId: item.value.spaceId, subjectType: "meeting", subjectId: item.value.meetingId, after: { itemId, direction } });
     emit({ type: "meeting.planChanged", meetingId: item.value.meetingId });
     return ok(null);
   });
@@ -204,7 +205,7 @@ export function moveAgendaItem(deps: Deps, actor: Actor | null, itemId: number, 
 export interface AttendanceInput {
   personId: number | null;
   name: string;
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   ageGroup: AgeGroupId | null;
   disability: boolean;
   organisationId: number | null;
@@ -237,7 +238,7 @@ export function recordAttendance(deps: Deps, actor: Actor | null, meetingId: num
   }
   return commit(deps, (tx, emit) => {
     const inserted = tx.insert(attendance).values({ ...input, meetingId, arrivedAt: now, recordedBy: actor!.userId, createdAt: now }).returning({ id: attendance.id }).get();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
     emit({ type: "attendance.changed", meetingId });
     return ok({ id: inserted.id });
   });
@@ -254,7 +255,7 @@ export function correctAttendance(deps: Deps, actor: Actor | null, attendanceId:
   return commit(deps, (tx, emit) => {
     tx.update(attendance).set(input).where(eq(attendance.id, attendanceId)).run();
     const { id: _id, createdAt: _c, recordedBy: _r, ...before } = row;
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.correct", subjectType: "meeting", subjectId: row.meetingId, before, after: { ...input, id: attendanceId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.correct", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: row.meetingId, before, after: { ...input, id: attendanceId } });
     emit({ type: "attendance.changed", meetingId: row.meetingId });
     return ok(null);
   });
@@ -273,7 +274,7 @@ export function removeAttendance(deps: Deps, actor: Actor | null, attendanceId: 
   return commit(deps, (tx, emit) => {
     tx.delete(speakingTurns).where(eq(speakingTurns.attendanceId, attendanceId)).run();
     tx.delete(attendance).where(eq(attendance.id, attendanceId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.remove", subjectType: "meeting", subjectId: row.meetingId, before: row });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.remove", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: row.meetingId, before: row });
     emit({ type: "attendance.changed", meetingId: row.meetingId });
     return ok(null);
   });

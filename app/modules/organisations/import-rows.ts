@@ -6,6 +6,7 @@ import { fr } from "../i18n/fr";
 import { ht } from "../i18n/ht";
 import type { MessageKey } from "../i18n/translate";
 import type { OrganisationType } from "./types";
+import type { Sex } from "../people/sex";
 
 /** The words accepted for each choice, plus its label in both dictionaries: what the exports write. */
 function withLabels<T extends string>(words: Record<T, readonly string[]>, prefix: string): Record<T, readonly string[]> {
@@ -225,7 +226,7 @@ const AGE_WORDS = withLabels<AgeGroupId>({
 export interface DelegateRow {
   line: number;
   name: string;
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   birthYear: number | null;
   ageGroup: AgeGroupId | null;
   disability: boolean;
@@ -277,7 +278,7 @@ export function readDelegateRows(
     rows.push({
       line,
       name,
-      sex: (sex as { value: "female" | "male" | null }).value,
+      sex: (sex as { value: Sex | null }).value,
       birthYear: (birthYear as { value: number | null }).value,
       ageGroup: (ageGroup as { value: AgeGroupId | null }).value,
       disability: (disability as { value: boolean }).value,

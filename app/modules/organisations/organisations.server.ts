@@ -65,7 +65,7 @@ function insertMember(
   if (counts && (counts.women !== null || counts.men !== null)) {
     tx.insert(membershipCounts).values({ organisationId: org.id, countedOn: joinedOn, women: counts.women ?? 0, men: counts.men ?? 0, byAgeGroup: {}, createdAt: now }).run();
   }
-  appendAudit(tx, { at: now, actorId, action: "organisation.register", subjectType: "organisation", subjectId: org.id, after: { ...values, spaceId, joinedOn } });
+  appendAudit(tx, { at: now, actorId, action: "organisation.register", spaceId, subjectType: "organisation", subjectId: org.id, after: { ...values, spaceId, joinedOn } });
   return org.id;
 }
 
@@ -113,7 +113,7 @@ export function updateOrganisation(db: Db, actor: Actor | null, spaceId: number,
   const values = organisationValues(input);
   db.transaction((tx) => {
     tx.update(organisations).set(values).where(eq(organisations.id, organisationId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.update", subjectType: "organisation", subjectId: organisationId, before: pick(before, values), after: values });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.update", spaceId, subjectType: "organisation", subjectId: organisationId, before: pick(before, values), after: values });
   });
   return ok(null);
 }
@@ -151,7 +151,7 @@ export function admitOrganisation(db: Db, actor: Actor | null, spaceId: number, 
   if (currentMembership(db, spaceId, organisationId)) return fail("already_member");
   db.transaction((tx) => {
     tx.insert(spaceMemberships).values({ spaceId, organisationId, joinedOn, createdAt: now }).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.admit", subjectType: "organisation", subjectId: organisationId, after: { spaceId, joinedOn } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.admit", spaceId, subjectType: "organisation", subjectId: organisationId, after: { spaceId, joinedOn } });
   });
   return ok(null);
 }
@@ -169,7 +169,7 @@ export function leaveSpace(db: Db, actor: Actor | null, spaceId: number, organis
       .set({ toDate: leftOn })
       .where(and(eq(delegateSeats.spaceId, spaceId), eq(delegateSeats.organisationId, organisationId), or(isNull(delegateSeats.toDate), gt(delegateSeats.toDate, leftOn))))
       .run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.leave", subjectType: "organisation", subjectId: organisationId, before: { spaceId, leftOn: null }, after: { spaceId, leftOn } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.leave", spaceId, subjectType: "organisation", subjectId: organisationId, before: { spaceId, leftOn: null }, after: { spaceId, leftOn } });
   });
   return ok(null);
 }
@@ -190,7 +190,7 @@ export function deleteOrganisation(db: Db, actor: Actor | null, spaceId: number,
     tx.delete(membershipCounts).where(eq(membershipCounts.organisationId, organisationId)).run();
     tx.delete(spaceMemberships).where(eq(spaceMemberships.organisationId, organisationId)).run();
     tx.delete(organisations).where(eq(organisations.id, organisationId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.delete", subjectType: "organisation", subjectId: organisationId, before: org });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.delete", spaceId, subjectType: "organisation", subjectId: organisationId, before: org });
   });
   return ok(null);
 }
@@ -206,7 +206,7 @@ export function archiveOrganisation(db: Db, actor: Actor | null, spaceId: number
     tx.update(organisations).set({ archivedAt: now }).where(eq(organisations.id, organisationId)).run();
     tx.update(spaceMemberships).set({ leftOn: today }).where(and(eq(spaceMemberships.organisationId, organisationId), isNull(spaceMemberships.leftOn))).run();
     tx.update(delegateSeats).set({ toDate: today }).where(and(eq(delegateSeats.organisationId, organisationId), isNull(delegateSeats.toDate))).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.archive", subjectType: "organisation", subjectId: organisationId, before: { archivedAt: null }, after: { archivedAt: now } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.archive", spaceId, subjectType: "organisation", subjectId: organisationId, before: { archivedAt: null }, after: { archivedAt: now } });
   });
   return ok(null);
 }
@@ -217,7 +217,7 @@ export function recordMembershipCount(db: Db, actor: Actor | null, spaceId: numb
   if (!memberOrganisation(db, spaceId, organisationId)) return fail("not_found");
   db.transaction((tx) => {
     tx.insert(membershipCounts).values({ organisationId, countedOn: input.countedOn, women: input.women, men: input.men, byAgeGroup: input.byAgeGroup, createdAt: now }).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.count", subjectType: "organisation", subjectId: organisationId, after: input });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.count", spaceId, subjectType: "organisation", subjectId: organisationId, after: input });
   });
   return ok(null);
 }

@@ -1,4 +1,5 @@
 import { AGE_GROUP_IDS, isYoungGroup, type AgeGroupId } from "./age-groups";
+import type { Sex } from "./sex";
 
 /**
  * People counted by sex and age group: the one tally behind the composition of a space,
@@ -27,7 +28,7 @@ export interface SexAgeTally {
 
 export const share = (count: number, total: number): Share => ({ count, share: total === 0 ? 0 : count / total });
 
-export function tallyBySexAndAge(people: readonly { sex: "female" | "male" | null; ageGroup: AgeGroupId | null }[]): SexAgeTally {
+export function tallyBySexAndAge(people: readonly { sex: Sex | null; ageGroup: AgeGroupId | null }[]): SexAgeTally {
   const emptyAges = () => Object.fromEntries(AGE_KEYS.map((k) => [k, 0])) as Record<AgeKey, number>;
   const bySexAndAge = { female: emptyAges(), male: emptyAges(), unstated: emptyAges() };
   const bySex: Record<SexKey, number> = { female: 0, male: 0, unstated: 0 };

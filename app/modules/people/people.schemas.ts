@@ -4,10 +4,12 @@ import { optionalText, requiredText } from "../forms";
 import { checkbox, isoDate, optionalPhone } from "../organisations/organisations.schemas";
 import { MIN_PASSWORD_LENGTH } from "../users/users.schemas";
 import { AGE_GROUP_IDS, type AgeGroupId } from "./age-groups";
+import { SEXES, type Sex } from "./sex";
+import type { Locale } from "../i18n/locales";
 
 export const PersonSchema = z.object({
   name: requiredText(120),
-  sex: z.union([z.literal(""), z.enum(["female", "male"])], { error: "error.invalid" }).transform((v) => v || null),
+  sex: z.union([z.literal(""), z.enum(SEXES)], { error: "error.invalid" }).transform((v) => v || null),
   birthYear: optionalText(4).transform((v, ctx) => {
     if (v === undefined) return null;
     const year = Number(v);
@@ -44,12 +46,12 @@ export function accountRefinement(v: { createAccount: boolean; accountEmail?: st
 
 export interface PersonInput {
   name: string;
-  sex: "female" | "male" | null;
+  sex: Sex | null;
   birthYear: number | null;
   ageGroup: AgeGroupId | null;
   disability: boolean;
   phone?: string;
-  preferredLanguage: "fr" | "ht" | null;
+  preferredLanguage: Locale | null;
 }
 
 export interface AccountFields {

@@ -93,7 +93,7 @@ export async function registerDelegate(
     const userId = createLinkedAccount(tx, person, prepared.value, "delegate", spaceId, actor!.userId, now);
     const personId = insertPerson(tx, person, userId, now);
     tx.insert(delegateSeats).values({ spaceId, personId, ...seat, createdAt: now }).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "delegate.seat", subjectType: "person", subjectId: personId, after: { ...person, ...seat, spaceId, userId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "delegate.seat", spaceId, subjectType: "person", subjectId: personId, after: { ...person, ...seat, spaceId, userId } });
     return ok({ personId, userId });
   });
 }
@@ -124,7 +124,7 @@ export function importDelegates(
       const personId = insertPerson(tx, person, null, now);
       const seat = { organisationId: row.organisationId, seat: row.seat, fromDate: row.fromDate };
       tx.insert(delegateSeats).values({ spaceId, personId, ...seat, createdAt: now }).run();
-      appendAudit(tx, { at: now, actorId: actor!.userId, action: "delegate.seat", subjectType: "person", subjectId: personId, after: { ...person, ...seat, spaceId, import: true } });
+      appendAudit(tx, { at: now, actorId: actor!.userId, action: "delegate.seat", spaceId, subjectType: "person", subjectId: personId, after: { ...person, ...seat, spaceId, import: true } });
     }
     return ok({ count: rows.length });
   });
@@ -138,7 +138,7 @@ export function endSeat(db: Db, actor: Actor | null, spaceId: number, seatId: nu
   if (toDate < seat.fromDate) return fail("dates_reversed", "toDate");
   db.transaction((tx) => {
     tx.update(delegateSeats).set({ toDate }).where(eq(delegateSeats.id, seatId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "delegate.unseat", subjectType: "person", subjectId: seat.personId, before: { seatId, toDate: null }, after: { seatId, toDate } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "delegate.unseat", spaceId, subjectType: "person", subjectId: seat.personId, before: { seatId, toDate: null }, after: { seatId, toDate } });
   });
   return ok(null);
 }
@@ -219,7 +219,7 @@ export function linkAccount(deps: Deps, actor: Actor | null, spaceId: number, pe
     if (!account) return fail("account_not_found", "identifier");
     if (tx.select({ id: people.id }).from(people).where(eq(people.userId, account.id)).get()) return fail("account_linked", "identifier");
     tx.update(people).set({ userId: account.id }).where(eq(people.id, personId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.linkAccount", subjectType: "person", subjectId: personId, after: { userId: account.id, spaceId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.linkAccount", spaceId, subjectType: "person", subjectId: personId, after: { userId: account.id, spaceId } });
     // What the account may do changed: its open sockets are decided again.
     emit({ type: "access.changed", userId: account.id });
     return ok({ userId: account.id });
@@ -234,7 +234,7 @@ export function unlinkAccount(deps: Deps, actor: Actor | null, spaceId: number, 
     if (!person) return fail("not_found");
     if (!person.userId) return fail("not_linked");
     tx.update(people).set({ userId: null }).where(eq(people.id, personId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.unlinkAccount", subjectType: "person", subjectId: personId, before: { userId: person.userId, spaceId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.unlinkAccount", spaceId, subjectType: "person", subjectId: personId, before: { userId: person.userId, spaceId } });
     emit({ type: "access.changed", userId: person.userId });
     return ok(null);
   });

@@ -1,6 +1,7 @@
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { DocumentRef } from "./document-names";
+import type { MeetingStatus } from "../meetings/meeting-state";
 
 export type DocumentAccess = "write" | "read" | "none";
 
@@ -8,7 +9,7 @@ export type DocumentAccess = "write" | "read" | "none";
 export interface DocumentFacts {
   spaceId: number;
   /** For meeting documents. */
-  meetingStatus?: "planned" | "live" | "closed" | "cancelled";
+  meetingStatus?: MeetingStatus;
   /** The secret of the meeting's shared screen link, once the meeting has opened. */
   screenToken?: string | null;
 }

@@ -1,5 +1,6 @@
 import type { AgeGroupId } from "../people/age-groups";
 import { share, tallyBySexAndAge, type SexAgeTally, type Share } from "../people/disaggregation";
+import type { Sex } from "../people/sex";
 
 /**
  * A space's composition at a glance: member organisations by type, delegates by sex and
@@ -13,7 +14,7 @@ export interface Composition {
 
 export function composition(input: {
   organisations: readonly { type: string; sectionCode: string | null; ledByWoman: boolean; ledByYouth: boolean }[];
-  delegates: readonly { sex: "female" | "male" | null; ageGroup: AgeGroupId | null }[];
+  delegates: readonly { sex: Sex | null; ageGroup: AgeGroupId | null }[];
   /** The sections a member organisation could be in (the commune's, for a commune-level space). */
   sectionCodes: readonly string[];
 }): Composition {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAJORITY_RULES, SPACE_LEVELS, SPACE_SETTINGS, SPACE_STATUSES, VOTING_BASES } from "./space-options";
 import { optionalText, requiredText } from "../forms";
 import { COMMUNE_CODE, SECTION_CODE } from "../geography/codes";
 import { isoDate } from "../organisations/organisations.schemas";
@@ -15,15 +16,15 @@ const intInRange = (min: number, max: number, error: string) =>
 export const SpaceSchema = z
   .object({
     name: requiredText(120),
-    level: z.enum(["commune", "section"], { error: "error.invalid" }),
+    level: z.enum(SPACE_LEVELS, { error: "error.invalid" }),
     communeCode: z.string().regex(COMMUNE_CODE, { error: "spaces.error.commune" }),
     sectionCode: optionalText(12).pipe(z.string().regex(SECTION_CODE, { error: "spaces.error.section" }).optional()),
-    setting: z.enum(["rural", "urban"], { error: "error.invalid" }),
+    setting: z.enum(SPACE_SETTINGS, { error: "error.invalid" }),
     description: optionalText(2000),
-    status: z.enum(["active", "dormant"], { error: "error.invalid" }),
-    votingBase: z.enum(["organisation", "delegate"], { error: "error.invalid" }),
+    status: z.enum(SPACE_STATUSES, { error: "error.invalid" }),
+    votingBase: z.enum(VOTING_BASES, { error: "error.invalid" }),
     quorumPercent: intInRange(1, 100, "spaces.error.quorum"),
-    majorityRule: z.enum(["simple", "absolute", "two_thirds", "consensus"], { error: "error.invalid" }),
+    majorityRule: z.enum(MAJORITY_RULES, { error: "error.invalid" }),
     titularSeats: intInRange(1, 10, "spaces.error.seats"),
     substituteSeats: intInRange(0, 10, "spaces.error.seats"),
   })

@@ -79,7 +79,7 @@ export function createSpace(db: Db, actor: Actor | null, input: SpaceInput, now:
   const row = spaceRow(input);
   const id = db.transaction((tx) => {
     const inserted = tx.insert(spaces).values({ ...row, createdAt: now }).returning({ id: spaces.id }).get();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "space.create", subjectType: "space", subjectId: inserted.id, after: row });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "space.create", spaceId: inserted.id, subjectType: "space", subjectId: inserted.id, after: row });
     return inserted.id;
   });
   return ok({ id });
@@ -95,7 +95,7 @@ export function updateSpace(db: Db, actor: Actor | null, spaceId: number, input:
   db.transaction((tx) => {
     tx.update(spaces).set(row).where(eq(spaces.id, spaceId)).run();
     const { id: _id, createdAt: _createdAt, ...previous } = before;
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "space.update", subjectType: "space", subjectId: spaceId, before: previous, after: row });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "space.update", spaceId, subjectType: "space", subjectId: spaceId, before: previous, after: row });
   });
   return ok(null);
 }

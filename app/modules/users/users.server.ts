@@ -52,7 +52,7 @@ export function insertAccount(
   const row = { id, name: input.name, email: input.email, phone: input.phone, locale: input.locale };
   tx.insert(users).values({ ...row, passwordHash: input.passwordHash, createdAt: input.now }).run();
   tx.insert(roleGrants).values({ userId: id, role: input.role, spaceId: input.spaceId, grantedBy: input.actorId, createdAt: input.now }).run();
-  appendAudit(tx, { at: input.now, actorId: input.actorId, action: "account.create", subjectType: "user", subjectId: id, after: { ...row, role: input.role, spaceId: input.spaceId } });
+  appendAudit(tx, { at: input.now, actorId: input.actorId, action: "account.create", spaceId: input.spaceId ?? null, subjectType: "user", subjectId: id, after: { ...row, role: input.role, spaceId: input.spaceId } });
   return id;
 }
 
@@ -82,7 +82,7 @@ export function grantRole(deps: Deps, actor: Actor | null, input: GrantRole, now
       .values({ userId: input.userId, role: input.role, spaceId, grantedBy: actor!.userId, createdAt: now })
       .returning({ id: roleGrants.id })
       .get();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.grant", subjectType: "user", subjectId: input.userId, after: { role: input.role, spaceId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.grant", spaceId, subjectType: "user", subjectId: input.userId, after: { role: input.role, spaceId } });
     // The user's open pages may now read what they could not.
     emit({ type: "access.changed", userId: input.userId });
     return ok({ id: inserted.id });
@@ -101,7 +101,7 @@ export function revokeRole(deps: Deps, actor: Actor | null, grantId: number, now
   }
   return commit(deps, (tx, emit) => {
     tx.delete(roleGrants).where(eq(roleGrants.id, grantId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.revoke", subjectType: "user", subjectId: grant.userId, before: { role: grant.role, spaceId: grant.spaceId } });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "role.revoke", spaceId: grant.spaceId, subjectType: "user", subjectId: grant.userId, before: { role: grant.role, spaceId: grant.spaceId } });
     // Sockets the user opened with that role are downgraded or closed now, not at their next reconnection.
     emit({ type: "access.changed", userId: grant.userId });
     return ok(null);

@@ -1,0 +1,71 @@
+/**
+ * Every action the audit log records, each with who may read it: "public" entries make a
+ * space's public history (its members, its authorities, its meetings once published);
+ * "internal" ones are for the space's facilitators and administrators (people's details,
+ * attendance, accounts, the live console's moves).
+ */
+export type Visibility = "public" | "internal";
+
+export const AUDIT_ACTIONS = {
+  "account.create": "internal",
+  "role.grant": "internal",
+  "role.revoke": "internal",
+  "commune.add": "public",
+  "section.add": "public",
+  "space.create": "public",
+  "space.update": "public",
+  "organisation.register": "public",
+  "organisation.admit": "public",
+  "organisation.leave": "public",
+  "organisation.update": "internal",
+  "organisation.delete": "internal",
+  "organisation.archive": "public",
+  "organisation.count": "internal",
+  "delegate.seat": "internal",
+  "delegate.unseat": "internal",
+  "person.linkAccount": "internal",
+  "person.unlinkAccount": "internal",
+  "authority.register": "public",
+  "official.register": "public",
+  // A meeting's life is public once the meeting is published (the command says so).
+  "meeting.plan": "internal",
+  "meeting.update": "internal",
+  "meeting.start": "internal",
+  "meeting.close": "internal",
+  "meeting.cancel": "internal",
+  "agenda.add": "internal",
+  "agenda.move": "internal",
+  "agenda.remove": "internal",
+  "agenda.withdraw": "internal",
+  "attendance.record": "internal",
+  "attendance.correct": "internal",
+  "attendance.remove": "internal",
+  "live.add": "internal",
+  "live.accept": "internal",
+  "live.withdraw": "internal",
+  "live.move": "internal",
+  "live.start": "internal",
+  "live.stop": "internal",
+  "live.item": "internal",
+  "live.limit": "internal",
+  "live.priority": "internal",
+  "live.message": "internal",
+  "live.screen-locale": "internal",
+  "live.delegate-request": "internal",
+  "live.delegate-withdraw": "internal",
+} as const satisfies Record<string, Visibility>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/**
+ * Nothing written to the audit log may tie a voter to a choice: no field of these names, at
+ * any depth of what an entry records. Secret ballots' commands will only ever log that a
+ * ballot was cast, never its content.
+ */
+export const BALLOT_FIELDS = ["choice", "choices", "ballot", "vote", "option", "optionId"] as const;
+
+export function revealsBallot(payload: unknown): boolean {
+  if (Array.isArray(payload)) return payload.some(revealsBallot);
+  if (payload === null || typeof payload !== "object") return false;
+  return Object.entries(payload).some(([key, value]) => (BALLOT_FIELDS as readonly string[]).includes(key) || revealsBallot(value));
+}
