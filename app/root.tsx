@@ -129,7 +129,7 @@ function Header() {
             <>
               <Link to="/compte" className="who">
                 <span className="name">{user.name}</span>
-                {firstRole ? <span className="role">{[t(`role.${firstRole.role}` as MessageKey), firstRole.spaceName].filter(Boolean).join(" · ")}</span> : null}
+                {firstRole ? <span className="role">{[t(`role.${firstRole.role}`), firstRole.spaceName].filter(Boolean).join(" · ")}</span> : null}
               </Link>
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="link-button">

@@ -1,7 +1,6 @@
 import type { FieldErrors } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
+import { AgeGroupSelect, SexSelect } from "./people-selects";
 import { ATTENDANCE_ROLES } from "../modules/meetings/kinds";
-import { AGE_GROUP_IDS } from "../modules/people/age-groups";
 import { Field, SelectField } from "./field";
 import { useT } from "./i18n";
 
@@ -33,19 +32,8 @@ export function AttendeeFields({
   return (
     <>
       <Field id={id("name")} name="name" label={t("people.name")} required autoFocus={autoFocus} autoComplete="off" defaultValue={values.name} error={errors.name} />
-      <SelectField id={id("sex")} name="sex" label={t("composition.sex")} defaultValue={values.sex ?? ""} error={errors.sex}>
-        <option value="">{t("sex.unstated")}</option>
-        <option value="female">{t("sex.female")}</option>
-        <option value="male">{t("sex.male")}</option>
-      </SelectField>
-      <SelectField id={id("ageGroup")} name="ageGroup" label={t("delegates.ageGroup")} defaultValue={values.ageGroup ?? ""} error={errors.ageGroup}>
-        <option value="">{t("age.unknown")}</option>
-        {AGE_GROUP_IDS.map((group) => (
-          <option key={group} value={group}>
-            {t(`age.${group}` as MessageKey)}
-          </option>
-        ))}
-      </SelectField>
+      <SexSelect id={id("sex")} defaultValue={values.sex} error={errors.sex} />
+      <AgeGroupSelect id={id("ageGroup")} defaultValue={values.ageGroup} error={errors.ageGroup} />
       <label className="check">
         <input type="checkbox" name="disability" defaultChecked={values.disability} /> {t("people.disability")}
       </label>
@@ -60,7 +48,7 @@ export function AttendeeFields({
       <SelectField id={id("role")} name="role" label={t("attendance.role")} defaultValue={values.role ?? "observer"} error={errors.role}>
         {ATTENDANCE_ROLES.map((role) => (
           <option key={role} value={role}>
-            {t(`attendanceRole.${role}` as MessageKey)}
+            {t(`attendanceRole.${role}`)}
           </option>
         ))}
       </SelectField>

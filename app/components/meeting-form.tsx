@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import type { FieldErrors } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
 import { MEETING_KINDS } from "../modules/meetings/kinds";
 import { Field, FormError, SelectField } from "./field";
 import { useT } from "./i18n";
@@ -38,7 +37,7 @@ export function MeetingForm({
       <SelectField name="kind" label={t("meetings.kind")} defaultValue={values.kind ?? "ordinary"} error={errors.kind}>
         {MEETING_KINDS.map((kind) => (
           <option key={kind} value={kind}>
-            {t(`meetingKind.${kind}` as MessageKey)}
+            {t(`meetingKind.${kind}`)}
           </option>
         ))}
       </SelectField>

@@ -1,5 +1,4 @@
 import type { FieldErrors } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
 import { ORGANISATION_TYPES } from "../modules/organisations/types";
 import { Field, SelectField } from "./field";
 import { useT } from "./i18n";
@@ -20,7 +19,7 @@ export function OrganisationFields({ sections, values = {}, errors = {} }: { sec
         <option value="">{t("filters.choose")}</option>
         {ORGANISATION_TYPES.map((type) => (
           <option key={type} value={type}>
-            {t(`orgType.${type}` as MessageKey)}
+            {t(`orgType.${type}`)}
           </option>
         ))}
       </SelectField>

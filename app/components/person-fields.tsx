@@ -1,6 +1,5 @@
 import type { FieldErrors } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
-import { AGE_GROUP_IDS } from "../modules/people/age-groups";
+import { AgeGroupSelect, SexSelect } from "./people-selects";
 import { MIN_PASSWORD_LENGTH } from "../modules/users/password-rules";
 import { Field, SelectField } from "./field";
 import { useT } from "./i18n";
@@ -13,20 +12,9 @@ export function PersonFields({ values = {}, errors = {} }: { values?: Values; er
   return (
     <>
       <Field name="name" label={t("people.name")} required defaultValue={values.name} error={errors.name} />
-      <SelectField name="sex" label={t("composition.sex")} defaultValue={values.sex ?? ""} error={errors.sex}>
-        <option value="">{t("sex.unstated")}</option>
-        <option value="female">{t("sex.female")}</option>
-        <option value="male">{t("sex.male")}</option>
-      </SelectField>
+      <SexSelect defaultValue={values.sex} error={errors.sex} />
       <Field name="birthYear" inputMode="numeric" label={t("people.birthYear")} hint={t("people.birthYearHint")} defaultValue={values.birthYear} error={errors.birthYear} />
-      <SelectField name="ageGroup" label={t("delegates.ageGroup")} defaultValue={values.ageGroup ?? ""} error={errors.ageGroup}>
-        <option value="">{t("age.unknown")}</option>
-        {AGE_GROUP_IDS.map((id) => (
-          <option key={id} value={id}>
-            {t(`age.${id}` as MessageKey)}
-          </option>
-        ))}
-      </SelectField>
+      <AgeGroupSelect defaultValue={values.ageGroup} error={errors.ageGroup} />
       <label className="check">
         <input type="checkbox" name="disability" defaultChecked={values.disability === "on"} /> {t("people.disability")}
       </label>

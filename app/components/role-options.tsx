@@ -19,7 +19,7 @@ export function RoleAndSpaceFields({
       <SelectField name="role" label={t("accounts.role")} defaultValue={values?.role ?? "delegate"} error={errors?.role} required>
         {ROLES.map((role) => (
           <option key={role} value={role}>
-            {t(`role.${role}` as MessageKey)}
+            {t(`role.${role}`)}
           </option>
         ))}
       </SelectField>

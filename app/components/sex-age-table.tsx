@@ -1,5 +1,4 @@
 import { formatNumber } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
 import { AGE_KEYS, SEX_KEYS, type SexAgeTally } from "../modules/people/disaggregation";
 import { useLocale, useT } from "./i18n";
 
@@ -16,7 +15,7 @@ export function SexAgeTable({ tally, testId }: { tally: SexAgeTally; testId?: st
             <th scope="col">{t("composition.sex")}</th>
             {AGE_KEYS.map((age) => (
               <th key={age} scope="col" className="num">
-                {t(`age.${age}` as MessageKey)}
+                {t(`age.${age}`)}
               </th>
             ))}
             <th scope="col" className="num">
@@ -27,7 +26,7 @@ export function SexAgeTable({ tally, testId }: { tally: SexAgeTally; testId?: st
         <tbody>
           {SEX_KEYS.map((sex) => (
             <tr key={sex} className={sex === "female" ? "emphasis" : undefined}>
-              <th scope="row">{t(`sex.${sex}` as MessageKey)}</th>
+              <th scope="row">{t(`sex.${sex}`)}</th>
               {AGE_KEYS.map((age) => (
                 <td key={age} className="num">
                   {n(tally.bySexAndAge[sex][age])}

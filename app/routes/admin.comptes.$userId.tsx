@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -46,9 +47,7 @@ export default function AccountAdmin() {
   const t = useT();
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/admin/comptes">{t("accounts.title")}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: "/admin/comptes", label: t("accounts.title") }]} />
       <h1>{account.name}</h1>
       <p className="muted">{[account.email, account.phone].filter(Boolean).join(" · ")}</p>
       <h2>{t("accounts.roles")}</h2>
@@ -57,7 +56,7 @@ export default function AccountAdmin() {
         {account.grants.map((g) => (
           <li key={g.id}>
             <span>
-              {t(`role.${g.role}` as MessageKey)}
+              {t(`role.${g.role}`)}
               {g.spaceName ? ` · ${g.spaceName}` : ""}
             </span>
             <RevokeGrant grantId={g.id} />

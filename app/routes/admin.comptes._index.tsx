@@ -4,7 +4,6 @@ import { useLocale, useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formatDate } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
 import { listAccounts } from "../modules/users/users.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.title");
@@ -42,7 +41,7 @@ export default function Accounts() {
                 <Link to={`/admin/comptes/${a.id}`}>{a.name}</Link>
               </td>
               <td>{[a.email, a.phone].filter(Boolean).join(" · ")}</td>
-              <td>{a.grants.map((g) => `${t(`role.${g.role}` as MessageKey)}${g.spaceName ? ` · ${g.spaceName}` : ""}`).join(", ")}</td>
+              <td>{a.grants.map((g) => `${t(`role.${g.role}`)}${g.spaceName ? ` · ${g.spaceName}` : ""}`).join(", ")}</td>
               <td>{formatDate(a.createdAt, locale)}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -37,9 +38,7 @@ export default function NewAccount() {
   const t = useT();
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/admin/comptes">{t("accounts.title")}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: "/admin/comptes", label: t("accounts.title") }]} />
       <h1>{t("accounts.new")}</h1>
       <Form method="post" noValidate>
         <FormError error={result?.errors.form} />

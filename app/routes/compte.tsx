@@ -4,7 +4,6 @@ import { useLocale, useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { requireUser } from "../modules/auth/guards.server";
 import { formatDate } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
 import { getAccount } from "../modules/users/users.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
@@ -37,7 +36,7 @@ export default function Account() {
       <ul>
         {account.grants.map((g) => (
           <li key={g.id}>
-            {t(`role.${g.role}` as MessageKey)}
+            {t(`role.${g.role}`)}
             {g.spaceName ? ` · ${g.spaceName}` : ""}
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Breadcrumb } from "../components/breadcrumb";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "../components/field";
 import { requirePermission } from "../modules/auth/guards.server";
@@ -20,14 +21,14 @@ import { listMembers } from "../modules/organisations/organisations.server";
 import { ORGANISATION_TYPES } from "../modules/organisations/types";
 import { endSeat, listDelegates } from "../modules/people/people.server";
 import { composition } from "../modules/spaces/composition";
-import { getSpace, listFacilitators } from "../modules/spaces/spaces.server";
+import { listFacilitators } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 import { spaceIdParam } from "../modules/spaces/params";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "spaces.pageTitle", { name: data?.space.name ?? "" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const space = getSpace(context.db, spaceIdParam(params));
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   const url = new URL(request.url);
   const filter = SpaceFilterSchema.parse(Object.fromEntries(url.searchParams));
   const imported = z.coerce.number().int().positive().safeParse(url.searchParams.get("importe"));
@@ -99,9 +100,7 @@ export default function SpacePage() {
   const sectionNames = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/">{t("nav.spaces")}</Link> › <Link to={`/geographie/${space.departmentCode}/${space.communeCode}`}>{space.communeName}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: "/", label: t("nav.spaces") }, { to: `/geographie/${space.departmentCode}/${space.communeCode}`, label: space.communeName }]} />
       {data.imported ? (
         <p className="notice" role="status">
           {t("spaces.imported", { count: data.imported })}
@@ -114,11 +113,11 @@ export default function SpacePage() {
         <dt>{t("spaces.territory")}</dt>
         <dd>{[space.sectionLabel, space.communeName, space.departmentName].filter(Boolean).join(" · ")}</dd>
         <dt>{t("spaces.votingBase")}</dt>
-        <dd>{t(`spaces.votingBase.${space.votingBase}` as MessageKey)}</dd>
+        <dd>{t(`spaces.votingBase.${space.votingBase}`)}</dd>
         <dt>{t("spaces.quorum")}</dt>
         <dd>{t("spaces.quorumValue", { percent: space.quorumPercent })}</dd>
         <dt>{t("spaces.majority")}</dt>
-        <dd>{t(`spaces.majority.${space.majorityRule}` as MessageKey)}</dd>
+        <dd>{t(`spaces.majority.${space.majorityRule}`)}</dd>
         <dt>{t("spaces.seats")}</dt>
         <dd>{t("spaces.seatsValue", { titular: space.titularSeats, substitute: space.substituteSeats })}</dd>
         <dt>{t("spaces.facilitators")}</dt>
@@ -182,7 +181,7 @@ export default function SpacePage() {
               <option value="">{t("filters.all")}</option>
               {ORGANISATION_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(`orgType.${type}` as MessageKey)}
+                  {t(`orgType.${type}`)}
                 </option>
               ))}
             </select>
@@ -230,7 +229,7 @@ export default function SpacePage() {
                       <Link to={`organisations/${m.id}`}>{m.name}</Link>
                       {m.acronym ? <span className="muted"> ({m.acronym})</span> : null}
                     </td>
-                    <td>{t(`orgType.${m.type}` as MessageKey)}</td>
+                    <td>{t(`orgType.${m.type}`)}</td>
                     <td>{m.sectionName ?? "—"}</td>
                     <td>{[m.ledByWoman ? t("organisations.womanLed") : null, m.ledByYouth ? t("organisations.youthLed") : null].filter(Boolean).join(", ") || "—"}</td>
                     <td>{m.joinedOn}</td>
@@ -270,9 +269,9 @@ export default function SpacePage() {
                   <tr key={d.seatId}>
                     <td>{d.name}</td>
                     <td>{d.organisationAcronym ?? d.organisationName}</td>
-                    <td>{t(`seat.${d.seat}` as MessageKey)}</td>
-                    <td>{t(`sex.${d.sex ?? "unstated"}` as MessageKey)}</td>
-                    <td>{t(`age.${d.ageGroup ?? "unknown"}` as MessageKey)}</td>
+                    <td>{t(`seat.${d.seat}`)}</td>
+                    <td>{t(`sex.${d.sex ?? "unstated"}`)}</td>
+                    <td>{t(`age.${d.ageGroup ?? "unknown"}`)}</td>
                     {data.canRegister ? <td>{d.phone ?? "—"}</td> : null}
                     {data.canRegister ? (
                       <td>
@@ -307,7 +306,7 @@ export default function SpacePage() {
           <ul className="authorities">
             {data.authorities.map((a) => (
               <li key={a.id}>
-                <strong>{a.name}</strong> <span className="muted">· {t(`authority.${a.kind}` as MessageKey)}</span>
+                <strong>{a.name}</strong> <span className="muted">· {t(`authority.${a.kind}`)}</span>
                 {a.officials.length > 0 ? (
                   <ul>
                     {a.officials.map((o) => (

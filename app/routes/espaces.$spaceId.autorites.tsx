@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Breadcrumb } from "../components/breadcrumb";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
@@ -8,19 +9,17 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { AuthoritySchema, OfficialSchema } from "../modules/authorities/authorities.schemas";
 import { listAuthorities, registerAuthority, registerOfficial } from "../modules/authorities/authorities.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
 import { registerMessage } from "../modules/organisations/messages";
 import { AUTHORITY_KINDS } from "../modules/organisations/types";
 import { spaceIdParam } from "../modules/spaces/params";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "authorities.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   return { space: { id: space.id, name: space.name, territorySections: space.territorySections }, authorities: listAuthorities(context.db, space) };
 }
 
@@ -52,15 +51,13 @@ export default function Authorities() {
   const official = result?.intent === "official" ? result : undefined;
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("authorities.title")}</h1>
       {authorities.length === 0 ? <p>{t("authorities.none")}</p> : null}
       <ul className="authorities">
         {authorities.map((a) => (
           <li key={a.id}>
-            <strong>{a.name}</strong> <span className="muted">· {t(`authority.${a.kind}` as MessageKey)}{a.sectionName ? ` · ${a.sectionName}` : ""}</span>
+            <strong>{a.name}</strong> <span className="muted">· {t(`authority.${a.kind}`)}{a.sectionName ? ` · ${a.sectionName}` : ""}</span>
             <ul>
               {a.officials.map((o) => (
                 <li key={o.id}>
@@ -82,7 +79,7 @@ export default function Authorities() {
             <SelectField id="authority-kind" name="kind" label={t("authorities.kind")} defaultValue={authority?.values.kind} error={authority?.errors.kind} required>
               {AUTHORITY_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {t(`authority.${kind}` as MessageKey)}
+                  {t(`authority.${kind}`)}
                 </option>
               ))}
             </SelectField>

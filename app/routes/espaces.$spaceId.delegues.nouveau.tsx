@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -12,15 +13,14 @@ import { listMembers } from "../modules/organisations/organisations.server";
 import { DelegateSchema } from "../modules/people/people.schemas";
 import { registerDelegate } from "../modules/people/people.server";
 import { spaceIdParam } from "../modules/spaces/params";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "delegates.new");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   return {
     space: { id: space.id, name: space.name, titularSeats: space.titularSeats, substituteSeats: space.substituteSeats },
     organisations: listMembers(context.db, spaceId).map((m) => ({ id: m.id, name: m.name })),
@@ -47,9 +47,7 @@ export default function NewDelegate() {
   const t = useT();
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("delegates.new")}</h1>
       {organisations.length === 0 ? (
         <p>{t("delegates.noOrganisation")}</p>

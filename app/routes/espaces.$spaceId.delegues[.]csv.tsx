@@ -8,14 +8,13 @@ import { translator } from "../modules/i18n/translate";
 import { delegateTable } from "../modules/organisations/export-rows";
 import { listDelegates } from "../modules/people/people.server";
 import { spaceIdParam } from "../modules/spaces/params";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 /** The delegates seated today, as CSV. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   const today = localDate(context.now());
   const t = translator(localeFor(request, current));
   return csvResponse(toCsv(delegateTable(t, listDelegates(context.db, spaceId, today))), `delegues-${space.name}-${today}.csv`);

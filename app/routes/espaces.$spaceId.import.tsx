@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
@@ -10,7 +11,7 @@ import type { MessageKey } from "../modules/i18n/translate";
 import { previewImport, runImport } from "../modules/organisations/import.server";
 import { registerMessage } from "../modules/organisations/messages";
 import { spaceIdParam } from "../modules/spaces/params";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
@@ -19,16 +20,14 @@ const MAX_FILE_BYTES = 1024 * 1024;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   return { space: { id: space.id, name: space.name } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   const form = await request.formData();
   const parsed = z.object({ kind: z.enum(["organisations", "delegates"]), intent: z.enum(["preview", "confirm"]) }).safeParse({ kind: form.get("kind"), intent: form.get("intent") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
@@ -68,9 +67,7 @@ export default function Import() {
   const kind = result?.kind ?? "organisations";
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("import.title")}</h1>
       <p className="lead">{t("import.intro")}</p>
       <Form method="post" encType="multipart/form-data" className="panel">
@@ -116,7 +113,7 @@ export default function Import() {
                 <tr key={i}>
                   <td>{e.line === 0 ? t("import.wholeFile") : e.line}</td>
                   <td>{t(`import.field.${e.field}` as MessageKey)}</td>
-                  <td>{t(`import.error.${e.code}` as MessageKey)}</td>
+                  <td>{t(`import.error.${e.code}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -143,7 +140,7 @@ export default function Import() {
                       <tr key={r.line}>
                         <td>{r.line}</td>
                         <td>{r.name}</td>
-                        <td>{t(`orgType.${r.type}` as MessageKey)}</td>
+                        <td>{t(`orgType.${r.type}`)}</td>
                       </tr>
                     ))
                   : preview.rows.map((r) => (
@@ -151,7 +148,7 @@ export default function Import() {
                         <td>{r.line}</td>
                         <td>{r.name}</td>
                         <td>
-                          {r.organisationName} · {t(`seat.${r.seat}` as MessageKey)}
+                          {r.organisationName} · {t(`seat.${r.seat}`)}
                         </td>
                       </tr>
                     ))}

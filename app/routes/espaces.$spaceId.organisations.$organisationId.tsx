@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { OrganisationFields } from "../components/organisation-fields";
@@ -9,7 +10,6 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { localDate } from "../modules/dates";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { formatNumber } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
 import { registerMessage } from "../modules/organisations/messages";
 import { LeaveSchema, MembershipCountSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
 import {
@@ -93,16 +93,14 @@ export default function OrganisationPage() {
   const yes = (v: boolean) => t(v ? "common.yes" : "common.no");
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>
         {org.name} {org.acronym ? <span className="muted">({org.acronym})</span> : null}
       </h1>
       {org.archivedAt ? <p className="tag warn">{t("organisations.archived")}</p> : null}
       <dl className="facts">
         <dt>{t("organisations.type")}</dt>
-        <dd>{t(`orgType.${org.type}` as MessageKey)}</dd>
+        <dd>{t(`orgType.${org.type}`)}</dd>
         <dt>{t("geo.section")}</dt>
         <dd>{space.territorySections.find((s) => s.code === org.sectionCode)?.label ?? "—"}</dd>
         <dt>{t("organisations.yearFounded")}</dt>
@@ -143,7 +141,7 @@ export default function OrganisationPage() {
                 <th scope="col" className="num">{t("sex.male")}</th>
                 {AGE_GROUP_IDS.map((id) => (
                   <th key={id} scope="col" className="num">
-                    {t(`age.${id}` as MessageKey)}
+                    {t(`age.${id}`)}
                   </th>
                 ))}
               </tr>
@@ -177,7 +175,7 @@ export default function OrganisationPage() {
               <Field name="women" inputMode="numeric" label={t("organisations.womenMembers")} error={of("count")?.errors.women} />
               <Field name="men" inputMode="numeric" label={t("organisations.menMembers")} error={of("count")?.errors.men} />
               {AGE_GROUP_IDS.map((id) => (
-                <Field key={id} name={`age_${id}`} inputMode="numeric" label={t(`age.${id}` as MessageKey)} error={of("count")?.errors[`age_${id}`]} />
+                <Field key={id} name={`age_${id}`} inputMode="numeric" label={t(`age.${id}`)} error={of("count")?.errors[`age_${id}`]} />
               ))}
               <button type="submit">{t("organisations.saveCount")}</button>
             </Form>

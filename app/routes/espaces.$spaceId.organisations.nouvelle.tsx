@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
 import { OrganisationFields } from "../components/organisation-fields";
@@ -10,7 +11,7 @@ import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { registerMessage } from "../modules/organisations/messages";
 import { JoinSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
 import { admitOrganisation, listAdmissible, registerOrganisation } from "../modules/organisations/organisations.server";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 import { spaceIdParam } from "../modules/spaces/params";
 import { z } from "zod";
 
@@ -19,8 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisat
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   return { space, admissible: listAdmissible(context.db, spaceId, space.communeCode), today: localDate(context.now()) };
 }
 
@@ -53,9 +53,7 @@ export default function NewOrganisation() {
   const admit = result?.intent === "admit" ? result : undefined;
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("organisations.new")}</h1>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="register" />

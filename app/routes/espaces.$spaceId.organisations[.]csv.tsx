@@ -8,14 +8,13 @@ import { translator } from "../modules/i18n/translate";
 import { organisationTable } from "../modules/organisations/export-rows";
 import { listMembers } from "../modules/organisations/organisations.server";
 import { spaceIdParam } from "../modules/spaces/params";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 /** The member organisations as CSV (contacts included: for those who keep the register). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   const labels = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));
   const members = listMembers(context.db, spaceId).map((m) => ({
     ...m,

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -9,13 +10,12 @@ import type { MessageKey } from "../modules/i18n/translate";
 import { linkMessage } from "../modules/people/messages";
 import { getPersonAccount, linkAccount, unlinkAccount } from "../modules/people/people.server";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
-import { getSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.account.pageTitle");
 
 function load(context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
-  const space = getSpace(context.db, spaceIdParam(params));
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   const person = getPersonAccount(context.db, space, positiveIntParam(params.personId));
   if (!person) throw new Response("Not Found", { status: 404 });
   return { space, person };
@@ -50,9 +50,7 @@ export default function PersonAccount() {
   const t = useT();
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("people.account.title", { name: person.name })}</h1>
       <FormError error={(result?.error as MessageKey | undefined) ?? undefined} />
       {person.account ? (

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
@@ -12,7 +13,8 @@ import { getCommune } from "../modules/geography/geography.server";
 import { registerMessage } from "../modules/organisations/messages";
 import { spaceIdParam } from "../modules/spaces/params";
 import { SpaceSchema } from "../modules/spaces/spaces.schemas";
-import { getSpace, listFacilitators, updateSpace } from "../modules/spaces/spaces.server";
+import { listFacilitators, updateSpace } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 import { accountMessage } from "../modules/users/messages";
 import { grantRole, listAccounts, revokeRole } from "../modules/users/users.server";
 
@@ -21,8 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "spaces.se
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   requirePermission(context, request, "space.manage");
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   const facilitators = listFacilitators(context.db, spaceId);
   const accounts = listAccounts(context.db)
     .filter((a) => !facilitators.some((f) => f.userId === a.id))
@@ -62,9 +63,7 @@ export default function SpaceSettings() {
   const spaceValues = result?.values.intent === "space" ? result.values : space;
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("spaces.settings")}</h1>
       <SpaceForm
         commune={{ code: space.communeCode, name: space.communeName }}

@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Breadcrumb } from "../components/breadcrumb";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField } from "../components/field";
+import { IntentButton } from "../components/intent-button";
 import { useLocale, useT } from "../components/i18n";
 import { MinutesEditor } from "../components/minutes-editor";
 import { pageTitle } from "../components/page-title";
@@ -9,7 +11,7 @@ import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { formatDateTime, formatTime } from "../modules/i18n/format";
 import { localeFor } from "../modules/i18n/i18n.server";
 import type { Locale } from "../modules/i18n/locales";
-import { translator, type MessageKey } from "../modules/i18n/translate";
+import { translator } from "../modules/i18n/translate";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { speakingRecord } from "../modules/live/live.server";
 import { SpeakingRecord } from "../components/speaking-record";
@@ -92,14 +94,12 @@ export default function MeetingPage() {
   const totalMinutes = meeting.agenda.reduce((n, i) => n + (i.plannedMinutes ?? 0), 0);
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{meeting.title}</h1>
       <p className="tags">
-        <span className="tag">{t(`meetingKind.${meeting.kind}` as MessageKey)}</span>
+        <span className="tag">{t(`meetingKind.${meeting.kind}`)}</span>
         <span className={`tag status-${meeting.status}`} data-testid="meeting-status">
-          {t(`meetingStatus.${meeting.status}` as MessageKey)}
+          {t(`meetingStatus.${meeting.status}`)}
         </span>
       </p>
       <dl className="facts">
@@ -149,20 +149,14 @@ export default function MeetingPage() {
           </Link>
         ) : null}
         {runs && meeting.status === "planned" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="start" />
-            <button type="submit" className="primary">
-              {t("meetings.start")}
-            </button>
-          </Form>
+          <IntentButton intent="start" className="primary">
+            {t("meetings.start")}
+          </IntentButton>
         ) : null}
         {runs && meeting.status === "live" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="close" />
-            <button type="submit" className="primary">
-              {t("meetings.close")}
-            </button>
-          </Form>
+          <IntentButton intent="close" className="primary">
+            {t("meetings.close")}
+          </IntentButton>
         ) : null}
       </nav>
       <FormError error={of("status")?.errors.form} />
@@ -175,28 +169,26 @@ export default function MeetingPage() {
             <li key={item.id}>
               <span className="agenda-title">{item.title}</span>{" "}
               <span className="muted">
-                · {t(`agendaKind.${item.kind}` as MessageKey)}
+                · {t(`agendaKind.${item.kind}`)}
                 {item.plannedMinutes ? ` · ${t("agenda.minutes", { minutes: item.plannedMinutes })}` : ""}
               </span>
               {runs && open ? (
                 <span className="row-actions">
                   {(["up", "down"] as const).map((direction) => (
-                    <Form method="post" key={direction}>
-                      <input type="hidden" name="intent" value="agenda-move" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      <input type="hidden" name="direction" value={direction} />
-                      <button type="submit" className="small" disabled={direction === "up" ? index === 0 : index === meeting.agenda.length - 1} aria-label={t(direction === "up" ? "agenda.moveUp" : "agenda.moveDown", { title: item.title })}>
-                        {direction === "up" ? "↑" : "↓"}
-                      </button>
-                    </Form>
+                    <IntentButton
+                      key={direction}
+                      intent="agenda-move"
+                      fields={{ itemId: item.id, direction }}
+                      className="small"
+                      disabled={direction === "up" ? index === 0 : index === meeting.agenda.length - 1}
+                      label={t(direction === "up" ? "agenda.moveUp" : "agenda.moveDown", { title: item.title })}
+                    >
+                      {direction === "up" ? "↑" : "↓"}
+                    </IntentButton>
                   ))}
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="agenda-remove" />
-                    <input type="hidden" name="itemId" value={item.id} />
-                    <button type="submit" className="small" aria-label={t("agenda.remove", { title: item.title })}>
-                      ✕
-                    </button>
-                  </Form>
+                  <IntentButton intent="agenda-remove" fields={{ itemId: item.id }} className="small" label={t("agenda.remove", { title: item.title })}>
+                    ✕
+                  </IntentButton>
                 </span>
               ) : null}
             </li>
@@ -211,7 +203,7 @@ export default function MeetingPage() {
             <SelectField name="kind" label={t("agenda.kind")} defaultValue="discussion">
               {AGENDA_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {t(`agendaKind.${kind}` as MessageKey)}
+                  {t(`agendaKind.${kind}`)}
                 </option>
               ))}
             </SelectField>

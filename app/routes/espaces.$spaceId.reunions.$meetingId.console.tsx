@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { FormError } from "../components/field";
+import { IntentButton } from "../components/intent-button";
 import { useLocale, useT } from "../components/i18n";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { pageTitle } from "../components/page-title";
@@ -59,19 +61,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const SubmitVia = createContext<(event: FormEvent<HTMLFormElement>) => void>(() => undefined);
 
 /** One button that posts one console action. */
-function Act({ intent, fields = {}, label, className, children }: { intent: string; fields?: Record<string, string | number>; label?: string; className?: string; children: ReactNode }) {
-  const onSubmit = useContext(SubmitVia);
-  return (
-    <Form method="post" className="act" onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className={className} aria-label={label}>
-        {children}
-      </button>
-    </Form>
-  );
+function Act(props: { intent: string; fields?: Record<string, string | number>; label?: string; className?: string; children: ReactNode }) {
+  return <IntentButton {...props} formClassName="act" onSubmit={useContext(SubmitVia)} />;
 }
 
 export default function Console() {
@@ -98,9 +89,7 @@ export default function Console() {
   return (
     <SubmitVia.Provider value={submitVia}>
     <div className="console">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${data.space.id}`}>{data.space.name}</Link> › <Link to={`/espaces/${data.space.id}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${data.space.id}`, label: data.space.name }, { to: `/espaces/${data.space.id}/reunions/${data.meeting.id}`, label: data.meeting.title }]} />
       <h1>{t("console.title")}</h1>
       <p className={`connection ${live.connected ? "connected" : "disconnected"}`} role="status" data-testid="console-connection">
         {t(live.connected ? "live.connected" : "live.reconnecting")}
@@ -302,7 +291,7 @@ export default function Console() {
                 <select id="priority-rule" name="rule" defaultValue={view.priorityRule} key={view.priorityRule}>
                   {PRIORITY_RULES.map((rule) => (
                     <option key={rule} value={rule}>
-                      {t(`priority.${rule}` as MessageKey)}
+                      {t(`priority.${rule}`)}
                     </option>
                   ))}
                 </select>

@@ -7,7 +7,6 @@ import { SpeakingRecord } from "../components/speaking-record";
 import { speakingRecord } from "../modules/live/live.server";
 import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
 import { can } from "../modules/auth/permissions";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { getMeeting } from "../modules/meetings/meetings.server";
@@ -41,7 +40,7 @@ export default function Printable() {
         </p>
         <h1>{meeting.title}</h1>
         <p>
-          {t(`meetingKind.${meeting.kind}` as MessageKey)} · {formatDateTime(meeting.startsAt, locale)}
+          {t(`meetingKind.${meeting.kind}`)} · {formatDateTime(meeting.startsAt, locale)}
           {meeting.place ? ` · ${meeting.place}` : ""}
         </p>
       </header>

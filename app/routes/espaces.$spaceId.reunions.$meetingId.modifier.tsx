@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "../components/i18n";
 import { MeetingForm } from "../components/meeting-form";
 import { pageTitle } from "../components/page-title";
@@ -58,9 +59,7 @@ export default function EditMeeting() {
   const shown = result ? { ...result.values, published: result.values.published === "on" } : values;
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link> › <Link to={`/espaces/${space.id}/reunions/${meeting.id}`}>{meeting.title}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }, { to: `/espaces/${space.id}/reunions/${meeting.id}`, label: meeting.title }]} />
       <h1>{t("meetings.edit")}</h1>
       {meeting.editable ? (
         <MeetingForm values={shown} errors={result?.errors} facilitators={facilitators} authorities={authorities} submitLabel={t("common.save")} />

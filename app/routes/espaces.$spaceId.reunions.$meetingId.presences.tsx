@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Breadcrumb } from "../components/breadcrumb";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
@@ -126,9 +127,7 @@ export default function Attendance() {
   }, [walkIn, navigation.state]);
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${data.space.id}`}>{data.space.name}</Link> › <Link to={`/espaces/${data.space.id}/reunions/${data.meeting.id}`}>{data.meeting.title}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${data.space.id}`, label: data.space.name }, { to: `/espaces/${data.space.id}/reunions/${data.meeting.id}`, label: data.meeting.title }]} />
       <h1>{t("attendance.title")}</h1>
       {data.meeting.status === "closed" ? <p className="notice">{t(data.writable ? "attendance.adminCorrection" : "attendance.locked")}</p> : null}
       <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} />

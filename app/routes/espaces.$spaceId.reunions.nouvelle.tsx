@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "../components/i18n";
 import { MeetingForm } from "../components/meeting-form";
 import { pageTitle } from "../components/page-title";
@@ -12,15 +13,15 @@ import { planMeeting } from "../modules/meetings/meetings.server";
 import { toLocalDateTime } from "../modules/meetings/times";
 import { registerMessage } from "../modules/organisations/messages";
 import { spaceIdParam } from "../modules/spaces/params";
-import { getSpace, listFacilitators } from "../modules/spaces/spaces.server";
+import { listFacilitators } from "../modules/spaces/spaces.server";
+import { requireSpace } from "../modules/spaces/space-params.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meetings.new");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "meeting.run", { spaceId });
-  const space = getSpace(context.db, spaceId);
-  if (!space) throw new Response("Not Found", { status: 404 });
+  const space = requireSpace(context.db, params);
   // Next week, same hour, as a starting point.
   const startsAt = toLocalDateTime(Math.ceil((context.now() + 7 * 86_400_000) / 3_600_000) * 3_600_000);
   return {
@@ -50,9 +51,7 @@ export default function NewMeeting() {
   const values = result ? { ...result.values, published: result.values.published === "on" } : defaults;
   return (
     <div className="narrow">
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/espaces/${space.id}`}>{space.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("meetings.new")}</h1>
       <MeetingForm values={values} errors={result?.errors} facilitators={facilitators} authorities={authorities} submitLabel={t("meetings.plan")} />
     </div>

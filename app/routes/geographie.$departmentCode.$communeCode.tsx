@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "../components/breadcrumb";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Field, FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -35,9 +36,7 @@ export default function Commune() {
   const t = useT();
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/geographie">{t("geo.title")}</Link> › <Link to={`/geographie/${commune.department.code}`}>{commune.department.name}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: "/geographie", label: t("geo.title") }, { to: `/geographie/${commune.department.code}`, label: commune.department.name }]} />
       <h1>{t("geo.communeTitle", { name: commune.name })}</h1>
       <p className="muted">
         {commune.code} · {t("geo.arrondissement", { name: commune.arrondissement.name })}

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Breadcrumb } from "../components/breadcrumb";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Field, FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
@@ -36,9 +37,7 @@ export default function Department() {
   const t = useT();
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/geographie">{t("geo.title")}</Link>
-      </nav>
+      <Breadcrumb trail={[{ to: "/geographie", label: t("geo.title") }]} />
       <h1>{t("geo.departmentTitle", { name: department.name })}</h1>
       <p className="muted">{department.code}</p>
       {department.arrondissements.map((a) => (

@@ -28,7 +28,7 @@ export function organisationTable(
     women: (m) => m.women,
     men: (m) => m.men,
   };
-  return [ORGANISATION_FIELDS.map((f) => t(`import.field.${f}` as MessageKey)), ...members.map((m) => ORGANISATION_FIELDS.map((f) => cell[f](m)))];
+  return [ORGANISATION_FIELDS.map((f) => t(`import.field.${f}`)), ...members.map((m) => ORGANISATION_FIELDS.map((f) => cell[f](m)))];
 }
 
 export function delegateTable(
@@ -56,5 +56,5 @@ export function delegateTable(
     seat: (d) => t(`seat.${d.seat}` as MessageKey),
     fromDate: (d) => d.fromDate,
   };
-  return [DELEGATE_FIELDS.map((f) => t(`import.field.${f}` as MessageKey)), ...delegates.map((d) => DELEGATE_FIELDS.map((f) => cell[f](d)))];
+  return [DELEGATE_FIELDS.map((f) => t(`import.field.${f}`)), ...delegates.map((d) => DELEGATE_FIELDS.map((f) => cell[f](d)))];
 }
