@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 
 export const test = base.extend({
   // The server started by the global setup listens on a free port.
@@ -6,12 +8,22 @@ export const test = base.extend({
 });
 export { expect };
 
-export async function signIn(page: Page, identifier: string, password = "makon-demo-2026") {
-  await page.goto("/connexion");
-  await page.getByLabel(/Courriel ou téléphone|Imèl oswa telefòn/).fill(identifier);
-  await page.getByLabel(/^(Mot de passe|Modpas)$/).fill(password);
-  await page.getByRole("button", { name: /^(Se connecter|Konekte)$/ }).click();
-  await expect(page.getByRole("banner").getByRole("button", { name: /^(Se déconnecter|Dekonekte)$/ })).toBeVisible();
+/**
+ * Signs a page's browser context in as the account with this e-mail, by adding a session to
+ * the server's database and its cookie to the context: what a successful sign-in leaves.
+ * The sign-in form itself is tested in foundation.spec.ts.
+ */
+export async function signInAs(page: Page, email: string) {
+  const db = new Database(process.env.MAKON_E2E_DB!);
+  try {
+    const user = db.prepare("SELECT id FROM users WHERE email = ?").get(email) as { id: string } | undefined;
+    if (!user) throw new Error(`no account ${email}`);
+    const id = randomBytes(20).toString("hex");
+    db.prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, user.id, Math.floor(Date.now() / 1000) + 3600);
+    await page.context().addCookies([{ name: "makon_session", value: id, url: process.env.MAKON_E2E_URL!, httpOnly: true, sameSite: "Lax" }]);
+  } finally {
+    db.close();
+  }
 }
 
 /** Imports a CSV into a space's register through the import page (check, then import). */

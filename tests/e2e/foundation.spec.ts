@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 
 test("a visitor reads the spaces in French, signs in, switches to Kreyòl and browses to a section", async ({ page }) => {
   await page.goto("/");
@@ -56,7 +56,7 @@ test("the geography search ignores accents and finds other spellings", async ({ 
 });
 
 test("an administrator adds a commune created after 2018, then one of its sections", async ({ page }) => {
-  await signIn(page, "admin@makon.ht");
+  await signInAs(page, "admin@makon.ht");
   await page.goto("/geographie/HT05");
   const form = page.getByRole("region", { name: "Ajouter une commune" });
   await form.getByRole("button", { name: "Ajouter la commune" }).click();

@@ -1,5 +1,5 @@
 import { request as playwrightRequest, type Page, type Request } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 
 const SPACE = "/espaces/2";
 const today = new Date().toISOString().slice(0, 10);
@@ -43,8 +43,8 @@ test("the console and a phone make no HTTP request through ten live actions and 
   const phoneContext = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   const desk = await consoleContext.newPage();
   const phone = await phoneContext.newPage();
-  await signIn(desk, "admin@makon.ht");
-  await signIn(phone, "nadege@makon.ht", "nadege-2026-pass");
+  await signInAs(desk, "admin@makon.ht");
+  await signInAs(phone, "nadege@makon.ht");
   await desk.goto(`${meetingPath}/console`);
   await phone.goto(`${meetingPath}/direct`);
   await expect(desk.getByTestId("console-connection")).toHaveText("En direct");

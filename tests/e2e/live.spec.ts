@@ -1,4 +1,4 @@
-import { expect, importCsv, signIn, test } from "./fixtures";
+import { expect, importCsv, signInAs, test } from "./fixtures";
 
 const SPACE = "/espaces/2";
 
@@ -11,7 +11,7 @@ test("a delegate asks to speak from a phone, the console gives the floor, the sh
   const phone = await phoneContext.newPage();
 
   // The register: two organisations, a delegate with an account, another without.
-  await signIn(desk, "admin@makon.ht");
+  await signInAs(desk, "admin@makon.ht");
   await importCsv(desk, SPACE, "Des organisations", "Nom;Type\nFanm Vanyan Ptit Ans;Groupement de femmes\nKonbit Jèn Ptit Ans;Association de jeunes\n");
   await importCsv(desk, SPACE, "Des délégué·es", "Nom;Sexe;Année de naissance;Organisation;Siège\nWilson Pierre;H;1970;Konbit Jèn Ptit Ans;titulaire\nJacques Noël;H;1965;Fanm Vanyan Ptit Ans;suppléant\n");
   await desk.goto(`${SPACE}/delegues/nouveau`);
@@ -57,7 +57,7 @@ test("a delegate asks to speak from a phone, the console gives the floor, the sh
   await expect(screen.getByTestId("screen-speaker")).toContainText("Personne ne parle.");
 
   // The delegate asks to speak on a small phone.
-  await signIn(phone, "mirlande@makon.ht", "mirlande-2026");
+  await signInAs(phone, "mirlande@makon.ht");
   await phone.goto(`${meetingUrl}/direct`);
   await expect(phone.getByTestId("phone-item")).toContainText("Dlo potab");
   await phone.getByRole("button", { name: "Demander la parole" }).tap();

@@ -1,4 +1,4 @@
-import { expect, importCsv, signIn, test } from "./fixtures";
+import { expect, importCsv, signInAs, test } from "./fixtures";
 
 const SPACE = "/espaces/3";
 
@@ -7,8 +7,8 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
   const contextB = await browser.newContext({ baseURL });
   const a = await contextA.newPage();
   const b = await contextB.newPage();
-  await signIn(a, "admin@makon.ht");
-  await signIn(b, "admin@makon.ht");
+  await signInAs(a, "admin@makon.ht");
+  await signInAs(b, "admin@makon.ht");
 
   await importCsv(a, SPACE, "Des organisations", "Nom;Type\nGwoupman Peyizan Boukan;Association paysanne\nMUSO Fanm Vanyan;MUSO\nJèn Pou Chanjman;Association de jeunes\n");
   await importCsv(

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 
 const TYPES = ["Groupement de femmes", "MUSO", "Association de jeunes", "Coopérative", "Association paysanne"];
 const SECTIONS = ["1", "Bois de Lance", "3e section Roucou"];
@@ -16,7 +16,7 @@ function organisationsCsv(fixed: boolean): string {
 }
 
 test("a facilitator imports 20 organisations, fixes two bad rows, and sees the composition change", async ({ page }) => {
-  await signIn(page, "animateur@makon.ht");
+  await signInAs(page, "animateur@makon.ht");
   await page.goto("/espaces/1");
   // The demo seats one organisation (a cooperative) and its delegate (a woman of 36) here.
   await expect(page.getByTestId("organisation-count")).toContainText("1");
@@ -68,7 +68,7 @@ test("a facilitator imports 20 organisations, fixes two bad rows, and sees the c
 });
 
 test("a delegate sees the space but cannot change its register", async ({ page }) => {
-  await signIn(page, "delegue@makon.ht");
+  await signInAs(page, "delegue@makon.ht");
   await page.goto("/espaces/1");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Makòn Limonade");
   await expect(page.getByRole("link", { name: "Inscrire une organisation" })).toHaveCount(0);

@@ -157,3 +157,46 @@ describe("attendance", () => {
     expect(audit).toMatchObject([{ actorId: admin.userId }]);
   });
 });
+
+describe("every meeting command", () => {
+  it("answers not_found for what does not exist, wrong_state out of its meeting's life, forbidden from another space, writing nothing", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const admin = actorByEmail(db, "admin@makon.ht");
+    const input = plan();
+    const walk = walkIn("Moun");
+    const item = { kind: "other" as const, title: "X", plannedMinutes: null };
+    const cancelled = plannedMeeting();
+    changeMeetingStatus(deps, f, cancelled, "cancel", { now: NOW, reason: "Lapli" });
+    // A meeting of Petite-Anse, planned by an administrator: Limonade's facilitator has no say there.
+    const elsewhere = (planMeeting(db, admin, 2, plan(), NOW) as { value: { id: number } }).value.id;
+    const elsewhereItem = (addAgendaItem(deps, admin, elsewhere, item, NOW) as { value: { id: number } }).value.id;
+    const elsewhereRow = (recordAttendance(deps, admin, elsewhere, walk, NOW) as { value: { id: number } }).value.id;
+    const written = () => db.select().from(auditLog).all().length;
+    const before = written();
+    const cases: [string, () => { ok: boolean; code?: string }, string][] = [
+      ["update a missing meeting", () => updateMeeting(deps, f, 999, input, NOW), "not_found"],
+      ["open a missing meeting", () => changeMeetingStatus(deps, f, 999, "start", { now: NOW }), "not_found"],
+      ["add to a missing meeting's agenda", () => addAgendaItem(deps, f, 999, item, NOW), "not_found"],
+      ["move a missing item", () => moveAgendaItem(deps, f, 999, "up", NOW), "not_found"],
+      ["remove a missing item", () => removeAgendaItem(deps, f, 999, NOW), "not_found"],
+      ["check in at a missing meeting", () => recordAttendance(deps, f, 999, walk, NOW), "not_found"],
+      ["correct a missing row", () => correctAttendance(deps, f, 999, walk, NOW), "not_found"],
+      ["remove a missing row", () => removeAttendance(deps, f, 999, NOW), "not_found"],
+      ["update a cancelled meeting", () => updateMeeting(deps, f, cancelled, input, NOW), "wrong_state"],
+      ["open a cancelled meeting", () => changeMeetingStatus(deps, f, cancelled, "start", { now: NOW }), "wrong_state"],
+      ["close a cancelled meeting", () => changeMeetingStatus(deps, f, cancelled, "close", { now: NOW }), "wrong_state"],
+      ["add to a cancelled meeting's agenda", () => addAgendaItem(deps, f, cancelled, item, NOW), "wrong_state"],
+      ["check in at a cancelled meeting", () => recordAttendance(deps, f, cancelled, walk, NOW), "wrong_state"],
+      ["update another space's meeting", () => updateMeeting(deps, f, elsewhere, input, NOW), "forbidden"],
+      ["open another space's meeting", () => changeMeetingStatus(deps, f, elsewhere, "start", { now: NOW }), "forbidden"],
+      ["add to another space's agenda", () => addAgendaItem(deps, f, elsewhere, item, NOW), "forbidden"],
+      ["move another space's item", () => moveAgendaItem(deps, f, elsewhereItem, "up", NOW), "forbidden"],
+      ["remove another space's item", () => removeAgendaItem(deps, f, elsewhereItem, NOW), "forbidden"],
+      ["check in at another space's meeting", () => recordAttendance(deps, f, elsewhere, walk, NOW), "forbidden"],
+      ["correct another space's row", () => correctAttendance(deps, f, elsewhereRow, walk, NOW), "forbidden"],
+      ["remove another space's row", () => removeAttendance(deps, f, elsewhereRow, NOW), "forbidden"],
+    ];
+    for (const [what, run, code] of cases) expect({ what, result: run() }).toEqual({ what, result: { ok: false, code } });
+    expect(written()).toBe(before);
+  });
+});
