@@ -21,7 +21,10 @@ import { useT } from "./components/i18n";
 import { isAdmin } from "./modules/auth/permissions";
 import { localeFor } from "./modules/i18n/i18n.server";
 import { LOCALES } from "./modules/i18n/locales";
-import { translate, type MessageKey } from "./modules/i18n/translate";
+import { LANGUAGE_NAMES } from "./modules/i18n/format-words";
+import { messagesFor } from "./modules/i18n/catalog.server";
+import { domainsForPath, domainsKey } from "./modules/i18n/page-domains";
+import { translatorOf, type MessageKey } from "./modules/i18n/translate";
 import { getAccount } from "./modules/users/users.server";
 
 export const links: LinksFunction = () => [
@@ -35,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = current ? getAccount(context.db, current.user.id) : null;
   return {
     locale,
+    // Only this page's domains, only in its language: no dictionary is in the scripts.
+    messages: messagesFor(locale, domainsForPath(new URL(request.url).pathname)),
     user:
       current && account
         ? {
@@ -47,17 +52,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /**
- * The layout's data (language, account) changes only by signing in or out, switching
- * language, or editing accounts; other forms (a check-in at the door, a console action)
- * leave it as it is, so it is not read again after them.
+ * The layout's data (language, account, this page's messages) changes only by signing in or
+ * out, switching language, editing accounts, or going to a page that shows other domains;
+ * other forms (a check-in at the door, a console action) leave it as it is, so it is not
+ * read again after them.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction, defaultShouldRevalidate }) => {
+  if (domainsKey(currentUrl.pathname) !== domainsKey(nextUrl.pathname)) return true;
   if (!formMethod || formMethod.toUpperCase() === "GET" || !formAction) return defaultShouldRevalidate;
   const path = new URL(formAction, "http://makon.local").pathname;
   return /^\/(langue|connexion|deconnexion|compte|admin)(\/|$)/.test(path) ? defaultShouldRevalidate : false;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translate(data?.locale ?? "fr", "app.title") }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: translatorOf(data?.messages ?? {})("app.title") }];
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -95,7 +102,7 @@ function LanguageSwitch() {
           aria-pressed={data?.locale === locale}
           disabled={data?.locale === locale}
         >
-          {translate(locale, "language.name")}
+          {LANGUAGE_NAMES[locale]}
         </button>
       ))}
     </Form>

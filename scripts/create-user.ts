@@ -9,7 +9,7 @@ import { loadGeography } from "../db/seed/geography";
 import { CreateAccountSchema } from "../app/modules/users/users.schemas";
 import { createAccount } from "../app/modules/users/users.server";
 import { readEnv } from "../server/config";
-import { isMessageKey, translate } from "../app/modules/i18n/translate";
+import { isMessageKey, translate } from "../app/modules/i18n/catalog.server";
 
 const { values } = parseArgs({
   options: {

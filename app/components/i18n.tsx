@@ -1,12 +1,14 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { DEFAULT_LOCALE, type Locale } from "../modules/i18n/locales";
-import { translator, type Translate } from "../modules/i18n/translate";
+import { translatorOf, type Translate } from "../modules/i18n/translate";
 import type { loader as rootLoader } from "../root";
 
 export function useLocale(): Locale {
   return useRouteLoaderData<typeof rootLoader>("root")?.locale ?? DEFAULT_LOCALE;
 }
 
+/** Translates with the messages the layout received for this page, in its language. */
 export function useT(): Translate {
-  return translator(useLocale());
+  const messages = useRouteLoaderData<typeof rootLoader>("root")?.messages ?? {};
+  return translatorOf(messages);
 }

@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { formatDuration } from "../modules/i18n/format";
-import { translator } from "../modules/i18n/translate";
+import { messagesFor } from "../modules/i18n/catalog.server";
+import { translatorOf } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { meetingByScreenToken } from "../modules/live/live.server";
 import { meetingProjections } from "../modules/live/projections.server";
@@ -26,6 +27,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     spaceName: space.name,
     state: projection.live,
     figures: projection.attendance.figures,
+    // The console switches the screen's language live: it has both.
+    messages: { fr: messagesFor("fr", ["live", "console"]), ht: messagesFor("ht", ["live", "console"]) },
     serverNow: context.now(),
   };
 }
@@ -35,7 +38,7 @@ export default function SharedScreen() {
   const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures }, { screenToken: data.token });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
-  const t = translator(state.locale);
+  const t = translatorOf(data.messages[state.locale]);
   // The screen speaks the language the console chose, whatever the browser's.
   useEffect(() => {
     document.documentElement.lang = state.locale;

@@ -4,7 +4,7 @@ import { toCsv } from "../modules/csv/csv";
 import { csvResponse } from "../modules/csv/csv-response.server";
 import { localDate } from "../modules/dates";
 import { localeFor } from "../modules/i18n/i18n.server";
-import { translator } from "../modules/i18n/translate";
+import { translator } from "../modules/i18n/catalog.server";
 import { organisationTable } from "../modules/organisations/export-rows";
 import { listMembers } from "../modules/organisations/organisations.server";
 import { spaceIdParam } from "../modules/spaces/params";

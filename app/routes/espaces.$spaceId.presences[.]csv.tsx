@@ -5,7 +5,7 @@ import { csvResponse } from "../modules/csv/csv-response.server";
 import { localDate } from "../modules/dates";
 import { formatTime } from "../modules/i18n/format";
 import { localeFor } from "../modules/i18n/i18n.server";
-import { translator } from "../modules/i18n/translate";
+import { translator } from "../modules/i18n/catalog.server";
 import { attendanceTable } from "../modules/meetings/attendance-export";
 import { listSpaceAttendance } from "../modules/meetings/meetings.server";
 import { PeriodSchema } from "../modules/meetings/meetings.schemas";

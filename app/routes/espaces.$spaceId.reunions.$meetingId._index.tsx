@@ -11,7 +11,7 @@ import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { formatDateTime, formatTime } from "../modules/i18n/format";
 import { localeFor } from "../modules/i18n/i18n.server";
 import type { Locale } from "../modules/i18n/locales";
-import { translator } from "../modules/i18n/translate";
+import { translator } from "../modules/i18n/catalog.server";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { speakingRecord } from "../modules/live/live.server";
 import { SpeakingRecord } from "../components/speaking-record";

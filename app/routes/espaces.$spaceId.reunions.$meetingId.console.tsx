@@ -11,7 +11,8 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
 import { formatDuration } from "../modules/i18n/format";
 import { LOCALES } from "../modules/i18n/locales";
-import { translate, type MessageKey } from "../modules/i18n/translate";
+import { LANGUAGE_NAMES } from "../modules/i18n/format-words";
+import type { MessageKey } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { ConsoleActionSchema } from "../modules/live/live.schemas";
 import { TURN_LIMITS } from "../modules/live/turn-limits";
@@ -109,8 +110,8 @@ export default function Console() {
           <div className="inline-forms">
             <span>{t("console.screenLanguage")}</span>
             {LOCALES.map((l) => (
-              <Act key={l} intent="screen-locale" fields={{ locale: l }} className={state.locale === l ? "primary" : undefined} label={t("console.screenIn", { language: translate(l, "language.name") })}>
-                {translate(l, "language.name")}
+              <Act key={l} intent="screen-locale" fields={{ locale: l }} className={state.locale === l ? "primary" : undefined} label={t("console.screenIn", { language: LANGUAGE_NAMES[l] })}>
+                {LANGUAGE_NAMES[l]}
               </Act>
             ))}
           </div>

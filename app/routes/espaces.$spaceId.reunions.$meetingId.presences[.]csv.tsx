@@ -4,7 +4,7 @@ import { toCsv } from "../modules/csv/csv";
 import { csvResponse } from "../modules/csv/csv-response.server";
 import { formatTime } from "../modules/i18n/format";
 import { localeFor } from "../modules/i18n/i18n.server";
-import { translator } from "../modules/i18n/translate";
+import { translator } from "../modules/i18n/catalog.server";
 import { attendanceTable } from "../modules/meetings/attendance-export";
 import { getMeeting, listAttendance } from "../modules/meetings/meetings.server";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";

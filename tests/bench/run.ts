@@ -149,7 +149,7 @@ async function singlePhase() {
     }
     if (only.has("pages")) {
       const db = new Database(databasePath, { readonly: true });
-      const token = (db.prepare("select screen_token as t from meetings where id = ?").get(seed.meetingId) as { t: string }).t;
+      const token = (db.prepare("select screen_token as t from meeting_sessions where meeting_id = ?").get(seed.meetingId) as { t: string }).t;
       db.close();
       const browser = await launch();
       try {

@@ -1,20 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { fr } from "../../app/modules/i18n/fr";
-import { ht } from "../../app/modules/i18n/ht";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { CATALOGS, isMessageKey, messagesFor, translate } from "../../app/modules/i18n/catalog.server";
+import type { Catalog } from "../../app/modules/i18n/catalog";
 import { formatDate, formatDateTime, formatNumber, formatTime } from "../../app/modules/i18n/format";
 import { chooseLocale, fromAcceptLanguage } from "../../app/modules/i18n/negotiate";
-import { translate } from "../../app/modules/i18n/translate";
+import { domainsForPath } from "../../app/modules/i18n/page-domains";
+import { translatorOf } from "../../app/modules/i18n/translate";
+import { ROOT } from "../setup/root";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe("dictionaries", () => {
-  it("have the same keys, no empty text, and the same placeholders", () => {
-    expect(Object.keys(ht).sort()).toEqual(Object.keys(fr).sort());
-    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
-      expect(fr[key].trim(), key).not.toBe("");
-      expect(ht[key].trim(), key).not.toBe("");
-      expect(placeholders(ht[key]), key).toEqual(placeholders(fr[key]));
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+
+describe("the domains' catalogs", () => {
+  it("give every key both languages, no empty text, the same placeholders, and each key to one domain only", () => {
+    const seen = new Map<string, string>();
+    for (const [domain, catalog] of Object.entries(CATALOGS) as [string, Catalog][]) {
+      for (const [key, text] of Object.entries(catalog)) {
+        expect(seen.get(key), `${key} in ${domain}`).toBeUndefined();
+        seen.set(key, domain);
+        expect(text.fr.trim(), key).not.toBe("");
+        expect(text.ht.trim(), key).not.toBe("");
+        expect(placeholders(text.ht), key).toEqual(placeholders(text.fr));
+      }
     }
+    expect(seen.size).toBeGreaterThan(500);
+  });
+
+  it("have every message the schemas give their errors", () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(join(ROOT, "app"))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/(?:error|message): "([a-zA-Z]+(?:\.[\w-]+)+)"/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((key) => !isMessageKey(key))).toEqual([]);
+  });
+
+  it("hand a page its domains in its language only", () => {
+    const live = messagesFor("ht", domainsForPath("/espaces/1/reunions/4/direct"));
+    expect(live["live.askToSpeak"]).toBe(translate("ht", "live.askToSpeak"));
+    // The phone gets neither the console's words nor the register's.
+    expect(live["console.title"]).toBeUndefined();
+    expect(live["import.title"]).toBeUndefined();
+    expect(messagesFor("fr", domainsForPath("/espaces/1/reunions/4/console"))["console.title"]).toBe("Console d'animation");
+    expect(Object.values(live)).not.toContain(translate("fr", "live.askToSpeak"));
+    // A key a page was not given shows as such, so a sweep of the pages can find it.
+    expect(translatorOf(live)("import.title")).toBe("⟦import.title⟧");
   });
 
   it("fills placeholders", () => {

@@ -1,9 +1,10 @@
 import { TIME_ZONE, type Locale } from "./locales";
-import { translate, type MessageKey } from "./translate";
+import { DATE_AT_TIME, MONTHS_HT } from "./format-words";
+import { fill } from "./translate";
 
 /**
  * Dates and numbers for a language, in Haiti's time. Node's ICU has no Kreyòl locale, so
- * Kreyòl takes the fr-HT shapes with month names from the Kreyòl dictionary.
+ * Kreyòl takes the fr-HT shapes with Kreyòl month names.
  */
 const INTL_LOCALE: Record<Locale, string> = { fr: "fr-HT", ht: "fr-HT" };
 
@@ -17,7 +18,7 @@ export function formatDate(at: Date | number, locale: Locale): string {
     return new Intl.DateTimeFormat(INTL_LOCALE.fr, { timeZone: TIME_ZONE, dateStyle: "long" }).format(at);
   }
   const p = parts(at, { day: "numeric", month: "numeric", year: "numeric" });
-  const month = translate("ht", `month.${Number(p.month)}` as MessageKey);
+  const month = MONTHS_HT[Number(p.month) - 1];
   return `${Number(p.day)} ${month} ${p.year}`;
 }
 
@@ -27,7 +28,7 @@ export function formatTime(at: Date | number, _locale: Locale): string {
 }
 
 export function formatDateTime(at: Date | number, locale: Locale): string {
-  return translate(locale, "format.dateAtTime", { date: formatDate(at, locale), time: formatTime(at, locale) });
+  return fill(DATE_AT_TIME[locale], { date: formatDate(at, locale), time: formatTime(at, locale) });
 }
 
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {

@@ -1,23 +1,42 @@
-import { fr, type MessageKey } from "./fr";
-import { ht } from "./ht";
-import type { Locale } from "./locales";
+import type { commonMessages } from "./common.messages";
+import type { geographyMessages } from "../geography/geography.messages";
+import type { spacesMessages } from "../spaces/spaces.messages";
+import type { organisationsMessages } from "../organisations/organisations.messages";
+import type { peopleMessages } from "../people/people.messages";
+import type { usersMessages } from "../users/users.messages";
+import type { meetingsMessages } from "../meetings/meetings.messages";
+import type { liveMessages } from "../live/live.messages";
+import type { consoleMessages } from "../live/console.messages";
 
-export type { MessageKey };
+/**
+ * Every message key, from the domains' catalogs (types only: no dictionary reaches the
+ * browser's scripts; a page receives its own messages, in its language, with its data).
+ */
+export type MessageKey =
+  | keyof typeof commonMessages
+  | keyof typeof geographyMessages
+  | keyof typeof spacesMessages
+  | keyof typeof organisationsMessages
+  | keyof typeof peopleMessages
+  | keyof typeof usersMessages
+  | keyof typeof meetingsMessages
+  | keyof typeof liveMessages
+  | keyof typeof consoleMessages;
+
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
+/** The messages a page has, in one language. */
+export type Messages = Partial<Record<MessageKey, string>>;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, ht };
-
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text = dictionaries[locale][key];
+export function fill(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
-}
-
-export function isMessageKey(value: string): value is MessageKey {
-  return value in fr;
+/** Translates from the messages a page was given; a key it was not given shows as ⟦key⟧. */
+export function translatorOf(messages: Messages): Translate {
+  return (key, params) => {
+    const text = messages[key];
+    return text === undefined ? `⟦${key}⟧` : fill(text, params);
+  };
 }

@@ -2,18 +2,21 @@ import { mapColumns, readBoolean, readChoice, readCount, readDate, readYear, typ
 import { searchKey } from "../geography/search-key";
 import type { AgeGroupId } from "../people/age-groups";
 import type { SeatKind } from "../spaces/seats";
-import { fr } from "../i18n/fr";
-import { ht } from "../i18n/ht";
-import type { MessageKey } from "../i18n/translate";
+import type { Catalog } from "../i18n/catalog";
+import { commonMessages } from "../i18n/common.messages";
+import { peopleMessages } from "../people/people.messages";
+import { organisationsMessages } from "./organisations.messages";
 import type { OrganisationType } from "./types";
 import type { Sex } from "../people/sex";
 
 /** The words accepted for each choice, plus its label in both dictionaries: what the exports write. */
+const LABELS: Catalog = { ...commonMessages, ...peopleMessages, ...organisationsMessages };
+
 function withLabels<T extends string>(words: Record<T, readonly string[]>, prefix: string): Record<T, readonly string[]> {
   return Object.fromEntries(
     (Object.entries(words) as [T, readonly string[]][]).map(([choice, list]) => {
-      const key = `${prefix}.${choice}` as MessageKey;
-      return [choice, [...list, fr[key], ht[key]]];
+      const label = LABELS[`${prefix}.${choice}`]!;
+      return [choice, [...list, label.fr, label.ht]];
     }),
   ) as unknown as Record<T, readonly string[]>;
 }

@@ -1,0 +1,22 @@
+/**
+ * Which domains' messages a page shows, from its path: the layout ships only those, in the
+ * page's language only. A page that shows a domain not listed here shows ⟦keys⟧, which the
+ * page sweep test (tests/integration/pages-i18n.test.ts) catches.
+ */
+export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console"] as const;
+export type MessageDomain = (typeof MESSAGE_DOMAINS)[number];
+
+export function domainsForPath(pathname: string): MessageDomain[] {
+  // A delegate's phone on 3G: the live meeting's words only.
+  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/direct\/?$/.test(pathname)) return ["common", "live"];
+  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console"];
+  // The shared screen carries its own messages, in both languages (the console switches it).
+  if (pathname.startsWith("/ecran/")) return ["common"];
+  if (pathname.startsWith("/espaces/")) return ["common", "spaces", "organisations", "people", "meetings", "live", "console", "users"];
+  if (pathname.startsWith("/geographie")) return ["common", "geography", "spaces"];
+  if (pathname.startsWith("/admin") || pathname.startsWith("/compte")) return ["common", "users", "people", "spaces"];
+  if (pathname === "/" || pathname === "") return ["common", "spaces"];
+  return ["common"];
+}
+
+export const domainsKey = (pathname: string): string => domainsForPath(pathname).join(",");

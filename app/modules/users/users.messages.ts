@@ -1,0 +1,30 @@
+import type { Catalog } from "../i18n/catalog";
+
+/** What accounts and roles say, in French and Kreyòl side by side. */
+export const usersMessages = {
+  "accounts.title": { fr: "Comptes", ht: "Kont" },
+  "accounts.accountTitle": { fr: "Compte de {name}", ht: "Kont {name}" },
+  "accounts.new": { fr: "Nouveau compte", ht: "Nouvo kont" },
+  "accounts.name": { fr: "Nom complet", ht: "Non konplè" },
+  "accounts.contact": { fr: "Contact", ht: "Kontak" },
+  "accounts.roles": { fr: "Rôles", ht: "Wòl" },
+  "accounts.created": { fr: "Créé le", ht: "Kreye" },
+  "accounts.email": { fr: "Courriel", ht: "Imèl" },
+  "accounts.phone": { fr: "Téléphone", ht: "Telefòn" },
+  "accounts.phoneHint": { fr: "8 chiffres pour un numéro d'Haïti ; +indicatif pour l'étranger.", ht: "8 chif pou yon nimewo Ayiti; +kòd peyi a pou lòt peyi." },
+  "accounts.password": { fr: "Mot de passe provisoire", ht: "Modpas pwovizwa" },
+  "accounts.passwordHint": { fr: "Au moins {min} caractères. Remettez-le à la personne en main propre.", ht: "Omwen {min} karaktè. Bay moun nan li men nan men." },
+  "accounts.role": { fr: "Rôle", ht: "Wòl" },
+  "accounts.space": { fr: "Espace", ht: "Espas" },
+  "accounts.noSpace": { fr: "— Aucun (administrateur·rice) —", ht: "— Okenn (administratè) —" },
+  "accounts.locale": { fr: "Langue", ht: "Lang" },
+  "accounts.create": { fr: "Créer le compte", ht: "Kreye kont lan" },
+  "accounts.revoke": { fr: "Retirer", ht: "Retire" },
+  "accounts.grant": { fr: "Donner un rôle", ht: "Bay yon wòl" },
+  "accounts.grantSubmit": { fr: "Donner le rôle", ht: "Bay wòl la" },
+  "accounts.error.emailTaken": { fr: "Ce courriel est déjà utilisé par un autre compte.", ht: "Gen yon lòt kont ki deja itilize imèl sa a." },
+  "accounts.error.phoneTaken": { fr: "Ce numéro est déjà utilisé par un autre compte.", ht: "Gen yon lòt kont ki deja itilize nimewo sa a." },
+  "accounts.error.spaceRequired": { fr: "Choisissez l'espace où ce rôle s'applique.", ht: "Chwazi espas kote wòl sa a ap sèvi." },
+  "accounts.error.grantExists": { fr: "Cette personne a déjà ce rôle.", ht: "Moun sa a deja gen wòl sa a." },
+  "accounts.error.lastAdmin": { fr: "Impossible de retirer le dernier rôle d'administrateur·rice.", ht: "Ou pa ka retire dènye wòl administratè a." },
+} as const satisfies Catalog;

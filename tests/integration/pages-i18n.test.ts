@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { meetingSessions, organisations, people, users } from "../../db/schema/index";
+import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
+
+/**
+ * Every page, in both languages, gets the messages it shows and no others: a page missing a
+ * domain shows ⟦keys⟧; and the language it was not asked in is not in it.
+ */
+let server: TestServer;
+let admin: string;
+const pages: string[] = [];
+
+const post = (path: string, form: Record<string, string>) =>
+  fetch(`${server.url}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: admin }, redirect: "manual" });
+
+async function meeting(title: string, then: "planned" | "live" | "closed") {
+  const created = await post("/espaces/1/reunions/nouvelle", { intent: "meeting", kind: "ordinary", title, startsAt: "2026-12-05T09:00", place: "Lekòl" });
+  const path = created.headers.get("location")!;
+  await post(path, { intent: "agenda-add", title: "Nouvèl", kind: "discussion", plannedMinutes: "10" });
+  await post(`${path}/presences`, { intent: "walkin", name: "Moun", sex: "female", ageGroup: "25_35", organisationId: "", role: "observer" });
+  if (then !== "planned") await post(path, { intent: "start" });
+  if (then === "closed") await post(path, { intent: "close" });
+  return { path, id: Number(path.split("/").pop()) };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await signInCookie(server.url, "admin@makon.ht");
+  const planned = await meeting("Planifye", "planned");
+  const live = await meeting("Dirèk", "live");
+  const closed = await meeting("Fèmen", "closed");
+  const token = server.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, live.id)).get()!.screenToken;
+  const organisationId = server.db.select({ id: organisations.id }).from(organisations).get()!.id;
+  const personId = server.db.select({ id: people.id }).from(people).get()!.id;
+  const userId = server.db.select({ id: users.id }).from(users).where(eq(users.email, "delegue@makon.ht")).get()!.id;
+  pages.push(
+    "/",
+    "/connexion",
+    "/compte",
+    "/geographie",
+    "/geographie/HT03",
+    "/geographie/HT03/HT0313",
+    "/espaces/nouveau",
+    "/espaces/1",
+    "/espaces/1/reglages",
+    "/espaces/1/import",
+    "/espaces/1/autorites",
+    "/espaces/1/delegues/nouveau",
+    "/espaces/1/organisations/nouvelle",
+    `/espaces/1/organisations/${organisationId}`,
+    `/espaces/1/personnes/${personId}/compte`,
+    "/espaces/1/reunions/nouvelle",
+    planned.path,
+    `${planned.path}/modifier`,
+    live.path,
+    `${live.path}/presences`,
+    `${live.path}/console`,
+    `${live.path}/direct`,
+    closed.path,
+    `${closed.path}/imprimer`,
+    `/ecran/${token}`,
+    "/admin/comptes",
+    "/admin/comptes/nouveau",
+    `/admin/comptes/${userId}`,
+  );
+});
+afterAll(() => server.stop());
+
+describe("every page", () => {
+  for (const [lang, other] of [["fr", "Mande lapawòl"], ["ht", "Demander la parole"]] as const) {
+    it(`has all the messages it shows, in ${lang}, and not the other language's`, async () => {
+      const missing: string[] = [];
+      for (const page of pages) {
+        const response = await fetch(`${server.url}${page}`, { headers: { Cookie: `${admin}; makon_lang=${lang}` } });
+        const html = await response.text();
+        expect({ page, status: response.status }).toEqual({ page, status: 200 });
+        for (const m of html.matchAll(/⟦([^⟧]+)⟧/g)) missing.push(`${page}: ${m[1]}`);
+        if (!page.startsWith("/ecran/")) expect({ page, other: html.includes(other) }).toEqual({ page, other: false });
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+});
