@@ -78,7 +78,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       build,
       mode: process.env.NODE_ENV,
       getLoadContext: async (req, res): Promise<AppLoadContext> => {
-        const { current, setCookie } = await readSession(db, auth, req.headers.cookie);
+        const { current, setCookie } = await readSession(db, auth, req.headers.cookie, { extend: req.method !== "GET" && req.method !== "HEAD" });
         if (setCookie) res.append("Set-Cookie", setCookie);
         return { db, auth, realtime: realtime!, current, clientAddress: req.ip ?? "unknown", now: Date.now };
       },

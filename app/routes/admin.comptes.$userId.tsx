@@ -13,6 +13,17 @@ import { listSpaceOptions } from "../modules/spaces/spaces.server";
 import { accountMessage } from "../modules/users/messages";
 import { GrantRoleSchema, RevokeRoleSchema } from "../modules/users/users.schemas";
 import { getAccount, grantRole, revokeRole } from "../modules/users/users.server";
+import { localDate } from "../modules/dates";
+import { linkMessage } from "../modules/people/messages";
+import { accountPerson, linkAccount } from "../modules/people/people.server";
+import { SelectField } from "../components/field";
+import { z } from "zod";
+
+/** "space:person", as the select of people to link sends it. */
+const LinkPersonSchema = z.object({ person: z.string().regex(/^\d{1,10}:\d{1,10}$/) }).transform((v) => {
+  const [spaceId, personId] = v.person.split(":").map(Number) as [number, number];
+  return { spaceId, personId };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "accounts.accountTitle", { name: data?.account.name ?? "" });
 
@@ -20,12 +31,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(context, request, "accounts.manage");
   const account = getAccount(context.db, params.userId ?? "");
   if (!account) throw new Response("Not Found", { status: 404 });
-  return { account, spaces: listSpaceOptions(context.db) };
+  const spaceIds = account.grants.flatMap((g) => (g.spaceId === null ? [] : [g.spaceId]));
+  return { account, spaces: listSpaceOptions(context.db), person: accountPerson(context.db, account.id, spaceIds, localDate(context.now())) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "accounts.manage");
   const values = formValues(await request.formData());
+  if (values.intent === "link-person") {
+    const parsed = LinkPersonSchema.safeParse(values);
+    if (!parsed.success) return data({ values, errors: { person: "error.required" as MessageKey } }, { status: 400 });
+    const result = linkAccount(context, current.actor, parsed.data.spaceId, parsed.data.personId, { userId: params.userId ?? "" }, context.now());
+    if (!result.ok) return data({ values, errors: { person: linkMessage(result.code) } }, { status: 400 });
+    return { values: {}, errors: {} };
+  }
   if (values.intent === "revoke") {
     const parsed = RevokeRoleSchema.safeParse(values);
     if (!parsed.success) return data({ values, errors: { form: "error.invalid" as MessageKey } }, { status: 400 });
@@ -41,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AccountAdmin() {
-  const { account, spaces } = useLoaderData<typeof loader>();
+  const { account, spaces, person } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Partial<Record<string, MessageKey>> = result?.errors ?? {};
   const t = useT();
@@ -63,6 +82,29 @@ export default function AccountAdmin() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="person-title">
+        <h2 id="person-title">{t("people.account.person")}</h2>
+        {person.linked ? (
+          <p data-testid="account-person">{t("people.account.actsAs", { name: person.linked.name })}</p>
+        ) : person.candidates.length === 0 ? (
+          <p className="muted">{t("people.account.noCandidate")}</p>
+        ) : (
+          <Form method="post" noValidate className="inline">
+            <input type="hidden" name="intent" value="link-person" />
+            <SelectField name="person" label={t("people.account.choosePerson")} defaultValue="" error={errors.person} required>
+              <option value="" disabled>
+                —
+              </option>
+              {person.candidates.map((c) => (
+                <option key={`${c.spaceId}:${c.personId}`} value={`${c.spaceId}:${c.personId}`}>
+                  {c.name} · {c.what} · {c.spaceName}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit">{t("people.account.link")}</button>
+          </Form>
+        )}
+      </section>
       <section className="panel" aria-labelledby="grant-title">
         <h2 id="grant-title">{t("accounts.grant")}</h2>
         <Form method="post" noValidate>

@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result =
     values.intent === "unlink"
       ? unlinkAccount(context, current.actor, spaceId, person.id, context.now())
-      : linkAccount(context, current.actor, spaceId, person.id, String(values.identifier ?? ""), context.now());
+      : linkAccount(context, current.actor, spaceId, person.id, { identifier: String(values.identifier ?? "") }, context.now());
   if (!result.ok) return data({ error: linkMessage(result.code), values: { identifier: String(values.identifier ?? "") } }, { status: result.code === "forbidden" ? 403 : 400 });
   throw redirect(`/espaces/${spaceId}/personnes/${person.id}/compte?${values.intent === "unlink" ? "delie" : "lie"}`);
 }

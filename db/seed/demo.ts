@@ -120,7 +120,7 @@ async function seatDemoPeople(db: Db, spaceId: number, now: number): Promise<voi
     ),
     "delegate",
   );
-  must(linkAccount(deps, admin, spaceId, rose.personId, "delegue@makon.ht", now), "delegate's account");
+  must(linkAccount(deps, admin, spaceId, rose.personId, { identifier: "delegue@makon.ht" }, now), "delegate's account");
   const casec = must(registerAuthority(db, admin, spaceId, { kind: "casec", name: "CASEC de la 1re section de Limonade", sectionCode: "HT0313-01" }, now), "authority");
   const wilner = must(
     await registerOfficial(
@@ -134,7 +134,7 @@ async function seatDemoPeople(db: Db, spaceId: number, now: number): Promise<voi
     ),
     "official",
   );
-  must(linkAccount(deps, admin, spaceId, wilner.personId, "casec@makon.ht", now), "official's account");
+  must(linkAccount(deps, admin, spaceId, wilner.personId, { identifier: "casec@makon.ht" }, now), "official's account");
 }
 
 /** The demo accounts still present, to print on start. */

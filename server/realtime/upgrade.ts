@@ -35,7 +35,7 @@ export function createUpgradeHandler(options: {
       }
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) return refuse(socket, 403);
-      const { current } = await readSession(options.db, options.auth, request.headers.cookie);
+      const { current } = await readSession(options.db, options.auth, request.headers.cookie, { extend: false });
       const credentials: SocketCredentials = { userId: current?.user.id ?? null, sessionId: current?.session.id ?? null, screenToken: url.searchParams.get("ecran") };
       if (!current && !credentials.screenToken) return refuse(socket, 401);
       if (!options.hooks.exists(ref)) return refuse(socket, 404);

@@ -75,6 +75,18 @@ describe("linking a person of the register to an account", () => {
     expect(await (await post(page(personId), { intent: "unlink" }, facilitator)).text()).toContain("n&#x27;est liée à aucun compte");
   });
 
+  it("links from the account's side too: an administrator picks a person of the account's spaces", async () => {
+    expect((await post("/admin/comptes/nouveau", { name: "Yolène", email: "yolene@makon.ht", password: "a long password", role: "delegate", spaceId: "1" }, admin)).status).toBe(302);
+    const accountPage = `/admin/comptes/${userOf("yolene@makon.ht")}`;
+    const html = await (await get(accountPage, admin)).text();
+    expect(html).toContain(`value="1:${otherPersonId}"`);
+    expect((await post(accountPage, { intent: "link-person", person: "1:999999" }, admin)).status).toBe(400);
+    expect((await post(accountPage, { intent: "link-person", person: `1:${otherPersonId}` }, facilitator)).status).toBe(403);
+    expect((await post(accountPage, { intent: "link-person", person: `1:${otherPersonId}` }, admin)).status).toBe(200);
+    expect(await (await get(accountPage, admin)).text()).toContain("Ce compte agit pour Yolène Paul.");
+    expect(loadActor(server.db, userOf("yolene@makon.ht")).seats).toMatchObject([{ spaceId: 1, seat: "substitute" }]);
+  });
+
   it("has the demo delegate and CASEC accounts linked to people with a seat and a mandate", () => {
     expect(loadActor(server.db, userOf("delegue@makon.ht")).seats).toMatchObject([{ spaceId: 1, seat: "titular", toDate: null }]);
     expect(loadActor(server.db, userOf("casec@makon.ht")).mandates).toMatchObject([{ communeCode: "HT0313", start: "2023-01-01" }]);

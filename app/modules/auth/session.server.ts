@@ -91,9 +91,19 @@ export async function readSession(
   db: Db,
   auth: Auth,
   cookieHeader: string | undefined,
+  options: { extend: boolean },
 ): Promise<{ current: CurrentSession | null; setCookie: string | null }> {
   const sessionId = auth.readSessionCookie(cookieHeader ?? "");
   if (!sessionId) return { current: null, setCookie: null };
+  // A GET never writes: it reads the session as it is; only a state-changing request lets
+  // lucia extend it (past half its life) or delete it once expired.
+  if (!options.extend) {
+    const row = db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).get();
+    if (!row || row.session.expiresAt * 1000 <= Date.now()) return { current: null, setCookie: auth.createBlankSessionCookie().serialize() };
+    const session: Session = { id: row.session.id, userId: row.user.id, fresh: false, expiresAt: new Date(row.session.expiresAt * 1000) };
+    const user: User = { id: row.user.id, name: row.user.name, email: row.user.email, phone: row.user.phone, locale: row.user.locale };
+    return { current: toCurrent(db, session, user), setCookie: null };
+  }
   const { session, user } = await auth.validateSession(sessionId);
   if (!session || !user) return { current: null, setCookie: auth.createBlankSessionCookie().serialize() };
   const setCookie = session.fresh ? auth.createSessionCookie(session.id).serialize() : null;

@@ -1,7 +1,7 @@
 /**
  * Which domains' messages a page shows, from its path: the layout ships only those, in the
  * page's language only. A page that shows a domain not listed here shows ⟦keys⟧, which the
- * page sweep test (tests/integration/pages-i18n.test.ts) catches.
+ * page sweep test (tests/integration/pages.test.ts) catches.
  */
 export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console"] as const;
 export type MessageDomain = (typeof MESSAGE_DOMAINS)[number];

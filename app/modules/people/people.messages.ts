@@ -61,4 +61,8 @@ export const peopleMessages = {
   "officials.mandateStart": { fr: "Début du mandat", ht: "Kòmansman manda a" },
   "officials.mandateEnd": { fr: "Fin du mandat", ht: "Fen manda a" },
   "officials.add": { fr: "Inscrire", ht: "Enskri" },
+  "people.account.person": { fr: "Personne du registre", ht: "Moun nan rejis la" },
+  "people.account.actsAs": { fr: "Ce compte agit pour {name}.", ht: "Kont sa a aji pou {name}." },
+  "people.account.noCandidate": { fr: "Aucune personne des espaces de ce compte n'attend de compte.", ht: "Pa gen moun nan espas kont sa a k ap tann yon kont." },
+  "people.account.choosePerson": { fr: "Lier ce compte à", ht: "Lye kont sa a ak" },
 } as const satisfies Catalog;

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { authorities, delegateSeats, officials, organisations, people, spaceMemberships, users } from "../../../db/schema/index";
+import { authorities, delegateSeats, officials, organisations, people, spaceMemberships, spaces, users } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
 import { parseIdentifier } from "../auth/phone";
@@ -205,24 +205,34 @@ export function getPersonAccount(db: Db, space: { id: number; communeCode: strin
  * account then acts as that person — their seats let them speak for their organisation,
  * their mandates answer for their authority. One person per account, one account per person.
  */
-export function linkAccount(deps: Deps, actor: Actor | null, spaceId: number, personId: number, identifier: string, now: number): Result<{ userId: string }, LinkCode> {
+export function linkAccount(
+  deps: Deps,
+  actor: Actor | null,
+  spaceId: number,
+  personId: number,
+  account: { identifier: string } | { userId: string },
+  now: number,
+): Result<{ userId: string }, LinkCode> {
   const space = spaceForRegister(deps.db, actor, spaceId);
   if (!space.ok) return space;
-  const parsed = parseIdentifier(identifier);
+  const parsed = "identifier" in account ? parseIdentifier(account.identifier) : null;
   return commit<{ userId: string }, LinkCode>(deps, (tx, emit) => {
     const person = personOfSpace(tx, space.value, personId);
     if (!person) return fail("not_found");
     if (person.userId) return fail("person_linked");
-    const account = parsed
-      ? tx.select({ id: users.id }).from(users).where(parsed.kind === "email" ? eq(users.email, parsed.value) : eq(users.phone, parsed.value)).get()
-      : undefined;
-    if (!account) return fail("account_not_found", "identifier");
-    if (tx.select({ id: people.id }).from(people).where(eq(people.userId, account.id)).get()) return fail("account_linked", "identifier");
-    tx.update(people).set({ userId: account.id }).where(eq(people.id, personId)).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.linkAccount", spaceId, subjectType: "person", subjectId: personId, after: { userId: account.id, spaceId } });
+    const found =
+      "userId" in account
+        ? tx.select({ id: users.id }).from(users).where(eq(users.id, account.userId)).get()
+        : parsed
+          ? tx.select({ id: users.id }).from(users).where(parsed.kind === "email" ? eq(users.email, parsed.value) : eq(users.phone, parsed.value)).get()
+          : undefined;
+    if (!found) return fail("account_not_found", "identifier");
+    if (tx.select({ id: people.id }).from(people).where(eq(people.userId, found.id)).get()) return fail("account_linked", "identifier");
+    tx.update(people).set({ userId: found.id }).where(eq(people.id, personId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.linkAccount", spaceId, subjectType: "person", subjectId: personId, after: { userId: found.id, spaceId } });
     // What the account may do changed: its open sockets are decided again.
-    emit({ type: "access.changed", userId: account.id });
-    return ok({ userId: account.id });
+    emit({ type: "access.changed", userId: found.id });
+    return ok({ userId: found.id });
   });
 }
 
@@ -238,4 +248,29 @@ export function unlinkAccount(deps: Deps, actor: Actor | null, spaceId: number, 
     emit({ type: "access.changed", userId: person.userId });
     return ok(null);
   });
+}
+
+/**
+ * For an account's page: the person it acts as, if any, and otherwise the people of its
+ * spaces' registers not yet linked to an account, to choose from.
+ */
+export function accountPerson(db: Db, userId: string, spaceIds: readonly number[], today: string) {
+  const linked = db.select({ id: people.id, name: people.name }).from(people).where(eq(people.userId, userId)).get() ?? null;
+  if (linked) return { linked, candidates: [] };
+  const candidates = spaceIds.flatMap((spaceId) => {
+    const space = db.select({ id: spaces.id, name: spaces.name, communeCode: spaces.communeCode }).from(spaces).where(eq(spaces.id, spaceId)).get();
+    if (!space) return [];
+    const seated = listDelegates(db, spaceId, today).filter((d) => !d.hasAccount).map((d) => ({ personId: d.personId, name: d.name, what: d.organisationAcronym ?? d.organisationName }));
+    const officialsOfCommune = db
+      .select({ personId: people.id, name: people.name, what: authorities.name, userId: people.userId })
+      .from(officials)
+      .innerJoin(people, eq(people.id, officials.personId))
+      .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+      .where(eq(authorities.communeCode, space.communeCode))
+      .all()
+      .filter((o) => o.userId === null)
+      .map(({ userId: _u, ...o }) => o);
+    return [...seated, ...officialsOfCommune].map((p) => ({ ...p, spaceId, spaceName: space.name }));
+  });
+  return { linked: null, candidates };
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { meetingSessions, organisations, people, users } from "../../db/schema/index";
+import { meetingSessions, organisations, people, sessions, users } from "../../db/schema/index";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 /**
  * Every page, in both languages, gets the messages it shows and no others: a page missing a
- * domain shows ⟦keys⟧; and the language it was not asked in is not in it.
+ * domain shows ⟦keys⟧; and the language it was not asked in is not in it. And no page's GET
+ * writes anything.
  */
 let server: TestServer;
 let admin: string;
@@ -81,4 +82,20 @@ describe("every page", () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe("a GET", () => {
+  it("never writes, not even to extend a session past half its life; a form post does", async () => {
+    const sessionId = admin.split("=")[1]!;
+    const tenDays = Math.floor(Date.now() / 1000) + 10 * 24 * 3600;
+    server.db.update(sessions).set({ expiresAt: tenDays }).where(eq(sessions.id, sessionId)).run();
+    const changes = () => (server.db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    const before = changes();
+    for (const page of pages) expect((await fetch(`${server.url}${page}`, { headers: { Cookie: admin } })).status).toBe(200);
+    expect(changes()).toBe(before);
+    expect(server.db.select().from(sessions).where(eq(sessions.id, sessionId)).get()!.expiresAt).toBe(tenDays);
+    // The next state-changing request extends it, as a sliding session does.
+    await fetch(`${server.url}/langue`, { method: "POST", body: new URLSearchParams({ lang: "fr", redirectTo: "/" }), headers: { Cookie: admin }, redirect: "manual" });
+    expect(server.db.select().from(sessions).where(eq(sessions.id, sessionId)).get()!.expiresAt).toBeGreaterThan(tenDays);
+  });
 });
