@@ -3,7 +3,7 @@ import type { Auth, CurrentSession } from "./modules/auth/session.server";
 import type { RealtimePort } from "./modules/realtime/port";
 
 /**
- * What our server hands to every loader and action. The database and realtime hub are
+ * What our server hands to every loader and action. The database and the realtime side are
  * created once by the server and shared here (the realtime side only as its port), since the Remix bundle has its own copies of
  * app modules.
  */

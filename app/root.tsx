@@ -24,7 +24,7 @@ import { LOCALES } from "./modules/i18n/locales";
 import { LANGUAGE_NAMES } from "./modules/i18n/format-words";
 import { messagesFor } from "./modules/i18n/catalog.server";
 import { domainsForPath, domainsKey } from "./modules/i18n/page-domains";
-import { translatorOf, type MessageKey } from "./modules/i18n/translate";
+import { translatorOf, type MessageKey, type Messages } from "./modules/i18n/translate";
 import { getAccount } from "./modules/users/users.server";
 
 export const links: LinksFunction = () => [
@@ -171,9 +171,19 @@ export default function App() {
   );
 }
 
+/** When even the layout's data is missing (its loader failed), the error page says it in both languages. */
+const WITHOUT_DATA: Messages = {
+  "error.page.notFound": "Page introuvable · Nou pa jwenn paj sa a",
+  "error.page.forbidden": "Accès refusé · Ou pa gen aksè",
+  "error.page.generic": "Une erreur est survenue · Gen yon erè ki fèt",
+  "error.page.home": "Retour à l'accueil · Retounen nan paj dakèy la",
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = useT();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const fromLayout = useT();
+  const t = root ? fromLayout : translatorOf(WITHOUT_DATA);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key: MessageKey = status === 404 ? "error.page.notFound" : status === 403 ? "error.page.forbidden" : "error.page.generic";
   return (

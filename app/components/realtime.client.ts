@@ -2,7 +2,7 @@ import type * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { MessageKey } from "../modules/i18n/translate";
-import { encodeCommand, MESSAGE_ACCESS, MESSAGE_COMMAND_REPLY, readAccess, readReply } from "../modules/realtime/commands";
+import { CLOSE_CODES, encodeCommand, MESSAGE_ACCESS, MESSAGE_COMMAND_REPLY, readAccess, readReply } from "../modules/realtime/commands";
 import { DOCUMENT_PRESENCE, documentName, type DocumentRef } from "../modules/realtime/document-names";
 
 export interface CommandReply {
@@ -21,6 +21,11 @@ export function connectDocument(ref: DocumentRef, options: { params?: Record<str
   const provider = new WebsocketProvider(url, documentName(ref), doc, { maxBackoffTime: 5_000, params: options.params });
   if (!DOCUMENT_PRESENCE[ref.kind]) provider.awareness.setLocalState(null);
   provider.messageHandlers[MESSAGE_ACCESS] = (_encoder: unknown, decoder: decoding.Decoder) => options.onAccess?.(readAccess(decoder));
+  // Closed on purpose (access withdrawn, too many commands): trying again would be refused
+  // as well; the page says it is disconnected, and a reload decides anew.
+  provider.on("connection-close", (event: CloseEvent | null) => {
+    if (event && (event.code === CLOSE_CODES.accessWithdrawn || event.code === CLOSE_CODES.tooManyCommands)) provider.shouldConnect = false;
+  });
   return { doc, provider };
 }
 

@@ -55,10 +55,14 @@ export default function DelegatePhone() {
   const checkedIn = live.figures?.people.total;
   useEffect(() => {
     if (me !== null || !live.connected) return;
-    void live.command("whoami", {})?.then((reply) => {
-      const attendanceId = (reply.value as { attendanceId?: number | null } | undefined)?.attendanceId;
-      if (attendanceId) setMe(attendanceId);
-    });
+    // Once the door's burst has settled, not at every check-in of everyone else.
+    const timer = setTimeout(() => {
+      void live.command("whoami", {})?.then((reply) => {
+        const attendanceId = (reply.value as { attendanceId?: number | null } | undefined)?.attendanceId;
+        if (attendanceId) setMe(attendanceId);
+      });
+    }, 1_500);
+    return () => clearTimeout(timer);
   }, [me, live.connected, checkedIn]);
   const place = me === null ? null : placeOf(state, me);
   const busy = navigation.state !== "idle" || sending;

@@ -13,9 +13,9 @@ CREATE TABLE `meeting_sessions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `meeting_sessions_screen_token_idx` ON `meeting_sessions` (`screen_token`);--> statement-breakpoint
 INSERT INTO `meeting_sessions` (`meeting_id`, `current_item_id`, `current_item_since`, `turn_limit_seconds`, `priority_rule`, `screen_message`, `screen_locale`, `screen_token`)
-SELECT `m`.`id`, `a`.`id`, CASE WHEN `a`.`id` IS NULL THEN NULL ELSE `m`.`current_item_since` END, `m`.`turn_limit_seconds`, `m`.`priority_rule`, `m`.`screen_message`, `m`.`screen_locale`, `m`.`screen_token`
+SELECT `m`.`id`, `a`.`id`, CASE WHEN `a`.`id` IS NULL THEN NULL ELSE `m`.`current_item_since` END, `m`.`turn_limit_seconds`, `m`.`priority_rule`, `m`.`screen_message`, `m`.`screen_locale`, coalesce(`m`.`screen_token`, lower(hex(randomblob(16))))
 FROM `meetings` `m` LEFT JOIN `agenda_items` `a` ON `a`.`id` = `m`.`current_item_id`
-WHERE `m`.`screen_token` IS NOT NULL;--> statement-breakpoint
+WHERE `m`.`screen_token` IS NOT NULL OR `m`.`status` IN ('live', 'closed');--> statement-breakpoint
 DROP INDEX `meetings_screen_token_idx`;--> statement-breakpoint
 ALTER TABLE `meetings` DROP COLUMN `current_item_id`;--> statement-breakpoint
 ALTER TABLE `meetings` DROP COLUMN `current_item_since`;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { communes, sections } from "./geography";
 import { organisations } from "./organisations";
 import { spaces } from "./spaces";
@@ -20,9 +20,10 @@ export const people = sqliteTable("people", {
   disability: integer("disability", { mode: "boolean" }).notNull().default(false),
   phone: text("phone"),
   preferredLanguage: text("preferred_language").$type<Locale>(),
+  /** The account that acts as this person; one person per account (NULLs aside, unique). */
   userId: text("user_id").references(() => users.id),
   createdAt: integer("created_at").notNull(),
-});
+}, (t) => [uniqueIndex("people_user_idx").on(t.userId)]);
 
 /** A person seated as an organisation's delegate to a space, for a period. */
 export const delegateSeats = sqliteTable(

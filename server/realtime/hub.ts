@@ -7,9 +7,10 @@ import * as Y from "yjs";
 import type { MessageKey } from "../../app/modules/i18n/translate";
 import type { DocumentAccess } from "../../app/modules/realtime/access";
 import { COMMAND_BUDGET, fullBudget, spend, type Budget, type BudgetPolicy } from "../../app/modules/realtime/budget";
-import { encodeAccess, encodeReply, MESSAGE_COMMAND, readCommand } from "../../app/modules/realtime/commands";
+import { CLOSE_CODES, encodeAccess, encodeReply, MESSAGE_COMMAND, readCommand } from "../../app/modules/realtime/commands";
 import { documentName, type DocumentRef } from "../../app/modules/realtime/document-names";
 import type { SocketCredentials } from "../../app/modules/realtime/credentials";
+import type { Rebuild } from "../../app/modules/realtime/port";
 import { touchesOnlyRoots } from "../../app/modules/realtime/roots";
 import type { DocumentStore } from "./persistence";
 import { createCoalescer } from "./coalesce";
@@ -19,9 +20,14 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Close codes a client can tell apart: its access was withdrawn, or it sent too much. */
-export const CLOSE_ACCESS_WITHDRAWN = 4403;
-export const CLOSE_TOO_MANY_COMMANDS = 4429;
+/**
+ * Close codes a client can tell apart (`app/modules/realtime/commands.ts`): its access was
+ * withdrawn or it sent too much (it stops reconnecting), or its session expired (it tries
+ * again, and the server decides).
+ */
+const CLOSE_ACCESS_WITHDRAWN = CLOSE_CODES.accessWithdrawn;
+const CLOSE_TOO_MANY_COMMANDS = CLOSE_CODES.tooManyCommands;
+const CLOSE_SESSION_EXPIRED = CLOSE_CODES.sessionExpired;
 
 /** The origin of changes made by server code (projections, the minutes' template). */
 export const SERVER_ORIGIN = Symbol("server");
@@ -34,8 +40,8 @@ export interface DocumentHooks {
   describe(ref: DocumentRef): { presence: boolean; storage: "stored" | "projection"; roots: readonly string[] };
   /** Who may do what on this document, decided from what the database says now. */
   authorize(ref: DocumentRef, credentials: SocketCredentials): DocumentAccess;
-  /** Writes a projection from the database (never trusted from storage); see `refresh` for `shared`. */
-  project(ref: DocumentRef, doc: Y.Doc, shared: Map<string, unknown>): void;
+  /** Writes a projection from the database (never trusted from storage); see `refresh`. */
+  project(ref: DocumentRef, doc: Y.Doc, rebuild: Rebuild): void;
   /** Runs a command sent on a socket; returns the reply. */
   command(ref: DocumentRef, credentials: SocketCredentials, message: unknown): unknown;
 }
@@ -87,7 +93,7 @@ class SharedDocument {
     // its content is rewritten from the database right after.
     this.rows = hub.options.store.load(this.name, this.doc);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    if (this.kind.storage === "projection") this.doc.transact(() => hub.options.hooks.project(ref, this.doc, new Map()), SERVER_ORIGIN);
+    if (this.kind.storage === "projection") this.doc.transact(() => hub.options.hooks.project(ref, this.doc, { shared: new Map(), scope: "all" }), SERVER_ORIGIN);
     if (this.kind.presence) {
       this.awareness = new awarenessProtocol.Awareness(this.doc);
       // The server has no presence of its own.
@@ -189,6 +195,9 @@ class SharedDocument {
 
   open(connection: Connection): void {
     this.connections.set(connection.socket, connection);
+    // The page may have been rendered with other rights than the socket gets (a meeting
+    // closed while the phone was offline): the client is told first what it may do.
+    send(connection.socket, encodeAccess(connection.access));
     send(connection.socket, encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
     if (this.awareness && this.awareness.getStates().size > 0) {
       send(connection.socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -275,7 +284,14 @@ export class RealtimeHub {
     for (const shared of [...this.documents.values()]) {
       for (const connection of [...shared.connections.values()]) {
         if (!match(shared.ref, connection.credentials)) continue;
-        const access = this.options.hooks.authorize(shared.ref, connection.credentials);
+        let access: DocumentAccess;
+        try {
+          access = this.options.hooks.authorize(shared.ref, connection.credentials);
+        } catch (error) {
+          // Rights that cannot be decided are none: the client reconnects and is decided anew.
+          this.options.log("realtime.reauthorize-failed", { doc: shared.name, reason: (error as Error).message });
+          access = "none";
+        }
         if (access === connection.access) continue;
         this.options.log("realtime.access-changed", { doc: shared.name, user: connection.credentials.userId, from: connection.access, to: access });
         if (access === "none") {
@@ -295,12 +311,12 @@ export class RealtimeHub {
    * Rewrites open projections from the database now, sharing the reads they have in common;
    * one not open is rebuilt when it opens.
    */
-  refresh(refs: readonly DocumentRef[]): void {
-    const reads = new Map<string, unknown>();
+  refresh(refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
+    const rebuild: Rebuild = { shared: new Map(), scope };
     for (const ref of refs) {
       const shared = this.documents.get(documentName(ref));
       if (!shared || shared.kind.storage !== "projection") continue;
-      shared.doc.transact(() => this.options.hooks.project(ref, shared.doc, reads), SERVER_ORIGIN);
+      shared.doc.transact(() => this.options.hooks.project(ref, shared.doc, rebuild), SERVER_ORIGIN);
     }
   }
 
@@ -391,8 +407,16 @@ export class RealtimeHub {
   }
 
   private ping(): void {
+    const now = Date.now();
     for (const shared of this.documents.values()) {
       for (const connection of shared.connections.values()) {
+        // A socket does not outlive its session: past the expiry it was opened with, the
+        // client reconnects and the upgrade decides (a session extended since lets it in).
+        const expiresAt = connection.credentials.sessionExpiresAt;
+        if (expiresAt !== null && expiresAt <= now) {
+          connection.socket.close(CLOSE_SESSION_EXPIRED, "session expired");
+          continue;
+        }
         if (!connection.alive) {
           connection.socket.terminate();
           continue;

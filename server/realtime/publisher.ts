@@ -24,8 +24,11 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "meeting.planChanged":
-          case "live.changed":
             hub.refresh(meetingProjections(event.meetingId));
+            break;
+          case "live.changed":
+            // The attendance figures did not move: they are not counted again.
+            hub.refresh(meetingProjections(event.meetingId), "live");
             break;
           case "attendance.changed":
             hub.refreshSoon(`meeting:${event.meetingId}`, meetingProjections(event.meetingId));

@@ -35,8 +35,14 @@ export function createUpgradeHandler(options: {
       }
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) return refuse(socket, 403);
-      const { current } = await readSession(options.db, options.auth, request.headers.cookie, { extend: false });
-      const credentials: SocketCredentials = { userId: current?.user.id ?? null, sessionId: current?.session.id ?? null, screenToken: url.searchParams.get("ecran") };
+      // Opening a live connection is activity: the session slides, as after a form post.
+      const { current } = await readSession(options.db, options.auth, request.headers.cookie, { extend: true });
+      const credentials: SocketCredentials = {
+        userId: current?.user.id ?? null,
+        sessionId: current?.session.id ?? null,
+        screenToken: url.searchParams.get("ecran"),
+        sessionExpiresAt: current ? current.session.expiresAt.getTime() : null,
+      };
       if (!current && !credentials.screenToken) return refuse(socket, 401);
       if (!options.hooks.exists(ref)) return refuse(socket, 404);
       const access = options.hooks.authorize(ref, credentials);

@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { MESSAGE_ACCESS } from "../../app/modules/realtime/commands";
 
 /** A y-websocket client in Node that counts the bytes it receives, as a phone would pay for them. */
 export interface BenchClient {
@@ -25,6 +26,8 @@ export function benchClient(baseUrl: string, docName: string, options: { cookie?
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  // Our server says what each socket may do when it opens; the reference never does.
+  provider.messageHandlers[MESSAGE_ACCESS] = () => undefined;
   // The reference pattern announces each phone (a name and a colour), as y-websocket apps do.
   if (options.presence) provider.awareness.setLocalStateField("user", { name: `Delege ${doc.clientID % 1000}`, color: "#8e2c7a" });
   else provider.awareness.setLocalState(null);

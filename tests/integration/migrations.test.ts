@@ -41,7 +41,8 @@ describe("migrations", () => {
       INSERT INTO meetings (id, space_id, kind, title, starts_at, status, created_at, current_item_id, current_item_since, turn_limit_seconds, priority_rule, screen_message, screen_locale, screen_token)
         VALUES (1, 1, 'ordinary', 'Live', 0, 'live', 0, 11, 500, 120, 'women', 'Poz', 'ht', 'tokentokentokentoken22'),
                (2, 1, 'ordinary', 'Planned', 0, 'planned', 0, NULL, NULL, 180, 'none', NULL, 'fr', NULL),
-               (3, 1, 'ordinary', 'Lost item', 0, 'closed', 0, 99, 700, 180, 'none', NULL, 'fr', 'othertokenothertoken22');
+               (3, 1, 'ordinary', 'Lost item', 0, 'closed', 0, 99, 700, 180, 'none', NULL, 'fr', 'othertokenothertoken22'),
+               (4, 1, 'ordinary', 'Live before tokens', 0, 'live', 0, NULL, NULL, 240, 'youth', NULL, 'fr', NULL);
       INSERT INTO agenda_items (id, meeting_id, position, kind, title, created_at) VALUES (11, 1, 1, 'discussion', 'Dlo', 0);
     `);
     migrate(db, { migrationsFolder: join(ROOT, "db", "migrations") });
@@ -49,11 +50,13 @@ describe("migrations", () => {
       { meeting_id: 1, current_item_id: 11, current_item_since: 500, turn_limit_seconds: 120, priority_rule: "women", screen_message: "Poz", screen_locale: "ht", screen_token: "tokentokentokentoken22" },
       // A current item that pointed at a deleted row (the old bug) becomes none.
       { meeting_id: 3, current_item_id: null, current_item_since: null, turn_limit_seconds: 180, priority_rule: "none", screen_message: null, screen_locale: "fr", screen_token: "othertokenothertoken22" },
+      // A meeting live without a screen link yet keeps its settings and gets one.
+      { meeting_id: 4, current_item_id: null, current_item_since: null, turn_limit_seconds: 240, priority_rule: "youth", screen_message: null, screen_locale: "fr", screen_token: expect.stringMatching(/^[0-9a-f]{32}$/) },
     ]);
     const columns = (sqlite.prepare("PRAGMA table_info(meetings)").all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain("screen_token");
     expect(columns).not.toContain("current_item_id");
-    expect(sqlite.prepare("SELECT count(*) AS n FROM meetings").get()).toEqual({ n: 3 });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM meetings").get()).toEqual({ n: 4 });
     expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
   });
 });

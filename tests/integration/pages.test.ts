@@ -84,6 +84,19 @@ describe("every page", () => {
   }
 });
 
+describe("an address no page has", () => {
+  it("answers 404 in the reader's language, through the layout", async () => {
+    for (const [lang, text] of [["fr", "Page introuvable"], ["ht", "Nou pa jwenn paj sa a"]] as const) {
+      const response = await fetch(`${server.url}/pa-gen-paj-sa-a`, { headers: { Cookie: `makon_lang=${lang}` } });
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain(`lang="${lang}"`);
+      expect(html).toContain(text);
+      expect(html).not.toContain("⟦");
+    }
+  });
+});
+
 describe("a GET", () => {
   it("never writes, not even to extend a session past half its life; a form post does", async () => {
     const sessionId = admin.split("=")[1]!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { people, users } from "../../db/schema/index";
+import { and, eq } from "drizzle-orm";
+import { delegateSeats, organisations, people, users } from "../../db/schema/index";
 import { loadActor } from "../../app/modules/auth/session.server";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { registerDelegate } from "../../app/modules/people/people.server";
@@ -73,6 +73,17 @@ describe("linking a person of the register to an account", () => {
     expect((await post(page(personId), { intent: "unlink" }, facilitator)).status).toBe(302);
     expect(loadActor(server.db, userOf("mj@makon.ht")).seats).toEqual([]);
     expect(await (await post(page(personId), { intent: "unlink" }, facilitator)).text()).toContain("n&#x27;est liée à aucun compte");
+  });
+
+  it("leaves a person another space relies on to an administrator", async () => {
+    // Yolène also sits in Petite-Anse, which Limonade's facilitator does not run.
+    const organisationId = server.db.select({ id: organisations.id }).from(organisations).get()!.id;
+    server.db.insert(delegateSeats).values({ spaceId: 2, organisationId, personId: otherPersonId, seat: "titular", fromDate: "2026-01-01", createdAt: 1 }).run();
+    const refused = await post(page(otherPersonId), { intent: "link", identifier: "mj@makon.ht" }, facilitator);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("seul un administrateur peut lier ou délier son compte");
+    expect(server.db.select().from(people).where(eq(people.id, otherPersonId)).get()!.userId).toBeNull();
+    server.db.delete(delegateSeats).where(and(eq(delegateSeats.personId, otherPersonId), eq(delegateSeats.spaceId, 2))).run();
   });
 
   it("links from the account's side too: an administrator picks a person of the account's spaces", async () => {

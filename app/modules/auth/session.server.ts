@@ -133,7 +133,7 @@ export async function endSession(auth: Auth, realtime: RealtimePort, sessionId: 
 
 /**
  * The actor behind a session that is still valid now, read synchronously: open sockets ask
- * again after a sign-out, a revoked role or a changed password, and before each command.
+ * again after a sign-out or a change of roles or links, and before each command.
  */
 export function actorOfSession(db: Db, sessionId: string, userId: string, now: number): Actor | null {
   const row = db

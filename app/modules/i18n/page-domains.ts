@@ -6,7 +6,9 @@
 export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console"] as const;
 export type MessageDomain = (typeof MESSAGE_DOMAINS)[number];
 
-export function domainsForPath(pathname: string): MessageDomain[] {
+export function domainsForPath(path: string): MessageDomain[] {
+  // Routes match whatever the case; so do their messages.
+  const pathname = path.toLowerCase();
   // A delegate's phone on 3G: the live meeting's words only.
   if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/direct\/?$/.test(pathname)) return ["common", "live"];
   if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console"];

@@ -86,6 +86,14 @@ function prepareLiveReads(db: Db) {
       .where(eq(speakingTurns.meetingId, id))
       .orderBy(asc(speakingTurns.id))
       .prepare(),
+    // Who the console may add to the speakers' list, read again on every live change.
+    present: db
+      .select({ id: attendance.id, name: attendance.name, organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.name})` })
+      .from(attendance)
+      .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
+      .where(eq(attendance.meetingId, id))
+      .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+      .prepare(),
   };
 }
 
@@ -102,6 +110,11 @@ export function readLiveMeeting(db: Db, meetingId: number) {
   const reads = liveReads(db);
   const row = reads.meeting.get({ id: meetingId });
   return row ? { meeting: withSession(row), agenda: reads.agenda.all({ id: meetingId }) } : null;
+}
+
+/** The people present at a meeting, in arrival order, as the console lists them. */
+export function presentPeople(db: Db, meetingId: number): { id: number; name: string; organisation: string | null }[] {
+  return liveReads(db).present.all({ id: meetingId });
 }
 
 /** The meeting's turns with what the screens show of each speaker. */
@@ -205,7 +218,11 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
     let result: Result<null, LiveCode> = ok(null);
     switch (action.type) {
       case "item": {
-        const item = tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, action.itemId), eq(agendaItems.meetingId, meetingId))).get();
+        const item = tx
+          .select({ id: agendaItems.id })
+          .from(agendaItems)
+          .where(and(eq(agendaItems.id, action.itemId), eq(agendaItems.meetingId, meetingId), isNull(agendaItems.withdrawnAt)))
+          .get();
         if (!item) return fail("not_in_agenda");
         if (meeting.currentItemId !== item.id) switchItem(tx, meeting, item.id, now);
         break;
@@ -254,6 +271,8 @@ export function runDelegateAction(deps: Deps, actor: Actor | null, meetingId: nu
   return commit(deps, (tx, emit) => {
     const live = liveMeeting(tx, meetingId);
     if (!live.ok) return live;
+    // Only the space's own people take part, whatever register their person belongs to.
+    if (!can(actor, "meeting.attend", { spaceId: live.value.spaceId })) return fail("forbidden");
     const attendanceId = presenceOf(tx, actor, meetingId);
     if (attendanceId === null) return fail("not_present");
     let result: Result<null, LiveCode>;

@@ -1,40 +1,58 @@
 import type * as Y from "yjs";
 import type { Db } from "../../../db/client";
-import { meetingFigures } from "../meetings/attendance.server";
+import { attendanceFigures } from "../meetings/attendance-figures";
+import { meetingFiguresInput } from "../meetings/attendance.server";
+import { listAttendance } from "../meetings/meetings.server";
 import { writeFields } from "./live-doc";
-import { liveStateOf, loadTurns, readLiveMeeting } from "./live.server";
+import { liveStateOf, loadTurns, presentPeople, readLiveMeeting } from "./live.server";
 import type { ConsoleProjection } from "./projections";
 import { suggestNext } from "./priority";
+
+/**
+ * What changed, so what a rebuild must read again: "live" (the speakers' list, the current
+ * item, the screen's settings) leaves the attendance figures as they are; "all" (opening a
+ * document, a check-in, the meeting's plan or status) reads everything.
+ */
+export type ProjectionScope = "all" | "live";
 
 /**
  * Both projections are often rebuilt after the same commit, one right after the other: they
  * then share one read of the database, through the `shared` map the caller passes to both.
  */
-function sharedRead(db: Db, meetingId: number, shared: Map<string, unknown>): ConsoleProjection | null {
-  const key = `meeting:${meetingId}`;
-  if (!shared.has(key)) shared.set(key, meetingProjections(db, meetingId));
-  return shared.get(key) as ConsoleProjection | null;
+function sharedRead(db: Db, meetingId: number, shared: Map<string, unknown>, scope: ProjectionScope) {
+  const key = `meeting:${meetingId}:${scope}`;
+  if (!shared.has(key)) shared.set(key, meetingProjections(db, meetingId, scope));
+  return shared.get(key) as Partial<ConsoleProjection> | null;
 }
 
-/** Both projections from one read of the database; null when the meeting does not exist. */
-export function meetingProjections(db: Db, meetingId: number): ConsoleProjection | null {
+/**
+ * Both projections from one read of the database; null when the meeting does not exist.
+ * With scope "live" the attendance part is left out (it did not change).
+ */
+export function meetingProjections(db: Db, meetingId: number, scope?: "all"): ConsoleProjection | null;
+export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope): Partial<ConsoleProjection> | null;
+export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope = "all"): Partial<ConsoleProjection> | null {
   const read = readLiveMeeting(db, meetingId);
   if (!read) return null;
   const { meeting, agenda } = read;
   const turns = loadTurns(db, meetingId);
-  const { rows, figures } = meetingFigures(db, meeting);
+  const rows = presentPeople(db, meetingId);
+  const attendance = scope === "all" ? (() => {
+    const all = listAttendance(db, meetingId);
+    return { figures: attendanceFigures({ rows: all, ...meetingFiguresInput(db, meeting) }), count: all.length };
+  })() : undefined;
   const waiting = new Set(turns.filter((t) => t.state === "requested" || t.state === "queued" || t.state === "speaking").map((t) => t.attendanceId));
   const lastSpeakers = turns.filter((t) => t.startedAt !== null && (t.state === "done" || t.state === "speaking")).sort((a, b) => b.startedAt! - a.startedAt!);
   const queue = turns.filter((t) => t.state === "queued").sort((a, b) => a.position - b.position || a.id - b.id);
   const suggestion = suggestNext(meeting.priorityRule, lastSpeakers, queue);
   return {
     live: liveStateOf(meeting, agenda, turns),
-    attendance: { figures, count: rows.length },
+    ...(attendance ? { attendance } : {}),
     console: {
       status: meeting.status,
       priorityRule: meeting.priorityRule,
       agenda: agenda.map((i) => ({ id: i.id, title: i.title, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
-      present: rows.filter((r) => !waiting.has(r.id)).map((r) => ({ id: r.id, name: r.name, organisation: r.organisationAcronym ?? r.organisationName })),
+      present: rows.filter((r) => !waiting.has(r.id)),
       suggestion: suggestion ? { turnId: suggestion.entry.id, name: suggestion.entry.name, reason: suggestion.reason } : null,
       screenPath: meeting.screenToken ? `/ecran/${meeting.screenToken}` : null,
     },
@@ -43,16 +61,16 @@ export function meetingProjections(db: Db, meetingId: number): ConsoleProjection
 
 /** Writes a projection into its document, one map per part, only the fields that changed. */
 export function writeProjection(doc: Y.Doc, projection: Partial<ConsoleProjection>): void {
-  for (const [part, fields] of Object.entries(projection)) writeFields(doc.getMap(part), fields as Record<string, unknown>);
+  for (const [part, fields] of Object.entries(projection)) if (fields !== undefined) writeFields(doc.getMap(part), fields as Record<string, unknown>);
 }
 
 /** The live document's projection (phones and the screen never receive the console's part). */
-export function projectLive(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>): void {
-  const projection = sharedRead(db, meetingId, shared);
+export function projectLive(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {
+  const projection = sharedRead(db, meetingId, shared, scope);
   if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance });
 }
 
-export function projectConsole(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>): void {
-  const projection = sharedRead(db, meetingId, shared);
+export function projectConsole(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {
+  const projection = sharedRead(db, meetingId, shared, scope);
   if (projection) writeProjection(doc, projection);
 }

@@ -7,19 +7,24 @@ import { listDelegates } from "../people/people.server";
 import { attendanceFigures, possibleDuplicates } from "./attendance-figures";
 import { listAttendance } from "./meetings.server";
 
-/** The figures of a meeting as the panel, the printable page and exports show them. */
-export function meetingFigures(db: Db, meeting: { id: number; spaceId: number }) {
-  const rows = listAttendance(db, meeting.id);
+/** What a meeting's figures are counted against: its space's member organisations and quorum. */
+export function meetingFiguresInput(db: Db, meeting: { spaceId: number }) {
   const space = db.select({ quorumPercent: spaces.quorumPercent }).from(spaces).where(eq(spaces.id, meeting.spaceId)).get()!;
-  const members = db
+  const memberOrganisationIds = db
     .select({ id: spaceMemberships.organisationId })
     .from(spaceMemberships)
     .where(and(eq(spaceMemberships.spaceId, meeting.spaceId), isNull(spaceMemberships.leftOn)))
     .all()
     .map((m) => m.id);
+  return { memberOrganisationIds, quorumPercent: space.quorumPercent };
+}
+
+/** The figures of a meeting as the panel, the printable page and exports show them. */
+export function meetingFigures(db: Db, meeting: { id: number; spaceId: number }) {
+  const rows = listAttendance(db, meeting.id);
   return {
     rows,
-    figures: attendanceFigures({ rows, memberOrganisationIds: members, quorumPercent: space.quorumPercent }),
+    figures: attendanceFigures({ rows, ...meetingFiguresInput(db, meeting) }),
     duplicates: possibleDuplicates(rows),
   };
 }

@@ -1,12 +1,13 @@
 import type { MessageKey } from "../i18n/translate";
 
-export type LinkCode = "forbidden" | "space_not_found" | "not_found" | "account_not_found" | "person_linked" | "account_linked" | "not_linked";
+export type LinkCode = "forbidden" | "space_not_found" | "not_found" | "shared_person" | "account_not_found" | "person_linked" | "account_linked" | "not_linked";
 
 /** Why linking a person to an account was refused, in words for the facilitator. */
 const LINK_MESSAGES: Record<LinkCode, MessageKey> = {
   forbidden: "error.forbidden",
   space_not_found: "error.notFound",
   not_found: "error.notFound",
+  shared_person: "people.error.sharedPerson",
   account_not_found: "people.error.accountNotFound",
   person_linked: "people.error.personLinked",
   account_linked: "people.error.accountLinked",

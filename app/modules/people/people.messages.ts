@@ -65,4 +65,5 @@ export const peopleMessages = {
   "people.account.actsAs": { fr: "Ce compte agit pour {name}.", ht: "Kont sa a aji pou {name}." },
   "people.account.noCandidate": { fr: "Aucune personne des espaces de ce compte n'attend de compte.", ht: "Pa gen moun nan espas kont sa a k ap tann yon kont." },
   "people.account.choosePerson": { fr: "Lier ce compte à", ht: "Lye kont sa a ak" },
+  "people.error.sharedPerson": { fr: "Cette personne compte aussi dans un autre espace : seul un administrateur peut lier ou délier son compte.", ht: "Moun sa a konte nan yon lòt espas tou: se yon administratè sèlman ki ka lye oswa retire kont li." },
 } as const satisfies Catalog;

@@ -3,6 +3,7 @@ import type { Db, Tx } from "../../../db/client";
 import { authorities, delegateSeats, officials, organisations, people, spaceMemberships, spaces, users } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
+import { can } from "../auth/permissions";
 import { parseIdentifier } from "../auth/phone";
 import { commit, type Deps } from "../deps.server";
 import type { Actor, Role } from "../auth/roles";
@@ -192,6 +193,24 @@ function personOfSpace(db: Db | Tx, space: { id: number; communeCode: string }, 
   return seated || official ? person : null;
 }
 
+/**
+ * Whether the actor runs every space this person sits in (and every space of the communes
+ * where they hold a mandate): linking a person is acting for them everywhere, so a
+ * facilitator of one space may not link someone another space also relies on; an
+ * administrator may.
+ */
+function actsForAllSpacesOf(db: Db | Tx, actor: Actor | null, personId: number): boolean {
+  const seatSpaces = db.select({ spaceId: delegateSeats.spaceId }).from(delegateSeats).where(eq(delegateSeats.personId, personId)).all();
+  const mandateSpaces = db
+    .select({ spaceId: spaces.id })
+    .from(officials)
+    .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+    .innerJoin(spaces, eq(spaces.communeCode, authorities.communeCode))
+    .where(eq(officials.personId, personId))
+    .all();
+  return [...seatSpaces, ...mandateSpaces].every(({ spaceId }) => can(actor, "space.facilitate", { spaceId }));
+}
+
 /** What the page about a person's account shows a facilitator: the person and the account, if linked. */
 export function getPersonAccount(db: Db, space: { id: number; communeCode: string }, personId: number) {
   const person = personOfSpace(db, space, personId);
@@ -219,6 +238,7 @@ export function linkAccount(
   return commit<{ userId: string }, LinkCode>(deps, (tx, emit) => {
     const person = personOfSpace(tx, space.value, personId);
     if (!person) return fail("not_found");
+    if (!actsForAllSpacesOf(tx, actor, personId)) return fail("shared_person");
     if (person.userId) return fail("person_linked");
     const found =
       "userId" in account
@@ -242,6 +262,7 @@ export function unlinkAccount(deps: Deps, actor: Actor | null, spaceId: number, 
   return commit<null, LinkCode>(deps, (tx, emit) => {
     const person = personOfSpace(tx, space.value, personId);
     if (!person) return fail("not_found");
+    if (!actsForAllSpacesOf(tx, actor, personId)) return fail("shared_person");
     if (!person.userId) return fail("not_linked");
     tx.update(people).set({ userId: null }).where(eq(people.id, personId)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.unlinkAccount", spaceId, subjectType: "person", subjectId: personId, before: { userId: person.userId, spaceId } });
@@ -257,7 +278,7 @@ export function unlinkAccount(deps: Deps, actor: Actor | null, spaceId: number, 
 export function accountPerson(db: Db, userId: string, spaceIds: readonly number[], today: string) {
   const linked = db.select({ id: people.id, name: people.name }).from(people).where(eq(people.userId, userId)).get() ?? null;
   if (linked) return { linked, candidates: [] };
-  const candidates = spaceIds.flatMap((spaceId) => {
+  const candidates = [...new Set(spaceIds)].flatMap((spaceId) => {
     const space = db.select({ id: spaces.id, name: spaces.name, communeCode: spaces.communeCode }).from(spaces).where(eq(spaces.id, spaceId)).get();
     if (!space) return [];
     const seated = listDelegates(db, spaceId, today).filter((d) => !d.hasAccount).map((d) => ({ personId: d.personId, name: d.name, what: d.organisationAcronym ?? d.organisationName }));
@@ -272,5 +293,7 @@ export function accountPerson(db: Db, userId: string, spaceIds: readonly number[
       .map(({ userId: _u, ...o }) => o);
     return [...seated, ...officialsOfCommune].map((p) => ({ ...p, spaceId, spaceName: space.name }));
   });
-  return { linked: null, candidates };
+  // A person with two seats, or both seated and an official, is offered once.
+  const once = new Map(candidates.map((c) => [c.personId, c]));
+  return { linked: null, candidates: [...once.values()] };
 }

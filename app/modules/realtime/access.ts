@@ -1,5 +1,6 @@
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
+import type { SocketCredentials } from "./credentials";
 import type { DocumentRef } from "./document-names";
 import type { MeetingStatus } from "../meetings/meeting-state";
 
@@ -15,9 +16,7 @@ export interface DocumentFacts {
 }
 
 /** What a socket brings besides a session: the shared screen's link carries its token. */
-export interface Credentials {
-  screenToken?: string | null;
-}
+export type Credentials = Partial<Pick<SocketCredentials, "screenToken">>;
 
 /** The one rule for who reads and who writes a realtime document. */
 export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: DocumentFacts, credentials: Credentials = {}): DocumentAccess {

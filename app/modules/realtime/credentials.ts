@@ -3,4 +3,6 @@ export interface SocketCredentials {
   userId: string | null;
   sessionId: string | null;
   screenToken: string | null;
+  /** When the session the socket was opened with expires (ms), if it has one. */
+  sessionExpiresAt: number | null;
 }

@@ -10,6 +10,7 @@ import { consoleCommand, delegateCommand, whoAmICommand, type MeetingSocketComma
 import { MINUTES_ROOT } from "../meetings/minutes";
 import { documentAccess, type DocumentAccess, type DocumentFacts } from "./access";
 import type { SocketCredentials } from "./credentials";
+import type { Rebuild } from "./port";
 import { DOCUMENT_PRESENCE, type DocumentKindName, type DocumentRef, type RefOf } from "./document-names";
 
 /**
@@ -33,7 +34,7 @@ export interface DocumentKind<K extends DocumentKindName> {
   roots: readonly string[];
   facts(db: Db, ref: RefOf<K>): DocumentFacts | null;
   /** `shared` lives for one rebuild of several documents: reads they have in common are made once. */
-  project?(db: Db, ref: RefOf<K>, doc: Y.Doc, shared: Map<string, unknown>): void;
+  project?(db: Db, ref: RefOf<K>, doc: Y.Doc, rebuild: Rebuild): void;
   commands: Record<string, (deps: Deps, actor: Actor | null, ref: RefOf<K>, input: unknown, now: number) => SocketReply>;
 }
 
@@ -67,14 +68,14 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
     storage: "projection",
     roots: [],
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
-    project: (db, ref, doc, shared) => projectLive(db, ref.meetingId, doc, shared),
+    project: (db, ref, doc, { shared, scope }) => projectLive(db, ref.meetingId, doc, shared, scope),
     commands: { delegate: onMeeting(delegateCommand), whoami: onMeeting(whoAmICommand) },
   },
   "meeting-console": {
     storage: "projection",
     roots: [],
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
-    project: (db, ref, doc, shared) => projectConsole(db, ref.meetingId, doc, shared),
+    project: (db, ref, doc, { shared, scope }) => projectConsole(db, ref.meetingId, doc, shared, scope),
     commands: { console: onMeeting(consoleCommand) },
   },
 };
@@ -108,8 +109,8 @@ export function documentHooks(deps: Deps, now: () => number = Date.now) {
     exists(ref: DocumentRef): boolean {
       return kindOf(ref).facts(db, ref) !== null;
     },
-    project(ref: DocumentRef, doc: Y.Doc, shared: Map<string, unknown>): void {
-      kindOf(ref).project?.(db, ref, doc, shared);
+    project(ref: DocumentRef, doc: Y.Doc, rebuild: Rebuild): void {
+      kindOf(ref).project?.(db, ref, doc, rebuild);
     },
     command(ref: DocumentRef, credentials: SocketCredentials, message: unknown): SocketReply {
       const { name, input } = (message ?? {}) as { name?: unknown; input?: unknown };

@@ -15,6 +15,15 @@ export type DomainEvent =
   | { type: "access.changed"; userId: string }
   | { type: "session.ended"; sessionId: string };
 
+/**
+ * One rebuild of projections: the reads they share, and what changed ("live": the
+ * speakers' list, the current item, the screen's settings; "all": anything else).
+ */
+export interface Rebuild {
+  shared: Map<string, unknown>;
+  scope: "all" | "live";
+}
+
 /** The realtime side as the domain sees it. */
 export interface RealtimePort {
   /** After commit: every screen concerned follows. */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `people_user_idx` ON `people` (`user_id`);
