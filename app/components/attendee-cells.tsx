@@ -1,5 +1,7 @@
 import { formatTime } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
+import type { AttendanceRole } from "../modules/meetings/kinds";
+import type { AgeGroupId } from "../modules/people/age-groups";
+import type { Sex } from "../modules/people/sex";
 import { useLocale, useT } from "./i18n";
 
 /** The columns of an attendance list, the same on the check-in page and on paper. */
@@ -20,7 +22,7 @@ export function AttendeeHeaderCells() {
 export function AttendeeCells({
   row,
 }: {
-  row: { name: string; organisationAcronym: string | null; organisationName: string | null; role: string; sex: string | null; ageGroup: string | null; arrivedAt: number };
+  row: { name: string; organisationAcronym: string | null; organisationName: string | null; role: AttendanceRole; sex: Sex | null; ageGroup: AgeGroupId | null; arrivedAt: number };
 }) {
   const t = useT();
   const locale = useLocale();
@@ -28,9 +30,9 @@ export function AttendeeCells({
     <>
       <td>{row.name}</td>
       <td>{row.organisationAcronym ?? row.organisationName ?? "—"}</td>
-      <td>{t(`attendanceRole.${row.role}` as MessageKey)}</td>
-      <td>{t(`sex.${row.sex ?? "unstated"}` as MessageKey)}</td>
-      <td>{t(`age.${row.ageGroup ?? "unknown"}` as MessageKey)}</td>
+      <td>{t(`attendanceRole.${row.role}`)}</td>
+      <td>{t(`sex.${row.sex ?? "unstated"}`)}</td>
+      <td>{t(`age.${row.ageGroup ?? "unknown"}`)}</td>
       <td>{formatTime(row.arrivedAt, locale)}</td>
     </>
   );

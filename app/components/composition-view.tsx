@@ -1,6 +1,6 @@
 import type { Composition } from "../modules/spaces/composition";
 import { formatNumber } from "../modules/i18n/format";
-import type { MessageKey } from "../modules/i18n/translate";
+import type { OrganisationType } from "../modules/organisations/types";
 import { useLocale, useT } from "./i18n";
 import { SexAgeTable } from "./sex-age-table";
 
@@ -42,11 +42,11 @@ export function CompositionView({ composition, sectionNames }: { composition: Co
       ) : (
         <table data-testid="organisations-by-type">
           <tbody>
-            {Object.entries(organisations.byType)
+            {(Object.entries(organisations.byType) as [OrganisationType, number][])
               .sort((a, b) => b[1] - a[1])
               .map(([type, count]) => (
                 <tr key={type}>
-                  <th scope="row">{t(`orgType.${type}` as MessageKey)}</th>
+                  <th scope="row">{t(`orgType.${type}`)}</th>
                   <td className="num">{n(count)}</td>
                   <td className="num">
                     <Percent share={count / organisations.total} />

@@ -1,14 +1,14 @@
-import type { MessageKey } from "../modules/i18n/translate";
+import type { SpaceLevel, SpaceSetting } from "../modules/spaces/space-options";
 import { useT } from "./i18n";
 
 /** Level, section, setting and status of a space, as small tags. */
-export function SpaceTags({ space }: { space: { level: string; sectionLabel: string | null; setting: string; status: string } }) {
+export function SpaceTags({ space }: { space: { level: SpaceLevel; sectionLabel: string | null; setting: SpaceSetting; status: string } }) {
   const t = useT();
   return (
     <p className="tags">
-      <span className="tag">{t(`space.level.${space.level}` as MessageKey)}</span>
+      <span className="tag">{t(`space.level.${space.level}`)}</span>
       {space.sectionLabel ? <span className="tag">{space.sectionLabel}</span> : null}
-      <span className="tag">{t(`space.setting.${space.setting}` as MessageKey)}</span>
+      <span className="tag">{t(`space.setting.${space.setting}`)}</span>
       {space.status === "dormant" ? <span className="tag warn">{t("space.status.dormant")}</span> : null}
     </p>
   );

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { normalizePhone } from "./auth/phone";
+import { ISO_DATE } from "./dates";
 import type { MessageKey } from "./i18n/translate";
 
 /**
@@ -6,6 +8,14 @@ import type { MessageKey } from "./i18n/translate";
  * given", and each zod issue carries a dictionary key as its message.
  */
 export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+/** A parsed form's type as commands take it: the fields that may be undefined are optional. */
+export type Parsed<S extends z.ZodType> = Flatten<
+  { [K in keyof z.output<S> as undefined extends z.output<S>[K] ? K : never]?: z.output<S>[K] } & {
+    [K in keyof z.output<S> as undefined extends z.output<S>[K] ? never : K]: z.output<S>[K];
+  }
+>;
+type Flatten<T> = { [K in keyof T]: T[K] };
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -42,3 +52,21 @@ export const requiredText = (max: number) =>
 export function errorsOf(...results: { success: boolean; error?: z.ZodError }[]): FieldErrors {
   return Object.assign({}, ...results.map((r) => (r.success || !r.error ? {} : fieldErrors(r.error))));
 }
+
+/** Checkbox fields: present ("on") or absent. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+export const optionalPhone = optionalText(30).transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const phone = normalizePhone(v);
+  if (!phone) {
+    ctx.addIssue({ code: "custom", message: "error.phone" });
+    return z.NEVER;
+  }
+  return phone;
+});
+
+export const isoDate = z.string().trim().regex(ISO_DATE, { error: "error.date" });

@@ -8,7 +8,7 @@ import { RevokeGrant } from "../components/revoke-grant";
 import { RoleAndSpaceFields } from "../components/role-options";
 import { requirePermission } from "../modules/auth/guards.server";
 import { fieldErrors, formValues } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
+import { messageKey, type MessageKey } from "../modules/i18n/translate";
 import { listSpaceOptions } from "../modules/spaces/spaces.server";
 import { accountMessage } from "../modules/users/messages";
 import { GrantRoleSchema, RevokeRoleSchema } from "../modules/users/users.schemas";
@@ -40,14 +40,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   if (values.intent === "link-person") {
     const parsed = LinkPersonSchema.safeParse(values);
-    if (!parsed.success) return data({ values, errors: { person: "error.required" as MessageKey } }, { status: 400 });
+    if (!parsed.success) return data({ values, errors: { person: messageKey("error.required") } }, { status: 400 });
     const result = linkAccount(context, current.actor, parsed.data.spaceId, parsed.data.personId, { userId: params.userId ?? "" }, context.now());
     if (!result.ok) return data({ values, errors: { person: linkMessage(result.code) } }, { status: 400 });
     return { values: {}, errors: {} };
   }
   if (values.intent === "revoke") {
     const parsed = RevokeRoleSchema.safeParse(values);
-    if (!parsed.success) return data({ values, errors: { form: "error.invalid" as MessageKey } }, { status: 400 });
+    if (!parsed.success) return data({ values, errors: { form: messageKey("error.invalid") } }, { status: 400 });
     const result = revokeRole(context, current.actor, parsed.data.grantId, context.now());
     if (!result.ok) return data({ values, errors: { form: accountMessage(result.code) } }, { status: 400 });
     return { values: {}, errors: {} };

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { MeetingStatus } from "../modules/meetings/meeting-state";
 import { Breadcrumb } from "../components/breadcrumb";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "../components/field";
@@ -16,7 +17,7 @@ import { SpaceTags } from "../components/space-tags";
 import { can } from "../modules/auth/permissions";
 import { listAuthorities } from "../modules/authorities/authorities.server";
 import { localDate } from "../modules/dates";
-import type { MessageKey } from "../modules/i18n/translate";
+import { messageKey } from "../modules/i18n/translate";
 import { listMembers } from "../modules/organisations/organisations.server";
 import { ORGANISATION_TYPES } from "../modules/organisations/types";
 import { endSeat, listDelegates } from "../modules/people/people.server";
@@ -62,13 +63,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const parsed = EndSeatSchema.safeParse(formValues(await request.formData()));
-  if (!parsed.success) return data({ seatId: null, error: "error.date" as MessageKey }, { status: 400 });
+  if (!parsed.success) return data({ seatId: null, error: messageKey("error.date") }, { status: 400 });
   const result = endSeat(context.db, current.actor, spaceId, parsed.data.seatId, parsed.data.toDate, context.now());
   if (!result.ok) return data({ seatId: parsed.data.seatId, error: registerMessage(result.code) }, { status: 400 });
   return { seatId: null, error: undefined };
 }
 
-function MeetingList({ title, meetings, spaceId }: { title: string; meetings: { id: number; title: string; startsAt: number; status: string; kind: string }[]; spaceId: number }) {
+function MeetingList({ title, meetings, spaceId }: { title: string; meetings: { id: number; title: string; startsAt: number; status: MeetingStatus; kind: string }[]; spaceId: number }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -82,7 +83,7 @@ function MeetingList({ title, meetings, spaceId }: { title: string; meetings: { 
             <li key={m.id}>
               <Link to={`/espaces/${spaceId}/reunions/${m.id}`}>{m.title}</Link>{" "}
               <span className="muted">
-                · {formatDateTime(m.startsAt, locale)} · {t(`meetingStatus.${m.status}` as MessageKey)}
+                · {formatDateTime(m.startsAt, locale)} · {t(`meetingStatus.${m.status}`)}
               </span>
             </li>
           ))}

@@ -9,7 +9,7 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { AuthoritySchema, OfficialSchema } from "../modules/authorities/authorities.schemas";
 import { listAuthorities, registerAuthority, registerOfficial } from "../modules/authorities/authorities.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
-import { registerMessage } from "../modules/organisations/messages";
+import { registerMessage, type RegisterCode } from "../modules/organisations/messages";
 import { AUTHORITY_KINDS } from "../modules/organisations/types";
 import { spaceIdParam } from "../modules/spaces/params";
 import { requireSpace } from "../modules/spaces/space-params.server";
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = formValues(await request.formData());
   const { accountPassword: _password, ...values } = form;
   const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors });
-  const refused = (intent: string, code: string, field?: string) => data({ intent, values, errors: { [field ?? "form"]: registerMessage(code) } as FieldErrors }, { status: 400 });
+  const refused = (intent: string, code: RegisterCode, field?: string) => data({ intent, values, errors: { [field ?? "form"]: registerMessage(code) } as FieldErrors }, { status: 400 });
   if (form.intent === "official") {
     const parsed = OfficialSchema.safeParse(form);
     if (!parsed.success) return data({ intent: "official", values, errors: errorsOf(parsed) }, { status: 400 });

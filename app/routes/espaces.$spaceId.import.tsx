@@ -7,7 +7,7 @@ import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { requirePermission } from "../modules/auth/guards.server";
 import { decodeCsvBytes } from "../modules/csv/csv";
-import type { MessageKey } from "../modules/i18n/translate";
+import { messageKey } from "../modules/i18n/translate";
 import { previewImport, runImport } from "../modules/organisations/import.server";
 import { registerMessage } from "../modules/organisations/messages";
 import { spaceIdParam } from "../modules/spaces/params";
@@ -37,8 +37,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let encoding: string | null = null;
   if (intent === "preview") {
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return data({ kind, formError: "import.error.noFile" as MessageKey, preview: null, text: "", encoding }, { status: 400 });
-    if (file.size > MAX_FILE_BYTES) return data({ kind, formError: "import.error.tooBig" as MessageKey, preview: null, text: "", encoding }, { status: 400 });
+    if (!(file instanceof File) || file.size === 0) return data({ kind, formError: messageKey("import.error.noFile"), preview: null, text: "", encoding }, { status: 400 });
+    if (file.size > MAX_FILE_BYTES) return data({ kind, formError: messageKey("import.error.tooBig"), preview: null, text: "", encoding }, { status: 400 });
     const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
     text = decoded.text;
     encoding = decoded.encoding;
@@ -112,7 +112,7 @@ export default function Import() {
               {preview.errors.map((e, i) => (
                 <tr key={i}>
                   <td>{e.line === 0 ? t("import.wholeFile") : e.line}</td>
-                  <td>{t(`import.field.${e.field}` as MessageKey)}</td>
+                  <td>{t(`import.field.${e.field}`)}</td>
                   <td>{t(`import.error.${e.code}`)}</td>
                 </tr>
               ))}

@@ -10,7 +10,7 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { localDate } from "../modules/dates";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { formatNumber } from "../modules/i18n/format";
-import { registerMessage } from "../modules/organisations/messages";
+import { registerMessage, type RegisterCode } from "../modules/organisations/messages";
 import { LeaveSchema, MembershipCountSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
 import {
   archiveOrganisation,
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const now = context.now();
   const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors });
-  const refused = (intent: string, code: string, field?: string) => data({ intent, values, errors: { [field ?? "form"]: registerMessage(code) } as FieldErrors }, { status: 400 });
+  const refused = (intent: string, code: RegisterCode, field?: string) => data({ intent, values, errors: { [field ?? "form"]: registerMessage(code) } as FieldErrors }, { status: 400 });
   switch (values.intent) {
     case "update": {
       const parsed = OrganisationSchema.safeParse(values);

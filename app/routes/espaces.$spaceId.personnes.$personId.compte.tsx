@@ -6,7 +6,6 @@ import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
 import { linkMessage } from "../modules/people/messages";
 import { getPersonAccount, linkAccount, unlinkAccount } from "../modules/people/people.server";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
@@ -52,7 +51,7 @@ export default function PersonAccount() {
     <div className="narrow">
       <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("people.account.title", { name: person.name })}</h1>
-      <FormError error={(result?.error as MessageKey | undefined) ?? undefined} />
+      <FormError error={result?.error} />
       {person.account ? (
         <>
           <p role="status" data-testid="linked-account">

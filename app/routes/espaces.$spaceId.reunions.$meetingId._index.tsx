@@ -21,7 +21,7 @@ import { AgendaItemSchema, AgendaMoveSchema, CancelSchema } from "../modules/mee
 import { addAgendaItem, changeMeetingStatus, moveAgendaItem, removeAgendaItem, type Meeting } from "../modules/meetings/meetings.server";
 import { minutesTemplate } from "../modules/meetings/minutes-template";
 import { MINUTES_ROOT, minutesRef } from "../modules/meetings/minutes";
-import { registerMessage } from "../modules/organisations/messages";
+import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { can } from "../modules/auth/permissions";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
@@ -52,8 +52,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const now = context.now();
-  const respond = (intent: string, result: { ok: true } | { ok: false; code: string; field?: string }) =>
-    result.ok ? { intent, values: {} as Record<string, string>, errors: {} as FieldErrors } : data({ intent, values, errors: { [result.field ?? "form"]: registerMessage(result.code) } as FieldErrors }, { status: 400 });
+  const respond = (intent: string, result: { ok: true } | { ok: false; code: MeetingCode; field?: string }) =>
+    result.ok ? { intent, values: {} as Record<string, string>, errors: {} as FieldErrors } : data({ intent, values, errors: { [result.field ?? "form"]: meetingMessage(result.code) } as FieldErrors }, { status: 400 });
   switch (values.intent) {
     case "start":
       return respond("status", changeMeetingStatus(context, current.actor, meeting.id, "start", { now, minutesTemplate: templateIn(localeFor(request, current)) }));

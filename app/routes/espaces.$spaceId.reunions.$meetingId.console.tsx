@@ -12,7 +12,7 @@ import { formValues } from "../modules/forms";
 import { formatDuration } from "../modules/i18n/format";
 import { LOCALES } from "../modules/i18n/locales";
 import { LANGUAGE_NAMES } from "../modules/i18n/format-words";
-import type { MessageKey } from "../modules/i18n/translate";
+import { messageKey, type MessageKey } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { ConsoleActionSchema } from "../modules/live/live.schemas";
 import { TURN_LIMITS } from "../modules/live/turn-limits";
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const parsed = ConsoleActionSchema.safeParse(values);
-  if (!parsed.success) return data({ error: "error.invalid" as MessageKey, values }, { status: 400 });
+  if (!parsed.success) return data({ error: messageKey("error.invalid"), values }, { status: 400 });
   const result = runConsoleAction(context, current.actor, meeting.id, parsed.data, context.now());
   if (!result.ok) return data({ error: liveMessage(result.code), values }, { status: result.code === "forbidden" ? 403 : 409 });
   return { error: null, values: {} as Record<string, string> };

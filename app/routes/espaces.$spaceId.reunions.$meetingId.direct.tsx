@@ -8,7 +8,7 @@ import { pageTitle } from "../components/page-title";
 import { can } from "../modules/auth/permissions";
 import { requireUser } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
-import type { MessageKey } from "../modules/i18n/translate";
+import { messageKey, type MessageKey } from "../modules/i18n/translate";
 import { placeOf } from "../modules/live/live-state";
 import { DelegateActionSchema } from "../modules/live/live.schemas";
 import { liveState, presenceOf, runDelegateAction } from "../modules/live/live.server";
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const current = requireUser(context, request);
   const parsed = DelegateActionSchema.safeParse(formValues(await request.formData()));
-  if (!parsed.success) return data({ error: "error.invalid" as MessageKey }, { status: 400 });
+  if (!parsed.success) return data({ error: messageKey("error.invalid") }, { status: 400 });
   const result = runDelegateAction(context, current.actor, meeting.id, parsed.data, context.now());
   if (!result.ok) return data({ error: liveMessage(result.code) }, { status: result.code === "forbidden" ? 403 : 409 });
   return { error: null };

@@ -12,7 +12,7 @@ import { canEditPlan } from "../modules/meetings/meeting-state";
 import { MeetingSchema } from "../modules/meetings/meetings.schemas";
 import { updateMeeting } from "../modules/meetings/meetings.server";
 import { toLocalDateTime } from "../modules/meetings/times";
-import { registerMessage } from "../modules/organisations/messages";
+import { meetingMessage } from "../modules/meetings/messages";
 import { getSpace, listFacilitators } from "../modules/spaces/spaces.server";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = MeetingSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: errorsOf(parsed) }, { status: 400 });
   const result = updateMeeting(context, current.actor, meeting.id, meetingInput(parsed.data, form), context.now());
-  if (!result.ok) return data({ values, errors: { form: registerMessage(result.code) } }, { status: 400 });
+  if (!result.ok) return data({ values, errors: { form: meetingMessage(result.code) } }, { status: 400 });
   throw redirect(`/espaces/${meeting.spaceId}/reunions/${meeting.id}`);
 }
 

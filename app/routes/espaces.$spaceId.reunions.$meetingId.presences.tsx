@@ -17,7 +17,7 @@ import { attendanceCandidates, meetingFigures } from "../modules/meetings/attend
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
 import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
-import { registerMessage } from "../modules/organisations/messages";
+import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { listMemberOptions } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
@@ -75,8 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const form = formValues(await request.formData());
   const now = context.now();
-  const done = (result: { ok: true } | { ok: false; code: string; field?: string }, intent: string) => {
-    if (!result.ok) return data({ intent, values: form, errors: { form: registerMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
+  const done = (result: { ok: true } | { ok: false; code: MeetingCode; field?: string }, intent: string) => {
+    if (!result.ok) return data({ intent, values: form, errors: { form: meetingMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
     return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, page: pageData(context, request, meeting) };
   };
   if (form.intent === "known") {

@@ -11,7 +11,7 @@ import { meetingInput } from "../modules/meetings/meeting-form.server";
 import { MeetingSchema } from "../modules/meetings/meetings.schemas";
 import { planMeeting } from "../modules/meetings/meetings.server";
 import { toLocalDateTime } from "../modules/meetings/times";
-import { registerMessage } from "../modules/organisations/messages";
+import { meetingMessage } from "../modules/meetings/messages";
 import { spaceIdParam } from "../modules/spaces/params";
 import { listFacilitators } from "../modules/spaces/spaces.server";
 import { requireSpace } from "../modules/spaces/space-params.server";
@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = MeetingSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: errorsOf(parsed) }, { status: 400 });
   const result = planMeeting(context.db, current.actor, spaceId, meetingInput(parsed.data, form), context.now());
-  if (!result.ok) return data({ values, errors: { form: registerMessage(result.code) } }, { status: 400 });
+  if (!result.ok) return data({ values, errors: { form: meetingMessage(result.code) } }, { status: 400 });
   throw redirect(`/espaces/${spaceId}/reunions/${result.value.id}`);
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../forms";
-import { isoDate } from "../organisations/organisations.schemas";
+import { isoDate } from "../forms";
 import { AUTHORITY_KINDS } from "../organisations/types";
 import { AccountFieldsSchema, accountRefinement, PersonSchema } from "../people/people.schemas";
 

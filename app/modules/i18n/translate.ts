@@ -28,6 +28,9 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 /** The messages a page has, in one language. */
 export type Messages = Partial<Record<MessageKey, string>>;
 
+/** A message key written in code, checked to exist (where a plain string would widen). */
+export const messageKey = <K extends MessageKey>(key: K): K => key;
+
 export function fill(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -1,9 +1,12 @@
-import type { MessageKey, Translate } from "../i18n/translate";
+import type { Translate } from "../i18n/translate";
+import type { AgeGroupId } from "../people/age-groups";
+import type { Sex } from "../people/sex";
+import type { AttendanceRole } from "./kinds";
 
 /** Attendance as spreadsheet rows: one row per attendee. */
 export function attendanceTable(
   t: Translate,
-  rows: readonly { meeting?: string; date?: string; name: string; sex: string | null; ageGroup: string | null; disability: boolean; organisationName: string | null; role: string; arrived: string }[],
+  rows: readonly { meeting?: string; date?: string; name: string; sex: Sex | null; ageGroup: AgeGroupId | null; disability: boolean; organisationName: string | null; role: AttendanceRole; arrived: string }[],
   withMeeting: boolean,
 ): (string | null)[][] {
   const header = [
@@ -21,11 +24,11 @@ export function attendanceTable(
     ...rows.map((r) => [
       ...(withMeeting ? [r.meeting ?? "", r.date ?? ""] : []),
       r.name,
-      t(`sex.${r.sex ?? "unstated"}` as MessageKey),
-      t(`age.${r.ageGroup ?? "unknown"}` as MessageKey),
+      t(`sex.${r.sex ?? "unstated"}`),
+      t(`age.${r.ageGroup ?? "unknown"}`),
       t(r.disability ? "common.yes" : "common.no"),
       r.organisationName,
-      t(`attendanceRole.${r.role}` as MessageKey),
+      t(`attendanceRole.${r.role}`),
       r.arrived,
     ]),
   ];

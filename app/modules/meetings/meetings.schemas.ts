@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { checkbox } from "../organisations/organisations.schemas";
-import { optionalText, requiredText } from "../forms";
+import { checkbox, isoDate, optionalText, requiredText } from "../forms";
 import { AGE_GROUP_IDS, type AgeGroupId } from "../people/age-groups";
-import { isoDate } from "../organisations/organisations.schemas";
 import { AGENDA_KINDS, ATTENDANCE_ROLES, MEETING_KINDS } from "./kinds";
 import { SEXES } from "../people/sex";
 

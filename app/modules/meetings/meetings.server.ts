@@ -24,10 +24,11 @@ import { fail, ok, type Result } from "../result";
 import { canChangeAttendance, canEditPlan, nextStatus, type MeetingEvent } from "./meeting-state";
 import { renderMarkdown } from "./markdown";
 import { openLiveMeeting, settleLiveMeeting } from "../live/live.server";
+import type { MeetingCode } from "./messages";
 import { MINUTES_ROOT, minutesRef } from "./minutes";
 import type { Sex } from "../people/sex";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item";
+export type { MeetingCode };
 
 export interface MeetingInput {
   kind: MeetingKind;

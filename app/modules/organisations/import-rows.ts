@@ -45,7 +45,7 @@ export type ImportErrorCode =
 export interface RowError {
   /** 0 for a problem with the whole file. */
   line: number;
-  field: string;
+  field: OrganisationField | DelegateField | "file";
   code: ImportErrorCode;
 }
 
@@ -144,7 +144,7 @@ export function readOrganisationRows(
   const rows: OrganisationRow[] = [];
   for (const { line, fields } of table.slice(1)) {
     const cell = (field: OrganisationField) => (columns[field] === undefined ? "" : (fields[columns[field]!] ?? "").trim());
-    const fail = (field: string, code: ImportErrorCode) => errors.push({ line, field, code });
+    const fail = (field: RowError["field"], code: ImportErrorCode) => errors.push({ line, field, code });
     const before = errors.length;
 
     const name = cell("name");
@@ -254,7 +254,7 @@ export function readDelegateRows(
   const rows: DelegateRow[] = [];
   for (const { line, fields } of table.slice(1)) {
     const cell = (field: DelegateField) => (columns[field] === undefined ? "" : (fields[columns[field]!] ?? "").trim());
-    const fail = (field: string, code: ImportErrorCode) => errors.push({ line, field, code });
+    const fail = (field: RowError["field"], code: ImportErrorCode) => errors.push({ line, field, code });
     const before = errors.length;
     const name = cell("name");
     if (!name) fail("name", "required");

@@ -1,7 +1,26 @@
 import type { MessageKey } from "../i18n/translate";
 
-/** Messages for every refusal code of the register commands (organisations, delegates, authorities, spaces) and of meetings. */
-const MESSAGES: Record<string, MessageKey> = {
+/** Every refusal code of the register's commands: organisations, delegates, authorities, spaces. */
+export type RegisterCode =
+  | "forbidden"
+  | "space_not_found"
+  | "not_found"
+  | "commune_not_found"
+  | "section_not_found"
+  | "section_outside_territory"
+  | "already_member"
+  | "not_member"
+  | "left_before_joined"
+  | "has_history"
+  | "archived"
+  | "seats_full"
+  | "already_seated"
+  | "dates_reversed"
+  | "email_taken"
+  | "phone_taken";
+
+/** Why a register command was refused, in words for the facilitator. */
+const MESSAGES: Record<RegisterCode, MessageKey> = {
   forbidden: "error.forbidden",
   space_not_found: "error.notFound",
   not_found: "error.notFound",
@@ -18,13 +37,8 @@ const MESSAGES: Record<string, MessageKey> = {
   dates_reversed: "error.datesReversed",
   email_taken: "accounts.error.emailTaken",
   phone_taken: "accounts.error.phoneTaken",
-  wrong_state: "meetings.error.wrongState",
-  already_present: "attendance.error.alreadyPresent",
-  locked: "attendance.locked",
-  has_spoken: "attendance.error.hasSpoken",
-  current_item: "agenda.error.currentItem",
 };
 
-export function registerMessage(code: string): MessageKey {
-  return MESSAGES[code] ?? "error.invalid";
+export function registerMessage(code: RegisterCode): MessageKey {
+  return MESSAGES[code];
 }

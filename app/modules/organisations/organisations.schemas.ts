@@ -1,27 +1,7 @@
 import { z } from "zod";
-import { normalizePhone } from "../auth/phone";
-import { ISO_DATE } from "../dates";
-import { optionalText, requiredText } from "../forms";
+import { checkbox, isoDate, optionalPhone, optionalText, requiredText, type Parsed } from "../forms";
 import { AGE_GROUP_IDS, type AgeGroupId } from "../people/age-groups";
-import { ORGANISATION_TYPES, type OrganisationType } from "./types";
-
-/** Checkbox fields: present ("on") or absent. */
-export const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
-
-export const optionalPhone = optionalText(30).transform((v, ctx) => {
-  if (v === undefined) return undefined;
-  const phone = normalizePhone(v);
-  if (!phone) {
-    ctx.addIssue({ code: "custom", message: "error.phone" });
-    return z.NEVER;
-  }
-  return phone;
-});
-
-export const isoDate = z.string().trim().regex(ISO_DATE, { error: "error.date" });
+import { ORGANISATION_TYPES } from "./types";
 
 export const optionalCount = optionalText(7).transform((v, ctx) => {
   if (v === undefined) return undefined;
@@ -54,19 +34,8 @@ export const OrganisationSchema = z.object({
   ledByYouth: checkbox,
 });
 
-export interface OrganisationInput {
-  name: string;
-  acronym?: string;
-  type: OrganisationType;
-  sectionCode?: string;
-  contactName?: string;
-  phone?: string;
-  email?: string;
-  yearFounded?: number;
-  legallyRecognised: boolean;
-  ledByWoman: boolean;
-  ledByYouth: boolean;
-}
+/** An organisation as the register takes it: the form once parsed. */
+export type OrganisationInput = Parsed<typeof OrganisationSchema>;
 
 export const JoinSchema = z.object({ joinedOn: isoDate });
 export const LeaveSchema = z.object({ leftOn: isoDate });

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
-import { optionalText, requiredText } from "../forms";
-import { checkbox, isoDate, optionalPhone } from "../organisations/organisations.schemas";
+import { checkbox, isoDate, optionalPhone, optionalText, requiredText, type Parsed } from "../forms";
 import { MIN_PASSWORD_LENGTH } from "../users/users.schemas";
 import { AGE_GROUP_IDS, type AgeGroupId } from "./age-groups";
-import { SEXES, type Sex } from "./sex";
-import type { Locale } from "../i18n/locales";
+import { SEXES } from "./sex";
 
 export const PersonSchema = z.object({
   name: requiredText(120),
@@ -44,15 +42,8 @@ export function accountRefinement(v: { createAccount: boolean; accountEmail?: st
   if (v.accountPassword.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", path: ["accountPassword"], message: "error.passwordTooShort" });
 }
 
-export interface PersonInput {
-  name: string;
-  sex: Sex | null;
-  birthYear: number | null;
-  ageGroup: AgeGroupId | null;
-  disability: boolean;
-  phone?: string;
-  preferredLanguage: Locale | null;
-}
+/** A person as the register takes it: what the person fields of a form give once parsed. */
+export type PersonInput = Parsed<typeof PersonSchema>;
 
 export interface AccountFields {
   createAccount: boolean;

@@ -1,4 +1,5 @@
 import type { AgeGroupId } from "../people/age-groups";
+import type { OrganisationType } from "../organisations/types";
 import { share, tallyBySexAndAge, type SexAgeTally, type Share } from "../people/disaggregation";
 import type { Sex } from "../people/sex";
 
@@ -7,18 +8,18 @@ import type { Sex } from "../people/sex";
  * age group, and the sections of its commune with no member organisation.
  */
 export interface Composition {
-  organisations: { total: number; byType: Record<string, number>; ledByWoman: Share; ledByYouth: Share };
+  organisations: { total: number; byType: Partial<Record<OrganisationType, number>>; ledByWoman: Share; ledByYouth: Share };
   delegates: SexAgeTally;
   sectionsWithoutMember: string[];
 }
 
 export function composition(input: {
-  organisations: readonly { type: string; sectionCode: string | null; ledByWoman: boolean; ledByYouth: boolean }[];
+  organisations: readonly { type: OrganisationType; sectionCode: string | null; ledByWoman: boolean; ledByYouth: boolean }[];
   delegates: readonly { sex: Sex | null; ageGroup: AgeGroupId | null }[];
   /** The sections a member organisation could be in (the commune's, for a commune-level space). */
   sectionCodes: readonly string[];
 }): Composition {
-  const byType: Record<string, number> = {};
+  const byType: Partial<Record<OrganisationType, number>> = {};
   for (const org of input.organisations) byType[org.type] = (byType[org.type] ?? 0) + 1;
   const orgTotal = input.organisations.length;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAJORITY_RULES, SPACE_LEVELS, SPACE_SETTINGS, SPACE_STATUSES, VOTING_BASES } from "./space-options";
 import { optionalText, requiredText } from "../forms";
 import { COMMUNE_CODE, SECTION_CODE } from "../geography/codes";
-import { isoDate } from "../organisations/organisations.schemas";
+import { isoDate } from "../forms";
 import { ORGANISATION_TYPES } from "../organisations/types";
 
 const intInRange = (min: number, max: number, error: string) =>

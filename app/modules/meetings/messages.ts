@@ -1,0 +1,17 @@
+import type { MessageKey } from "../i18n/translate";
+
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item";
+
+/** Why a meeting command was refused, in words for the facilitator. */
+const MESSAGES: Record<MeetingCode, MessageKey> = {
+  forbidden: "error.forbidden",
+  not_found: "error.notFound",
+  wrong_state: "meetings.error.wrongState",
+  already_present: "attendance.error.alreadyPresent",
+  locked: "attendance.locked",
+  not_member: "register.error.notMember",
+  has_spoken: "attendance.error.hasSpoken",
+  current_item: "agenda.error.currentItem",
+};
+
+export const meetingMessage = (code: MeetingCode): MessageKey => MESSAGES[code];
