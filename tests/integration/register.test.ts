@@ -270,4 +270,36 @@ describe("every register command", () => {
     // Only the account creation above was audited.
     expect(db.select().from(auditLog).all().length).toBe(auditCount + 1);
   });
+
+  it("answer not_found for another space's organisation, seat or authority, writing nothing", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const admin = actorByEmail(db, "admin@makon.ht");
+    // Petite-Anse's register, kept by an administrator.
+    const theirs = (registerOrganisation(db, admin, PETITE_ANSE, org("Lòt"), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    await registerDelegate(db, admin, PETITE_ANSE, person("Lòt moun"), { organisationId: theirs, seat: "titular", fromDate: "2026-01-02" }, noAccount, 1);
+    const theirSeat = listDelegates(db, PETITE_ANSE, "2026-02-01")[0]!.seatId;
+    const theirAuthority = (registerAuthority(db, admin, PETITE_ANSE, { kind: "asec", name: "ASEC Ptit Ans" }, 1) as { value: { id: number } }).value.id;
+    const auditCount = db.select().from(auditLog).all().length;
+    const results = {
+      update: updateOrganisation(db, f, LIMONADE, theirs, org("X"), 2),
+      leave: leaveSpace(db, f, LIMONADE, theirs, "2026-03-01", 2),
+      delete: deleteOrganisation(db, f, LIMONADE, theirs, 2),
+      archive: archiveOrganisation(db, f, LIMONADE, theirs, "2026-03-01", 2),
+      count: recordMembershipCount(db, f, LIMONADE, theirs, { countedOn: "2026-01-01", women: 1, men: 1, byAgeGroup: {} }, 2),
+      seatThere: await registerDelegate(db, f, LIMONADE, person("X"), { organisationId: theirs, seat: "substitute", fromDate: "2026-01-02" }, noAccount, 2),
+      endTheirSeat: endSeat(db, f, LIMONADE, theirSeat, "2026-03-01", 2),
+      theirAuthority: await registerOfficial(db, f, LIMONADE, person("X"), { authorityId: theirAuthority, title: "X" }, noAccount, 2),
+    };
+    expect(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, r.ok ? "ok" : r.code]))).toEqual({
+      update: "not_found",
+      leave: "not_member",
+      delete: "not_found",
+      archive: "not_found",
+      count: "not_found",
+      seatThere: "not_member",
+      endTheirSeat: "not_found",
+      theirAuthority: "not_found",
+    });
+    expect(db.select().from(auditLog).all().length).toBe(auditCount);
+  });
 });
