@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "./password-rules";
-import { normalizePhone } from "../auth/phone";
 import { ROLES, type Role } from "../auth/roles";
 import { LOCALES, type Locale } from "../i18n/locales";
-import { optionalText, requiredText } from "../forms";
+import { optionalPhone, optionalText, requiredText } from "../forms";
 
 export { MIN_PASSWORD_LENGTH };
 
@@ -25,15 +24,7 @@ export const CreateAccountSchema = z
   .object({
     name: requiredText(120),
     email: optionalText(200).pipe(z.email({ error: "error.email" }).transform((e) => e.toLowerCase()).optional()),
-    phone: optionalText(30).transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const phone = normalizePhone(v);
-      if (!phone) {
-        ctx.addIssue({ code: "custom", message: "error.phone" });
-        return z.NEVER;
-      }
-      return phone;
-    }),
+    phone: optionalPhone,
     password: z.string().min(MIN_PASSWORD_LENGTH, { error: "error.passwordTooShort" }).max(200, { error: "error.tooLong" }),
     role,
     spaceId: optionalSpaceId,
