@@ -2,7 +2,8 @@ import { request as playwrightRequest, type Page, type Request } from "@playwrig
 import { expect, signInAs, test } from "./fixtures";
 
 const SPACE = "/espaces/2";
-const today = new Date().toISOString().slice(0, 10);
+/** Dates fixed in the past: the server counts days in Haiti's time, not the test machine's. */
+const SINCE = "2026-01-01";
 
 /**
  * Once their scripts have run, the console and a delegate's phone go through the live
@@ -18,7 +19,7 @@ test("the console and a phone make no HTTP request through ten live actions and 
     return response;
   };
   await form("/connexion", { identifier: "admin@makon.ht", password: "makon-demo-2026", redirectTo: "/" });
-  const organisation = await form(`${SPACE}/organisations/nouvelle`, { name: "MUSO Solidarite Ptit Ans", type: "muso", joinedOn: today });
+  const organisation = await form(`${SPACE}/organisations/nouvelle`, { name: "MUSO Solidarite Ptit Ans", type: "muso", joinedOn: SINCE });
   const organisationId = organisation.headers().location!.split("/").pop()!;
   await form(`${SPACE}/delegues/nouveau`, {
     name: "Nadège Florestal",
@@ -26,12 +27,12 @@ test("the console and a phone make no HTTP request through ten live actions and 
     birthYear: "1998",
     organisationId,
     seat: "titular",
-    fromDate: today,
+    fromDate: SINCE,
     createAccount: "on",
     accountEmail: "nadege@makon.ht",
     accountPassword: "nadege-2026-pass",
   });
-  const planned = await form(`${SPACE}/reunions/nouvelle`, { intent: "meeting", kind: "ordinary", title: "Reyinyon san rechaj", startsAt: `${today}T09:00`, place: "Sant kominotè" });
+  const planned = await form(`${SPACE}/reunions/nouvelle`, { intent: "meeting", kind: "ordinary", title: "Reyinyon san rechaj", startsAt: "2026-12-05T09:00", place: "Sant kominotè" });
   const meetingPath = planned.headers().location!;
   for (const title of ["Nouvèl", "Dlo potab", "Wout la"]) await form(meetingPath, { intent: "agenda-add", title, kind: "discussion", plannedMinutes: "15" });
   const candidates = await (await door.get(`${meetingPath}/presences?q=Nadege`)).text();
