@@ -49,6 +49,10 @@ export default function DelegatePhone() {
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
   const [me, setMe] = useState(data.me);
+  // A form posted while the socket was down brings the page again, perhaps checked in since.
+  useEffect(() => {
+    if (data.me !== null) setMe(data.me);
+  }, [data.me]);
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
   // Checked in after this page loaded: the phone learns it on its socket when the count moves.

@@ -20,14 +20,6 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
-/**
- * Close codes a client can tell apart (`app/modules/realtime/commands.ts`): its access was
- * withdrawn or it sent too much (it stops reconnecting), or its session expired (it tries
- * again, and the server decides).
- */
-const CLOSE_ACCESS_WITHDRAWN = CLOSE_CODES.accessWithdrawn;
-const CLOSE_TOO_MANY_COMMANDS = CLOSE_CODES.tooManyCommands;
-const CLOSE_SESSION_EXPIRED = CLOSE_CODES.sessionExpired;
 
 /** The origin of changes made by server code (projections, the minutes' template). */
 export const SERVER_ORIGIN = Symbol("server");
@@ -177,7 +169,7 @@ class SharedDocument {
         const verdict = spend(connection.budget, this.hub.options.commandBudget ?? COMMAND_BUDGET, Date.now());
         if (verdict === "disconnect") {
           this.hub.options.log("realtime.too-many-commands", { doc: this.name, user: connection.credentials.userId });
-          connection.socket.close(CLOSE_TOO_MANY_COMMANDS, "too many commands");
+          connection.socket.close(CLOSE_CODES.tooManyCommands, "too many commands");
           return;
         }
         const reply = verdict === "refused" ? { error: "error.tooFast" satisfies MessageKey } : this.hub.options.hooks.command(this.ref, connection.credentials, payload);
@@ -296,7 +288,7 @@ export class RealtimeHub {
         this.options.log("realtime.access-changed", { doc: shared.name, user: connection.credentials.userId, from: connection.access, to: access });
         if (access === "none") {
           shared.leave(connection.socket);
-          connection.socket.close(CLOSE_ACCESS_WITHDRAWN, "access withdrawn");
+          connection.socket.close(CLOSE_CODES.accessWithdrawn, "access withdrawn");
         } else {
           if (access === "read") shared.dropPresence(connection);
           connection.access = access;
@@ -414,7 +406,7 @@ export class RealtimeHub {
         // client reconnects and the upgrade decides (a session extended since lets it in).
         const expiresAt = connection.credentials.sessionExpiresAt;
         if (expiresAt !== null && expiresAt <= now) {
-          connection.socket.close(CLOSE_SESSION_EXPIRED, "session expired");
+          connection.socket.close(CLOSE_CODES.sessionExpired, "session expired");
           continue;
         }
         if (!connection.alive) {

@@ -10,7 +10,11 @@ export const MESSAGE_COMMAND = 42;
 export const MESSAGE_COMMAND_REPLY = 43;
 export const MESSAGE_ACCESS = 44;
 
-/** How the server closes a socket on purpose, beside the WebSocket's own codes. */
+/**
+ * How the server closes a socket on purpose, beside the WebSocket's own codes: access
+ * withdrawn or too many commands (the client stops reconnecting), or the session expired
+ * (it tries again, and the upgrade decides).
+ */
 export const CLOSE_CODES = { accessWithdrawn: 4403, tooManyCommands: 4429, sessionExpired: 4401 } as const;
 
 /** A command names what it is (its kind's command) and carries the same fields as its form. */
