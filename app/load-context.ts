@@ -12,7 +12,14 @@ export interface MakonContext {
   auth: Auth;
   realtime: RealtimePort;
   current: CurrentSession | null;
+  /** The client's address: the socket's, or the one the configured proxy hops vouch for. */
   clientAddress: string;
+  /** The request came over HTTPS (directly or through a trusted proxy). */
+  requestSecure: boolean;
+  /** Whether the session cookie set on this response must carry `Secure`. */
+  secureCookie: boolean;
+  /** This response's Content-Security-Policy nonce, for the scripts Remix writes inline. */
+  cspNonce: string;
   now: () => number;
 }
 

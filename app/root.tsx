@@ -18,6 +18,7 @@ import {
 import type { ReactNode } from "react";
 import stylesUrl from "./styles.css";
 import { useT } from "./components/i18n";
+import { useNonce } from "./components/nonce";
 import { isAdmin } from "./modules/auth/permissions";
 import { localeFor } from "./modules/i18n/i18n.server";
 import { LOCALES } from "./modules/i18n/locales";
@@ -68,6 +69,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: transla
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? "fr"}>
       <head>
@@ -78,8 +80,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -17,15 +16,19 @@ import { RealtimeHub } from "./realtime/hub";
 import { DocumentStore } from "./realtime/persistence";
 import { createRealtimePort } from "./realtime/publisher";
 import { createUpgradeHandler } from "./realtime/upgrade";
+import { createRemixHandler, errorPage } from "./remix-handler";
+import { securityHeaders } from "./request-guards";
 
 export interface ServerConfig {
   databasePath: string;
   port: number;
   host: string;
-  secureCookies: boolean;
+  /** "auto": Secure exactly when the request arrived over HTTPS (directly or via a trusted proxy). */
+  secureCookies: boolean | "auto";
   /** Where `remix build` wrote the server bundle and public assets. */
   rootDir: string;
-  trustProxy?: boolean;
+  /** Express's "trust proxy": false, a number of hops, or the proxies' addresses. */
+  trustProxy?: false | number | string;
   maxMessageBytes?: number;
   compactAfter?: number;
   keepaliveAfterMs?: number;
@@ -51,7 +54,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const log = config.log ?? jsonLog;
   const db = openDatabase(config.databasePath);
   loadGeography(db, Date.now());
-  const auth = createLucia(db, { secureCookies: config.secureCookies });
+  const auth = createLucia(db, { secureCookies: config.secureCookies !== false });
   // The hub runs the kinds' hooks, whose commands publish through the port over the hub.
   let realtime: RealtimePort | null = null;
   const deps: Deps = { db, get realtime() { return realtime!; } };
@@ -62,7 +65,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
   const app = express();
   app.disable("x-powered-by");
-  if (config.trustProxy) app.set("trust proxy", true);
+  // Static files and /healthz carry the same headers as pages.
+  app.use((_req, res, next) => {
+    res.set(securityHeaders());
+    next();
+  });
+  // Only the configured hops are believed, so a forged X-Forwarded-For names no client.
+  app.set("trust proxy", config.trustProxy ?? false);
   // Phones on prepaid 3G: every page, stylesheet and script goes out compressed.
   app.use(compression());
   // Fingerprinted assets never change under the same name.
@@ -74,16 +83,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   app.all(
     "*",
-    createRequestHandler({
+    createRemixHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: async (req, res): Promise<AppLoadContext> => {
-        const { current, setCookie } = await readSession(db, auth, req.headers.cookie, { extend: req.method !== "GET" && req.method !== "HEAD" });
+      loadContext: async (req, res, cspNonce): Promise<AppLoadContext> => {
+        const { current, setCookie } = await readSession(db, auth, req.headers.cookie, {
+          extend: req.method !== "GET" && req.method !== "HEAD",
+          secure: config.secureCookies === "auto" ? req.secure : config.secureCookies,
+        });
         if (setCookie) res.append("Set-Cookie", setCookie);
-        return { db, auth, realtime: realtime!, current, clientAddress: req.ip ?? "unknown", now: Date.now };
+        const requestSecure = req.secure;
+        const secureCookie = config.secureCookies === "auto" ? requestSecure : config.secureCookies;
+        return { db, auth, realtime: realtime!, current, clientAddress: req.ip ?? "unknown", requestSecure, secureCookie, cspNonce, now: Date.now };
       },
     }),
   );
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => errorPage(error, req, res, log));
 
   const server: Server = createServer(app);
   const handleUpgrade = createUpgradeHandler({ db, auth, hub, hooks, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });

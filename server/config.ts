@@ -5,9 +5,20 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("./data/makon.db"),
-  /** Secure cookies need HTTPS; on by default outside development. */
-  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * "auto": the session cookie is Secure when the request came over HTTPS (directly or through
+   * a trusted proxy), so a venue laptop serving phones over plain HTTP on the local Wi-Fi works.
+   */
+  SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  /**
+   * Which proxies' X-Forwarded-For / -Proto to believe: "false", a number of hops counted
+   * from this server ("true" is one hop), or their addresses and subnets, comma-separated.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*|loopback|linklocal|uniquelocal)$/, "expected false, true, a number of hops, or proxy addresses")
+    .default("false"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -24,7 +35,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
-    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : e.NODE_ENV !== "development",
-    trustProxy: e.TRUST_PROXY === "true",
+    secureCookies: e.SECURE_COOKIES === "auto" ? ("auto" as const) : e.SECURE_COOKIES === "true",
+    trustProxy: trustProxySetting(e.TRUST_PROXY),
   };
+}
+
+/** Express's "trust proxy" value: never `true`, which would believe the left-most (forgeable) address. */
+export function trustProxySetting(value: string): false | number | string {
+  if (value === "false" || value === "0") return false;
+  if (value === "true") return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

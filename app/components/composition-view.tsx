@@ -1,20 +1,20 @@
-import type { Composition } from "../modules/spaces/composition";
-import { formatNumber } from "../modules/i18n/format";
+import type { CompositionFigures } from "../modules/spaces/composition";
+import type { CountCell } from "../modules/people/privacy";
 import type { OrganisationType } from "../modules/organisations/types";
 import { useLocale, useT } from "./i18n";
-import { SexAgeTable } from "./sex-age-table";
+import { formatCount, formatShare, SexAgeTable } from "./sex-age-table";
 
-function Percent({ share }: { share: number }) {
+function Percent({ share }: { share: number | null }) {
   const locale = useLocale();
-  return <>{formatNumber(share, locale, { style: "percent", maximumFractionDigits: 0 })}</>;
+  return <>{formatShare(share, locale)}</>;
 }
 
 /** A space's composition: organisations by type; delegates by sex and age, women and youth first. */
-export function CompositionView({ composition, sectionNames }: { composition: Composition; sectionNames: Record<string, string> }) {
+export function CompositionView({ composition, sectionNames }: { composition: CompositionFigures; sectionNames: Record<string, string> }) {
   const t = useT();
   const locale = useLocale();
   const { organisations, delegates } = composition;
-  const n = (value: number) => formatNumber(value, locale);
+  const n = (value: CountCell) => formatCount(value, locale);
   return (
     <section aria-labelledby="composition-title" className="composition">
       <h2 id="composition-title">{t("composition.title")}</h2>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
 import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
+import type { FiguresView as Figures } from "../modules/meetings/views";
+import type { CountCell } from "../modules/people/privacy";
 import { formatNumber } from "../modules/i18n/format";
 import { useLocale, useT } from "./i18n";
-import { SexAgeTable } from "./sex-age-table";
+import { formatCount, formatShare, SexAgeTable } from "./sex-age-table";
 import { useSharedDocument } from "./shared-document";
 
 /**
@@ -26,11 +28,12 @@ export function AttendancePanel({ meetingId, initial, live }: { meetingId: numbe
   return <FiguresView figures={figures} />;
 }
 
-export function FiguresView({ figures }: { figures: AttendanceFigures }) {
+/** The figures as counted (members, the panel) or with small cells shown "< 5" (the public). */
+export function FiguresView({ figures }: { figures: Figures }) {
   const t = useT();
   const locale = useLocale();
-  const n = (v: number) => formatNumber(v, locale);
-  const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
+  const n = (v: CountCell) => formatCount(v, locale);
+  const pct = (v: number | null) => formatShare(v, locale);
   const { people, organisationsPresent, officialsPresent, quorum } = figures;
   return (
     <section className="attendance-panel" aria-labelledby="panel-title" aria-live="polite" data-testid="attendance-panel">
@@ -54,13 +57,17 @@ export function FiguresView({ figures }: { figures: AttendanceFigures }) {
           </span>
           <span>{t("attendance.organisationsPresent")}</span>
         </p>
+        <p className="highlight" data-testid="disability-present">
+          <span className="big">{n(figures.withDisability ?? 0)}</span>
+          <span>{t("attendance.withDisability")}</span>
+        </p>
         <p className="highlight">
           <span className="big">{n(officialsPresent)}</span>
           <span>{t("attendance.officialsPresent")}</span>
         </p>
         <p className={`highlight ${quorum.met ? "ok" : "warn"}`} data-testid="quorum">
           <span className="big">{quorum.met ? t("attendance.quorumMet") : t("attendance.quorumNotMet")}</span>
-          <span>{t("attendance.quorumDetail", { present: n(quorum.present), required: n(quorum.required) })}</span>
+          <span>{t("attendance.quorumDetail", { present: formatNumber(quorum.present, locale), required: formatNumber(quorum.required, locale) })}</span>
         </p>
       </div>
       <SexAgeTable tally={people} />

@@ -73,7 +73,10 @@ export function Countdown({ speaker, now, className }: { speaker: { startedAt: n
  * Speaking time and turns of women and men, young and not young, beside their share of the
  * people present: the parity bar of the shared screen, the console and the record.
  */
-export function ParityBar({ totals, figures, t, locale }: { totals: SpeakingTotals; figures: AttendanceFigures | null; t: Translate; locale: Locale }) {
+/** Presence shares come from the attendance figures (null when masked on a public page). */
+type PresenceShares = { people: { women: { share: number | null }; youth: { share: number | null } } };
+
+export function ParityBar({ totals, figures, t, locale }: { totals: SpeakingTotals; figures: PresenceShares | null; t: Translate; locale: Locale }) {
   const parity = parityFigures(totals);
   const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
   const rows = [

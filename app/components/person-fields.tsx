@@ -6,8 +6,11 @@ import { useT } from "./i18n";
 
 type Values = Record<string, string | undefined>;
 
-/** Name, sex, age, disability, phone and language of a person. */
-export function PersonFields({ values = {}, errors = {} }: { values?: Values; errors?: FieldErrors }) {
+/**
+ * Name, sex, age, disability, phone and language of a person, and their consent to be named
+ * on public pages (not asked of officials: an official is named as such).
+ */
+export function PersonFields({ values = {}, errors = {}, askConsent = true }: { values?: Values; errors?: FieldErrors; askConsent?: boolean }) {
   const t = useT();
   return (
     <>
@@ -18,6 +21,16 @@ export function PersonFields({ values = {}, errors = {} }: { values?: Values; er
       <label className="check">
         <input type="checkbox" name="disability" defaultChecked={values.disability === "on"} /> {t("people.disability")}
       </label>
+      {askConsent ? (
+        <>
+          <label className="check">
+            <input type="checkbox" name="namedPublicly" defaultChecked={values.namedPublicly === "on"} aria-describedby="named-publicly-hint" /> {t("people.namedPublicly")}
+          </label>
+          <p className="hint" id="named-publicly-hint">
+            {t("people.namedPubliclyHint")}
+          </p>
+        </>
+      ) : null}
       <Field name="phone" type="tel" label={t("account.phone")} defaultValue={values.phone} error={errors.phone} />
       <SelectField name="preferredLanguage" label={t("accounts.locale")} defaultValue={values.preferredLanguage ?? ""} error={errors.preferredLanguage}>
         <option value="">—</option>

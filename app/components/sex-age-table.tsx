@@ -1,12 +1,20 @@
 import { formatNumber } from "../modules/i18n/format";
-import { AGE_KEYS, SEX_KEYS, type SexAgeTally } from "../modules/people/disaggregation";
+import type { Locale } from "../modules/i18n/locales";
+import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
+import type { CountCell, SexAgeView } from "../modules/people/privacy";
 import { useLocale, useT } from "./i18n";
 
+/** A count as a page shows it: "< 5" for a masked cell (public pages). */
+export const formatCount = (value: CountCell, locale: Locale): string => (value === "<5" ? "< 5" : formatNumber(value, locale));
+
+/** A share as a percentage, or "—" when its count is masked. */
+export const formatShare = (share: number | null, locale: Locale): string => (share === null ? "—" : formatNumber(share, locale, { style: "percent", maximumFractionDigits: 0 }));
+
 /** People by sex and age group, with totals: delegates of a space, attendees of a meeting. Women's row first to the eye. */
-export function SexAgeTable({ tally, testId }: { tally: SexAgeTally; testId?: string }) {
+export function SexAgeTable({ tally, testId }: { tally: SexAgeView; testId?: string }) {
   const t = useT();
   const locale = useLocale();
-  const n = (v: number) => formatNumber(v, locale);
+  const n = (v: CountCell) => formatCount(v, locale);
   return (
     <div className="table-scroll">
       <table data-testid={testId}>

@@ -1,4 +1,4 @@
-import type { AttendanceFigures } from "../modules/meetings/attendance-figures";
+import type { FiguresView, TurnView } from "../modules/meetings/views";
 import { formatDuration, formatTime } from "../modules/i18n/format";
 import type { SpeakingTotals } from "../modules/live/speaking-time";
 import { ParityBar } from "./live-meeting";
@@ -10,9 +10,9 @@ export function SpeakingRecord({
   totals,
   figures,
 }: {
-  turns: { id: number; name: string; organisation: string | null; item: string | null; startedAt: number; ms: number }[];
+  turns: TurnView[];
   totals: SpeakingTotals;
-  figures: AttendanceFigures;
+  figures: FiguresView;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -41,7 +41,7 @@ export function SpeakingRecord({
                   <tr key={turn.id}>
                     <td>{formatTime(turn.startedAt, locale)}</td>
                     <td>
-                      {turn.name}
+                      {turn.name ?? <span className="muted">{t("parity.unnamed")}</span>}
                       {turn.organisation ? <span className="muted"> · {turn.organisation}</span> : null}
                     </td>
                     <td>{turn.item ?? "—"}</td>

@@ -11,8 +11,10 @@ import { fieldErrors, formValues } from "../modules/forms";
 import { messageKey, type MessageKey } from "../modules/i18n/translate";
 import { listSpaceOptions } from "../modules/spaces/spaces.server";
 import { accountMessage } from "../modules/users/messages";
-import { GrantRoleSchema, RevokeRoleSchema } from "../modules/users/users.schemas";
-import { getAccount, grantRole, revokeRole } from "../modules/users/users.server";
+import { GrantRoleSchema, ResetPasswordSchema, RevokeRoleSchema } from "../modules/users/users.schemas";
+import { getAccount, grantRole, resetPassword, revokeRole } from "../modules/users/users.server";
+import { MIN_PASSWORD_LENGTH } from "../modules/users/password-rules";
+import { Field } from "../components/field";
 import { localDate } from "../modules/dates";
 import { linkMessage } from "../modules/people/messages";
 import { accountPerson, linkAccount } from "../modules/people/people.server";
@@ -37,7 +39,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "accounts.manage");
-  const values = formValues(await request.formData());
+  const form = formValues(await request.formData());
+  // The new password is never sent back to the page.
+  const { newPassword: _new, confirmPassword: _confirm, ...values } = form;
+  if (values.intent === "reset-password") {
+    const parsed = ResetPasswordSchema.safeParse(form);
+    if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+    const result = await resetPassword(context, current.actor, params.userId ?? "", parsed.data, context.now());
+    // Shown in the reset form, whatever the field.
+    if (!result.ok) return data({ values, errors: { [result.field ?? "newPassword"]: accountMessage(result.code) } }, { status: result.code === "forbidden" ? 403 : 400 });
+    return { values: {}, errors: {}, reset: true };
+  }
   if (values.intent === "link-person") {
     const parsed = LinkPersonSchema.safeParse(values);
     if (!parsed.success) return data({ values, errors: { person: messageKey("error.required") } }, { status: 400 });
@@ -82,6 +94,29 @@ export default function AccountAdmin() {
           </li>
         ))}
       </ul>
+      <section className="panel" aria-labelledby="reset-title">
+        <h2 id="reset-title">{t("accounts.reset.title")}</h2>
+        {result && "reset" in result && result.reset ? (
+          <p role="status" data-testid="password-reset">
+            {t("accounts.reset.done")}
+          </p>
+        ) : null}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="reset-password" />
+          <Field
+            name="newPassword"
+            type="password"
+            label={t("accounts.reset.password")}
+            hint={t("accounts.reset.hint", { min: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            required
+            error={errors.newPassword}
+          />
+          <Field name="confirmPassword" type="password" label={t("accounts.reset.confirm")} autoComplete="new-password" required error={errors.confirmPassword} />
+          <button type="submit">{t("accounts.reset.submit")}</button>
+        </Form>
+      </section>
       <section aria-labelledby="person-title">
         <h2 id="person-title">{t("people.account.person")}</h2>
         {person.linked ? (

@@ -4,17 +4,17 @@ import { useLocale, useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formatDate } from "../modules/i18n/format";
-import { listAccounts } from "../modules/users/users.server";
+import { listAccounts, listContactConflicts } from "../modules/users/users.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "accounts.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requirePermission(context, request, "accounts.manage");
-  return { accounts: listAccounts(context.db) };
+  const current = requirePermission(context, request, "accounts.manage");
+  return { accounts: listAccounts(context.db), conflicts: listContactConflicts(context.db, current.actor, context.now()) };
 }
 
 export default function Accounts() {
-  const { accounts } = useLoaderData<typeof loader>();
+  const { accounts, conflicts } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -47,6 +47,38 @@ export default function Accounts() {
           ))}
         </tbody>
       </table>
+      {conflicts.length > 0 ? (
+        <section aria-labelledby="conflicts-title" data-testid="contact-conflicts">
+          <h2 id="conflicts-title">{t("accounts.conflicts.title")}</h2>
+          <p className="muted">{t("accounts.conflicts.hint")}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("accounts.conflicts.person")}</th>
+                <th scope="col">{t("accounts.conflicts.space")}</th>
+                <th scope="col">{t("accounts.conflicts.contact")}</th>
+                <th scope="col">{t("accounts.conflicts.existing")}</th>
+                <th scope="col">{t("accounts.conflicts.askedBy")}</th>
+                <th scope="col">{t("accounts.conflicts.at")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflicts.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>{c.spaceName ?? "—"}</td>
+                  <td>{c.contact}</td>
+                  <td>
+                    <Link to={`/admin/comptes/${c.existing.id}`}>{c.existing.name}</Link>
+                  </td>
+                  <td>{c.askedBy ?? "—"}</td>
+                  <td>{formatDate(c.at, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </>
   );
 }

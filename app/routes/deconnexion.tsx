@@ -3,7 +3,7 @@ import { endSession } from "../modules/auth/session.server";
 
 export async function action({ context }: ActionFunctionArgs) {
   if (!context.current) throw redirect("/");
-  const cookie = await endSession(context.auth, context.realtime, context.current.session.id);
+  const cookie = await endSession(context.auth, context.realtime, context.current.session.id, context.secureCookie);
   throw redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data as withStatus, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { formatDuration } from "../modules/i18n/format";
-import { messagesFor } from "../modules/i18n/catalog.server";
+import { messagesFor, translator } from "../modules/i18n/catalog.server";
+import { LOCALES } from "../modules/i18n/locales";
 import { translatorOf } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { meetingByScreenToken } from "../modules/live/live.server";
@@ -13,15 +14,25 @@ import { getSpace } from "../modules/spaces/spaces.server";
 /** The projector shows the meeting alone: no site header, no account. */
 export const handle = { bare: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Makòn` : "Makòn" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && !data.ended ? `${data.meeting.title} — Makòn` : "Makòn" }, { name: "robots", content: "noindex" }];
 
-/** The shared screen: opened by its secret link, no sign-in, and only what the console puts on it. */
+/**
+ * The shared screen: opened by its secret link, no sign-in, and only what the console puts
+ * on it — while the meeting is planned or live. Once it is closed or cancelled the link opens
+ * nothing more (410, in both languages: nobody knows which the projector speaks), and its
+ * socket is refused as well (`realtime/access.ts`).
+ */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const meeting = meetingByScreenToken(context.db, params.token ?? "");
   if (!meeting) throw new Response("Not Found", { status: 404 });
+  if (meeting.status !== "planned" && meeting.status !== "live") {
+    const ended = LOCALES.map((locale) => ({ locale, title: translator(locale)("live.screenEnded"), hint: translator(locale)("live.screenEndedHint") }));
+    return withStatus({ ended, token: null, meeting: null, spaceName: null, state: null, figures: null, messages: null, serverNow: null }, { status: 410 });
+  }
   const space = getSpace(context.db, meeting.spaceId)!;
   const projection = meetingProjections(context.db, meeting.id)!;
   return {
+    ended: null,
     token: params.token!,
     meeting: { id: meeting.id, title: meeting.title },
     spaceName: space.name,
@@ -35,6 +46,26 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export default function SharedScreen() {
   const data = useLoaderData<typeof loader>();
+  if (data.ended) return <Ended ended={data.ended} />;
+  return <Screen data={data} />;
+}
+
+function Ended({ ended }: { ended: { locale: string; title: string; hint: string }[] }) {
+  return (
+    <div className="screen" data-testid="screen-ended">
+      {ended.map((e) => (
+        <section key={e.locale} lang={e.locale} className="screen-message">
+          <p>{e.title}</p>
+          <p className="muted">{e.hint}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+type ScreenData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { ended: null }>;
+
+function Screen({ data }: { data: ScreenData }) {
   const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures }, { screenToken: data.token });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);

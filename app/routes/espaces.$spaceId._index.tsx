@@ -15,21 +15,31 @@ import { listMeetings } from "../modules/meetings/meetings.server";
 import { pageTitle } from "../components/page-title";
 import { SpaceTags } from "../components/space-tags";
 import { can } from "../modules/auth/permissions";
-import { listAuthorities } from "../modules/authorities/authorities.server";
+import { listAuthorities, publicAuthorities } from "../modules/authorities/authorities.server";
 import { localDate } from "../modules/dates";
 import { messageKey } from "../modules/i18n/translate";
 import { listMembers } from "../modules/organisations/organisations.server";
 import { ORGANISATION_TYPES } from "../modules/organisations/types";
 import { endSeat, listDelegates } from "../modules/people/people.server";
-import { composition } from "../modules/spaces/composition";
-import { listFacilitators } from "../modules/spaces/spaces.server";
+import { composition, compositionFor } from "../modules/spaces/composition";
+import { listFacilitators, spaceView } from "../modules/spaces/spaces.server";
+import { audienceIn } from "../modules/spaces/audience";
+import { delegatesFor } from "../modules/people/views";
+import { formatCount } from "../components/sex-age-table";
 import { requireSpace } from "../modules/spaces/space-params.server";
 import { spaceIdParam } from "../modules/spaces/params";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "spaces.pageTitle", { name: data?.space.name ?? "" });
 
+/**
+ * The space's page, for its audience (`spaces/audience.ts`): the public reads figures,
+ * officials, published meetings and the delegates who agreed to be named; members see who
+ * the delegates are; facilitators the register they keep.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const space = requireSpace(context.db, params);
+  const actor = context.current?.actor ?? null;
+  const audience = audienceIn(actor, space.id);
   const url = new URL(request.url);
   const filter = SpaceFilterSchema.parse(Object.fromEntries(url.searchParams));
   const imported = z.coerce.number().int().positive().safeParse(url.searchParams.get("importe"));
@@ -37,24 +47,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const allMembers = listMembers(context.db, space.id);
   const members = listMembers(context.db, space.id, { type: filter.type, sectionCode: filter.section || undefined, ledByWoman: !!filter.woman, ledByYouth: !!filter.youth });
   const delegates = listDelegates(context.db, space.id, today);
-  const canRegister = can(context.current?.actor ?? null, "space.facilitate", { spaceId: space.id });
+  const canRegister = audience === "facilitator";
+  const authorities = listAuthorities(context.db, space);
   return {
-    space,
+    space: spaceView(space),
     filter,
-    imported: imported.success ? imported.data : null,
-    members,
+    imported: imported.success && canRegister ? imported.data : null,
+    // Organisations are public; their contacts are on their own page, for the register's keepers.
+    members: members.map((m) => ({ id: m.id, name: m.name, acronym: m.acronym, type: m.type, sectionName: m.sectionName, ledByWoman: m.ledByWoman, ledByYouth: m.ledByYouth, joinedOn: m.joinedOn })),
     filtered: members.length !== allMembers.length,
-    // Phone numbers only for those who keep the register.
-    delegates: delegates.map((d) => ({ ...d, phone: canRegister ? d.phone : null })),
-    authorities: listAuthorities(context.db, space),
-    meetings: listMeetings(context.db, space.id, context.now()),
+    delegates: delegatesFor(audience, delegates, Number(today.slice(0, 4))),
+    authorities: canRegister ? authorities : publicAuthorities(authorities),
+    meetings: listMeetings(context.db, space.id, context.now(), { seesUnpublished: can(actor, "meeting.see", { spaceId: space.id, published: false }) }),
     // The export form starts on the year so far.
-    period: { from: `${localDate(context.now()).slice(0, 4)}-01-01`, to: localDate(context.now()) },
+    period: canRegister ? { from: `${today.slice(0, 4)}-01-01`, to: today } : null,
     facilitators: listFacilitators(context.db, space.id).map((f) => f.name),
-    composition: composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) }),
+    composition: compositionFor(audience, composition({ organisations: allMembers, delegates, sectionCodes: space.territorySections.map((s) => s.code) })),
     canRegister,
-    canManage: can(context.current?.actor ?? null, "space.manage"),
-    today,
+    canManage: can(actor, "space.manage"),
+    today: canRegister ? today : null,
   };
 }
 
@@ -98,6 +109,7 @@ export default function SpacePage() {
   const endSeatResult = useActionData<typeof action>();
   const { space } = data;
   const t = useT();
+  const locale = useLocale();
   const sectionNames = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));
   return (
     <>
@@ -124,6 +136,9 @@ export default function SpacePage() {
         <dt>{t("spaces.facilitators")}</dt>
         <dd>{data.facilitators.join(", ") || "—"}</dd>
       </dl>
+      <p className="notice" data-testid="public-notice">
+        {t("spaces.publicNotice")}
+      </p>
       {data.canRegister || data.canManage ? (
         <nav aria-label={t("spaces.actions")} className="actions">
           {data.canRegister ? (
@@ -161,7 +176,7 @@ export default function SpacePage() {
         ) : null}
         <MeetingList title={t("meetings.upcoming")} meetings={data.meetings.upcoming} spaceId={space.id} />
         <MeetingList title={t("meetings.past")} meetings={data.meetings.past} spaceId={space.id} />
-        {data.canRegister ? (
+        {data.period ? (
           <form method="get" action={`/espaces/${space.id}/presences.csv`} className="grid-form panel" aria-labelledby="period-title">
             <h3 id="period-title">{t("export.periodTitle")}</h3>
             <Field id="period-from" name="du" type="date" label={t("export.from")} required defaultValue={data.period.from} />
@@ -249,9 +264,10 @@ export default function SpacePage() {
 
       <section aria-labelledby="delegates-title">
         <h2 id="delegates-title">{t("delegates.title")}</h2>
-        {data.delegates.length === 0 ? (
+        {data.delegates.rows.length === 0 && data.delegates.unnamed === 0 ? (
           <p>{t("delegates.none")}</p>
-        ) : (
+        ) : null}
+        {data.delegates.rows.length > 0 ? (
           <div className="table-scroll">
             <table data-testid="delegates">
               <thead>
@@ -259,39 +275,54 @@ export default function SpacePage() {
                   <th scope="col">{t("delegates.name")}</th>
                   <th scope="col">{t("delegates.organisation")}</th>
                   <th scope="col">{t("delegates.seat")}</th>
-                  <th scope="col">{t("composition.sex")}</th>
-                  <th scope="col">{t("delegates.ageGroup")}</th>
-                  {data.canRegister ? <th scope="col">{t("account.phone")}</th> : null}
-                  {data.canRegister ? <th scope="col">{t("delegates.endSeat")}</th> : null}
+                  {data.canRegister ? (
+                    <>
+                      <th scope="col">{t("composition.sex")}</th>
+                      <th scope="col">{t("delegates.ageGroup")}</th>
+                      <th scope="col">{t("people.disability")}</th>
+                      <th scope="col">{t("account.phone")}</th>
+                      <th scope="col">{t("delegates.namedPublicly")}</th>
+                      <th scope="col">{t("delegates.endSeat")}</th>
+                    </>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
-                {data.delegates.map((d) => (
+                {data.delegates.rows.map((d) => (
                   <tr key={d.seatId}>
                     <td>{d.name}</td>
-                    <td>{d.organisationAcronym ?? d.organisationName}</td>
+                    <td>{d.organisation}</td>
                     <td>{t(`seat.${d.seat}`)}</td>
-                    <td>{t(`sex.${d.sex ?? "unstated"}`)}</td>
-                    <td>{t(`age.${d.ageGroup ?? "unknown"}`)}</td>
-                    {data.canRegister ? <td>{d.phone ?? "—"}</td> : null}
-                    {data.canRegister ? (
-                      <td>
-                        <Form method="post" className="inline">
-                          <input type="hidden" name="intent" value="endSeat" />
-                          <input type="hidden" name="seatId" value={d.seatId} />
-                          <input type="date" name="toDate" defaultValue={data.today} aria-label={t("delegates.endSeatOn", { name: d.name })} required />
-                          <button type="submit">{t("delegates.endSeat")}</button>
-                        </Form>
-                        {endSeatResult?.seatId === d.seatId ? <FormError error={endSeatResult.error} /> : null}
-                        <Link to={`personnes/${d.personId}/compte`}>{t("people.account.manage", { name: d.name })}</Link>
-                      </td>
+                    {d.register && data.today ? (
+                      <>
+                        <td>{t(`sex.${d.register.sex ?? "unstated"}`)}</td>
+                        <td>{t(`age.${d.register.ageGroup ?? "unknown"}`)}</td>
+                        <td>{d.register.disability ? t("common.yes") : "—"}</td>
+                        <td>{d.register.phone ?? "—"}</td>
+                        <td>{t(d.register.namedPublicly ? "common.yes" : "common.no")}</td>
+                        <td>
+                          <Form method="post" className="inline">
+                            <input type="hidden" name="intent" value="endSeat" />
+                            <input type="hidden" name="seatId" value={d.seatId} />
+                            <input type="date" name="toDate" defaultValue={data.today} aria-label={t("delegates.endSeatOn", { name: d.name })} required />
+                            <button type="submit">{t("delegates.endSeat")}</button>
+                          </Form>
+                          {endSeatResult?.seatId === d.seatId ? <FormError error={endSeatResult.error} /> : null}
+                          <Link to={`personnes/${d.register.personId}/compte`}>{t("people.account.manage", { name: d.name })}</Link>
+                        </td>
+                      </>
                     ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        )}
+        ) : null}
+        {data.delegates.unnamed !== 0 ? (
+          <p className="muted" data-testid="delegates-unnamed">
+            {t("delegates.unnamed", { count: formatCount(data.delegates.unnamed, locale) })}
+          </p>
+        ) : null}
         {data.canRegister ? (
           <p>
             <a href={`/espaces/${space.id}/delegues.csv`}>{t("export.delegates")}</a>

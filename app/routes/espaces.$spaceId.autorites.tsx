@@ -110,7 +110,7 @@ export default function Authorities() {
                   </option>
                 ))}
               </SelectField>
-              <PersonFields values={official?.values} errors={official?.errors} />
+              <PersonFields values={official?.values} errors={official?.errors} askConsent={false} />
               <Field name="title" label={t("officials.title")} hint={t("officials.titleHint")} required defaultValue={official?.values.title} error={official?.errors.title} />
               <Field name="mandateStart" type="date" label={t("officials.mandateStart")} defaultValue={official?.values.mandateStart} error={official?.errors.mandateStart} />
               <Field name="mandateEnd" type="date" label={t("officials.mandateEnd")} defaultValue={official?.values.mandateEnd} error={official?.errors.mandateEnd} />

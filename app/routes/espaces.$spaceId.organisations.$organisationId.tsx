@@ -9,7 +9,7 @@ import { can } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { localDate } from "../modules/dates";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
-import { formatNumber } from "../modules/i18n/format";
+import { formatDate, formatNumber } from "../modules/i18n/format";
 import { registerMessage, type RegisterCode } from "../modules/organisations/messages";
 import { LeaveSchema, MembershipCountSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
 import {
@@ -26,18 +26,61 @@ import { getSpace } from "../modules/spaces/spaces.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "organisations.pageTitle", { name: data?.organisation.name ?? "" });
 
+/**
+ * The page's view: the shared record, memberships and counts for anyone; for a facilitator of
+ * this space (or an administrator) also this space's own contact, the edit form's values, the
+ * spaces the record is shared with and its last change. Never another space's contact.
+ */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const space = getSpace(context.db, spaceId);
-  const organisation = getOrganisation(context.db, spaceId, positiveIntParam(params.organisationId));
-  if (!space || !organisation) throw new Response("Not Found", { status: 404 });
+  const org = getOrganisation(context.db, spaceId, positiveIntParam(params.organisationId));
+  if (!space || !org) throw new Response("Not Found", { status: 404 });
   const canRegister = can(context.current?.actor ?? null, "space.facilitate", { spaceId });
+  const archived = org.archivedAt !== null;
+  const sectionLabel = space.territorySections.find((s) => s.code === org.sectionCode)?.label ?? org.sectionLabel;
+  // The edit form keeps a section that another space chose outside this space's territory.
+  const sectionChoices = space.territorySections.map((s) => ({ code: s.code, label: s.label }));
+  if (org.sectionCode && org.sectionLabel && !sectionChoices.some((s) => s.code === org.sectionCode)) sectionChoices.push({ code: org.sectionCode, label: org.sectionLabel });
   return {
-    space: { id: space.id, name: space.name, territorySections: space.territorySections },
-    // Contact details only for those who keep the register.
-    organisation: canRegister ? organisation : { ...organisation, phone: null, email: null, contactName: null },
-    canRegister,
-    today: localDate(context.now()),
+    space: { id: space.id, name: space.name },
+    organisation: {
+      name: org.name,
+      acronym: org.acronym,
+      type: org.type,
+      sectionLabel,
+      yearFounded: org.yearFounded,
+      legallyRecognised: org.legallyRecognised,
+      ledByWoman: org.ledByWoman,
+      ledByYouth: org.ledByYouth,
+      archived,
+      memberships: org.memberships.map((m) => ({ spaceName: m.spaceName, joinedOn: m.joinedOn, leftOn: m.leftOn })),
+      counts: org.counts.map((c) => ({ countedOn: c.countedOn, women: c.women, men: c.men, byAgeGroup: c.byAgeGroup })),
+    },
+    // What only those who keep this space's register see.
+    register: canRegister
+      ? {
+          contact: { contactName: org.contactName, phone: org.phone, email: org.email },
+          values: {
+            name: org.name,
+            acronym: org.acronym,
+            type: org.type,
+            sectionCode: org.sectionCode,
+            yearFounded: org.yearFounded,
+            legallyRecognised: org.legallyRecognised,
+            ledByWoman: org.ledByWoman,
+            ledByYouth: org.ledByYouth,
+            contactName: org.contactName,
+            phone: org.phone,
+            email: org.email,
+          },
+          sectionChoices,
+          isMember: org.currentMembership !== null,
+          sharedWith: org.memberships.filter((m) => m.leftOn === null && m.spaceId !== spaceId).map((m) => m.spaceName),
+          lastChange: org.lastSharedChange ? { spaceName: org.lastSharedChange.spaceName, at: org.lastSharedChange.at } : null,
+          today: localDate(context.now()),
+        }
+      : null,
   };
 }
 
@@ -85,24 +128,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { space, organisation: org, canRegister, today } = useLoaderData<typeof loader>();
+  const { space, organisation: org, register } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const of = (intent: string) => (result?.intent === intent ? result : undefined);
   const yes = (v: boolean) => t(v ? "common.yes" : "common.no");
+  const sharedWith = register?.sharedWith.join(", ") ?? "";
+  const removeError = of("delete")?.errors.form ?? of("archive")?.errors.form;
   return (
     <>
       <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>
         {org.name} {org.acronym ? <span className="muted">({org.acronym})</span> : null}
       </h1>
-      {org.archivedAt ? <p className="tag warn">{t("organisations.archived")}</p> : null}
+      {org.archived ? <p className="tag warn">{t("organisations.archived")}</p> : null}
+      {register?.lastChange ? (
+        <p className="hint">{t("organisations.lastChange", { space: register.lastChange.spaceName, date: formatDate(register.lastChange.at, locale) })}</p>
+      ) : null}
       <dl className="facts">
         <dt>{t("organisations.type")}</dt>
         <dd>{t(`orgType.${org.type}`)}</dd>
         <dt>{t("geo.section")}</dt>
-        <dd>{space.territorySections.find((s) => s.code === org.sectionCode)?.label ?? "—"}</dd>
+        <dd>{org.sectionLabel ?? "—"}</dd>
         <dt>{t("organisations.yearFounded")}</dt>
         <dd>{org.yearFounded ?? "—"}</dd>
         <dt>{t("organisations.legallyRecognised")}</dt>
@@ -111,18 +159,18 @@ export default function OrganisationPage() {
         <dd>{yes(org.ledByWoman)}</dd>
         <dt>{t("organisations.ledByYouth")}</dt>
         <dd>{yes(org.ledByYouth)}</dd>
-        {canRegister ? (
+        {register ? (
           <>
             <dt>{t("organisations.contactName")}</dt>
-            <dd>{[org.contactName, org.phone, org.email].filter(Boolean).join(" · ") || "—"}</dd>
+            <dd>{[register.contact.contactName, register.contact.phone, register.contact.email].filter(Boolean).join(" · ") || "—"}</dd>
           </>
         ) : null}
       </dl>
 
       <h2>{t("organisations.memberships")}</h2>
       <ul>
-        {org.memberships.map((m) => (
-          <li key={m.id}>
+        {org.memberships.map((m, i) => (
+          <li key={i}>
             {m.spaceName}: {m.joinedOn} → {m.leftOn ?? t("organisations.ongoing")}
           </li>
         ))}
@@ -147,8 +195,8 @@ export default function OrganisationPage() {
               </tr>
             </thead>
             <tbody>
-              {org.counts.map((c) => (
-                <tr key={c.id}>
+              {org.counts.map((c, i) => (
+                <tr key={i}>
                   <td>{c.countedOn}</td>
                   <td className="num">{formatNumber(c.women, locale)}</td>
                   <td className="num">{formatNumber(c.men, locale)}</td>
@@ -164,14 +212,14 @@ export default function OrganisationPage() {
         </div>
       )}
 
-      {canRegister && !org.archivedAt ? (
+      {register && !org.archived ? (
         <>
           <section className="panel" aria-labelledby="count-title">
             <h2 id="count-title">{t("organisations.recordCount")}</h2>
             <Form method="post" noValidate className="grid-form">
               <input type="hidden" name="intent" value="count" />
               <FormError error={of("count")?.errors.form} />
-              <Field name="countedOn" type="date" label={t("organisations.countedOn")} required defaultValue={today} error={of("count")?.errors.countedOn} />
+              <Field name="countedOn" type="date" label={t("organisations.countedOn")} required defaultValue={register.today} error={of("count")?.errors.countedOn} />
               <Field name="women" inputMode="numeric" label={t("organisations.womenMembers")} error={of("count")?.errors.women} />
               <Field name="men" inputMode="numeric" label={t("organisations.menMembers")} error={of("count")?.errors.men} />
               {AGE_GROUP_IDS.map((id) => (
@@ -180,24 +228,28 @@ export default function OrganisationPage() {
               <button type="submit">{t("organisations.saveCount")}</button>
             </Form>
           </section>
-          <section className="panel" aria-labelledby="edit-title">
-            <h2 id="edit-title">{t("organisations.edit")}</h2>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="update" />
-              <FormError error={of("update")?.errors.form} />
-              <OrganisationFields sections={space.territorySections} values={of("update")?.values.name ? of("update")!.values : org} errors={of("update")?.errors} />
-              <button type="submit" className="primary">
-                {t("common.save")}
-              </button>
-            </Form>
-          </section>
-          {org.currentMembership ? (
+          {register.isMember ? (
+            <section className="panel" aria-labelledby="edit-title">
+              <h2 id="edit-title">{t("organisations.edit")}</h2>
+              {register.sharedWith.length > 0 ? <p className="hint">{t("organisations.sharedWith", { spaces: sharedWith })}</p> : null}
+              <p className="hint">{t("organisations.contactOwn")}</p>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="update" />
+                <FormError error={of("update")?.errors.form} />
+                <OrganisationFields sections={register.sectionChoices} values={of("update")?.values.name ? of("update")!.values : register.values} errors={of("update")?.errors} />
+                <button type="submit" className="primary">
+                  {t("common.save")}
+                </button>
+              </Form>
+            </section>
+          ) : null}
+          {register.isMember ? (
             <section className="panel" aria-labelledby="leave-title">
               <h2 id="leave-title">{t("organisations.leave")}</h2>
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="leave" />
                 <FormError error={of("leave")?.errors.form} />
-                <Field name="leftOn" type="date" label={t("organisations.leftOn")} required defaultValue={today} error={of("leave")?.errors.leftOn} />
+                <Field name="leftOn" type="date" label={t("organisations.leftOn")} required defaultValue={register.today} error={of("leave")?.errors.leftOn} />
                 <button type="submit">{t("organisations.leave")}</button>
               </Form>
             </section>
@@ -205,7 +257,12 @@ export default function OrganisationPage() {
           <section className="panel" aria-labelledby="remove-title">
             <h2 id="remove-title">{t("organisations.remove")}</h2>
             <p className="hint">{t("organisations.removeHint")}</p>
-            <FormError error={of("delete")?.errors.form ?? of("archive")?.errors.form} />
+            {/* The refusal to archive names the other spaces it belongs to. */}
+            {removeError ? (
+              <p className="form-error" role="alert">
+                {t(removeError, { spaces: sharedWith })}
+              </p>
+            ) : null}
             <div className="actions">
               <Form method="post">
                 <input type="hidden" name="intent" value="delete" />

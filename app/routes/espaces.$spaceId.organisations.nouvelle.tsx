@@ -9,11 +9,10 @@ import { requirePermission } from "../modules/auth/guards.server";
 import { localDate } from "../modules/dates";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { registerMessage } from "../modules/organisations/messages";
-import { JoinSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
+import { AdmitSchema, JoinSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
 import { admitOrganisation, listAdmissible, registerOrganisation } from "../modules/organisations/organisations.server";
 import { requireSpace } from "../modules/spaces/space-params.server";
 import { spaceIdParam } from "../modules/spaces/params";
-import { z } from "zod";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organisations.new");
 
@@ -21,22 +20,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   requirePermission(context, request, "space.facilitate", { spaceId });
   const space = requireSpace(context.db, params);
-  return { space, admissible: listAdmissible(context.db, spaceId, space.communeCode), today: localDate(context.now()) };
+  return {
+    space: { id: space.id, name: space.name, territorySections: space.territorySections.map((s) => ({ code: s.code, label: s.label })) },
+    admissible: listAdmissible(context.db, spaceId, space.communeCode),
+    today: localDate(context.now()),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const values = formValues(await request.formData());
-  const joined = JoinSchema.safeParse(values);
   if (values.intent === "admit") {
-    const parsed = z.object({ organisationId: z.coerce.number({ error: "error.required" }).int().positive({ error: "error.required" }) }).safeParse(values);
-    if (!parsed.success || !joined.success) return data({ intent: "admit", values, errors: errorsOf(parsed, joined) }, { status: 400 });
-    const result = admitOrganisation(context.db, current.actor, spaceId, parsed.data.organisationId, joined.data.joinedOn, context.now());
+    // This space's own contact comes with the admission; the other spaces' stay theirs.
+    const parsed = AdmitSchema.safeParse(values);
+    if (!parsed.success) return data({ intent: "admit", values, errors: errorsOf(parsed) }, { status: 400 });
+    const { organisationId, joinedOn, ...contact } = parsed.data;
+    const result = admitOrganisation(context.db, current.actor, spaceId, organisationId, joinedOn, context.now(), contact);
     if (!result.ok) return data({ intent: "admit", values, errors: { form: registerMessage(result.code) } as FieldErrors }, { status: 400 });
     throw redirect(`/espaces/${spaceId}`);
   }
   const parsed = OrganisationSchema.safeParse(values);
+  const joined = JoinSchema.safeParse(values);
   if (!parsed.success || !joined.success) {
     return data({ intent: "register", values, errors: errorsOf(parsed, joined) }, { status: 400 });
   }
@@ -71,7 +76,7 @@ export default function NewOrganisation() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="admit" />
             <FormError error={admit?.errors.form} />
-            <SelectField name="organisationId" label={t("organisations.name")} error={admit?.errors.organisationId} required>
+            <SelectField name="organisationId" label={t("organisations.name")} defaultValue={admit?.values.organisationId} error={admit?.errors.organisationId} required>
               {admissible.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -79,7 +84,11 @@ export default function NewOrganisation() {
                 </option>
               ))}
             </SelectField>
-            <Field name="joinedOn" type="date" label={t("organisations.joinedOn")} required defaultValue={today} error={admit?.errors.joinedOn} />
+            <Field name="joinedOn" type="date" label={t("organisations.joinedOn")} required defaultValue={admit?.values.joinedOn ?? today} error={admit?.errors.joinedOn} />
+            <p className="hint">{t("organisations.admitContactHint")}</p>
+            <Field name="contactName" label={t("organisations.contactName")} defaultValue={admit?.values.contactName} error={admit?.errors.contactName} />
+            <Field name="phone" type="tel" label={t("account.phone")} defaultValue={admit?.values.phone} error={admit?.errors.phone} />
+            <Field name="email" type="email" label={t("account.email")} defaultValue={admit?.values.email} error={admit?.errors.email} />
             <button type="submit">{t("organisations.admit")}</button>
           </Form>
         </section>

@@ -10,7 +10,7 @@ import { listMembers } from "../modules/organisations/organisations.server";
 import { spaceIdParam } from "../modules/spaces/params";
 import { requireSpace } from "../modules/spaces/space-params.server";
 
-/** The member organisations as CSV (contacts included: for those who keep the register). */
+/** The member organisations as CSV, with this space's own contacts (for those who keep its register). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });

@@ -25,20 +25,57 @@ import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { can } from "../modules/auth/permissions";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
+import { figuresFor, turnsFor, meetingYear } from "../modules/meetings/views";
+import { audienceIn, type Audience } from "../modules/spaces/audience";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
+/**
+ * A meeting's page for its audience: anyone once published (its plan, minutes, figures with
+ * small cells masked, named speakers), its space's members before; facilitators run it from
+ * here. No account ids, no screen link (the console has it), no raw minutes.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
   if (!can(actor, "meeting.see", meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
+  const audience = audienceIn(actor, meeting.spaceId);
   const runs = can(actor, "meeting.run", meeting);
   const member = can(actor, "space.member", meeting);
   const open = canEditPlan(meeting.status);
   const minutes = open && member ? context.realtime.readText(minutesRef(meeting.id), MINUTES_ROOT) : "";
-  const closed = meeting.status === "closed" ? { speaking: speakingRecord(context.db, meeting, context.now()), figures: meetingFigures(context.db, meeting).figures } : null;
-  return { meeting, space: { id: space.id, name: space.name }, runs, member, minutes, closed };
+  const closed = meeting.status === "closed" ? closedRecord(context.db, meeting, audience, context.now()) : null;
+  return {
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      status: meeting.status,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      place: meeting.place,
+      published: meeting.published,
+      cancelReason: meeting.cancelReason,
+      minutesHtml: meeting.status === "closed" ? meeting.minutesHtml : null,
+      agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes })),
+      facilitators: meeting.facilitators.map((f) => f.name),
+      authorities: meeting.authorities.map((a) => a.name),
+    },
+    space: { id: space.id, name: space.name },
+    runs,
+    member,
+    minutes,
+    closed,
+  };
+}
+
+/** A closed meeting's speaking record and figures, as its audience may read them. */
+function closedRecord(db: Parameters<typeof meetingFigures>[0], meeting: Meeting, audience: Audience, now: number) {
+  const { rows, figures } = meetingFigures(db, meeting);
+  const record = speakingRecord(db, meeting, now);
+  const year = meetingYear(meeting.startsAt);
+  return { speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: record.totals }, figures: figuresFor(audience, figures) };
 }
 
 /** When the meeting opens, its agenda is settled: the minutes start from it. */
@@ -111,9 +148,9 @@ export default function MeetingPage() {
         <dt>{t("meetings.place")}</dt>
         <dd>{meeting.place || "—"}</dd>
         <dt>{t("spaces.facilitators")}</dt>
-        <dd>{meeting.facilitators.map((f) => f.name).join(", ") || "—"}</dd>
+        <dd>{meeting.facilitators.join(", ") || "—"}</dd>
         <dt>{t("meetings.invitedAuthorities")}</dt>
-        <dd>{meeting.authorities.map((a) => a.name).join(", ") || "—"}</dd>
+        <dd>{meeting.authorities.join(", ") || "—"}</dd>
         {meeting.cancelReason ? (
           <>
             <dt>{t("meetings.cancelReason")}</dt>
@@ -121,6 +158,9 @@ export default function MeetingPage() {
           </>
         ) : null}
       </dl>
+      <p className="notice" data-testid="public-notice">
+        {t(meeting.published ? "meetings.publicNotice" : "meetings.publicNotice.unpublished")}
+      </p>
 
       <nav className="actions" aria-label={t("spaces.actions")}>
         {member ? (

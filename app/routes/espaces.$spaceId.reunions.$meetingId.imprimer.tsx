@@ -4,29 +4,48 @@ import { useLocale, useT } from "../components/i18n";
 import { AttendeeCells, AttendeeHeaderCells } from "../components/attendee-cells";
 import { FiguresView } from "../components/live-attendance";
 import { SpeakingRecord } from "../components/speaking-record";
+import { formatCount } from "../components/sex-age-table";
 import { speakingRecord } from "../modules/live/live.server";
 import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../modules/i18n/format";
 import { can } from "../modules/auth/permissions";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { getMeeting } from "../modules/meetings/meetings.server";
+import { attendeesFor, figuresFor, turnsFor, meetingYear } from "../modules/meetings/views";
+import { audienceIn } from "../modules/spaces/audience";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
-/** The closed meeting on paper: minutes, the same attendance figures as the panel, the attendees. */
+/**
+ * The closed meeting on paper: minutes, the same attendance figures as the panel, the
+ * attendees. The public (once published) reads the figures with small cells shown "< 5" and
+ * the names of officials and of adults who agreed to be named; members read who came;
+ * facilitators also what the door recorded of each person.
+ */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const meeting = getMeeting(context.db, positiveIntParam(params.meetingId));
   if (!meeting || meeting.spaceId !== spaceIdParam(params) || meeting.status !== "closed") throw new Response("Not Found", { status: 404 });
-  if (!can(context.current?.actor ?? null, "meeting.see", meeting)) throw new Response("Forbidden", { status: 403 });
+  const actor = context.current?.actor ?? null;
+  if (!can(actor, "meeting.see", meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
+  const audience = audienceIn(actor, meeting.spaceId);
+  const year = meetingYear(meeting.startsAt);
   const { rows, figures } = meetingFigures(context.db, meeting);
-  return { meeting, space: { id: space.id, name: space.name, communeName: space.communeName }, rows, figures, speaking: speakingRecord(context.db, meeting, context.now()) };
+  const record = speakingRecord(context.db, meeting, context.now());
+  return {
+    meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, place: meeting.place, published: meeting.published, minutesHtml: meeting.minutesHtml },
+    space: { id: space.id, name: space.name, communeName: space.communeName },
+    register: audience === "facilitator",
+    attendees: attendeesFor(audience, rows, year),
+    figures: figuresFor(audience, figures),
+    speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: record.totals },
+  };
 }
 
 export default function Printable() {
-  const { meeting, space, rows, figures, speaking } = useLoaderData<typeof loader>();
+  const { meeting, space, register, attendees, figures, speaking } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -43,6 +62,9 @@ export default function Printable() {
           {t(`meetingKind.${meeting.kind}`)} · {formatDateTime(meeting.startsAt, locale)}
           {meeting.place ? ` · ${meeting.place}` : ""}
         </p>
+        <p className="notice" data-testid="public-notice">
+          {t(meeting.published ? "meetings.publicNotice" : "meetings.publicNotice.unpublished")}
+        </p>
       </header>
       <section aria-labelledby="print-minutes">
         <h2 id="print-minutes">{t("minutes.title")}</h2>
@@ -51,23 +73,26 @@ export default function Printable() {
       <FiguresView figures={figures} />
       <SpeakingRecord turns={speaking.turns} totals={speaking.totals} figures={figures} />
       <section aria-labelledby="print-list">
-        <h2 id="print-list">{t("attendance.list", { count: rows.length })}</h2>
+        <h2 id="print-list">{attendees.unnamed === 0 ? t("attendance.list", { count: attendees.rows.length }) : t("attendance.namedList", { count: attendees.rows.length })}</h2>
         <table data-testid="print-attendance">
           <thead>
             <tr>
               <th scope="col">#</th>
-              <AttendeeHeaderCells />
+              <AttendeeHeaderCells register={register} />
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => (
+            {attendees.rows.map((r, i) => (
               <tr key={r.id}>
                 <td>{i + 1}</td>
-                <AttendeeCells row={r} />
+                <AttendeeCells row={r} register={register} />
               </tr>
             ))}
           </tbody>
         </table>
+        {attendees.unnamed !== 0 ? (
+          <p data-testid="print-unnamed">{t("attendance.unnamed", { count: formatCount(attendees.unnamed, locale) })}</p>
+        ) : null}
       </section>
     </article>
   );

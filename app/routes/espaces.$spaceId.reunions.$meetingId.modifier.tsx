@@ -25,7 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     meeting: { id: meeting.id, title: meeting.title, editable: canEditPlan(meeting.status) },
     space: { id: space.id, name: space.name },
-    facilitators: listFacilitators(context.db, space.id),
+    // The space's facilitators, to choose who runs the meeting (their account ids: for facilitators only).
+    facilitators: listFacilitators(context.db, space.id).map((f) => ({ userId: f.userId, name: f.name })),
     authorities: listAuthorities(context.db, space).map((a) => ({ id: a.id, name: a.name })),
     values: {
       kind: meeting.kind,

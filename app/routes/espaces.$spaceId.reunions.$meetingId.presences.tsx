@@ -21,6 +21,8 @@ import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { listMemberOptions } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
+import { attendeesFor, meetingYear } from "../modules/meetings/views";
+import { audienceIn } from "../modules/spaces/audience";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "attendance.title");
 
@@ -38,28 +40,35 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
   const actor = context.current?.actor ?? null;
   const space = getSpace(context.db, meeting.spaceId)!;
   const runs = can(actor, "meeting.run", meeting);
+  // Members see who came; what the door recorded of each person is for who keeps the register.
+  const audience = audienceIn(actor, meeting.spaceId);
   const writable = runs && canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
   const { rows, figures, duplicates } = meetingFigures(context.db, meeting);
+  const attendees = attendeesFor(audience, rows, meetingYear(meeting.startsAt));
   const url = new URL(request.url);
   const q = searchKey(url.searchParams.get("q") ?? "");
   const correctingId = Number(url.searchParams.get("corriger"));
-  const correcting = writable ? (rows.find((r) => r.id === correctingId) ?? null) : null;
+  const correctingRow = writable ? (rows.find((r) => r.id === correctingId) ?? null) : null;
   const present = new Set(rows.map((r) => r.personId));
   const candidates = writable && canRecordAttendance(meeting.status)
-    ? attendanceCandidates(context.db, space, context.now()).filter(
-        (c) => !present.has(c.personId) && (!q || searchKey(c.name).includes(q) || searchKey(c.organisationName).includes(q)),
-      )
+    ? attendanceCandidates(context.db, space, context.now())
+        .filter((c) => !present.has(c.personId) && (!q || searchKey(c.name).includes(q) || searchKey(c.organisationName).includes(q)))
+        .map((c) => ({ personId: c.personId, name: c.name, organisationName: c.organisationName }))
     : [];
   return {
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, spaceId: meeting.spaceId },
     space: { id: space.id, name: space.name },
+    runs,
+    register: audience === "facilitator",
     writable,
     open: canRecordAttendance(meeting.status),
-    correcting,
+    correcting: correctingRow
+      ? { id: correctingRow.id, name: correctingRow.name, sex: correctingRow.sex, ageGroup: correctingRow.ageGroup, disability: correctingRow.disability, organisationId: correctingRow.organisationId, role: correctingRow.role }
+      : null,
     corrected: url.searchParams.has("corrige"),
-    rows,
+    rows: attendees.rows,
     figures,
-    duplicates: duplicates.flat(),
+    duplicates: runs ? duplicates.flat() : [],
     // A door list stays short on a phone; the search narrows it down.
     candidates: candidates.slice(0, MAX_CANDIDATES),
     moreCandidates: Math.max(0, candidates.length - MAX_CANDIDATES),
@@ -192,14 +201,14 @@ export default function Attendance() {
           <table data-testid="attendance-list">
             <thead>
               <tr>
-                <AttendeeHeaderCells />
+                <AttendeeHeaderCells register={data.register} />
                 {data.writable ? <th scope="col" /> : null}
               </tr>
             </thead>
             <tbody>
               {data.rows.map((r) => (
                 <tr key={r.id} className={data.duplicates.includes(r.id) ? "duplicate" : undefined}>
-                  <AttendeeCells row={r} />
+                  <AttendeeCells row={r} register={data.register} />
                   {data.writable ? (
                     <td className="row-actions">
                       <Link className="button small" to={`?corriger=${r.id}`} aria-label={t("attendance.correct", { name: r.name })}>
@@ -219,9 +228,11 @@ export default function Attendance() {
             </tbody>
           </table>
         </div>
-        <p>
-          <a href={`/espaces/${data.space.id}/reunions/${data.meeting.id}/presences.csv`}>{t("export.attendance")}</a>
-        </p>
+        {data.runs ? (
+          <p>
+            <a href={`/espaces/${data.space.id}/reunions/${data.meeting.id}/presences.csv`}>{t("export.attendance")}</a>
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -26,7 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const startsAt = toLocalDateTime(Math.ceil((context.now() + 7 * 86_400_000) / 3_600_000) * 3_600_000);
   return {
     space: { id: space.id, name: space.name },
-    facilitators: listFacilitators(context.db, spaceId),
+    // The space's facilitators, to choose who runs the meeting (their account ids: for facilitators only).
+    facilitators: listFacilitators(context.db, spaceId).map((f) => ({ userId: f.userId, name: f.name })),
     authorities: listAuthorities(context.db, space).map((a) => ({ id: a.id, name: a.name })),
     defaults: { startsAt, facilitatorIds: [current.user.id] },
   };

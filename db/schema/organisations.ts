@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { communes, sections } from "./geography";
 import { spaces } from "./spaces";
 
@@ -15,9 +15,6 @@ export const organisations = sqliteTable(
       .notNull()
       .references(() => communes.code),
     sectionCode: text("section_code").references(() => sections.code),
-    contactName: text("contact_name"),
-    phone: text("phone"),
-    email: text("email"),
     yearFounded: integer("year_founded"),
     legallyRecognised: integer("legally_recognised", { mode: "boolean" }).notNull().default(false),
     ledByWoman: integer("led_by_woman", { mode: "boolean" }).notNull().default(false),
@@ -63,4 +60,26 @@ export const spaceMemberships = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("space_memberships_space_idx").on(t.spaceId), index("space_memberships_org_idx").on(t.organisationId)],
+);
+
+/**
+ * How one space reaches an organisation: each space keeps its own contact, so admitting an
+ * organisation that is a member elsewhere shows nothing of what the other spaces recorded.
+ */
+export const organisationContacts = sqliteTable(
+  "organisation_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    spaceId: integer("space_id")
+      .notNull()
+      .references(() => spaces.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    contactName: text("contact_name"),
+    phone: text("phone"),
+    email: text("email"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("organisation_contacts_space_org_idx").on(t.spaceId, t.organisationId)],
 );

@@ -18,6 +18,8 @@ export const people = sqliteTable("people", {
   /** Used when the birth year is not known. */
   ageGroup: text("age_group").$type<AgeGroupId>(),
   disability: integer("disability", { mode: "boolean" }).notNull().default(false),
+  /** Agreed to be named on public pages; minors are never named, whatever this says. */
+  namedPublicly: integer("named_publicly", { mode: "boolean" }).notNull().default(false),
   phone: text("phone"),
   preferredLanguage: text("preferred_language").$type<Locale>(),
   /** The account that acts as this person; one person per account (NULLs aside, unique). */

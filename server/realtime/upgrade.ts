@@ -6,6 +6,7 @@ import { parseDocumentName } from "../../app/modules/realtime/document-names";
 import type { SocketCredentials } from "../../app/modules/realtime/credentials";
 import { readSession, type Auth } from "../../app/modules/auth/session.server";
 import type { DocumentHooks, RealtimeHub } from "./hub";
+import { readableCookieHeader } from "../request-guards";
 
 export const REALTIME_PATH = "/realtime/";
 
@@ -36,7 +37,7 @@ export function createUpgradeHandler(options: {
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) return refuse(socket, 403);
       // Opening a live connection is activity: the session slides, as after a form post.
-      const { current } = await readSession(options.db, options.auth, request.headers.cookie, { extend: true });
+      const { current } = await readSession(options.db, options.auth, readableCookieHeader(request.headers.cookie), { extend: true });
       const credentials: SocketCredentials = {
         userId: current?.user.id ?? null,
         sessionId: current?.session.id ?? null,

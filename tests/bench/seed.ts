@@ -56,6 +56,7 @@ export async function seedBench(path: string, delegates: number, spareMeetings: 
       // Phones sign in with a session, as after a sign-in; no password is needed for that.
       const userId = db.transaction((tx) => {
         const id = insertAccount(tx, { name: person.name, email: `delege${n + 1}@bench.makon.ht`, phone: null, locale: null, passwordHash: UNUSABLE_HASH, role: "delegate", spaceId: SPACE_ID, actorId: null, now });
+        if (!id) throw new Error("bench account e-mail already used");
         tx.update(people).set({ userId: id }).where(eq(people.id, seated.value.personId)).run();
         return id;
       });

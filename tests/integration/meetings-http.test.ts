@@ -210,7 +210,7 @@ describe("minutes", () => {
       expect(printable.status).toBe(200);
       expect(await printable.text()).toContain("Desizyon: sitèn.");
     }
-    expect((await get(`${path}/imprimer`)).status).toBe(403);
+    expect((await get(`${path}/imprimer`)).status).toBe(404);
 
     // Attendance is locked for the facilitator, open to an admin's audited correction.
     const locked = await post(`${path}/presences`, walkIn, facilitator);

@@ -25,6 +25,9 @@ import { MINUTES_ROOT, minutesRef } from "../../app/modules/meetings/minutes";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import type { Deps } from "../../app/modules/deps.server";
 import { actorByEmail, demoDatabase, notDemo } from "../setup/test-db";
+import { createAccount } from "../../app/modules/users/users.server";
+import { meetingMessage } from "../../app/modules/meetings/messages";
+import { translate } from "../../app/modules/i18n/catalog.server";
 
 let db: Db;
 let deps: Deps;
@@ -101,6 +104,54 @@ describe("meetings", () => {
     expect(removeAgendaItem(deps, f, a, NOW)).toEqual({ ok: true, value: null });
     expect(getMeeting(db, id)!.agenda.map((i) => i.title)).toEqual(["Mosyon dlo potab", "Divès"]);
     expect(addAgendaItem(deps, actorByEmail(db, "delegue@makon.ht"), id, { kind: "other", title: "X", plannedMinutes: null }, NOW)).toEqual({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("a meeting's facilitators", () => {
+  it("are facilitators of its space only: anyone else is refused with a message in both languages, nothing written", async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const admin = actorByEmail(db, "admin@makon.ht");
+    // A facilitator of another space, made by an administrator.
+    const created = await createAccount(db, admin, { name: "Animatè Pòt Lan", email: "pot-lan@makon.ht", password: "pot-lan secret 2026", role: "facilitator", spaceId: 2 }, NOW);
+    const elsewhere = (created as { value: { id: string } }).value.id;
+    const id = plannedMeeting();
+    const meetingsBefore = db.select().from(meetings).all().length;
+    const auditBefore = db.select().from(auditLog).all().length;
+    for (const email of ["delegue@makon.ht", "casec@makon.ht", "admin@makon.ht"]) {
+      const userId = actorByEmail(db, email).userId;
+      for (const actor of [f, admin]) {
+        expect(planMeeting(db, actor, 1, plan({ facilitatorIds: [f.userId, userId] }), NOW)).toEqual({ ok: false, code: "not_facilitator", field: "facilitatorIds" });
+        expect(updateMeeting(deps, actor, id, plan({ facilitatorIds: [userId] }), NOW)).toEqual({ ok: false, code: "not_facilitator", field: "facilitatorIds" });
+      }
+    }
+    for (const userId of [elsewhere, "no-such-user"]) {
+      expect(planMeeting(db, f, 1, plan({ facilitatorIds: [userId] }), NOW)).toMatchObject({ ok: false, code: "not_facilitator" });
+      expect(updateMeeting(deps, f, id, plan({ facilitatorIds: [userId] }), NOW)).toMatchObject({ ok: false, code: "not_facilitator" });
+    }
+    expect(db.select().from(meetings).all()).toHaveLength(meetingsBefore);
+    expect(db.select().from(auditLog).all()).toHaveLength(auditBefore);
+    expect(getMeeting(db, id)!.facilitators.map((x) => x.id)).toEqual([f.userId]);
+    const key = meetingMessage("not_facilitator");
+    expect([translate("fr", key), translate("ht", key)]).toEqual([
+      "Seuls les animateur·rices de cet espace peuvent animer ses réunions.",
+      "Se sèlman animatè espas sa a ki ka anime reyinyon li yo.",
+    ]);
+    // The space's own facilitators are taken, each once; an administrator plans without being listed.
+    expect(updateMeeting(deps, admin, id, plan({ facilitatorIds: [f.userId, f.userId] }), NOW)).toEqual({ ok: true, value: null });
+    expect(getMeeting(db, id)!.facilitators.map((x) => x.id)).toEqual([f.userId]);
+    expect(planMeeting(db, admin, 1, plan({ facilitatorIds: [] }), NOW)).toMatchObject({ ok: true });
+  });
+});
+
+describe("a space's meeting list", () => {
+  it("holds only what the page shows, unpublished meetings for who may see them", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const published = plannedMeeting();
+    const unpublished = (planMeeting(db, f, 1, plan({ published: false, title: "Entèn" }), NOW) as { value: { id: number } }).value.id;
+    expect(listMeetings(db, 1, NOW).upcoming.map((m) => m.id)).toEqual([published]);
+    const all = listMeetings(db, 1, NOW, { seesUnpublished: true }).upcoming;
+    expect(all.map((m) => m.id).sort()).toEqual([published, unpublished].sort());
+    expect(Object.keys(all[0]!).sort()).toEqual(["id", "kind", "startsAt", "status", "title"]);
   });
 });
 

@@ -59,4 +59,60 @@ describe("migrations", () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM meetings").get()).toEqual({ n: 4 });
     expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
   });
+
+  it("0007 copies each organisation's contact to the space it is a member of (else its first), drops it from the public history, and nothing else", () => {
+    const dir = tempDir("makon-db-");
+    cleanups.push(() => dir.remove());
+    const sqlite = new Database(join(dir.path, "makon.db"));
+    cleanups.push(() => sqlite.close());
+    sqlite.pragma("foreign_keys = ON");
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: migrationsUpTo("0006_person_account") });
+    sqlite.exec(`
+      INSERT INTO departments (code, name, name_ocha) VALUES ('HT03', 'Nord', 'Nord');
+      INSERT INTO arrondissements (code, department_code, name) VALUES ('HT031', 'HT03', 'Cap-Haïtien');
+      INSERT INTO communes (code, department_code, arrondissement_code, name, search_key, created_at) VALUES ('HT0313', 'HT03', 'HT031', 'Limonade', 'limonade', 0);
+      INSERT INTO spaces (id, name, level, commune_code, setting, status, created_at) VALUES (1, 'Makòn Limonade', 'commune', 'HT0313', 'rural', 'active', 0),
+                                                                                          (2, 'Makòn Bois de Lance', 'commune', 'HT0313', 'rural', 'active', 0);
+      INSERT INTO organisations (id, name, type, commune_code, contact_name, phone, email, created_at)
+        VALUES (1, 'Joined 2 first, then 1', 'muso', 'HT0313', 'Anita', '+50937000011', 'anita@example.ht', 100),
+               (2, 'No contact', 'women', 'HT0313', NULL, NULL, NULL, 200),
+               (3, 'Phone only, one space', 'youth', 'HT0313', NULL, '+50937000033', NULL, 300),
+               (4, 'Never a member', 'base', 'HT0313', 'Lost', NULL, NULL, 400);
+      INSERT INTO space_memberships (id, space_id, organisation_id, joined_on, left_on, created_at)
+        VALUES (1, 2, 1, '2025-01-01', '2025-06-30', 0), (2, 1, 1, '2025-07-01', NULL, 0), (3, 1, 2, '2025-01-01', NULL, 0), (4, 1, 3, '2025-01-01', NULL, 0);
+      INSERT INTO audit_log (at, action, space_id, visibility, subject_type, subject_id, after)
+        VALUES (100, 'organisation.register', 2, 'public', 'organisation', '1', '{"name":"Joined 2 first, then 1","contactName":"Anita","phone":"+50937000011","email":"anita@example.ht","spaceId":2}');
+    `);
+    const schema = () =>
+      Object.fromEntries(
+        (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => [
+          t.name,
+          (sqlite.prepare(`PRAGMA table_info(${t.name})`).all() as { name: string }[]).map((c) => c.name),
+        ]),
+      );
+    const indexes = () => (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((i) => i.name);
+    const tablesBefore = schema();
+    const indexesBefore = indexes();
+    const organisationsBefore = sqlite.prepare("SELECT id, name, type, commune_code, created_at FROM organisations ORDER BY id").all();
+
+    migrate(db, { migrationsFolder: join(ROOT, "db", "migrations") });
+
+    expect(sqlite.prepare("SELECT space_id, organisation_id, contact_name, phone, email, updated_at FROM organisation_contacts ORDER BY organisation_id").all()).toEqual([
+      // Its first membership, Bois de Lance's, has ended: the contact goes to Limonade, where it is a member.
+      { space_id: 1, organisation_id: 1, contact_name: "Anita", phone: "+50937000011", email: "anita@example.ht", updated_at: 100 },
+      { space_id: 1, organisation_id: 3, contact_name: null, phone: "+50937000033", email: null, updated_at: 300 },
+    ]);
+    const tablesAfter = schema();
+    expect(tablesAfter.organisations).toEqual(tablesBefore.organisations!.filter((c) => !["contact_name", "phone", "email"].includes(c)));
+    for (const [table, columns] of Object.entries(tablesBefore)) {
+      if (table === "organisations") continue;
+      expect(tablesAfter[table], table).toEqual(expect.arrayContaining(columns));
+    }
+    expect(indexes()).toEqual(expect.arrayContaining([...indexesBefore, "organisation_contacts_space_org_idx"]));
+    expect(sqlite.prepare("SELECT id, name, type, commune_code, created_at FROM organisations ORDER BY id").all()).toEqual(organisationsBefore);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM space_memberships").get()).toEqual({ n: 4 });
+    expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    expect(JSON.parse((sqlite.prepare("SELECT after FROM audit_log WHERE action = 'organisation.register'").get() as { after: string }).after)).toEqual({ name: "Joined 2 first, then 1", spaceId: 2 });
+  });
 });

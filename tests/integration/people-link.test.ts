@@ -54,6 +54,12 @@ describe("linking a person of the register to an account", () => {
     const unknown = await post(page(personId), { intent: "link", identifier: "nobody@makon.ht" }, facilitator);
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("Aucun compte avec ce courriel ou ce téléphone.");
+    // An account of another space only is not found either: the answer tells a facilitator
+    // nothing about which addresses have an account on the platform.
+    expect((await post("/admin/comptes/nouveau", { name: "Lòt espas", email: "elsewhere@makon.ht", password: "a long password", role: "delegate", spaceId: "2" }, admin)).status).toBe(302);
+    const elsewhere = await post(page(personId), { intent: "link", identifier: "elsewhere@makon.ht" }, facilitator);
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.text()).toContain("Aucun compte avec ce courriel ou ce téléphone.");
     const linked = await post(page(personId), { intent: "link", identifier: "MJ@makon.ht" }, facilitator);
     expect(linked.status).toBe(302);
     expect(await (await get(page(personId), facilitator)).text()).toContain("Lié au compte « Marie Jeanne » (mj@makon.ht)");

@@ -114,7 +114,8 @@ describe("open sockets when their subject changes", () => {
     const helper = await account("animate.revoke@makon.ht", "facilitator");
     const minutes = client(helper.cookie, `meeting:${id}:minutes`);
     const console_ = client(helper.cookie, `meeting:${id}:console`);
-    await Promise.all([synced(phone.provider), synced(minutes.provider), synced(console_.provider)]);
+    const watcher = client(facilitator, `meeting:${id}:minutes`);
+    await Promise.all([synced(phone.provider), synced(minutes.provider), synced(console_.provider), synced(watcher.provider)]);
 
     expect((await post(`/admin/comptes/${delegate.userId}`, { intent: "revoke", grantId: String(grantOf(delegate.userId, "delegate")) }, admin)).status).toBe(200);
     await waitFor(() => phone.socketClosures.includes(4403), 5_000, "the phone's socket closed");
@@ -129,6 +130,10 @@ describe("open sockets when their subject changes", () => {
     minutes.doc.getText("body").insert(0, "PA MWEN ");
     await waitFor(() => refusedUpdates(`meeting:${id}:minutes`) > refusals, 5_000, "the edit refused");
     expect(stored(`meeting:${id}:minutes`).getText("body").toString()).toBe(before);
+    // Neither relayed to the others: a later edit of theirs arrives, the refused one never does.
+    watcher.doc.getText("body").insert(0, "APRE ");
+    await waitFor(() => minutes.text().includes("APRE "), 5_000, "the downgraded reader still follows");
+    expect(watcher.text()).not.toContain("PA MWEN");
   });
 });
 

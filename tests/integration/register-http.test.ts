@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { organisations, spaces } from "../../db/schema/index";
+import { organisationContacts, organisations, spaces } from "../../db/schema/index";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;
@@ -92,5 +92,17 @@ describe("register pages", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.split("\r\n")[0]).toBe("Nom;Sigle;Type;Section;Contact;Téléphone;Courriel;Année de fondation;Reconnue;Dirigée par une femme;Dirigée par un jeune;Date d'adhésion;Membres femmes;Membres hommes");
     expect(text).toContain("Gwoupman Fanm Wòch;;Groupement de femmes;;;;;;Non;Oui;Non;2026-02-01;;");
+  });
+
+  it("keep the contact given when registering as this space's own, shown to its facilitator and exported", async () => {
+    const created = await post("/espaces/1/organisations/nouvelle", { ...organisation, name: "MUSO Kontak", contactName: "Solange Pyè", phone: "3712 3456", email: "solange@example.ht" }, facilitator);
+    expect(created.status).toBe(302);
+    const id = Number(created.headers.get("location")!.split("/").pop());
+    expect(server.db.select({ spaceId: organisationContacts.spaceId, contactName: organisationContacts.contactName, phone: organisationContacts.phone }).from(organisationContacts).where(eq(organisationContacts.organisationId, id)).all()).toEqual([
+      { spaceId: 1, contactName: "Solange Pyè", phone: "+50937123456" },
+    ]);
+    expect(await (await get(`/espaces/1/organisations/${id}`, facilitator)).text()).toContain("Solange Pyè · +50937123456 · solange@example.ht");
+    for (const cookie of [undefined, delegate, official]) expect(await (await get(`/espaces/1/organisations/${id}.data`, cookie)).text()).not.toContain("Solange");
+    expect(await (await get("/espaces/1/organisations.csv", facilitator)).text()).toContain("MUSO Kontak;;Groupement de femmes;;Solange Pyè;'+50937123456;solange@example.ht;");
   });
 });

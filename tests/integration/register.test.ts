@@ -1,7 +1,7 @@
 import type { AuditAction } from "../../app/modules/audit/actions";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, delegateSeats, organisations, spaceMemberships, users } from "../../db/schema/index";
+import { auditLog, delegateSeats, organisationContacts, organisations, spaceMemberships, users } from "../../db/schema/index";
 import type { Db } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/phone";
 import { parseCsv } from "../../app/modules/csv/csv";
@@ -10,6 +10,7 @@ import {
   admitOrganisation,
   archiveOrganisation,
   deleteOrganisation,
+  getOrganisation,
   importOrganisations,
   leaveSpace,
   listMembers,
@@ -153,6 +154,150 @@ describe("organisations", () => {
   });
 });
 
+describe("an organisation shared by two spaces of one commune", () => {
+  /** A second space of Limonade's commune (Bois de Lance), made by an administrator. */
+  const boisDeLance = () => {
+    const created = createSpace(
+      db,
+      actorByEmail(db, "admin@makon.ht"),
+      { name: "Makòn Bois de Lance", level: "section", communeCode: "HT0313", sectionCode: "HT0313-02", setting: "rural", status: "active", votingBase: "organisation", quorumPercent: 50, majorityRule: "simple", titularSeats: 1, substituteSeats: 1 },
+      1,
+    );
+    return (created as { value: { id: number } }).value.id;
+  };
+  const contactRows = (organisationId: number) =>
+    db
+      .select({ spaceId: organisationContacts.spaceId, contactName: organisationContacts.contactName, phone: organisationContacts.phone, email: organisationContacts.email })
+      .from(organisationContacts)
+      .where(eq(organisationContacts.organisationId, organisationId))
+      .all()
+      .sort((a, b) => a.spaceId - b.spaceId);
+  const limonadeContact = { contactName: "Anita Joseph", phone: "+50937112233", email: "anita@example.ht" };
+  /** An organisation of Limonade with its contact and a titular delegate, admitted by Bois de Lance with its own contact. */
+  const shared = async () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const admin = actorByEmail(db, "admin@makon.ht");
+    const other = boisDeLance();
+    const id = (registerOrganisation(db, f, LIMONADE, org("Kòperativ Lèt", { ...limonadeContact }), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    await registerDelegate(db, f, LIMONADE, person("Rose"), { organisationId: id, seat: "titular", fromDate: "2026-01-02" }, noAccount, 1);
+    expect(admitOrganisation(db, admin, other, id, "2026-02-01", 2, { contactName: "Jean Pòl", phone: "+50937445566" })).toEqual({ ok: true, value: null });
+    return { f, admin, other, id };
+  };
+
+  it("keeps each space's own contact: registering writes it, admitting shows none of the other space's", async () => {
+    const { admin, other, id } = await shared();
+    expect(contactRows(id)).toEqual([
+      { spaceId: LIMONADE, ...limonadeContact },
+      { spaceId: other, contactName: "Jean Pòl", phone: "+50937445566", email: null },
+    ]);
+    const mine = (spaceId: number) => listMembers(db, spaceId).find((m) => m.id === id)!;
+    expect(mine(LIMONADE)).toMatchObject(limonadeContact);
+    expect(mine(other)).toMatchObject({ contactName: "Jean Pòl", phone: "+50937445566", email: null });
+    expect(getOrganisation(db, other, id)).toMatchObject({ contactName: "Jean Pòl", phone: "+50937445566", email: null });
+    expect(getOrganisation(db, LIMONADE, id)).toMatchObject(limonadeContact);
+    // Admitted without a contact: none, not Limonade's.
+    const third = (registerOrganisation(db, actorByEmail(db, "animateur@makon.ht"), LIMONADE, org("MUSO", { contactName: "Lòt moun" }), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    admitOrganisation(db, admin, other, third, "2026-02-01", 2);
+    expect(getOrganisation(db, other, third)).toMatchObject({ contactName: null, phone: null, email: null });
+    // The register's public audit entry carries no contact.
+    expect(JSON.stringify(audits("organisation.register"))).not.toContain("Anita");
+  });
+
+  it("is edited from any space it is a current member of, the change audited in each; the contact only in its own", async () => {
+    const { admin, other, id } = await shared();
+    expect(updateOrganisation(db, admin, other, id, org("Kòperativ Lèt Limonad", { type: "cooperative", contactName: "Jean Pòl", phone: "+50937000099" }), 3)).toEqual({ ok: true, value: null });
+    expect(db.select().from(organisations).where(eq(organisations.id, id)).get()).toMatchObject({ name: "Kòperativ Lèt Limonad", type: "cooperative" });
+    const shares = audits("organisation.update").filter((a) => a.subjectType === "organisation" && a.subjectId === String(id));
+    expect(shares.map((a) => a.spaceId).sort()).toEqual([LIMONADE, other].sort());
+    for (const entry of shares) {
+      expect(entry.before).toMatchObject({ name: "Kòperativ Lèt", type: "muso" });
+      expect(entry.after).toMatchObject({ name: "Kòperativ Lèt Limonad", type: "cooperative", fromSpaceId: other });
+      expect(JSON.stringify(entry)).not.toContain("+50937");
+    }
+    // Bois de Lance's contact changed in Bois de Lance only; Limonade's is untouched.
+    expect(contactRows(id)).toEqual([
+      { spaceId: LIMONADE, ...limonadeContact },
+      { spaceId: other, contactName: "Jean Pòl", phone: "+50937000099", email: null },
+    ]);
+    // Each contact written (Limonade's at registering, Bois de Lance's at admission and now) is audited in its own space.
+    const contactAudits = audits("organisation.update").filter((a) => a.subjectType === "organisation_contact");
+    expect(contactAudits.map((a) => [a.spaceId, a.at])).toEqual([
+      [LIMONADE, 1],
+      [other, 2],
+      [other, 3],
+    ]);
+    expect(getOrganisation(db, LIMONADE, id)!.lastSharedChange).toMatchObject({ spaceId: other, spaceName: "Makòn Bois de Lance", at: 3 });
+    // Once it has left Bois de Lance, Bois de Lance no longer edits it.
+    expect(leaveSpace(db, admin, other, id, "2026-03-01", 4)).toEqual({ ok: true, value: null });
+    expect(updateOrganisation(db, admin, other, id, org("Hack"), 5)).toMatchObject({ ok: false, code: "not_member" });
+    expect(db.select().from(organisations).where(eq(organisations.id, id)).get()!.name).toBe("Kòperativ Lèt Limonad");
+  });
+
+  it("is not archived while another space counts it as a member; leaving ends only this space's membership and seats", async () => {
+    const { f, admin, other, id } = await shared();
+    await registerDelegate(db, admin, other, person("Jan", { sex: "male" }), { organisationId: id, seat: "titular", fromDate: "2026-02-02" }, noAccount, 2);
+    const state = () => ({
+      organisation: db.select({ archivedAt: organisations.archivedAt }).from(organisations).where(eq(organisations.id, id)).get(),
+      memberships: db.select({ spaceId: spaceMemberships.spaceId, leftOn: spaceMemberships.leftOn }).from(spaceMemberships).where(eq(spaceMemberships.organisationId, id)).all(),
+      seats: db.select({ spaceId: delegateSeats.spaceId, toDate: delegateSeats.toDate }).from(delegateSeats).where(eq(delegateSeats.organisationId, id)).all(),
+      audit: db.select().from(auditLog).all().length,
+    });
+    const before = state();
+    expect(archiveOrganisation(db, admin, other, id, "2026-03-01", 3)).toEqual({ ok: false, code: "member_elsewhere" });
+    expect(archiveOrganisation(db, f, LIMONADE, id, "2026-03-01", 3)).toEqual({ ok: false, code: "member_elsewhere" });
+    expect(deleteOrganisation(db, admin, other, id, 3)).toMatchObject({ ok: false, code: "has_history" });
+    expect(state()).toEqual(before);
+    // Bois de Lance leaves: Limonade's membership and Rose's seat stay open.
+    expect(leaveSpace(db, admin, other, id, "2026-03-01", 4)).toEqual({ ok: true, value: null });
+    const left = state();
+    expect(left.memberships).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, leftOn: null }, { spaceId: other, leftOn: "2026-03-01" }]));
+    expect(left.seats).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, toDate: null }, { spaceId: other, toDate: "2026-03-01" }]));
+    // Now a member of Limonade only: Limonade archives it; Bois de Lance's ended rows stay as they were.
+    expect(archiveOrganisation(db, f, LIMONADE, id, "2026-05-01", 5)).toEqual({ ok: true, value: null });
+    const archived = state();
+    expect(archived.organisation!.archivedAt).toBe(5);
+    expect(archived.memberships).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, leftOn: "2026-05-01" }, { spaceId: other, leftOn: "2026-03-01" }]));
+    expect(archived.seats).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, toDate: "2026-05-01" }, { spaceId: other, toDate: "2026-03-01" }]));
+  });
+
+  it("archiving ends only this space's open rows even when another space's were left open by mistake", async () => {
+    const { f, other, id } = await shared();
+    // A row another space should have closed (a bug, an import): archiving here must not close it.
+    db.update(spaceMemberships).set({ leftOn: "2026-03-01" }).where(eq(spaceMemberships.spaceId, other)).run();
+    db.insert(delegateSeats).values({ spaceId: other, organisationId: id, personId: db.select().from(delegateSeats).get()!.personId, seat: "titular", fromDate: "2026-02-02", createdAt: 1 }).run();
+    expect(archiveOrganisation(db, f, LIMONADE, id, "2026-05-01", 5)).toEqual({ ok: true, value: null });
+    const seats = db.select({ spaceId: delegateSeats.spaceId, toDate: delegateSeats.toDate }).from(delegateSeats).where(eq(delegateSeats.organisationId, id)).all();
+    expect(seats).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, toDate: "2026-05-01" }, { spaceId: other, toDate: null }]));
+  });
+
+  it("deleting one entered by mistake removes its contact too", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = (registerOrganisation(db, f, LIMONADE, org("Erè", { phone: "+50937121212" }), "2026-01-01", 1) as { value: { id: number } }).value.id;
+    expect(contactRows(id)).toHaveLength(1);
+    expect(deleteOrganisation(db, f, LIMONADE, id, 2)).toEqual({ ok: true, value: null });
+    expect(contactRows(id)).toEqual([]);
+  });
+
+  it("an import writes each row's contact for the importing space", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const { rows, errors } = readOrganisationRows(parseCsv("Nom;Type;Contact;Téléphone\nFanm Vanyan;Groupement de femmes;Mari;3711 2233\nMUSO Lespwa;MUSO;;\n"), {
+      sections: getSpace(db, LIMONADE)!.territorySections,
+      memberNames: [],
+      today: "2026-11-22",
+      thisYear: 2026,
+      normalizePhone,
+    });
+    expect(errors).toEqual([]);
+    expect(importOrganisations(db, f, LIMONADE, rows, 1)).toEqual({ ok: true, value: { count: 2 } });
+    const members = notDemo(listMembers(db, LIMONADE));
+    expect(members.map((m) => [m.name, m.contactName, m.phone])).toEqual([
+      ["Fanm Vanyan", "Mari", "+50937112233"],
+      ["MUSO Lespwa", null, null],
+    ]);
+    expect(contactRows(members[0]!.id)).toEqual([{ spaceId: LIMONADE, contactName: "Mari", phone: "+50937112233", email: null }]);
+  });
+});
+
 describe("delegates", () => {
   it("take the seats the space's rules give, and may get an account in one step", async () => {
     const f = actorByEmail(db, "animateur@makon.ht");
@@ -167,8 +312,11 @@ describe("delegates", () => {
     const account = db.select().from(users).where(eq(users.email, "nadege@makon.ht")).get()!;
     expect(actorByEmail(db, "nadege@makon.ht").grants).toEqual([{ role: "delegate", spaceId: LIMONADE }]);
     expect(account.phone).toBe("+50937445566");
-    // A taken contact stops everything: no person, no seat.
-    expect(await registerDelegate(db, f, LIMONADE, person("Autre"), seat("substitute"), { createAccount: true, accountEmail: "delegue@makon.ht", accountPassword: "long password" }, 1)).toMatchObject({ ok: false, code: "email_taken" });
+    // A taken contact: an administrator is told, and nothing is written; a facilitator gets
+    // exactly the answer they would get without asking for an account.
+    const taken = { createAccount: true, accountEmail: "delegue@makon.ht", accountPassword: "long password" };
+    expect(await registerDelegate(db, actorByEmail(db, "admin@makon.ht"), LIMONADE, person("Autre"), seat("substitute"), taken, 1)).toMatchObject({ ok: false, code: "email_taken" });
+    expect(await registerDelegate(db, f, LIMONADE, person("Autre"), seat("substitute"), taken, 1)).toEqual(await registerDelegate(db, f, LIMONADE, person("Autre"), seat("substitute"), noAccount, 1));
     expect(notDemo(listDelegates(db, LIMONADE, "2026-03-01")).map((d) => [d.name, d.seat, d.ageGroup, d.hasAccount])).toEqual([
       ["Nadège", "titular", "25_35", true],
       ["Suppléante", "substitute", "25_35", false],

@@ -13,7 +13,18 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real server on a free port, with a fresh SQLite file (demo data seeded unless told not to). */
-export async function startTestServer(options: { databasePath?: string; demo?: boolean; compactAfter?: number; keepaliveAfterMs?: number; secureCookies?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    databasePath?: string;
+    demo?: boolean;
+    compactAfter?: number;
+    keepaliveAfterMs?: number;
+    /** SECURE_COOKIES: false unless told ("auto": from how each request arrived). */
+    secureCookies?: boolean | "auto";
+    /** TRUST_PROXY as the server gets it: false, a number of hops, or proxy addresses. */
+    trustProxy?: false | number | string;
+  } = {},
+): Promise<TestServer> {
   const dir = options.databasePath ? null : tempDir();
   const databasePath = options.databasePath ?? join(dir!.path, "makon.db");
   const logs: TestServer["logs"] = [];
@@ -22,6 +33,7 @@ export async function startTestServer(options: { databasePath?: string; demo?: b
     port: 0,
     host: "127.0.0.1",
     secureCookies: options.secureCookies ?? false,
+    trustProxy: options.trustProxy,
     rootDir: ROOT,
     compactAfter: options.compactAfter,
     keepaliveAfterMs: options.keepaliveAfterMs,

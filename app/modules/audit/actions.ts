@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = {
   "account.create": "internal",
   "role.grant": "internal",
   "role.revoke": "internal",
+  // Accounts' own security: for administrators (no space).
+  "account.passwordChange": "internal",
+  "account.passwordReset": "internal",
+  "account.signOutEverywhere": "internal",
+  /** A facilitator asked for an account with a contact already used: only administrators see it. */
+  "account.contactTaken": "internal",
   "commune.add": "public",
   "section.add": "public",
   "space.create": "public",

@@ -22,8 +22,24 @@ export function requirePermission<A extends PermissionAction>(
   return current;
 }
 
-/** Only same-site paths are followed after sign-in or a language switch. */
+const HERE = "http://makon.invalid";
+
+/**
+ * Only paths of this site are followed after sign-in or a language switch, judged the way a
+ * browser will read them: the URL parser drops tabs and line breaks and reads "\\" as "/", so
+ * "/\t/evil.example" is another host. The path returned is the parser's own, which carries
+ * none of those characters (nor any CR/LF to break a header).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, HERE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== HERE) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // A path that itself starts with "//" would be read as a host by whoever follows it.
+  return path.startsWith("//") ? fallback : path;
 }

@@ -1,7 +1,7 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { Lucia, TimeSpan, type Session, type User } from "lucia";
-import { and, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { Cookie, Lucia, TimeSpan, type Session, type User } from "lucia";
+import { and, eq, ne } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
 import { authorities, delegateSeats, officials, people, roleGrants, sessions, users } from "../../../db/schema/index";
 import type { Actor, Grant } from "./roles";
 import type { Locale } from "../i18n/locales";
@@ -10,14 +10,19 @@ import type { RealtimePort } from "../realtime/port";
 /**
  * The only module that knows about lucia (v3 gets no more fixes upstream): routes and the
  * realtime server see sessions through the functions below.
+ *
+ * Whether the session cookie carries `Secure` is decided per request (the load context's
+ * `secureCookie`: HTTPS directly or through a trusted proxy, or SECURE_COOKIES forced), not
+ * per instance: a venue laptop serves phones over plain HTTP on the local Wi-Fi, where a
+ * `Secure` cookie is dropped. `secureCookies` is only the default for callers that do not say.
  */
-export function createLucia(db: Db, options: { secureCookies: boolean }) {
+export function createLucia(db: Db, options: { secureCookies?: boolean } = {}) {
   const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(30, "d"),
     sessionCookie: {
       name: "makon_session",
-      attributes: { secure: options.secureCookies, sameSite: "lax" },
+      attributes: { secure: options.secureCookies ?? true, sameSite: "lax" },
     },
     getUserAttributes: (attributes) => ({
       name: attributes.name,
@@ -83,15 +88,51 @@ export function loadActor(db: Db, userId: string): Actor {
   return { userId, grants, personId: person.id, seats, mandates };
 }
 
+/** A lucia cookie serialised with this request's `Secure` flag (lucia fixes it per instance). */
+function withSecure(cookie: Cookie, secure: boolean | undefined): string {
+  if (secure === undefined) return cookie.serialize();
+  return new Cookie(cookie.name, cookie.value, { ...cookie.attributes, secure }).serialize();
+}
+
+/** The Set-Cookie header that keeps a session in the browser. */
+export function sessionCookie(auth: Auth, sessionId: string, secure?: boolean): string {
+  return withSecure(auth.createSessionCookie(sessionId), secure);
+}
+
+/** The Set-Cookie header that removes the session cookie. */
+export function blankSessionCookie(auth: Auth, secure?: boolean): string {
+  return withSecure(auth.createBlankSessionCookie(), secure);
+}
+
+/**
+ * Hosts where browsers keep a `Secure` cookie even over plain HTTP (they count as secure
+ * contexts): the machine itself. Anywhere else (a venue laptop's 192.168.x.x) it is dropped.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Whether a session cookie set on this response would be thrown away by the browser: it
+ * must carry `Secure` (SECURE_COOKIES=true) but the request came over plain HTTP to a host
+ * that is not this machine. Signing in then would only pretend to work.
+ */
+export function sessionCookieWouldBeDropped(request: { url: string }, context: { secureCookie: boolean; requestSecure: boolean }): boolean {
+  if (!context.secureCookie || context.requestSecure) return false;
+  return !isLoopbackHost(new URL(request.url).hostname);
+}
+
 /**
  * Validates the session cookie of a request. Returns the session (or null) and the
- * Set-Cookie header to send when lucia extended or cleared the session.
+ * Set-Cookie header to send when lucia extended or cleared the session, `Secure` when
+ * `secure` says so (the instance's default when not given).
  */
 export async function readSession(
   db: Db,
   auth: Auth,
   cookieHeader: string | undefined,
-  options: { extend: boolean },
+  options: { extend: boolean; secure?: boolean },
 ): Promise<{ current: CurrentSession | null; setCookie: string | null }> {
   const sessionId = auth.readSessionCookie(cookieHeader ?? "");
   if (!sessionId) return { current: null, setCookie: null };
@@ -99,14 +140,14 @@ export async function readSession(
   // lucia extend it (past half its life) or delete it once expired.
   if (!options.extend) {
     const row = db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).get();
-    if (!row || row.session.expiresAt * 1000 <= Date.now()) return { current: null, setCookie: auth.createBlankSessionCookie().serialize() };
+    if (!row || row.session.expiresAt * 1000 <= Date.now()) return { current: null, setCookie: blankSessionCookie(auth, options.secure) };
     const session: Session = { id: row.session.id, userId: row.user.id, fresh: false, expiresAt: new Date(row.session.expiresAt * 1000) };
     const user: User = { id: row.user.id, name: row.user.name, email: row.user.email, phone: row.user.phone, locale: row.user.locale };
     return { current: toCurrent(db, session, user), setCookie: null };
   }
   const { session, user } = await auth.validateSession(sessionId);
-  if (!session || !user) return { current: null, setCookie: auth.createBlankSessionCookie().serialize() };
-  const setCookie = session.fresh ? auth.createSessionCookie(session.id).serialize() : null;
+  if (!session || !user) return { current: null, setCookie: blankSessionCookie(auth, options.secure) };
+  const setCookie = session.fresh ? sessionCookie(auth, session.id, options.secure) : null;
   return { current: toCurrent(db, session, user), setCookie };
 }
 
@@ -119,16 +160,31 @@ function toCurrent(db: Db, session: Session, user: User): CurrentSession {
   };
 }
 
-export async function startSession(auth: Auth, userId: string): Promise<string> {
+/** Starts a session; returns its Set-Cookie header (`Secure` as this request needs). */
+export async function startSession(auth: Auth, userId: string, secure?: boolean): Promise<string> {
   const session = await auth.createSession(userId, {});
-  return auth.createSessionCookie(session.id).serialize();
+  return sessionCookie(auth, session.id, secure);
 }
 
 /** Signs out: the session ends, and so do the sockets it opened. */
-export async function endSession(auth: Auth, realtime: RealtimePort, sessionId: string): Promise<string> {
+export async function endSession(auth: Auth, realtime: RealtimePort, sessionId: string, secure?: boolean): Promise<string> {
   await auth.invalidateSession(sessionId);
   realtime.publish([{ type: "session.ended", sessionId }]);
-  return auth.createBlankSessionCookie().serialize();
+  return blankSessionCookie(auth, secure);
+}
+
+/**
+ * Ends a user's sessions inside the caller's transaction (a password change, an
+ * administrator's reset, "sign out everywhere"), all of them or all but `keep`. Returns the
+ * ended sessions' ids: the caller emits `session.ended` for each, so their sockets close.
+ */
+export function endUserSessions(tx: Tx, userId: string, keep?: string): string[] {
+  return tx
+    .delete(sessions)
+    .where(keep === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, keep)))
+    .returning({ id: sessions.id })
+    .all()
+    .map((row) => row.id);
 }
 
 /**

@@ -1,10 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { eq, inArray, lt } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client";
 import { signInThrottle, users } from "../../../db/schema/index";
 import { fail, ok, type Result } from "../result";
 import { UNUSABLE_HASH, verifyPassword } from "./password.server";
 import { parseIdentifier } from "./phone";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure, waitBeforeAttempt, type ThrottleState } from "./throttle";
+import { FORGET_AFTER_MS, afterSuccess, decideAttempt, type ThrottleState } from "./throttle";
 
 export type SignInCode = "invalid_identifier" | "wrong_credentials" | "throttled";
 
@@ -13,6 +13,61 @@ export interface SignInInput {
   password: string;
   address: string;
   now: number;
+}
+
+/** The rows an attempt is counted in (docs/decisions/0002-sign-in-throttle.md). */
+interface ThrottleKeys {
+  account: string;
+  address: string;
+  pair: string;
+}
+
+/**
+ * An account's failures are counted under its id (its e-mail and its phone share one count);
+ * an identifier that names no account under that identifier, counted the same way.
+ */
+function keysFor(account: string, address: string): ThrottleKeys {
+  return { account: `account:${account}`, address: `address:${address}`, pair: `pair:${address}|${account}` };
+}
+
+function readState(tx: Tx, key: string): ThrottleState | undefined {
+  const row = tx.select({ failures: signInThrottle.failures, lastFailureAt: signInThrottle.lastFailureAt }).from(signInThrottle).where(eq(signInThrottle.key, key)).get();
+  return row ?? undefined;
+}
+
+function writeState(tx: Tx, key: string, state: ThrottleState | undefined): void {
+  if (!state) {
+    tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+    return;
+  }
+  tx.insert(signInThrottle).values({ key, ...state }).onConflictDoUpdate({ target: signInThrottle.key, set: state }).run();
+}
+
+/**
+ * Decides and counts an attempt in one synchronous transaction: the decision reads the
+ * counts and, when the attempt may go on, counts it as failed before its password is
+ * checked. Parallel attempts therefore see each other; a correct password takes its count
+ * back afterwards (`settleSuccess`).
+ */
+function reserveAttempt(db: Db, keys: ThrottleKeys, now: number): { ok: true } | { ok: false; waitSeconds: number } {
+  return db.transaction((tx) => {
+    const decision = decideAttempt({ account: readState(tx, keys.account), address: readState(tx, keys.address), pair: readState(tx, keys.pair) }, now);
+    if (!decision.allowed) return { ok: false as const, waitSeconds: Math.ceil(decision.waitMs / 1000) };
+    writeState(tx, keys.account, decision.reserve.account);
+    writeState(tx, keys.address, decision.reserve.address);
+    writeState(tx, keys.pair, decision.reserve.pair);
+    return { ok: true as const };
+  });
+}
+
+function settleSuccess(db: Db, keys: ThrottleKeys, now: number): void {
+  db.transaction((tx) => {
+    const address = afterSuccess(readState(tx, keys.address), readState(tx, keys.pair), now);
+    writeState(tx, keys.address, address);
+    tx.delete(signInThrottle).where(inArray(signInThrottle.key, [keys.account, keys.pair])).run();
+    // Counts nobody has added to for a day are forgotten anyway: their rows go.
+    tx.delete(signInThrottle).where(lt(signInThrottle.lastFailureAt, now - FORGET_AFTER_MS)).run();
+  });
 }
 
 /**
@@ -26,42 +81,43 @@ export async function signIn(
 ): Promise<Result<{ userId: string }, SignInCode> & { waitSeconds?: number }> {
   const identifier = parseIdentifier(input.identifier);
   if (!identifier) return fail("invalid_identifier", "identifier");
-  const accountKey = `account:${identifier.value}`;
-  const addressKey = `address:${input.address}`;
-  const states = new Map(
-    db
-      .select()
-      .from(signInThrottle)
-      .where(inArray(signInThrottle.key, [accountKey, addressKey]))
-      .all()
-      .map((row) => [row.key, row as ThrottleState]),
-  );
-  const wait = Math.max(
-    waitBeforeAttempt(states.get(accountKey), ACCOUNT_POLICY, input.now),
-    waitBeforeAttempt(states.get(addressKey), ADDRESS_POLICY, input.now),
-  );
-  if (wait > 0) return { ...fail("throttled"), waitSeconds: Math.ceil(wait / 1000) };
-
   const user = db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(identifier.kind === "email" ? eq(users.email, identifier.value) : eq(users.phone, identifier.value))
     .get();
+  const keys = keysFor(user ? user.id : identifier.value, input.address);
+  const reserved = reserveAttempt(db, keys, input.now);
+  if (!reserved.ok) return { ...fail("throttled"), waitSeconds: reserved.waitSeconds };
+  // Unknown accounts are checked against a hash no password matches: the time taken is the same.
   const valid = await verifyPassword(user?.passwordHash ?? UNUSABLE_HASH, input.password);
-  if (!user || !valid) {
-    db.transaction((tx) => {
-      for (const key of [accountKey, addressKey]) {
-        // Read again inside the transaction: other attempts may have failed meanwhile.
-        const current = tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
-        const next = recordFailure(current, input.now);
-        tx.insert(signInThrottle)
-          .values({ key, ...next })
-          .onConflictDoUpdate({ target: signInThrottle.key, set: next })
-          .run();
-      }
-    });
-    return fail("wrong_credentials");
-  }
-  db.delete(signInThrottle).where(eq(signInThrottle.key, accountKey)).run();
+  // A failure was counted when the attempt was reserved.
+  if (!user || !valid) return fail("wrong_credentials");
+  settleSuccess(db, keys, input.now);
   return ok({ userId: user.id });
+}
+
+export type PasswordCheckCode = "wrong_password" | "throttled";
+
+/**
+ * A signed-in user's password checked again (before changing it): counted like a sign-in to
+ * that account, so a borrowed session cannot guess the password faster than the sign-in form.
+ */
+export async function checkOwnPassword(
+  db: Db,
+  input: { userId: string; password: string; address: string; now: number },
+): Promise<Result<null, PasswordCheckCode> & { waitSeconds?: number }> {
+  const user = db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).get();
+  const keys = keysFor(input.userId, input.address);
+  const reserved = reserveAttempt(db, keys, input.now);
+  if (!reserved.ok) return { ...fail("throttled"), waitSeconds: reserved.waitSeconds };
+  const valid = await verifyPassword(user?.passwordHash ?? UNUSABLE_HASH, input.password);
+  if (!user || !valid) return fail("wrong_password", "currentPassword");
+  settleSuccess(db, keys, input.now);
+  return ok(null);
+}
+
+/** An administrator's reset: the account's own failure count starts again from nothing. */
+export function clearAccountThrottle(tx: Tx, userId: string): void {
+  tx.delete(signInThrottle).where(eq(signInThrottle.key, `account:${userId}`)).run();
 }

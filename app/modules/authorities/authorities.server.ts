@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { authorities, officials, people, sections } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
@@ -48,7 +48,7 @@ export async function registerOfficial(
   if (!space.ok) return space;
   const authority = db.select().from(authorities).where(eq(authorities.id, input.authorityId)).get();
   if (!authority || authority.communeCode !== space.value.communeCode) return fail("not_found", "authorityId");
-  const prepared = await prepareAccount(db, person, account);
+  const prepared = await prepareAccount(db, actor, person, account);
   if (!prepared.ok) return prepared;
   return db.transaction((tx) => {
     const userId = createLinkedAccount(tx, person, prepared.value, "official", spaceId, actor!.userId, now);
@@ -60,10 +60,14 @@ export async function registerOfficial(
   });
 }
 
-/** The authorities of a space's territory with their officials. */
+/**
+ * The authorities of a space's territory with their officials, as the register lists them:
+ * officials are public (their name, function and mandate); `personId` and `hasAccount` are
+ * for the register's keepers (`publicAuthorities` drops them).
+ */
 export function listAuthorities(db: Db, space: { communeCode: string; sectionCode: string | null }) {
   const rows = db
-    .select({ authority: authorities, sectionName: sections.name })
+    .select({ id: authorities.id, kind: authorities.kind, name: authorities.name, sectionName: sections.name })
     .from(authorities)
     .leftJoin(sections, eq(sections.code, authorities.sectionCode))
     .where(
@@ -74,17 +78,34 @@ export function listAuthorities(db: Db, space: { communeCode: string; sectionCod
     )
     .orderBy(asc(authorities.kind), asc(authorities.name))
     .all();
-  const officialRows = db
-    .select({ official: officials, name: people.name, sex: people.sex, hasAccount: people.userId })
-    .from(officials)
-    .innerJoin(people, eq(people.id, officials.personId))
-    .orderBy(asc(people.name))
-    .all();
+  const ids = rows.map((r) => r.id);
+  const officialRows = ids.length
+    ? db
+        .select({
+          id: officials.id,
+          authorityId: officials.authorityId,
+          personId: officials.personId,
+          title: officials.title,
+          mandateStart: officials.mandateStart,
+          mandateEnd: officials.mandateEnd,
+          name: people.name,
+          userId: people.userId,
+        })
+        .from(officials)
+        .innerJoin(people, eq(people.id, officials.personId))
+        .where(inArray(officials.authorityId, ids))
+        .orderBy(asc(people.name))
+        .all()
+    : [];
   return rows.map((r) => ({
-    ...r.authority,
-    sectionName: r.sectionName,
+    ...r,
     officials: officialRows
-      .filter((o) => o.official.authorityId === r.authority.id)
-      .map((o) => ({ id: o.official.id, personId: o.official.personId, name: o.name, sex: o.sex, title: o.official.title, mandateStart: o.official.mandateStart, mandateEnd: o.official.mandateEnd, hasAccount: o.hasAccount !== null })),
+      .filter((o) => o.authorityId === r.id)
+      .map((o) => ({ id: o.id, personId: o.personId, name: o.name, title: o.title, mandateStart: o.mandateStart, mandateEnd: o.mandateEnd, hasAccount: o.userId !== null })),
   }));
+}
+
+/** The same for a page anyone reads: no person ids, no account links. */
+export function publicAuthorities(list: ReturnType<typeof listAuthorities>) {
+  return list.map((a) => ({ ...a, officials: a.officials.map(({ personId: _p, hasAccount: _h, ...o }) => o) }));
 }

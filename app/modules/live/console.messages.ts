@@ -48,4 +48,5 @@ export const consoleMessages = {
   "parity.noTurns": { fr: "Aucune prise de parole enregistrée.", ht: "Pa gen pawòl ki anrejistre." },
   "parity.duration": { fr: "Durée", ht: "Dire" },
   "console.screenIn": { fr: "Écran en {language}", ht: "Ekran an {language}" },
+  "parity.unnamed": { fr: "Personne non nommée", ht: "Moun san non" },
 } as const satisfies Catalog;

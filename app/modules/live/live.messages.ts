@@ -31,4 +31,6 @@ export const liveMessages = {
   "live.error.notQueued": { fr: "Cette personne n'attend plus son tour : la liste a changé.", ht: "Moun sa a pa ap tann ankò: lis la chanje." },
   "live.error.noTurnRunning": { fr: "Aucun tour de parole en cours.", ht: "Pa gen moun k ap pale kounye a." },
   "live.error.noReply": { fr: "Pas de réponse du serveur : vérifiez l'écran avant de recommencer.", ht: "Sèvè a pa reponn: gade ekran an anvan ou rekòmanse." },
+  "live.screenEnded": { fr: "Cette réunion est terminée.", ht: "Reyinyon sa a fini." },
+  "live.screenEndedHint": { fr: "L'écran partagé ne s'affiche plus.", ht: "Ekran pataje a pa parèt ankò." },
 } as const satisfies Catalog;

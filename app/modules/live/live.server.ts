@@ -319,6 +319,7 @@ export function speakingRecord(db: Db, meeting: { id: number; closedAt: number |
   return {
     turns: turns.map((turn) => ({
       id: turn.id,
+      attendanceId: turn.attendanceId,
       name: turn.name,
       organisation: turn.organisation,
       item: turn.agendaItemId === null ? null : (items.get(turn.agendaItemId) ?? null),

@@ -54,7 +54,8 @@ export function meetingProjections(db: Db, meetingId: number, scope: ProjectionS
       agenda: agenda.map((i) => ({ id: i.id, title: i.title, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
       present: rows.filter((r) => !waiting.has(r.id)),
       suggestion: suggestion ? { turnId: suggestion.entry.id, name: suggestion.entry.name, reason: suggestion.reason } : null,
-      screenPath: meeting.screenToken ? `/ecran/${meeting.screenToken}` : null,
+      // The link works while the meeting runs; afterwards it opens nothing, so it is not shown.
+      screenPath: meeting.screenToken && (meeting.status === "planned" || meeting.status === "live") ? `/ecran/${meeting.screenToken}` : null,
     },
   };
 }

@@ -4,7 +4,7 @@ import { tallyBySexAndAge, type SexAgeTally } from "../people/disaggregation";
 import type { Sex } from "../people/sex";
 
 /**
- * The attendance figures of a meeting — sex × age, women's and youth shares, member
+ * The attendance figures of a meeting — sex × age, women's and youth shares, disability, member
  * organisations present, officials present, quorum — computed once here for the live panel,
  * the printable page, exports and reports, so they always agree.
  */
@@ -14,12 +14,15 @@ export interface AttendanceRow {
   name: string;
   sex: Sex | null;
   ageGroup: AgeGroupId | null;
+  disability?: boolean;
   organisationId: number | null;
   role: string;
 }
 
 export interface AttendanceFigures {
   people: SexAgeTally;
+  /** People with a disability (a count, never who). */
+  withDisability: number;
   organisationsPresent: { count: number; of: number };
   officialsPresent: number;
   quorum: { required: number; present: number; met: boolean };
@@ -43,6 +46,7 @@ export function attendanceFigures(input: { rows: readonly AttendanceRow[]; membe
   const required = Math.ceil((input.quorumPercent / 100) * members.size);
   return {
     people: tallyBySexAndAge(rows),
+    withDisability: rows.filter((r) => r.disability).length,
     organisationsPresent: { count: present.size, of: members.size },
     officialsPresent: rows.filter((r) => r.role === "official").length,
     quorum: { required, present: present.size, met: members.size > 0 && present.size >= required },

@@ -94,4 +94,13 @@ export const meetingsMessages = {
   "attendance.corrected": { fr: "Ligne corrigée.", ht: "Liy lan korije." },
   "attendance.error.hasSpoken": { fr: "Cette personne a pris la parole : elle reste sur la liste (corrigez la ligne si besoin).", ht: "Moun sa a te pale: li rete sou lis la (korije liy lan si sa nesesè)." },
   "attendance.moreCandidates": { fr: "{count} autres : cherchez par nom ou organisation.", ht: "{count} lòt ankò: chèche pa non oswa òganizasyon." },
+  "meetings.error.notFacilitator": { fr: "Seuls les animateur·rices de cet espace peuvent animer ses réunions.", ht: "Se sèlman animatè espas sa a ki ka anime reyinyon li yo." },
+  "meetings.publicNotice": {
+    fr: "Visible par tous : l'ordre du jour, le procès-verbal, les chiffres de présence (moins de 5 personnes : « < 5 ») et les noms des autorités et des adultes qui ont accepté d'être nommés.",
+    ht: "Tout moun ka wè: lòd dijou a, pwosè vèbal la, chif prezans yo (mwens pase 5 moun: « < 5 ») ak non otorite yo ak granmoun ki dakò pou non yo parèt.",
+  },
+  "meetings.publicNotice.unpublished": { fr: "Visible par tous : rien, cette réunion n'est pas publiée ; seuls les membres de l'espace la voient.", ht: "Tout moun ka wè: anyen, reyinyon sa a pa pibliye; se manm espas la sèlman ki wè l." },
+  "attendance.withDisability": { fr: "en situation de handicap", ht: "moun ki gen andikap" },
+  "attendance.namedList": { fr: "Autorités et personnes qui ont accepté d'être nommées ({count})", ht: "Otorite ak moun ki dakò pou non yo parèt ({count})" },
+  "attendance.unnamed": { fr: "Autres personnes présentes, non nommées : {count}", ht: "Lòt moun ki te la, san non yo: {count}" },
 } as const satisfies Catalog;

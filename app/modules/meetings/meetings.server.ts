@@ -8,7 +8,10 @@ import {
   meetingFacilitators,
   meetingSessions,
   meetings,
+  officials,
   organisations,
+  people,
+  roleGrants,
   spaceMemberships,
   spaces,
   speakingTurns,
@@ -50,11 +53,27 @@ function meetingForChange(db: Db | Tx, actor: Actor | null, meetingId: number): 
   return can(actor, "meeting.run", { spaceId: meeting.spaceId }) ? ok(meeting) : fail("forbidden");
 }
 
+/**
+ * Whether every user named to facilitate holds the facilitator role in the meeting's space.
+ * An administrator who is not a facilitator there is not listed: a meeting's facilitators
+ * are the space's.
+ */
+function facilitatorsOfSpace(db: Db | Tx, spaceId: number, userIds: readonly string[]): boolean {
+  const wanted = [...new Set(userIds)];
+  if (wanted.length === 0) return true;
+  const held = db
+    .select({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.spaceId, spaceId), eq(roleGrants.role, "facilitator"), inArray(roleGrants.userId, wanted)))
+    .all();
+  return new Set(held.map((g) => g.userId)).size === wanted.length;
+}
+
 function setLinks(tx: Tx, meetingId: number, spaceId: number, input: MeetingInput): void {
   tx.delete(meetingFacilitators).where(eq(meetingFacilitators.meetingId, meetingId)).run();
   tx.delete(meetingAuthorities).where(eq(meetingAuthorities.meetingId, meetingId)).run();
-  const knownUsers = input.facilitatorIds.length ? tx.select({ id: users.id }).from(users).where(inArray(users.id, input.facilitatorIds)).all() : [];
-  for (const { id } of knownUsers) tx.insert(meetingFacilitators).values({ meetingId, userId: id }).run();
+  // Checked by the command before: each is a facilitator of the space.
+  for (const userId of new Set(input.facilitatorIds)) tx.insert(meetingFacilitators).values({ meetingId, userId }).run();
   const space = tx.select().from(spaces).where(eq(spaces.id, spaceId)).get()!;
   const knownAuthorities = input.authorityIds.length
     ? tx.select({ id: authorities.id }).from(authorities).where(and(inArray(authorities.id, input.authorityIds), eq(authorities.communeCode, space.communeCode))).all()
@@ -65,6 +84,7 @@ function setLinks(tx: Tx, meetingId: number, spaceId: number, input: MeetingInpu
 export function planMeeting(db: Db, actor: Actor | null, spaceId: number, input: MeetingInput, now: number): Result<{ id: number }, MeetingCode> {
   if (!can(actor, "meeting.run", { spaceId })) return fail("forbidden");
   if (!db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).get()) return fail("not_found");
+  if (!facilitatorsOfSpace(db, spaceId, input.facilitatorIds)) return fail("not_facilitator", "facilitatorIds");
   const { facilitatorIds: _f, authorityIds: _a, ...row } = input;
   const id = db.transaction((tx) => {
     const inserted = tx.insert(meetings).values({ ...row, spaceId, createdAt: now }).returning({ id: meetings.id }).get();
@@ -79,6 +99,7 @@ export function updateMeeting(deps: Deps, actor: Actor | null, meetingId: number
   const meeting = meetingForChange(deps.db, actor, meetingId);
   if (!meeting.ok) return meeting;
   if (!canEditPlan(meeting.value.status)) return fail("wrong_state");
+  if (!facilitatorsOfSpace(deps.db, meeting.value.spaceId, input.facilitatorIds)) return fail("not_facilitator", "facilitatorIds");
   const { facilitatorIds: _f, authorityIds: _a, ...row } = input;
   return commit(deps, (tx, emit) => {
     tx.update(meetings).set(row).where(eq(meetings.id, meetingId)).run();
@@ -304,34 +325,61 @@ export function getMeeting(db: Db, meetingId: number) {
 
 export type Meeting = NonNullable<ReturnType<typeof getMeeting>>;
 
-/** A space's meetings: upcoming (soonest first) and past (latest first). */
-export function listMeetings(db: Db, spaceId: number, now: number) {
-  const upcoming = db
-    .select()
+/**
+ * A space's meetings as its page lists them: upcoming (soonest first) and past (latest
+ * first). Unpublished meetings only for who may see them (the space's members).
+ */
+export function listMeetings(db: Db, spaceId: number, now: number, viewer: { seesUnpublished: boolean } = { seesUnpublished: false }) {
+  const rows = db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status, kind: meetings.kind, published: meetings.published })
     .from(meetings)
-    .where(and(eq(meetings.spaceId, spaceId), gte(meetings.startsAt, now - 12 * 3600_000)))
-    .orderBy(asc(meetings.startsAt))
-    .all()
-    .filter((m) => m.status === "planned" || m.status === "live");
-  const past = db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.spaceId, spaceId))
+    .where(and(eq(meetings.spaceId, spaceId), viewer.seesUnpublished ? undefined : eq(meetings.published, true)))
     .orderBy(desc(meetings.startsAt))
     .all()
-    .filter((m) => !upcoming.some((u) => u.id === m.id));
-  return { upcoming, past };
+    .map(({ published: _p, ...m }) => m);
+  const isUpcoming = (m: (typeof rows)[number]) => m.startsAt >= now - 12 * 3600_000 && (m.status === "planned" || m.status === "live");
+  return { upcoming: rows.filter(isUpcoming).reverse(), past: rows.filter((m) => !isUpcoming(m)) };
 }
 
+/**
+ * A meeting's attendance as recorded at the door, with what decides whether a person may be
+ * named publicly (their consent, their birth year, whether they hold a mandate). Internal:
+ * pages pick from it by audience (`attendeesFor` in `views.ts`).
+ */
 export function listAttendance(db: Db, meetingId: number) {
-  return db
-    .select({ row: attendance, organisationName: organisations.name, organisationAcronym: organisations.acronym })
+  const rows = db
+    .select({
+      id: attendance.id,
+      personId: attendance.personId,
+      name: attendance.name,
+      sex: attendance.sex,
+      ageGroup: attendance.ageGroup,
+      disability: attendance.disability,
+      organisationId: attendance.organisationId,
+      role: attendance.role,
+      arrivedAt: attendance.arrivedAt,
+      organisationName: organisations.name,
+      organisationAcronym: organisations.acronym,
+      namedPublicly: people.namedPublicly,
+      birthYear: people.birthYear,
+      personAgeGroup: people.ageGroup,
+    })
     .from(attendance)
     .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
+    .leftJoin(people, eq(people.id, attendance.personId))
     .where(eq(attendance.meetingId, meetingId))
     .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
-    .all()
-    .map(({ row, organisationName, organisationAcronym }) => ({ ...row, ageGroup: row.ageGroup as AgeGroupId | null, organisationName, organisationAcronym }));
+    .all();
+  const personIds = rows.map((r) => r.personId).filter((id): id is number => id !== null);
+  const officialIds = new Set(
+    personIds.length ? db.select({ personId: officials.personId }).from(officials).where(inArray(officials.personId, personIds)).all().map((o) => o.personId) : [],
+  );
+  return rows.map((r) => ({
+    ...r,
+    ageGroup: r.ageGroup as AgeGroupId | null,
+    namedPublicly: r.namedPublicly ?? false,
+    official: r.personId !== null && officialIds.has(r.personId),
+  }));
 }
 
 /** Attendance of a space's meetings held between two instants, for exports. */

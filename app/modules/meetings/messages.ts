@@ -1,6 +1,6 @@
 import type { MessageKey } from "../i18n/translate";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item";
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item" | "not_facilitator";
 
 /** Why a meeting command was refused, in words for the facilitator. */
 const MESSAGES: Record<MeetingCode, MessageKey> = {
@@ -12,6 +12,7 @@ const MESSAGES: Record<MeetingCode, MessageKey> = {
   not_member: "register.error.notMember",
   has_spoken: "attendance.error.hasSpoken",
   current_item: "agenda.error.currentItem",
+  not_facilitator: "meetings.error.notFacilitator",
 };
 
 export const meetingMessage = (code: MeetingCode): MessageKey => MESSAGES[code];

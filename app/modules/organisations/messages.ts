@@ -13,6 +13,7 @@ export type RegisterCode =
   | "left_before_joined"
   | "has_history"
   | "archived"
+  | "member_elsewhere"
   | "seats_full"
   | "already_seated"
   | "dates_reversed"
@@ -32,6 +33,8 @@ const MESSAGES: Record<RegisterCode, MessageKey> = {
   left_before_joined: "register.error.leftBeforeJoined",
   has_history: "register.error.hasHistory",
   archived: "register.error.archived",
+  // Says which spaces: the page fills {spaces} from the memberships it shows.
+  member_elsewhere: "organisations.error.memberElsewhere",
   seats_full: "register.error.seatsFull",
   already_seated: "register.error.alreadySeated",
   dates_reversed: "error.datesReversed",

@@ -46,10 +46,30 @@ export const organisationsMessages = {
   "organisations.edit": { fr: "Modifier l'organisation", ht: "Modifye òganizasyon an" },
   "organisations.leave": { fr: "Quitter l'espace", ht: "Kite espas la" },
   "organisations.remove": { fr: "Supprimer ou archiver", ht: "Efase oswa achive" },
-  "organisations.removeHint": { fr: "Supprimer efface une organisation saisie par erreur. Une organisation qui a un historique (délégué·es, autres espaces) s'archive : elle sort des listes, son historique reste.", ht: "Efase retire yon òganizasyon ki antre pa erè. Yon òganizasyon ki gen istwa (delege, lòt espas) ap achive: li soti nan lis yo, istwa li rete." },
+  "organisations.removeHint": {
+    fr: "Supprimer efface une organisation saisie par erreur. Une organisation qui a un historique (délégué·es, autres espaces) s'archive : elle sort des listes, son historique reste. Encore membre d'un autre espace, elle ne s'archive pas : retirez-la seulement de cet espace (« Quitter l'espace »).",
+    ht: "Efase retire yon òganizasyon ki antre pa erè. Yon òganizasyon ki gen istwa (delege, lòt espas) ap achive: li soti nan lis yo, istwa li rete. Si l toujou manm yon lòt espas, ou pa ka achive l: retire l nan espas sa a sèlman (« Kite espas la »).",
+  },
   "organisations.delete": { fr: "Supprimer", ht: "Efase" },
   "organisations.archive": { fr: "Archiver", ht: "Achive" },
   "organisations.archived": { fr: "Archivée", ht: "Achive" },
+  "organisations.error.memberElsewhere": {
+    fr: "Cette organisation est aussi membre de : {spaces}. Retirez-la de cet espace plutôt que de l'archiver.",
+    ht: "Òganizasyon sa a manm lòt espas tou : {spaces}. Retire l nan espas sa a olye w achive l.",
+  },
+  "organisations.lastChange": { fr: "Dernière modification par {space} le {date}.", ht: "Dènye chanjman an soti nan {space}, {date}." },
+  "organisations.sharedWith": {
+    fr: "Ces informations sont partagées avec : {spaces}. Ces espaces voient toute modification, qui figure aussi dans leur historique.",
+    ht: "Enfòmasyon sa yo pataje ak : {spaces}. Si w chanje yo, espas sa yo ap wè chanjman an, nan istwa yo tou.",
+  },
+  "organisations.contactOwn": {
+    fr: "Le contact (personne, téléphone, courriel) est propre à cet espace : les autres espaces ne le voient pas.",
+    ht: "Kontak la (moun, telefòn, imèl) se pou espas sa a sèlman: lòt espas yo pa wè l.",
+  },
+  "organisations.admitContactHint": {
+    fr: "Le contact que vous notez ici reste dans cet espace. Celui des autres espaces n'est pas montré.",
+    ht: "Kontak ou mete la a rete nan espas sa a. Nou pa montre kontak lòt espas yo.",
+  },
   "organisations.error.type": { fr: "Choisissez le type d'organisation.", ht: "Chwazi kalite òganizasyon an." },
   "export.organisations": { fr: "Exporter les organisations (CSV pour Excel)", ht: "Ekspòte òganizasyon yo (CSV pou Excel)" },
   "export.delegates": { fr: "Exporter les délégué·es (CSV pour Excel)", ht: "Ekspòte delege yo (CSV pou Excel)" },

@@ -12,14 +12,25 @@ export const optionalCount = optionalText(7).transform((v, ctx) => {
   return Number(v);
 });
 
-export const OrganisationSchema = z.object({
+/** How one space reaches an organisation: kept by each space for itself, never shared. */
+export const ContactSchema = z.object({
+  contactName: optionalText(120),
+  phone: optionalPhone,
+  email: optionalText(200).pipe(z.email({ error: "error.email" }).optional()),
+});
+
+/** A space's own contact for an organisation: the contact form once parsed. */
+export type ContactInput = Parsed<typeof ContactSchema>;
+
+/**
+ * The organisation as the register form sends it: the shared record (name … led by a young
+ * person), which every space it belongs to shows, and this space's own contact.
+ */
+export const OrganisationSchema = ContactSchema.extend({
   name: requiredText(160),
   acronym: optionalText(30),
   type: z.enum(ORGANISATION_TYPES, { error: "organisations.error.type" }),
   sectionCode: optionalText(12),
-  contactName: optionalText(120),
-  phone: optionalPhone,
-  email: optionalText(200).pipe(z.email({ error: "error.email" }).optional()),
   yearFounded: optionalText(4).transform((v, ctx) => {
     if (v === undefined) return undefined;
     const year = Number(v);
@@ -38,6 +49,12 @@ export const OrganisationSchema = z.object({
 export type OrganisationInput = Parsed<typeof OrganisationSchema>;
 
 export const JoinSchema = z.object({ joinedOn: isoDate });
+
+/** Admitting an organisation registered elsewhere: which one, since when, and this space's contact. */
+export const AdmitSchema = ContactSchema.extend({
+  organisationId: z.coerce.number({ error: "error.required" }).int().positive({ error: "error.required" }),
+  joinedOn: isoDate,
+});
 export const LeaveSchema = z.object({ leftOn: isoDate });
 
 export const MembershipCountSchema = z.object({

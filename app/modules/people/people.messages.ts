@@ -66,4 +66,8 @@ export const peopleMessages = {
   "people.account.noCandidate": { fr: "Aucune personne des espaces de ce compte n'attend de compte.", ht: "Pa gen moun nan espas kont sa a k ap tann yon kont." },
   "people.account.choosePerson": { fr: "Lier ce compte à", ht: "Lye kont sa a ak" },
   "people.error.sharedPerson": { fr: "Cette personne compte aussi dans un autre espace : seul un administrateur peut lier ou délier son compte.", ht: "Moun sa a konte nan yon lòt espas tou: se yon administratè sèlman ki ka lye oswa retire kont li." },
+  "people.namedPublicly": { fr: "Accepte d'être nommé·e sur les pages publiques", ht: "Dakò pou non l parèt sou paj piblik yo" },
+  "people.namedPubliclyHint": { fr: "Sinon, la personne ne figure que dans les chiffres. Les mineur·es ne sont jamais nommé·es publiquement.", ht: "Si se pa sa, moun nan parèt nan chif yo sèlman. Yo pa janm mete non yon minè sou paj piblik." },
+  "delegates.namedPublicly": { fr: "Nommé·e publiquement", ht: "Non l parèt an piblik" },
+  "delegates.unnamed": { fr: "Autres délégué·es, non nommé·es publiquement : {count}", ht: "Lòt delege, san non yo an piblik: {count}" },
 } as const satisfies Catalog;

@@ -19,6 +19,8 @@ export const PersonSchema = z.object({
   }),
   ageGroup: z.union([z.literal(""), z.enum(AGE_GROUP_IDS as [AgeGroupId, ...AgeGroupId[]])], { error: "error.invalid" }).optional().transform((v) => v || null),
   disability: checkbox,
+  /** Agreed to be named on public pages (minors never are, whatever this says). */
+  namedPublicly: checkbox,
   phone: optionalPhone,
   preferredLanguage: z.union([z.literal(""), z.enum(LOCALES)], { error: "error.invalid" }).optional().transform((v) => v || null),
 });
@@ -42,8 +44,11 @@ export function accountRefinement(v: { createAccount: boolean; accountEmail?: st
   if (v.accountPassword.length < MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", path: ["accountPassword"], message: "error.passwordTooShort" });
 }
 
-/** A person as the register takes it: what the person fields of a form give once parsed. */
-export type PersonInput = Parsed<typeof PersonSchema>;
+/**
+ * A person as the register takes it: what the person fields of a form give once parsed.
+ * Consent to be named publicly is false unless given.
+ */
+export type PersonInput = Omit<Parsed<typeof PersonSchema>, "namedPublicly"> & { namedPublicly?: boolean };
 
 export interface AccountFields {
   createAccount: boolean;

@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { authorities, delegateSeats, officials, organisations, people, spaceMemberships, spaces, users } from "../../../db/schema/index";
+import { authorities, delegateSeats, officials, organisations, people, roleGrants, spaceMemberships, spaces, users } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
-import { can } from "../auth/permissions";
+import { can, isAdmin } from "../auth/permissions";
 import { parseIdentifier } from "../auth/phone";
 import { commit, type Deps } from "../deps.server";
 import type { Actor, Role } from "../auth/roles";
@@ -21,15 +21,16 @@ export type PeopleCode = "forbidden" | "space_not_found" | "not_found" | "not_me
 export function insertPerson(tx: Tx, person: PersonInput, userId: string | null, now: number): number {
   return tx
     .insert(people)
-    .values({ ...person, phone: person.phone ?? null, userId, createdAt: now })
+    .values({ ...person, phone: person.phone ?? null, namedPublicly: person.namedPublicly ?? false, userId, createdAt: now })
     .returning({ id: people.id })
     .get().id;
 }
 
 /** Hashes the account's password before the transaction (better-sqlite3 transactions are synchronous). */
-export async function prepareAccount(db: Db, person: PersonInput, account: AccountFields): Promise<Result<{ email: string | null; passwordHash: string } | null, "email_taken" | "phone_taken">> {
+export async function prepareAccount(db: Db, actor: Actor | null, person: PersonInput, account: AccountFields): Promise<Result<{ email: string | null; passwordHash: string } | null, "email_taken" | "phone_taken">> {
   if (!account.createAccount) return ok(null);
-  const taken = contactTaken(db, { email: account.accountEmail, phone: person.phone });
+  // Only an administrator is told; anyone else learns nothing of other accounts (issue 11).
+  const taken = contactTaken(db, { email: account.accountEmail, phone: person.phone }, actor);
   if (taken) return fail(taken, taken === "email_taken" ? "accountEmail" : "phone");
   return ok({ email: account.accountEmail ?? null, passwordHash: await hashPassword(account.accountPassword) });
 }
@@ -85,7 +86,7 @@ export async function registerDelegate(
   const space = spaceForRegister(db, actor, spaceId);
   if (!space.ok) return space;
   if (!isCurrentMember(db, spaceId, seat.organisationId)) return fail("not_member", "organisationId");
-  const prepared = await prepareAccount(db, person, account);
+  const prepared = await prepareAccount(db, actor, person, account);
   if (!prepared.ok) return prepared;
   return db.transaction((tx) => {
     // Checked inside the transaction: another facilitator may have filled the seat meanwhile.
@@ -121,7 +122,8 @@ export function importDelegates(
       seats.push(wanted);
     }
     for (const row of rows) {
-      const person: PersonInput = { name: row.name, sex: row.sex, birthYear: row.birthYear, ageGroup: row.ageGroup, disability: row.disability, phone: row.phone ?? undefined, preferredLanguage: null };
+      // An import records no consent: the person is counted, not named, on public pages.
+      const person: PersonInput = { name: row.name, sex: row.sex, birthYear: row.birthYear, ageGroup: row.ageGroup, disability: row.disability, phone: row.phone ?? undefined, preferredLanguage: null, namedPublicly: false };
       const personId = insertPerson(tx, person, null, now);
       const seat = { organisationId: row.organisationId, seat: row.seat, fromDate: row.fromDate };
       tx.insert(delegateSeats).values({ spaceId, personId, ...seat, createdAt: now }).run();
@@ -146,11 +148,30 @@ export function endSeat(db: Db, actor: Actor | null, spaceId: number, seatId: nu
 
 const SEAT_ORDER: Record<SeatKind, number> = { titular: 0, substitute: 1 };
 
-/** Delegates seated in a space on a date, with their effective age group that year. */
+/**
+ * Delegates seated in a space on a date, with their effective age group that year: the
+ * register as its keepers see it (exports, check-in). Pages pick from it by audience
+ * (`delegatesFor` in `views.ts`).
+ */
 export function listDelegates(db: Db, spaceId: number, date: string) {
   const year = Number(date.slice(0, 4));
   return db
-    .select({ seat: delegateSeats, person: people, organisationName: organisations.name, organisationAcronym: organisations.acronym })
+    .select({
+      seat: delegateSeats,
+      person: {
+        id: people.id,
+        name: people.name,
+        sex: people.sex,
+        birthYear: people.birthYear,
+        ageGroup: people.ageGroup,
+        disability: people.disability,
+        namedPublicly: people.namedPublicly,
+        phone: people.phone,
+        userId: people.userId,
+      },
+      organisationName: organisations.name,
+      organisationAcronym: organisations.acronym,
+    })
     .from(delegateSeats)
     .innerJoin(people, eq(people.id, delegateSeats.personId))
     .innerJoin(organisations, eq(organisations.id, delegateSeats.organisationId))
@@ -173,6 +194,7 @@ export function listDelegates(db: Db, spaceId: number, date: string) {
       birthYear: person.birthYear,
       ageGroup: ageGroupOf(person, year),
       disability: person.disability,
+      namedPublicly: person.namedPublicly,
       phone: person.phone,
       hasAccount: person.userId !== null,
     }));
@@ -246,7 +268,9 @@ export function linkAccount(
         : parsed
           ? tx.select({ id: users.id }).from(users).where(parsed.kind === "email" ? eq(users.email, parsed.value) : eq(users.phone, parsed.value)).get()
           : undefined;
-    if (!found) return fail("account_not_found", "identifier");
+    // A facilitator finds only the accounts of their own space, so the form tells them
+    // nothing about which addresses have an account elsewhere on the platform.
+    if (!found || !(isAdmin(actor) || holdsRoleIn(tx, found.id, spaceId))) return fail("account_not_found", "identifier");
     if (tx.select({ id: people.id }).from(people).where(eq(people.userId, found.id)).get()) return fail("account_linked", "identifier");
     tx.update(people).set({ userId: found.id }).where(eq(people.id, personId)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.linkAccount", spaceId, subjectType: "person", subjectId: personId, after: { userId: found.id, spaceId } });
@@ -254,6 +278,10 @@ export function linkAccount(
     emit({ type: "access.changed", userId: found.id });
     return ok({ userId: found.id });
   });
+}
+
+function holdsRoleIn(db: Db | Tx, userId: string, spaceId: number): boolean {
+  return !!db.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.spaceId, spaceId))).get();
 }
 
 export function unlinkAccount(deps: Deps, actor: Actor | null, spaceId: number, personId: number, now: number): Result<null, LinkCode> {

@@ -20,8 +20,11 @@ export type Credentials = Partial<Pick<SocketCredentials, "screenToken">>;
 
 /** The one rule for who reads and who writes a realtime document. */
 export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: DocumentFacts, credentials: Credentials = {}): DocumentAccess {
-  // A projector needs no account: the screen's link reads that meeting's live state, nothing else.
-  if (doc.kind === "meeting-live" && facts.screenToken && credentials.screenToken === facts.screenToken) return "read";
+  // A projector needs no account: the screen's link reads that meeting's live state, nothing
+  // else, and only while the meeting runs (closing or cancelling it ends the link: open
+  // screens are decided again then, and closed).
+  const running = facts.meetingStatus === "planned" || facts.meetingStatus === "live";
+  if (doc.kind === "meeting-live" && running && facts.screenToken && credentials.screenToken === facts.screenToken) return "read";
   if (!actor) return "none";
   const subject = { spaceId: facts.spaceId };
   const facilitates = can(actor, "meeting.run", subject);

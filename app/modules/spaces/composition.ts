@@ -2,6 +2,8 @@ import type { AgeGroupId } from "../people/age-groups";
 import type { OrganisationType } from "../organisations/types";
 import { share, tallyBySexAndAge, type SexAgeTally, type Share } from "../people/disaggregation";
 import type { Sex } from "../people/sex";
+import { maskTally, type SexAgeView } from "../people/privacy";
+import type { Audience } from "./audience";
 
 /**
  * A space's composition at a glance: member organisations by type, delegates by sex and
@@ -34,4 +36,14 @@ export function composition(input: {
     delegates: tallyBySexAndAge(input.delegates),
     sectionsWithoutMember: input.sectionCodes.filter((code) => !covered.has(code)),
   };
+}
+
+/** The composition as a page shows it: as counted, or with the delegates' small cells masked. */
+export interface CompositionFigures extends Omit<Composition, "delegates"> {
+  delegates: SexAgeView;
+}
+
+/** Organisations are counted as they are (they are public); people only in cells of five or more for the public. */
+export function compositionFor(audience: Audience, c: Composition): CompositionFigures {
+  return audience === "public" ? { ...c, delegates: maskTally(c.delegates) } : c;
 }

@@ -66,4 +66,8 @@ export const spacesMessages = {
   "register.error.archived": { fr: "Cette organisation est archivée.", ht: "Òganizasyon sa a achive." },
   "register.error.seatsFull": { fr: "Tous les sièges de ce type sont pris pour cette organisation.", ht: "Tout plas kalite sa a pran deja pou òganizasyon sa a." },
   "register.error.alreadySeated": { fr: "Cette personne occupe déjà un siège.", ht: "Moun sa a deja gen yon plas." },
+  "spaces.publicNotice": {
+    fr: "Visible par tous : les organisations membres, les réunions publiées, les autorités, les chiffres (moins de 5 personnes : « < 5 ») et les délégué·es adultes qui ont accepté d'être nommé·es.",
+    ht: "Tout moun ka wè: òganizasyon manb yo, reyinyon ki pibliye yo, otorite yo, chif yo (mwens pase 5 moun: « < 5 ») ak delege granmoun ki dakò pou non yo parèt.",
+  },
 } as const satisfies Catalog;

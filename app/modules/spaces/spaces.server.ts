@@ -121,6 +121,30 @@ export function getSpace(db: Db, spaceId: number) {
 
 export type Space = NonNullable<ReturnType<typeof getSpace>>;
 
+/** What a space's page shows of the space itself (public): its place, its rules, its territory. */
+export function spaceView(space: Space) {
+  return {
+    id: space.id,
+    name: space.name,
+    description: space.description,
+    level: space.level,
+    setting: space.setting,
+    status: space.status,
+    communeCode: space.communeCode,
+    communeName: space.communeName,
+    departmentCode: space.departmentCode,
+    departmentName: space.departmentName,
+    sectionLabel: space.sectionLabel,
+    votingBase: space.votingBase,
+    quorumPercent: space.quorumPercent,
+    majorityRule: space.majorityRule,
+    titularSeats: space.titularSeats,
+    substituteSeats: space.substituteSeats,
+    territorySections: space.territorySections.map((s) => ({ code: s.code, label: s.label })),
+  };
+}
+
+/** A space's facilitators with their grant and account (settings, meeting forms: for who manages them). */
 export function listFacilitators(db: Db, spaceId: number) {
   return db
     .select({ grantId: roleGrants.id, userId: users.id, name: users.name })

@@ -8,7 +8,14 @@ export type AccountCode =
   | "space_not_found"
   | "grant_exists"
   | "not_found"
-  | "last_admin";
+  | "last_admin"
+  | "own_account"
+  | "wrong_password"
+  | "throttled"
+  | "password_too_short"
+  | "password_too_long"
+  | "password_mismatch"
+  | "password_unchanged";
 
 export function accountMessage(code: AccountCode): MessageKey {
   const keys: Record<AccountCode, MessageKey> = {
@@ -20,6 +27,13 @@ export function accountMessage(code: AccountCode): MessageKey {
     grant_exists: "accounts.error.grantExists",
     not_found: "error.notFound",
     last_admin: "accounts.error.lastAdmin",
+    own_account: "accounts.error.ownAccount",
+    wrong_password: "accounts.error.wrongPassword",
+    throttled: "signIn.throttled",
+    password_too_short: "error.passwordTooShort",
+    password_too_long: "error.tooLong",
+    password_mismatch: "accounts.error.passwordMismatch",
+    password_unchanged: "accounts.error.passwordUnchanged",
   };
   return keys[code];
 }

@@ -61,6 +61,22 @@ export interface GrantRole {
   spaceId?: number;
 }
 
+/** A password field as typed: its rules (length, typed twice) are checked by the command. */
+const typedPassword = z.string({ error: "error.required" }).min(1, { error: "error.required" }).max(1_000, { error: "error.tooLong" });
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: typedPassword,
+  newPassword: typedPassword,
+  confirmPassword: z.string().max(1_000, { error: "error.tooLong" }).default(""),
+});
+export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
+
+export const ResetPasswordSchema = z.object({
+  newPassword: typedPassword,
+  confirmPassword: z.string().max(1_000, { error: "error.tooLong" }).default(""),
+});
+export type ResetPassword = z.infer<typeof ResetPasswordSchema>;
+
 export const SignInSchema = z.object({
   identifier: requiredText(200),
   password: z.string().min(1, { error: "error.required" }).max(200, { error: "error.tooLong" }),
