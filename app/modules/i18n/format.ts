@@ -8,22 +8,28 @@ import { fill } from "./translate";
  */
 const INTL_LOCALE: Record<Locale, string> = { fr: "fr-HT", ht: "fr-HT" };
 
-function parts(at: Date | number, options: Intl.DateTimeFormatOptions): Record<string, string> {
-  const formatter = new Intl.DateTimeFormat("fr-HT", { timeZone: TIME_ZONE, ...options });
+// Formatters are made once each: building one costs more than using it, and a page formats
+// a time per attendee.
+const DAY_PARTS = new Intl.DateTimeFormat("fr-HT", { timeZone: TIME_ZONE, day: "numeric", month: "numeric", year: "numeric" });
+const TIME_PARTS = new Intl.DateTimeFormat("fr-HT", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const LONG_DATE_FR = new Intl.DateTimeFormat(INTL_LOCALE.fr, { timeZone: TIME_ZONE, dateStyle: "long" });
+const NUMBERS = new Map<string, Intl.NumberFormat>();
+
+function parts(at: Date | number, formatter: Intl.DateTimeFormat): Record<string, string> {
   return Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
 }
 
 export function formatDate(at: Date | number, locale: Locale): string {
   if (locale === "fr") {
-    return new Intl.DateTimeFormat(INTL_LOCALE.fr, { timeZone: TIME_ZONE, dateStyle: "long" }).format(at);
+    return LONG_DATE_FR.format(at);
   }
-  const p = parts(at, { day: "numeric", month: "numeric", year: "numeric" });
+  const p = parts(at, DAY_PARTS);
   const month = MONTHS_HT[Number(p.month) - 1];
   return `${Number(p.day)} ${month} ${p.year}`;
 }
 
 export function formatTime(at: Date | number, _locale: Locale): string {
-  const p = parts(at, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const p = parts(at, TIME_PARTS);
   return `${p.hour}:${p.minute}`;
 }
 
@@ -32,7 +38,10 @@ export function formatDateTime(at: Date | number, locale: Locale): string {
 }
 
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
+  const key = `${locale}${JSON.stringify(options ?? {})}`;
+  let formatter = NUMBERS.get(key);
+  if (!formatter) NUMBERS.set(key, (formatter = new Intl.NumberFormat(INTL_LOCALE[locale], options)));
+  return formatter.format(value);
 }
 
 /** A duration as m:ss (h:mm:ss past an hour); negative when over time. */

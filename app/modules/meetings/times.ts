@@ -4,9 +4,11 @@ import { TIME_ZONE } from "../i18n/locales";
  * Haiti's wall-clock time ("2026-11-22T14:30", as a datetime-local field gives it) to an
  * instant, and back. Haiti observes daylight saving, so the offset is looked up per date.
  */
+const WALL_CLOCK = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
 function offsetMinutes(at: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    WALL_CLOCK
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
