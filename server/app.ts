@@ -87,13 +87,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       build,
       mode: process.env.NODE_ENV,
       loadContext: async (req, res, cspNonce): Promise<AppLoadContext> => {
-        const { current, setCookie } = await readSession(db, auth, req.headers.cookie, {
-          extend: req.method !== "GET" && req.method !== "HEAD",
-          secure: config.secureCookies === "auto" ? req.secure : config.secureCookies,
-        });
-        if (setCookie) res.append("Set-Cookie", setCookie);
         const requestSecure = req.secure;
         const secureCookie = config.secureCookies === "auto" ? requestSecure : config.secureCookies;
+        const { current, setCookie } = await readSession(db, auth, req.headers.cookie, { extend: req.method !== "GET" && req.method !== "HEAD", secure: secureCookie });
+        if (setCookie) res.append("Set-Cookie", setCookie);
         return { db, auth, realtime: realtime!, current, clientAddress: req.ip ?? "unknown", requestSecure, secureCookie, cspNonce, now: Date.now };
       },
     }),

@@ -17,7 +17,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z
     .string()
     .trim()
-    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*|loopback|linklocal|uniquelocal)$/, "expected false, true, a number of hops, or proxy addresses")
+    .regex(/^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+))*)$/, "expected false, true, a number of hops, or proxy addresses")
     .default("false"),
 });
 

@@ -11,7 +11,7 @@ import { bodyKind, bodyLimitFor, changesState, crossOrigin, MAX_FORM_FIELDS, rea
 export type LoadContextFor = (req: ExpressRequest, res: ExpressResponse, nonce: string) => Promise<AppLoadContext>;
 
 /**
- * Our own Express adapter for Remix (the stock one is forty lines): it reads a request's body
+ * Our own Express adapter for Remix, in place of the stock one: it reads a request's body
  * itself, bounded by the path's limit and checked as a form before any action parses it, so a
  * huge, truncated or foreign body is answered with a 4xx in the reader's language and never
  * reaches an action; it refuses cross-origin writes; and it gives each page its CSP nonce.
@@ -73,9 +73,14 @@ function headersOf(req: ExpressRequest): Headers {
   return headers;
 }
 
-/** The URL Remix sees: the host as the configured proxies vouch for it, the path as asked. */
+/**
+ * The URL Remix sees: the host as the configured proxies vouch for it (with its port, which
+ * Express's `req.hostname` drops), the path as asked.
+ */
 function requestUrl(req: ExpressRequest): URL | null {
-  const host = req.get("X-Forwarded-Host") && req.app.get("trust proxy") ? req.hostname : req.get("host");
+  const trusted = (req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean)(req.socket.remoteAddress, 0);
+  const forwarded = trusted ? req.get("X-Forwarded-Host")?.split(",")[0]!.trim() : undefined;
+  const host = forwarded || req.get("host");
   if (!host) return null;
   try {
     const url = new URL(`${req.protocol}://${host}${req.originalUrl}`);

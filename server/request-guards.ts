@@ -28,13 +28,26 @@ export function readableCookieHeader(header: string | undefined): string | undef
 }
 
 const KB = 1024;
+const SMALL_BODY = 16 * KB;
 
-/** How large a request body a path may receive: a sign-in is a few fields, an import a file. */
+/**
+ * How large a request body a path may receive: a sign-in is a few fields, an import a file.
+ * The path is taken as the router will read it: decoded, without the `.data` of a script's
+ * request or a trailing slash.
+ */
 export function bodyLimitFor(pathname: string): number {
-  if (pathname === "/connexion" || pathname === "/connexion.data" || pathname === "/langue" || pathname === "/deconnexion") return 16 * KB;
-  if (/^\/espaces\/\d+\/import(\.data)?$/.test(pathname)) return 2 * KB * KB;
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return SMALL_BODY;
+  }
+  path = path.replace(/\.data$/, "").replace(/\/+$/, "") || "/";
+  if (path === "/connexion" || path === "/langue" || path === "/deconnexion") return SMALL_BODY;
+  if (/^\/espaces\/\d+\/import$/.test(path)) return 2 * KB * KB;
   return 256 * KB;
 }
+
 
 /** More fields than any of our forms has, by far (a paper sheet of 25 lines is about 200). */
 export const MAX_FORM_FIELDS = 2_000;

@@ -19,7 +19,9 @@ JOIN `space_memberships` m ON m.`id` = coalesce(
   (SELECT min(`id`) FROM `space_memberships` WHERE `organisation_id` = o.`id`))
 WHERE o.`contact_name` IS NOT NULL OR o.`phone` IS NOT NULL OR o.`email` IS NOT NULL;--> statement-breakpoint
 UPDATE `audit_log` SET `after` = json_remove(`after`, '$.contactName', '$.phone', '$.email')
-WHERE `action` = 'organisation.register' AND json_valid(`after`);--> statement-breakpoint
+WHERE `action` IN ('organisation.register', 'organisation.update', 'organisation.delete') AND json_valid(`after`);--> statement-breakpoint
+UPDATE `audit_log` SET `before` = json_remove(`before`, '$.contactName', '$.phone', '$.email')
+WHERE `action` IN ('organisation.update', 'organisation.delete') AND json_valid(`before`);--> statement-breakpoint
 ALTER TABLE `people` ADD `named_publicly` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `organisations` DROP COLUMN `contact_name`;--> statement-breakpoint
 ALTER TABLE `organisations` DROP COLUMN `phone`;--> statement-breakpoint

@@ -83,6 +83,8 @@ describe("migrations", () => {
         VALUES (1, 2, 1, '2025-01-01', '2025-06-30', 0), (2, 1, 1, '2025-07-01', NULL, 0), (3, 1, 2, '2025-01-01', NULL, 0), (4, 1, 3, '2025-01-01', NULL, 0);
       INSERT INTO audit_log (at, action, space_id, visibility, subject_type, subject_id, after)
         VALUES (100, 'organisation.register', 2, 'public', 'organisation', '1', '{"name":"Joined 2 first, then 1","contactName":"Anita","phone":"+50937000011","email":"anita@example.ht","spaceId":2}');
+      INSERT INTO audit_log (at, action, space_id, visibility, subject_type, subject_id, before, after)
+        VALUES (150, 'organisation.update', 1, 'internal', 'organisation', '1', '{"name":"A","phone":"+50937000011"}', '{"name":"B","phone":"+50937999999","email":"b@example.ht"}');
     `);
     const schema = () =>
       Object.fromEntries(
@@ -114,5 +116,7 @@ describe("migrations", () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM space_memberships").get()).toEqual({ n: 4 });
     expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     expect(JSON.parse((sqlite.prepare("SELECT after FROM audit_log WHERE action = 'organisation.register'").get() as { after: string }).after)).toEqual({ name: "Joined 2 first, then 1", spaceId: 2 });
+    const update = sqlite.prepare("SELECT before, after FROM audit_log WHERE action = 'organisation.update'").get() as { before: string; after: string };
+    expect([JSON.parse(update.before), JSON.parse(update.after)]).toEqual([{ name: "A" }, { name: "B" }]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AuditAction } from "../../app/modules/audit/actions";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { auditLog, delegateSeats, organisationContacts, organisations, spaceMemberships, users } from "../../db/schema/index";
+import { and, eq } from "drizzle-orm";
+import { auditLog, delegateSeats, membershipCounts, organisationContacts, organisations, spaceMemberships, users } from "../../db/schema/index";
 import type { Db } from "../../db/client";
 import { normalizePhone } from "../../app/modules/auth/phone";
 import { parseCsv } from "../../app/modules/csv/csv";
@@ -252,6 +252,12 @@ describe("an organisation shared by two spaces of one commune", () => {
     const left = state();
     expect(left.memberships).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, leftOn: null }, { spaceId: other, leftOn: "2026-03-01" }]));
     expect(left.seats).toEqual(expect.arrayContaining([{ spaceId: LIMONADE, toDate: null }, { spaceId: other, toDate: "2026-03-01" }]));
+    // The counts show in Limonade too: a space it has left adds none; Limonade's go in its history.
+    const count = { countedOn: "2026-03-02", women: 9, men: 2, byAgeGroup: {} };
+    expect(recordMembershipCount(db, admin, other, id, count, 4)).toEqual({ ok: false, code: "not_member" });
+    expect(db.select().from(membershipCounts).where(eq(membershipCounts.organisationId, id)).all().filter((c) => c.countedOn === "2026-03-02")).toEqual([]);
+    expect(recordMembershipCount(db, f, LIMONADE, id, count, 4)).toEqual({ ok: true, value: null });
+    expect(db.select({ spaceId: auditLog.spaceId }).from(auditLog).where(and(eq(auditLog.action, "organisation.count"), eq(auditLog.subjectId, String(id)))).all()).toEqual([{ spaceId: LIMONADE }]);
     // Now a member of Limonade only: Limonade archives it; Bois de Lance's ended rows stay as they were.
     expect(archiveOrganisation(db, f, LIMONADE, id, "2026-05-01", 5)).toEqual({ ok: true, value: null });
     const archived = state();

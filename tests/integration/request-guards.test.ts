@@ -70,6 +70,22 @@ describe("a write from another origin", () => {
   });
 });
 
+describe("behind a trusted proxy on another port", () => {
+  it("takes the site's origin from the proxy's X-Forwarded-Host, port included, and still refuses other origins", async () => {
+    const proxied = await startTestServer({ trustProxy: 1 });
+    try {
+      const cookie = await signInCookie(proxied.url, "animateur@makon.ht");
+      const headers = (origin: string) => ({ Cookie: cookie, Origin: origin, "X-Forwarded-Host": "makon.example:8443", "X-Forwarded-Proto": "https" });
+      const ours = await fetch(`${proxied.url}/langue`, { method: "POST", body: new URLSearchParams({ lang: "ht", redirectTo: "/" }), headers: headers("https://makon.example:8443"), redirect: "manual" });
+      expect(ours.status).toBe(302);
+      const other = await fetch(`${proxied.url}/langue`, { method: "POST", body: new URLSearchParams({ lang: "ht", redirectTo: "/" }), headers: headers("https://makon.example:9999"), redirect: "manual" });
+      expect(other.status).toBe(403);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe("an unreadable cookie", () => {
   it("is ignored: pages and the sign-in still work", async () => {
     for (const path of ["/", "/connexion", "/espaces/1"]) {

@@ -30,6 +30,10 @@ describe("bodyLimitFor", () => {
     expect(bodyLimitFor("/connexion")).toBe(16 * 1024);
     expect(bodyLimitFor("/espaces/3/import")).toBe(2 * 1024 * 1024);
     expect(bodyLimitFor("/espaces/3/reunions/4")).toBe(256 * 1024);
+    // As the router reads the path: a script's `.data` request, a trailing slash, an encoded letter.
+    for (const path of ["/connexion.data", "/connexion/", "/%63onnexion", "/langue.data", "/deconnexion.data"]) expect({ path, limit: bodyLimitFor(path) }).toEqual({ path, limit: 16 * 1024 });
+    expect(bodyLimitFor("/espaces/3/import.data")).toBe(2 * 1024 * 1024);
+    expect(bodyLimitFor("/%E0%A4%A")).toBe(16 * 1024);
   });
 });
 

@@ -307,11 +307,17 @@ export function recordMembershipCount(db: Db, actor: Actor | null, spaceId: numb
   const space = spaceForRegister(db, actor, spaceId);
   if (!space.ok) return space;
   if (!memberOrganisation(db, spaceId, organisationId)) return fail("not_found");
-  db.transaction((tx) => {
+  // The counts belong to the organisation and show in every space it belongs to: only a
+  // space it belongs to now adds one, and each of those spaces has it in its history.
+  return db.transaction((tx): Result<null, OrganisationCode> => {
+    const members = currentSpaces(tx, organisationId);
+    if (!members.some((m) => m.id === spaceId)) return fail("not_member");
     tx.insert(membershipCounts).values({ organisationId, countedOn: input.countedOn, women: input.women, men: input.men, byAgeGroup: input.byAgeGroup, createdAt: now }).run();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.count", spaceId, subjectType: ORGANISATION_SUBJECT, subjectId: organisationId, after: input });
+    for (const member of members) {
+      appendAudit(tx, { at: now, actorId: actor!.userId, action: "organisation.count", spaceId: member.id, subjectType: ORGANISATION_SUBJECT, subjectId: organisationId, after: { ...input, fromSpaceId: spaceId } });
+    }
+    return ok(null);
   });
-  return ok(null);
 }
 
 export interface MemberFilter {
