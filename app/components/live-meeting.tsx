@@ -7,7 +7,9 @@ import { readLiveState } from "../modules/live/live-doc";
 import type { LiveState } from "../modules/live/live-state";
 import type { ConsoleView } from "../modules/live/projections";
 import { useSharedDocument } from "./shared-document";
-import { secondsLeft, parityFigures, type SpeakingTotals } from "../modules/live/speaking-time";
+import { secondsLeft } from "../modules/live/speaking-time";
+import { parityShares, type SpeakingTotalsView } from "../modules/meetings/views";
+import type { CountCell } from "../modules/people/privacy";
 
 export interface LiveSnapshot {
   state: LiveState | null;
@@ -71,42 +73,53 @@ export function Countdown({ speaker, now, className }: { speaker: { startedAt: n
 
 /**
  * Speaking time and turns of women and men, young and not young, beside their share of the
- * people present: the parity bar of the shared screen, the console and the record.
+ * people present: the parity bar of the shared screen, the console and the record. On a
+ * public page the totals come masked (`speakingTotalsFor`): a masked group's turns read
+ * "< 5" (or "—"), its time and its shares "—", and its meter stays empty.
  */
 /** Presence shares come from the attendance figures (null when masked on a public page). */
 type PresenceShares = { people: { women: { share: number | null }; youth: { share: number | null } } };
 
-export function ParityBar({ totals, figures, t, locale }: { totals: SpeakingTotals; figures: PresenceShares | null; t: Translate; locale: Locale }) {
-  const parity = parityFigures(totals);
-  const pct = (v: number) => formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 });
+export function ParityBar({ totals, figures, t, locale }: { totals: SpeakingTotalsView; figures: PresenceShares | null; t: Translate; locale: Locale }) {
+  const shares = parityShares(totals);
+  const pct = (v: number | null) => (v === null ? "—" : formatNumber(v, locale, { style: "percent", maximumFractionDigits: 0 }));
+  const count = (v: CountCell) => (v === "<5" ? "< 5" : v === "hidden" ? "—" : String(v));
   const rows = [
     { id: "sex", a: "women", b: "men", aLabel: t("parity.women"), bLabel: t("parity.men"), present: figures?.people.women.share ?? null },
     { id: "age", a: "young", b: "notYoung", aLabel: t("parity.young"), bLabel: t("parity.notYoung"), present: figures?.people.youth.share ?? null },
   ] as const;
   return (
     <div className="parity" data-testid="parity">
-      {rows.map((row) => (
-        <div key={row.id} className="parity-group" data-testid={`parity-${row.id}`}>
-          <p className="parity-legend">
-            <span className="swatch swatch-a" aria-hidden="true" /> {row.aLabel} <span className="swatch swatch-b" aria-hidden="true" /> {row.bLabel}
-          </p>
-          <Meter label={t("parity.time")} share={parity.time[row.a].share} other={parity.time[row.b].share} a={row.aLabel} b={row.bLabel} value={`${pct(parity.time[row.a].share)} · ${formatDuration(totals[row.a].ms)}`} testid={`${row.id}-time`} />
-          <Meter label={t("parity.turns")} share={parity.turns[row.a].share} other={parity.turns[row.b].share} a={row.aLabel} b={row.bLabel} value={`${totals[row.a].turns} / ${totals.all.turns}`} testid={`${row.id}-turns`} />
-          {row.present !== null ? <Meter label={t("parity.present")} share={row.present} other={1 - row.present} a={row.aLabel} b={row.bLabel} value={pct(row.present)} testid={`${row.id}-present`} /> : null}
-        </div>
-      ))}
+      {rows.map((row) => {
+        const ms = totals[row.a].ms;
+        return (
+          <div key={row.id} className="parity-group" data-testid={`parity-${row.id}`}>
+            <p className="parity-legend">
+              <span className="swatch swatch-a" aria-hidden="true" /> {row.aLabel} <span className="swatch swatch-b" aria-hidden="true" /> {row.bLabel}
+            </p>
+            <Meter label={t("parity.time")} share={shares.time[row.a]} other={shares.time[row.b]} a={row.aLabel} b={row.bLabel} value={ms === null ? "—" : `${pct(shares.time[row.a])} · ${formatDuration(ms)}`} testid={`${row.id}-time`} />
+            <Meter label={t("parity.turns")} share={shares.turns[row.a]} other={shares.turns[row.b]} a={row.aLabel} b={row.bLabel} value={`${count(totals[row.a].turns)} / ${count(totals.all.turns)}`} testid={`${row.id}-turns`} />
+            {row.present !== null ? <Meter label={t("parity.present")} share={row.present} other={1 - row.present} a={row.aLabel} b={row.bLabel} value={pct(row.present)} testid={`${row.id}-present`} /> : null}
+          </div>
+        );
+      })}
     </div>
   );
 }
 
-/** One measure as a two-colour meter: the first group's share, then the other's (what is left is unstated). */
-function Meter({ label, share, other, a, b, value, testid }: { label: string; share: number; other: number; a: string; b: string; value: string; testid: string }) {
+/** One measure as a two-colour meter: the first group's share, then the other's (what is left is unstated); empty when either is masked. */
+function Meter({ label, share, other, a, b, value, testid }: { label: string; share: number | null; other: number | null; a: string; b: string; value: string; testid: string }) {
+  const known = share !== null && other !== null;
   return (
     <div className="meter-row">
       <span className="meter-label">{label}</span>
-      <span className="meter" role="img" aria-label={`${label} : ${a} ${Math.round(share * 100)} %, ${b} ${Math.round(other * 100)} %`}>
-        <span className="meter-a" style={{ width: `${share * 100}%` }} />
-        <span className="meter-b" style={{ width: `${other * 100}%` }} />
+      <span className="meter" role="img" aria-label={known ? `${label} : ${a} ${Math.round(share * 100)} %, ${b} ${Math.round(other * 100)} %` : `${label} : —`}>
+        {known ? (
+          <>
+            <span className="meter-a" style={{ width: `${share * 100}%` }} />
+            <span className="meter-b" style={{ width: `${other * 100}%` }} />
+          </>
+        ) : null}
       </span>
       <span className="meter-value" data-testid={testid}>
         {value}

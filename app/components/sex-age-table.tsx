@@ -4,8 +4,22 @@ import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
 import type { CountCell, SexAgeView } from "../modules/people/privacy";
 import { useLocale, useT } from "./i18n";
 
-/** A count as a page shows it: "< 5" for a masked cell (public pages). */
-export const formatCount = (value: CountCell, locale: Locale): string => (value === "<5" ? "< 5" : formatNumber(value, locale));
+/** A count as a page shows it: "< 5" for a small cell, "—" for one hidden so that a small cell cannot be worked out (public pages). */
+export const formatCount = (value: CountCell, locale: Locale): string => (value === "<5" ? "< 5" : value === "hidden" ? "—" : formatNumber(value, locale));
+
+/** Whether any count of a tally is hidden (not only "< 5"): the table then says why. */
+export const hasHiddenCells = (tally: SexAgeView): boolean =>
+  [tally.total, ...Object.values(tally.bySex), ...Object.values(tally.byAge), ...Object.values(tally.bySexAndAge).flatMap((row) => Object.values(row)), tally.youth.count].includes("hidden");
+
+/** The line under a table with hidden cells: what "—" means. */
+export function HiddenCellsNote() {
+  const t = useT();
+  return (
+    <p className="muted" data-testid="hidden-cells-note">
+      {t("people.hiddenCells")}
+    </p>
+  );
+}
 
 /** A share as a percentage, or "—" when its count is masked. */
 export const formatShare = (share: number | null, locale: Locale): string => (share === null ? "—" : formatNumber(share, locale, { style: "percent", maximumFractionDigits: 0 }));
@@ -56,6 +70,7 @@ export function SexAgeTable({ tally, testId }: { tally: SexAgeView; testId?: str
           </tr>
         </tfoot>
       </table>
+      {hasHiddenCells(tally) ? <HiddenCellsNote /> : null}
     </div>
   );
 }

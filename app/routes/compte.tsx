@@ -7,6 +7,7 @@ import { requireUser } from "../modules/auth/guards.server";
 import { blankSessionCookie } from "../modules/auth/session.server";
 import { fieldErrors, formValues, type FieldErrors } from "../modules/forms";
 import { formatDate } from "../modules/i18n/format";
+import { formatWait } from "../modules/i18n/format-words";
 import { accountMessage } from "../modules/users/messages";
 import { MIN_PASSWORD_LENGTH } from "../modules/users/password-rules";
 import { ChangePasswordSchema } from "../modules/users/users.schemas";
@@ -80,7 +81,7 @@ export default function Account() {
         ) : null}
         {errors.form ? (
           <p className="form-error" role="alert">
-            {t(errors.form, { seconds: result?.waitSeconds ?? 0 })}
+            {t(errors.form, { wait: formatWait(result?.waitSeconds ?? 0, locale) })}
           </p>
         ) : null}
         <Form method="post" noValidate>

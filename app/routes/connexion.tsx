@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "../components/field";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
+import { formatWait } from "../modules/i18n/format-words";
 import { safeRedirect } from "../modules/auth/guards.server";
 import { sessionCookieWouldBeDropped, startSession } from "../modules/auth/session.server";
 import { signIn } from "../modules/auth/sign-in.server";
@@ -57,6 +58,7 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="narrow">
       <h1>{t("signIn.title")}</h1>
@@ -69,7 +71,7 @@ export default function SignIn() {
         ) : null}
         {result?.formError ? (
           <p className="form-error" role="alert">
-            {t(result.formError, { seconds: result.waitSeconds })}
+            {t(result.formError, { wait: formatWait(result.waitSeconds, locale) })}
           </p>
         ) : null}
         <Field

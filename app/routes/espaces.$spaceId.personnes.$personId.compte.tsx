@@ -6,8 +6,9 @@ import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
-import { linkMessage } from "../modules/people/messages";
-import { getPersonAccount, linkAccount, unlinkAccount } from "../modules/people/people.server";
+import { consentMessage, linkMessage } from "../modules/people/messages";
+import { getPersonAccount, linkAccount, setNamedPublicly, unlinkAccount } from "../modules/people/people.server";
+import { ConsentSchema } from "../modules/people/people.schemas";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { requireSpace } from "../modules/spaces/space-params.server";
 
@@ -20,13 +21,17 @@ function load(context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs
   return { space, person };
 }
 
-/** A person of the register and the account that acts as them: a facilitator links one to the other. */
+/**
+ * A person of the register, their consent to be named publicly, and the account that acts
+ * as them: a facilitator records the one and links the other.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(context, request, "space.facilitate", { spaceId: spaceIdParam(params) });
   const { space, person } = load(context, params);
   return {
     space: { id: space.id, name: space.name },
-    person: { id: person.id, name: person.name, account: person.account ? { name: person.account.name, identifier: person.account.email ?? person.account.phone ?? "" } : null },
+    person: { id: person.id, name: person.name, namedPublicly: person.namedPublicly, account: person.account ? { name: person.account.name, identifier: person.account.email ?? person.account.phone ?? "" } : null },
+    consentSaved: new URL(request.url).searchParams.has("accord"),
   };
 }
 
@@ -35,23 +40,48 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const { person } = load(context, params);
   const values = formValues(await request.formData());
+  if (values.intent === "consent") {
+    const parsed = ConsentSchema.parse(values);
+    const consent = setNamedPublicly(context.db, current.actor, spaceId, person.id, parsed.namedPublicly, context.now());
+    if (!consent.ok) return data({ intent: "consent", error: consentMessage(consent.code), values: { identifier: "" } }, { status: consent.code === "forbidden" ? 403 : 400 });
+    throw redirect(`/espaces/${spaceId}/personnes/${person.id}/compte?accord`);
+  }
   const result =
     values.intent === "unlink"
       ? unlinkAccount(context, current.actor, spaceId, person.id, context.now())
       : linkAccount(context, current.actor, spaceId, person.id, { identifier: String(values.identifier ?? "") }, context.now());
-  if (!result.ok) return data({ error: linkMessage(result.code), values: { identifier: String(values.identifier ?? "") } }, { status: result.code === "forbidden" ? 403 : 400 });
+  if (!result.ok) return data({ intent: "account", error: linkMessage(result.code), values: { identifier: String(values.identifier ?? "") } }, { status: result.code === "forbidden" ? 403 : 400 });
   throw redirect(`/espaces/${spaceId}/personnes/${person.id}/compte?${values.intent === "unlink" ? "delie" : "lie"}`);
 }
 
 export default function PersonAccount() {
-  const { space, person } = useLoaderData<typeof loader>();
+  const { space, person, consentSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="narrow">
       <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
       <h1>{t("people.account.title", { name: person.name })}</h1>
-      <FormError error={result?.error} />
+      <section className="panel" aria-labelledby="consent-title" data-testid="consent">
+        <h2 id="consent-title">{t("people.consent.title")}</h2>
+        <p className="hint" id="consent-meaning">
+          {t("people.consent.meaning")}
+        </p>
+        <p role="status" data-testid="consent-state">
+          {consentSaved ? `${t("people.consent.saved")} ` : ""}
+          {t(person.namedPublicly ? "people.consent.yes" : "people.consent.no")}
+        </p>
+        <FormError error={result?.intent === "consent" ? result.error : undefined} />
+        <Form method="post">
+          <input type="hidden" name="intent" value="consent" />
+          <label className="check">
+            <input type="checkbox" name="namedPublicly" defaultChecked={person.namedPublicly} key={String(person.namedPublicly)} aria-describedby="consent-meaning" /> {t("people.namedPublicly")}
+          </label>
+          <button type="submit">{t("people.consent.save")}</button>
+        </Form>
+      </section>
+      <h2>{t("people.account")}</h2>
+      <FormError error={result?.intent === "account" ? result.error : undefined} />
       {person.account ? (
         <>
           <p role="status" data-testid="linked-account">

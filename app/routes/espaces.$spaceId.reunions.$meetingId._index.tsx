@@ -25,7 +25,7 @@ import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { can } from "../modules/auth/permissions";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
-import { figuresFor, turnsFor, meetingYear } from "../modules/meetings/views";
+import { figuresFor, speakingTotalsFor, turnsFor, meetingYear } from "../modules/meetings/views";
 import { audienceIn, type Audience } from "../modules/spaces/audience";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
@@ -38,7 +38,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const actor = context.current?.actor ?? null;
-  if (!can(actor, "meeting.see", meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
+  // Not found for anyone it is not shown to: a 403 would tell a signed-in outsider it exists.
+  if (!can(actor, "meeting.see", meeting)) throw new Response("Not Found", { status: 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
   const audience = audienceIn(actor, meeting.spaceId);
   const runs = can(actor, "meeting.run", meeting);
@@ -75,7 +76,7 @@ function closedRecord(db: Parameters<typeof meetingFigures>[0], meeting: Meeting
   const { rows, figures } = meetingFigures(db, meeting);
   const record = speakingRecord(db, meeting, now);
   const year = meetingYear(meeting.startsAt);
-  return { speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: record.totals }, figures: figuresFor(audience, figures) };
+  return { speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: speakingTotalsFor(audience, record.totals) }, figures: figuresFor(audience, figures) };
 }
 
 /** When the meeting opens, its agenda is settled: the minutes start from it. */

@@ -11,7 +11,7 @@ import { formatDateTime } from "../modules/i18n/format";
 import { can } from "../modules/auth/permissions";
 import { meetingFigures } from "../modules/meetings/attendance.server";
 import { getMeeting } from "../modules/meetings/meetings.server";
-import { attendeesFor, figuresFor, turnsFor, meetingYear } from "../modules/meetings/views";
+import { attendeesFor, figuresFor, speakingTotalsFor, turnsFor, meetingYear } from "../modules/meetings/views";
 import { audienceIn } from "../modules/spaces/audience";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
@@ -20,15 +20,17 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 /**
  * The closed meeting on paper: minutes, the same attendance figures as the panel, the
- * attendees. The public (once published) reads the figures with small cells shown "< 5" and
- * the names of officials and of adults who agreed to be named; members read who came;
+ * attendees. The public (once published) reads the figures with small cells shown "< 5"
+ * (and those that would give one away hidden), the speaking figures masked the same way,
+ * and the names of officials and of adults who agreed to be named; members read who came;
  * facilitators also what the door recorded of each person.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const meeting = getMeeting(context.db, positiveIntParam(params.meetingId));
   if (!meeting || meeting.spaceId !== spaceIdParam(params) || meeting.status !== "closed") throw new Response("Not Found", { status: 404 });
   const actor = context.current?.actor ?? null;
-  if (!can(actor, "meeting.see", meeting)) throw new Response(context.current ? "Forbidden" : "Not Found", { status: context.current ? 403 : 404 });
+  // Not found for anyone it is not shown to: a 403 would tell a signed-in outsider it exists.
+  if (!can(actor, "meeting.see", meeting)) throw new Response("Not Found", { status: 404 });
   const space = getSpace(context.db, meeting.spaceId)!;
   const audience = audienceIn(actor, meeting.spaceId);
   const year = meetingYear(meeting.startsAt);
@@ -40,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     register: audience === "facilitator",
     attendees: attendeesFor(audience, rows, year),
     figures: figuresFor(audience, figures),
-    speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: record.totals },
+    speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: speakingTotalsFor(audience, record.totals) },
   };
 }
 

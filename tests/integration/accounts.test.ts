@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
-import { eq, like } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { auditLog, people, roleGrants, sessions, signInThrottle, users } from "../../db/schema/index";
 import { signIn } from "../../app/modules/auth/sign-in.server";
 import { createLucia } from "../../app/modules/auth/session.server";
@@ -44,15 +44,62 @@ describe("sign-in", () => {
     expect(await attempt("not an identifier", DEMO_PASSWORD, 0)).toMatchObject({ ok: false, code: "invalid_identifier" });
   });
 
-  it("slows down guessing per account, even with the right password, until the wait is over", async () => {
+  it("slows down guessing from one address at one account, even with the right password, without holding the owner back elsewhere", async () => {
     const delegate = actorByEmail(db, "delegue@makon.ht").userId;
-    for (let i = 0; i < 3; i++) expect(await attempt("delegue@makon.ht", "guess", 1_000 + i)).toMatchObject({ code: "wrong_credentials" });
-    // The phone names the same account: it shares the count.
-    const throttled = await attempt("+509 3700 0003", DEMO_PASSWORD, 1_500, "10.0.0.2");
-    expect(throttled).toMatchObject({ ok: false, code: "throttled", waitSeconds: 2 });
-    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 1_002 + 2_000, "10.0.0.2")).toMatchObject({ ok: true });
-    // Success clears the account's count.
+    for (let i = 0; i < 3; i++) expect(await attempt("delegue@makon.ht", "guess", 1_000 + i, "10.0.0.1")).toMatchObject({ code: "wrong_credentials" });
+    // The phone names the same account: from the same address, it shares the count.
+    expect(await attempt("+509 3700 0003", DEMO_PASSWORD, 1_500, "10.0.0.1")).toMatchObject({ ok: false, code: "throttled", waitSeconds: 2 });
+    // From another address the account's own count (3 of 100) holds nobody back: the owner is in at once.
+    // (Before issue 11's review the account's count applied from every address, and this was refused.)
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 1_500, "10.0.0.2")).toMatchObject({ ok: true });
+    // Success clears the account's count, not what another address did: that one still waits.
     expect(db.select().from(signInThrottle).where(eq(signInThrottle.key, `account:${delegate}`)).get()).toBeUndefined();
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 1_600, "10.0.0.1")).toMatchObject({ ok: false, code: "throttled" });
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 1_002 + 2_000, "10.0.0.1")).toMatchObject({ ok: true });
+    expect(db.select().from(signInThrottle).where(like(signInThrottle.key, `pair:%|${delegate}`)).all()).toEqual([]);
+  });
+
+  it("slows an account down from every address once many addresses have failed on it", async () => {
+    const casec = actorByEmail(db, "casec@makon.ht").userId;
+    // 97 failures already, from many addresses (written directly: checking 100 passwords is slow)…
+    db.insert(signInThrottle).values({ key: `account:${casec}`, failures: 97, lastFailureAt: 6_000 }).run();
+    // …and three more, from three IPv6 /64s that had never failed: each is checked, and the account reaches 100.
+    for (const address of ["2001:db8:a::1", "2001:db8:b::1", "2001:db8:c::1"]) expect(await attempt("casec@makon.ht", "guess", 7_000, address)).toMatchObject({ code: "wrong_credentials" });
+    expect(db.select().from(signInThrottle).where(eq(signInThrottle.key, `account:${casec}`)).get()).toMatchObject({ failures: 100 });
+    // Now even the owner's right password, from an address that never failed, waits…
+    expect(await attempt("casec@makon.ht", DEMO_PASSWORD, 7_000, "10.0.0.3")).toMatchObject({ ok: false, code: "throttled", waitSeconds: 2 });
+    expect(await attempt("casec@makon.ht", "guess", 7_000, "2001:db8:d::1")).toMatchObject({ ok: false, code: "throttled", waitSeconds: 2 });
+    // …and is in once the wait is over.
+    expect(await attempt("casec@makon.ht", DEMO_PASSWORD, 9_000, "10.0.0.3")).toMatchObject({ ok: true });
+  });
+
+  it("counts an IPv6 client by its /64: another address of the same /64 is the same guesser", async () => {
+    for (let i = 1; i <= 3; i++) expect(await attempt("delegue@makon.ht", "guess", 1_000, `2001:db8:5:6::${i}`)).toMatchObject({ code: "wrong_credentials" });
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 1_000, "2001:db8:5:6:ffff::9")).toMatchObject({ ok: false, code: "throttled" });
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 1_000, "2001:db8:5:7::1")).toMatchObject({ ok: true });
+  });
+
+  it("deletes counts nobody has added to for a day as attempts come, a bounded number at a time", async () => {
+    const stale = Array.from({ length: 250 }, (_, i) => ({ key: `account:gone${i}@makon.ht`, failures: 2, lastFailureAt: 1_000 + i }));
+    const fresh = Array.from({ length: 10 }, (_, i) => ({ key: `account:recent${i}@makon.ht`, failures: 2, lastFailureAt: 1_000 + 2 * 60 * 60_000 }));
+    db.insert(signInThrottle).values([...stale, ...fresh]).run();
+    const now = 1_000 + 25 * 60 * 60_000;
+    const left = () => db.select({ key: signInThrottle.key }).from(signInThrottle).where(like(signInThrottle.key, "account:gone%")).all().length;
+    // A refused attempt prunes too; an allowed one as well; at most 100 rows each.
+    expect(await attempt("not an identifier", "x", now)).toMatchObject({ code: "invalid_identifier" });
+    expect(left()).toBe(250);
+    expect(await attempt("nobody@makon.ht", "guess", now, "10.1.1.1")).toMatchObject({ code: "wrong_credentials" });
+    expect(left()).toBe(150);
+    expect(await attempt("nobody@makon.ht", "guess", now + 1, "10.1.1.1")).toMatchObject({ code: "wrong_credentials" });
+    expect(left()).toBe(50);
+    expect(await attempt("nobody@makon.ht", "guess", now + 2, "10.1.1.1")).toMatchObject({ code: "wrong_credentials" });
+    expect(left()).toBe(0);
+    // Counts from the last day stay, and so do the ones just written.
+    expect(db.select().from(signInThrottle).where(like(signInThrottle.key, "account:recent%")).all()).toHaveLength(10);
+    expect(db.select().from(signInThrottle).where(eq(signInThrottle.key, "account:nobody@makon.ht")).get()).toMatchObject({ failures: 3 });
+    // The rows rewritten by those attempts moved behind the recent ones: the oldest are still found first.
+    const order = db.all<{ key: string }>(sql`select key from sign_in_throttle order by rowid`).map((r) => r.key);
+    expect(order.slice(0, 10).every((k) => k.startsWith("account:recent"))).toBe(true);
   });
 
   it("checks at most the free attempts of a burst on one account, whatever their number", async () => {
@@ -140,9 +187,13 @@ describe("passwords and sessions", () => {
     expect(await changePassword(deps, own, change({ newPassword: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }), { address: "a", now: 1 })).toMatchObject({ ok: false, code: "password_unchanged" });
     expect(await changePassword(deps, null, change(), { address: "a", now: 1 })).toMatchObject({ ok: false, code: "forbidden" });
     for (let i = 0; i < 3; i++) expect(await changePassword(deps, own, change({ currentPassword: `guess ${i}` }), { address: "a", now: 2 })).toMatchObject({ ok: false, code: "wrong_password", field: "currentPassword" });
-    // Guessing the current password is throttled like signing in, and with the same count.
+    // Guessing the current password is throttled like signing in, and with the same counts:
+    // signing in from that address waits too…
     expect(await changePassword(deps, own, change(), { address: "a", now: 3 })).toMatchObject({ ok: false, code: "throttled", waitSeconds: 2 });
-    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 3, "b")).toMatchObject({ ok: false, code: "throttled" });
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 3, "a")).toMatchObject({ ok: false, code: "throttled" });
+    // …but a borrowed session guessing from its own address does not lock the owner out from
+    // theirs (before issue 11's review it did: the account's count held from every address).
+    expect(await attempt("delegue@makon.ht", DEMO_PASSWORD, 3, "b")).toMatchObject({ ok: true });
     expect(hash()).toBe(before);
     expect(sessionsOf(me)).toEqual([mine, other].sort());
     expect(deps.realtime.events).toEqual([]);
@@ -158,6 +209,9 @@ describe("passwords and sessions", () => {
     expect(await resetPassword({ db, realtime: port }, admin, target, { newPassword: NEW, confirmPassword: NEW }, 102)).toEqual({ ok: true, value: { endedSessions: 2 } });
     expect(sessionsOf(target)).toEqual([]);
     expect(port.events.map((e) => (e.type === "session.ended" ? e.sessionId : null)).sort()).toEqual([...opened].sort());
+    // The failures were guesses at the password that is gone: forgotten from every address.
+    expect(db.select().from(signInThrottle).where(like(signInThrottle.key, `pair:%|${target}`)).all()).toEqual([]);
+    expect(await attempt("animateur@makon.ht", NEW, 103)).toMatchObject({ ok: true });
     expect(await attempt("animateur@makon.ht", NEW, 103, "10.0.0.6")).toMatchObject({ ok: true });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "account.passwordReset")).get()).toMatchObject({ actorId: admin.userId, subjectId: target, after: { sessionsEnded: 2 } });
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { delegateSeats, organisations, people, users } from "../../db/schema/index";
+import { auditLog, delegateSeats, organisations, people, users } from "../../db/schema/index";
 import { loadActor } from "../../app/modules/auth/session.server";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
-import { registerDelegate } from "../../app/modules/people/people.server";
+import { registerDelegate, setNamedPublicly } from "../../app/modules/people/people.server";
 import { actorByEmail } from "../setup/test-db";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
@@ -107,5 +107,80 @@ describe("linking a person of the register to an account", () => {
   it("has the demo delegate and CASEC accounts linked to people with a seat and a mandate", () => {
     expect(loadActor(server.db, userOf("delegue@makon.ht")).seats).toMatchObject([{ spaceId: 1, seat: "titular", toDate: null }]);
     expect(loadActor(server.db, userOf("casec@makon.ht")).mandates).toMatchObject([{ communeCode: "HT0313", start: "2023-01-01" }]);
+  });
+});
+
+describe("consent to be named publicly, changed after registration", () => {
+  const MARIE = "Marie Jeanne Noël";
+  const namedPublicly = (id: number) => server.db.select().from(people).where(eq(people.id, id)).get()!.namedPublicly;
+  const consentEntries = (id: number) => server.db.select().from(auditLog).where(and(eq(auditLog.action, "person.consent"), eq(auditLog.subjectId, String(id)))).all();
+  /** What an anonymous visitor reads on the space's page, and in its data. */
+  const publicSpace = async () => (await (await get("/espaces/1")).text()) + (await (await get("/espaces/1.data")).text());
+
+  it("a facilitator turns it on from the person's page: the public space page names the person; off: gone", async () => {
+    expect(namedPublicly(personId)).toBe(false);
+    expect(await publicSpace()).not.toContain(MARIE);
+    const before = await (await get(page(personId), facilitator)).text();
+    expect(before).toContain("Son nom peut apparaître sur les pages publiques : listes des délégué·es et présences des réunions publiées. Jamais pour un·e mineur·e.");
+    expect(before).toContain("N&#x27;a pas accepté d&#x27;être nommé·e publiquement");
+    expect(before).not.toMatch(/name="namedPublicly"[^>]*checked/);
+
+    const on = await post(page(personId), { intent: "consent", namedPublicly: "on" }, facilitator);
+    expect(on.status).toBe(302);
+    expect(namedPublicly(personId)).toBe(true);
+    expect(await publicSpace()).toContain(MARIE);
+    const after = await (await get(on.headers.get("location")!, facilitator)).text();
+    expect(after).toContain("Accord enregistré.");
+    expect(after).toContain("Accepte d&#x27;être nommé·e publiquement.");
+    expect(after).toMatch(/name="namedPublicly"[^>]*checked/);
+    expect(consentEntries(personId)).toMatchObject([{ spaceId: 1, visibility: "internal", before: { namedPublicly: false }, after: { namedPublicly: true } }]);
+
+    // The same answer again writes nothing more.
+    expect((await post(page(personId), { intent: "consent", namedPublicly: "on" }, facilitator)).status).toBe(302);
+    expect(consentEntries(personId)).toHaveLength(1);
+
+    // The box unticked withdraws it.
+    expect((await post(page(personId), { intent: "consent" }, facilitator)).status).toBe(302);
+    expect(namedPublicly(personId)).toBe(false);
+    expect(await publicSpace()).not.toContain(MARIE);
+    expect(consentEntries(personId)).toHaveLength(2);
+
+    // In Kreyòl too.
+    const ht = await (await get(page(personId), `${facilitator}; makon_lang=ht`)).text();
+    expect(ht).toContain("Non l ka parèt sou paj piblik yo: lis delege yo ak prezans nan reyinyon ki pibliye yo. Pa janm pou yon minè.");
+  });
+
+  it("refuses a delegate, another space's facilitator, and a facilitator for a person another space relies on: nothing changes", async () => {
+    expect((await post("/admin/comptes/nouveau", { name: "Animatè Pti Ans", email: "pti-ans@makon.ht", password: "a long password", role: "facilitator", spaceId: "2" }, admin)).status).toBe(302);
+    const otherFacilitator = await signInCookie(server.url, "pti-ans@makon.ht", "a long password");
+    for (const cookie of [delegate, otherFacilitator]) {
+      expect((await post(page(personId), { intent: "consent", namedPublicly: "on" }, cookie)).status).toBe(403);
+      // Nor through the other space's address: the person is not of its register.
+      expect((await post(`/espaces/2/personnes/${personId}/compte`, { intent: "consent", namedPublicly: "on" }, cookie)).status).toBeGreaterThanOrEqual(403);
+    }
+    expect((await post(page(personId), { intent: "consent", namedPublicly: "on" })).status).toBe(302);
+    // The command itself, for every actor that may not: refused, nothing written.
+    const actors = [null, ...["delegue@makon.ht", "casec@makon.ht", "pti-ans@makon.ht"].map((e) => loadActor(server.db, userOf(e)))];
+    for (const actor of actors) expect(setNamedPublicly(server.db, actor, 1, personId, true, Date.now())).toEqual({ ok: false, code: "forbidden" });
+    // A person of another register, from this space: not found.
+    expect(setNamedPublicly(server.db, loadActor(server.db, userOf("animateur@makon.ht")), 1, 999_999, true, Date.now())).toEqual({ ok: false, code: "not_found" });
+    expect(namedPublicly(personId)).toBe(false);
+    expect(consentEntries(personId)).toHaveLength(2);
+    expect(await publicSpace()).not.toContain(MARIE);
+
+    // Yolène also sits in Petite-Anse: her name would show there too, so only an administrator decides.
+    const organisationId = server.db.select({ id: organisations.id }).from(organisations).get()!.id;
+    server.db.insert(delegateSeats).values({ spaceId: 2, organisationId, personId: otherPersonId, seat: "titular", fromDate: "2026-01-01", createdAt: 1 }).run();
+    const refused = await post(page(otherPersonId), { intent: "consent", namedPublicly: "on" }, facilitator);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("seul un administrateur peut changer son accord pour être nommée");
+    const refusedHt = await post(page(otherPersonId), { intent: "consent", namedPublicly: "on" }, `${facilitator}; makon_lang=ht`);
+    expect(await refusedHt.text()).toContain("se yon administratè sèlman ki ka chanje akò li pou non l parèt");
+    expect(namedPublicly(otherPersonId)).toBe(false);
+    expect(consentEntries(otherPersonId)).toHaveLength(0);
+    expect((await post(page(otherPersonId), { intent: "consent", namedPublicly: "on" }, admin)).status).toBe(302);
+    expect(namedPublicly(otherPersonId)).toBe(true);
+    expect(await publicSpace()).toContain("Yolène Paul");
+    server.db.delete(delegateSeats).where(and(eq(delegateSeats.personId, otherPersonId), eq(delegateSeats.spaceId, 2))).run();
   });
 });

@@ -102,7 +102,7 @@ beforeAll(async () => {
       now,
     ),
   );
-  const minor = must(
+  must(
     await registerDelegate(
       db,
       facilitator,
@@ -175,7 +175,6 @@ beforeAll(async () => {
 
   const personId = db.select({ id: people.id }).from(people).where(eq(people.name, DELPHINE)).get()!.id;
   expect(personId).toBe(delphine.personId);
-  void minor;
   const delegateUser = userId("delegue@makon.ht");
   pages.push(
     "/",
@@ -278,6 +277,16 @@ describe("every page and its .data, for each audience", () => {
   }
 });
 
+/** The HTML of the element with that test id, up to the end of its section. */
+const section = (body: string, testId: string): string => {
+  const start = body.indexOf(`data-testid="${testId}"`);
+  return start < 0 ? "" : body.slice(start, body.indexOf("</section>", start));
+};
+/** The text of an element with that test id (no markup inside). */
+const testIdText = (html: string, testId: string): string => new RegExp(`data-testid="${testId}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? "";
+/** The table row holding that text. */
+const rowWith = (html: string, text: string): string => html.split("<tr").find((row) => row.includes(text)) ?? "";
+
 describe("what the public sees", () => {
   it("the space page: consenting adults and officials by name, the others counted, what is public said", async () => {
     for (const role of ["anonymous", "otherFacilitator"] as const) {
@@ -295,6 +304,34 @@ describe("what the public sees", () => {
     expect(holds(body, shown)).toEqual(all(shown));
     const ht = await fetch(`${server.url}${ids.publicClosed}/imprimer`, { headers: { Cookie: "makon_lang=ht" } });
     expect(holds(await ht.text(), ["Tout moun ka wè"])).toEqual(all(["Tout moun ka wè"]));
+  });
+
+  it("the speaking record of a published meeting: small groups masked, an unnamed speaker only a place in the list", async () => {
+    // Two turns of a minute, both by women: Rose (named) and Delphine (not named).
+    for (const page of [ids.publicClosed, `${ids.publicClosed}/imprimer`]) {
+      for (const role of ["anonymous", "otherFacilitator"] as const) {
+        const { status, body } = await load(role, page);
+        expect(status).toBe(200);
+        const record = section(body, "speaking-record");
+        expect({ page, role, turns: testIdText(record, "sex-turns"), time: testIdText(record, "sex-time") }).toEqual({ page, role, turns: "&lt; 5 / 2", time: "—" });
+        const unnamed = rowWith(record, "Personne non nommée");
+        expect(unnamed).toContain("Nouvèl");
+        // No start time, no duration, no organisation: a place in the list and the item.
+        expect({ page, time: /\d:\d\d/.test(unnamed), organisation: unnamed.includes("·") }).toEqual({ page, time: false, organisation: false });
+        expect(rowWith(record, ROSE)).toContain("1:00");
+      }
+    }
+    const ht = await fetch(`${server.url}${ids.publicClosed}`, { headers: { Cookie: "makon_lang=ht" } });
+    const unnamedHt = rowWith(section(await ht.text(), "speaking-record"), "Moun san non");
+    expect(unnamedHt).toContain("Nouvèl");
+    expect(unnamedHt).not.toMatch(/\d:\d\d/);
+    // Members and facilitators keep everything.
+    for (const role of ["delegate", "facilitator"] as const) {
+      const record = section((await load(role, ids.publicClosed)).body, "speaking-record");
+      expect({ role, turns: testIdText(record, "sex-turns"), time: testIdText(record, "sex-time").includes("2:00") }).toEqual({ role, turns: "2 / 2", time: true });
+      expect(rowWith(record, DELPHINE)).toContain("1:00");
+      expect(record).not.toContain("Personne non nommée");
+    }
   });
 
   it("unpublished meetings answer 404 to the public, their printable pages too", async () => {
@@ -358,15 +395,16 @@ describe("the shared screen", () => {
 });
 
 describe("the rules behind the public view", () => {
-  it("mask cells of one to four people, and the shares they would reveal", () => {
+  it("mask cells of one to four people, the cells that would give them away, and the shares they would reveal", () => {
     expect([0, 1, 4, 5, 12].map(maskCount)).toEqual([0, "<5", "<5", 5, 12]);
     const people: { sex: "female" | "male"; ageGroup: "25_35" | "u18" }[] = [...Array(6)].map(() => ({ sex: "female", ageGroup: "25_35" }));
     const tally = maskTally(tallyBySexAndAge([...people, { sex: "male", ageGroup: "u18" }]));
     expect(tally.total).toBe(7);
-    expect(tally.bySex).toEqual({ female: 6, male: "<5", unstated: 0 });
+    // Women alone would be 7 minus the masked boy: hidden too (tests/unit/privacy-rules.test.ts).
+    expect(tally.bySex).toEqual({ female: "hidden", male: "<5", unstated: 0 });
     expect(tally.bySexAndAge.male.u18).toBe("<5");
-    expect(tally.women).toEqual({ count: 6, share: 6 / 7 });
-    expect(tally.youth).toEqual({ count: 6, share: 6 / 7 });
+    expect(tally.women).toEqual({ count: "hidden", share: null });
+    expect(tally.youth).toEqual({ count: "hidden", share: null });
     const few = maskTally(tallyBySexAndAge([{ sex: "female", ageGroup: "18_24" }]));
     expect(few.women).toEqual({ count: "<5", share: null });
   });
@@ -392,7 +430,9 @@ describe("the rules behind the public view", () => {
     });
     const rows = [row(1, { namedPublicly: true }), row(2, { official: true }), row(3, { namedPublicly: true, birthYear: 2012 }), row(4, { namedPublicly: true, ageGroup: "u18" }), row(5, { personId: null }), row(6, { disability: true })];
     const shown = (audience: "public" | "member" | "facilitator") => attendeesFor(audience, rows, 2026);
-    expect(shown("public")).toEqual({ rows: [expect.objectContaining({ name: "P1" }), expect.objectContaining({ name: "P2" })], unnamed: "<5" });
+    // Six counted, two named: the four others are the total minus the list, both public.
+    expect(shown("public")).toEqual({ rows: [expect.objectContaining({ name: "P1" }), expect.objectContaining({ name: "P2" })], unnamed: 4 });
+    expect(attendeesFor("public", rows.slice(2), 2026)).toEqual({ rows: [], unnamed: "<5" });
     expect(shown("public").rows.every((r) => r.register === undefined)).toBe(true);
     expect(shown("member").rows.map((r) => [r.name, r.register])).toEqual(rows.map((r) => [r.name, undefined]));
     expect(shown("facilitator").rows[5]!.register).toMatchObject({ disability: true, sex: "female", ageGroup: "25_35" });

@@ -1,14 +1,16 @@
 import { request as httpRequest } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq, like } from "drizzle-orm";
 import { people, sessions, signInThrottle, users } from "../../db/schema/index";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { PAIR_POLICY, delayAfter } from "../../app/modules/auth/throttle";
 import { connectProvider, synced, waitFor } from "../setup/realtime-client";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 /**
  * Signing in and keeping a session, over HTTP against the real server (issue 11, points 3,
- * 14, 15 and 16): throttling that a burst cannot race and that does not lock a hall out,
+ * 14, 15 and 16): throttling that a burst cannot race, that does not lock a hall out, and
+ * that an attacker's failures do not turn against the account's owner elsewhere,
  * client addresses taken only from the configured proxy hop, password changes and resets that
  * end sessions and their sockets, and a session cookie whose Secure flag follows how the
  * request arrived.
@@ -105,6 +107,61 @@ describe("sign-in throttling over HTTP", () => {
     const retry = await signInAttempt("casec@makon.ht", DEMO_PASSWORD, hall);
     expect(retry.status).toBe(429);
     expect(decoded(await retry.text())).toContain("Trop d'essais.");
+  });
+
+  it("does not lock the facilitator out: after an attacker's 15 failures from one address, the facilitator's right password from another is accepted at once", async () => {
+    const attacker = via("10.60.0.1");
+    const target = server.db.select({ id: users.id }).from(users).where(eq(users.email, "animateur@makon.ht")).get()!.id;
+    // The server reads the same clock as this test: only Date is faked, to let the attacker
+    // wait out each delay (2 s, 4 s … 68 min, about 2 h 16 in all) without waiting.
+    let now = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      for (let failed = 0; failed < 15; failed++) {
+        vi.setSystemTime(now);
+        expect((await signInAttempt("animateur@makon.ht", `guess number ${failed}`, attacker)).status).toBe(400);
+        const wait = delayAfter(failed + 1, PAIR_POLICY);
+        if (wait > 0) {
+          // Not a moment sooner.
+          vi.setSystemTime(now + wait - 1_000);
+          expect((await signInAttempt("animateur@makon.ht", "too early", attacker)).status).toBe(429);
+        }
+        if (failed < 14) now += wait;
+      }
+      // Right after the 15th failure.
+      vi.setSystemTime(now + 1_000);
+      expect(server.db.select().from(signInThrottle).where(eq(signInThrottle.key, `pair:10.60.0.1|${target}`)).get()).toMatchObject({ failures: 15 });
+      // The attacker's address is locked, even with the right password…
+      const locked = await signInAttempt("animateur@makon.ht", DEMO_PASSWORD, attacker);
+      expect(locked.status).toBe(429);
+      expect(sessionCookieOf(locked)).toBeUndefined();
+      // …while the facilitator, from their own address, is in at once.
+      const own = await signInAttempt("animateur@makon.ht", DEMO_PASSWORD, via("10.60.0.2"));
+      expect(own.status).toBe(302);
+      expect(sessionCookieOf(own)).toBeTruthy();
+      // And a third address that has never failed, with the right password, too.
+      expect((await signInAttempt("animateur@makon.ht", DEMO_PASSWORD, via("10.60.0.3"))).status).toBe(302);
+      // The attacker is still waiting.
+      expect((await signInAttempt("animateur@makon.ht", "another guess", attacker)).status).toBe(429);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("counts an IPv6 client by its /64: 25 parallel attempts from 25 addresses of one /64 check at most 3", async () => {
+    const target = server.db.select({ id: users.id }).from(users).where(eq(users.email, "delegue@makon.ht")).get()!.id;
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => signInAttempt("delegue@makon.ht", i === 24 ? DEMO_PASSWORD : `guess number ${i}`, via(`2001:db8:60:1:${(i + 1).toString(16)}::${i + 7}`))),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(22);
+    expect(burst.filter((r) => sessionCookieOf(r)).length).toBe(statuses[24] === 302 ? 1 : 0);
+    // Counted under the /64, not under each address.
+    expect(server.db.select().from(signInThrottle).where(like(signInThrottle.key, "address:2001:db8:60:1:%")).all().map((r) => r.key)).toEqual(["address:2001:db8:60:1::/64"]);
+    if (statuses[24] !== 302) expect(server.db.select().from(signInThrottle).where(eq(signInThrottle.key, `pair:2001:db8:60:1::/64|${target}`)).get()).toMatchObject({ failures: 3 });
+    // Another /64 is another address: the right password is checked there.
+    expect((await signInAttempt("delegue@makon.ht", DEMO_PASSWORD, via("2001:db8:60:2::1"))).status).toBe(302);
   });
 
   it("believes only the configured proxy hop: a forged left-most X-Forwarded-For gives no fresh address", async () => {

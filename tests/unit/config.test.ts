@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readEnv } from "../../server/config";
+import { readEnv as readEnvOf } from "../../server/config";
+
+const readEnv = (vars: Record<string, string>) => readEnvOf(vars as unknown as NodeJS.ProcessEnv);
 
 describe("the environment", () => {
   it.each([

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatNumber, formatTime } from "../../app/
 import { chooseLocale, fromAcceptLanguage } from "../../app/modules/i18n/negotiate";
 import { domainsForPath } from "../../app/modules/i18n/page-domains";
 import { translatorOf } from "../../app/modules/i18n/translate";
+import { formatWait } from "../../app/modules/i18n/format-words";
 import { ROOT } from "../setup/root";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -50,9 +51,10 @@ describe("the domains' catalogs", () => {
     expect(translatorOf(live)("import.title")).toBe("⟦import.title⟧");
   });
 
-  it("fills placeholders", () => {
-    expect(translate("fr", "signIn.throttled", { seconds: 8 })).toBe("Trop d'essais. Réessayez dans 8 secondes.");
-    expect(translate("ht", "signIn.throttled", { seconds: 8 })).toBe("Twòp esè. Eseye ankò nan 8 segonn.");
+  it("fills placeholders, with a wait said as people say it", () => {
+    expect(translate("fr", "signIn.throttled", { wait: formatWait(8, "fr") })).toBe("Trop d'essais. Réessayez dans 8 secondes.");
+    expect(translate("ht", "signIn.throttled", { wait: formatWait(8, "ht") })).toBe("Twòp esè. Eseye ankò nan 8 segonn.");
+    expect([formatWait(90, "fr"), formatWait(91, "fr"), formatWait(900, "ht"), formatWait(14_400, "fr"), formatWait(6_000, "ht")]).toEqual(["90 secondes", "2 minutes", "15 minit", "4 h 00 min", "1 è 40 minit"]);
   });
 });
 

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
   "delegate.unseat": "internal",
   "person.linkAccount": "internal",
   "person.unlinkAccount": "internal",
+  "person.consent": "internal",
   "authority.register": "public",
   "official.register": "public",
   // A meeting's life is public once the meeting is published (the command says so).

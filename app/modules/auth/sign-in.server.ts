@@ -1,10 +1,10 @@
-import { eq, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { signInThrottle, users } from "../../../db/schema/index";
 import { fail, ok, type Result } from "../result";
 import { UNUSABLE_HASH, verifyPassword } from "./password.server";
 import { parseIdentifier } from "./phone";
-import { FORGET_AFTER_MS, afterSuccess, decideAttempt, type ThrottleState } from "./throttle";
+import { PRUNE_BATCH, addressGroup, afterSuccess, decideAttempt, forgottenBefore, type ThrottleState } from "./throttle";
 
 export type SignInCode = "invalid_identifier" | "wrong_credentials" | "throttled";
 
@@ -24,10 +24,13 @@ interface ThrottleKeys {
 
 /**
  * An account's failures are counted under its id (its e-mail and its phone share one count);
- * an identifier that names no account under that identifier, counted the same way.
+ * an identifier that names no account under that identifier, counted the same way. The
+ * address is its group (an IPv6 /64 is one address); a pair is `pair:<address>|<account>`
+ * (an address never holds a "|").
  */
 function keysFor(account: string, address: string): ThrottleKeys {
-  return { account: `account:${account}`, address: `address:${address}`, pair: `pair:${address}|${account}` };
+  const group = addressGroup(address);
+  return { account: `account:${account}`, address: `address:${group}`, pair: `pair:${group}|${account}` };
 }
 
 function readState(tx: Tx, key: string): ThrottleState | undefined {
@@ -35,22 +38,48 @@ function readState(tx: Tx, key: string): ThrottleState | undefined {
   return row ?? undefined;
 }
 
+/**
+ * Writes a count. A row whose last failure is unchanged is updated in place; one with a new
+ * failure is deleted and inserted again, which gives it the table's highest rowid: the
+ * table's own order (rowid) is then the order of the last failures, and `pruneForgotten` can
+ * find the oldest rows by reading only the first ones.
+ */
 function writeState(tx: Tx, key: string, state: ThrottleState | undefined): void {
-  if (!state) {
-    tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
-    return;
+  if (state) {
+    const updated = tx
+      .update(signInThrottle)
+      .set({ failures: state.failures })
+      .where(and(eq(signInThrottle.key, key), eq(signInThrottle.lastFailureAt, state.lastFailureAt)))
+      .run();
+    if (updated.changes > 0) return;
   }
-  tx.insert(signInThrottle).values({ key, ...state }).onConflictDoUpdate({ target: signInThrottle.key, set: state }).run();
+  tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+  if (state) tx.insert(signInThrottle).values({ key, ...state }).run();
+}
+
+/**
+ * Deletes forgotten counts (no failure for FORGET_AFTER_MS) among the PRUNE_BATCH oldest
+ * rows. `sign_in_throttle` has no index on `last_failure_at`, so a plain "delete where
+ * last_failure_at < …" would read the whole table on every attempt; reading the first rows in
+ * rowid order (which `writeState` keeps in the order of the last failures) costs the same
+ * whatever the table's size, and still reaches every forgotten row in turn, oldest first.
+ */
+function pruneForgotten(tx: Tx, now: number): void {
+  tx.run(
+    sql`delete from ${signInThrottle} where rowid in (select id from (select rowid as id, ${signInThrottle.lastFailureAt} as at from ${signInThrottle} order by rowid limit ${PRUNE_BATCH}) where at < ${forgottenBefore(now)})`,
+  );
 }
 
 /**
  * Decides and counts an attempt in one synchronous transaction: the decision reads the
  * counts and, when the attempt may go on, counts it as failed before its password is
  * checked. Parallel attempts therefore see each other; a correct password takes its count
- * back afterwards (`settleSuccess`).
+ * back afterwards (`settleSuccess`). Every attempt, allowed or not, also deletes a bounded
+ * number of forgotten rows, so the table does not grow with identifiers nobody signs in to.
  */
 function reserveAttempt(db: Db, keys: ThrottleKeys, now: number): { ok: true } | { ok: false; waitSeconds: number } {
   return db.transaction((tx) => {
+    pruneForgotten(tx, now);
     const decision = decideAttempt({ account: readState(tx, keys.account), address: readState(tx, keys.address), pair: readState(tx, keys.pair) }, now);
     if (!decision.allowed) return { ok: false as const, waitSeconds: Math.ceil(decision.waitMs / 1000) };
     writeState(tx, keys.account, decision.reserve.account);
@@ -65,15 +94,13 @@ function settleSuccess(db: Db, keys: ThrottleKeys, now: number): void {
     const address = afterSuccess(readState(tx, keys.address), readState(tx, keys.pair), now);
     writeState(tx, keys.address, address);
     tx.delete(signInThrottle).where(inArray(signInThrottle.key, [keys.account, keys.pair])).run();
-    // Counts nobody has added to for a day are forgotten anyway: their rows go.
-    tx.delete(signInThrottle).where(lt(signInThrottle.lastFailureAt, now - FORGET_AFTER_MS)).run();
   });
 }
 
 /**
- * Checks an identifier (e-mail or phone) and password. Failures are counted per account
- * and per address; past the free ones, attempts are refused until the wait is over, without
- * checking the password, so guessing gets slower and slower.
+ * Checks an identifier (e-mail or phone) and password. Failures are counted per address and
+ * account together, per address and per account; past the free ones, attempts are refused
+ * until the wait is over, without checking the password, so guessing gets slower and slower.
  */
 export async function signIn(
   db: Db,
@@ -101,7 +128,8 @@ export type PasswordCheckCode = "wrong_password" | "throttled";
 
 /**
  * A signed-in user's password checked again (before changing it): counted like a sign-in to
- * that account, so a borrowed session cannot guess the password faster than the sign-in form.
+ * that account, so a borrowed session cannot guess the password faster than the sign-in form;
+ * and, like a sign-in, its failures hold back its own address, not the owner's.
  */
 export async function checkOwnPassword(
   db: Db,
@@ -117,7 +145,14 @@ export async function checkOwnPassword(
   return ok(null);
 }
 
-/** An administrator's reset: the account's own failure count starts again from nothing. */
+/**
+ * An administrator's reset: the account's failures start again from nothing, from every
+ * address (they were guesses at a password that is gone). Addresses keep their own counts.
+ * Looks through the pair rows (a rare action; the key is the only index).
+ */
 export function clearAccountThrottle(tx: Tx, userId: string): void {
   tx.delete(signInThrottle).where(eq(signInThrottle.key, `account:${userId}`)).run();
+  tx.delete(signInThrottle)
+    .where(and(gte(signInThrottle.key, "pair:"), lt(signInThrottle.key, "pair;"), sql`substr(${signInThrottle.key}, instr(${signInThrottle.key}, '|') + 1) = ${userId}`))
+    .run();
 }

@@ -26,7 +26,7 @@ export const commonMessages = {
   "signIn.submit": { fr: "Se connecter", ht: "Konekte" },
   "signIn.wrongCredentials": { fr: "Identifiant ou mot de passe incorrect.", ht: "Idantifyan an oswa modpas la pa bon." },
   "signIn.invalidIdentifier": { fr: "Saisissez un courriel ou un numéro de téléphone.", ht: "Ekri yon imèl oswa yon nimewo telefòn." },
-  "signIn.throttled": { fr: "Trop d'essais. Réessayez dans {seconds} secondes.", ht: "Twòp esè. Eseye ankò nan {seconds} segonn." },
+  "signIn.throttled": { fr: "Trop d'essais. Réessayez dans {wait}.", ht: "Twòp esè. Eseye ankò nan {wait}." },
   "account.title": { fr: "Mon compte", ht: "Kont mwen" },
   "account.email": { fr: "Courriel", ht: "Imèl" },
   "account.phone": { fr: "Téléphone", ht: "Telefòn" },

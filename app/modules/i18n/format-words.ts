@@ -7,3 +7,17 @@ export const DATE_AT_TIME: Record<Locale, string> = { fr: "{date} à {time}", ht
 
 /** Each language's own name, as its speakers write it (a language switch shows both). */
 export const LANGUAGE_NAMES: Record<Locale, string> = { fr: "Français", ht: "Kreyòl" };
+
+const WAIT_UNITS: Record<Locale, { seconds: string; minutes: string; hours: string }> = {
+  fr: { seconds: "{n} secondes", minutes: "{n} minutes", hours: "{h} h {m} min" },
+  ht: { seconds: "{n} segonn", minutes: "{n} minit", hours: "{h} è {m} minit" },
+};
+
+/** A wait as people say it: seconds under a minute and a half, then minutes, then hours. */
+export function formatWait(seconds: number, locale: Locale): string {
+  const units = WAIT_UNITS[locale];
+  if (seconds <= 90) return units.seconds.replace("{n}", String(seconds));
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes <= 90) return units.minutes.replace("{n}", String(minutes));
+  return units.hours.replace("{h}", String(Math.floor(minutes / 60))).replace("{m}", String(minutes % 60).padStart(2, "0"));
+}

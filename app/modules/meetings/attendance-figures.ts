@@ -39,6 +39,12 @@ export function countedRows<T extends AttendanceRow>(rows: readonly T[]): T[] {
   });
 }
 
+/**
+ * As counted, never masked. Public pages mask them (`figuresFor` in `views.ts`); the live
+ * document's attendance part, which the shared screen (`/ecran/<token>`) and members' phones
+ * show, keeps them unmasked on purpose: the screen is shown in the meeting room, to the
+ * people who are there and can count each other, and it opens only while the meeting runs.
+ */
 export function attendanceFigures(input: { rows: readonly AttendanceRow[]; memberOrganisationIds: readonly number[]; quorumPercent: number }): AttendanceFigures {
   const rows = countedRows(input.rows);
   const members = new Set(input.memberOrganisationIds);

@@ -1,9 +1,11 @@
 import { localDate } from "../dates";
 import type { AgeGroupId } from "../people/age-groups";
-import { isMinor, maskCount, maskTally, nameablePublicly, type CountCell, type SexAgeView } from "../people/privacy";
+import { tallyBySexAndAge } from "../people/disaggregation";
+import { isMinor, isShown, maskCount, maskTally, nameablePublicly, suppressCells, unnamedCount, type CountCell, type SexAgeView } from "../people/privacy";
 import type { Sex } from "../people/sex";
+import { SPEAKING_GROUPS, type SpeakingGroup, type SpeakingTotals } from "../live/speaking-time";
 import type { Audience } from "../spaces/audience";
-import type { AttendanceFigures } from "./attendance-figures";
+import { countedRows, type AttendanceFigures } from "./attendance-figures";
 import type { AttendanceRole } from "./kinds";
 
 /**
@@ -54,7 +56,8 @@ export function attendeeNameable(row: AttendeeRecord, year: number): boolean {
 /**
  * The attendees for one audience. Facilitators: everything the door recorded. Members: who
  * came, from which organisation, in which role. The public: officials and adults who agreed
- * to be named; the others counted ("< 5" under five).
+ * to be named; the others counted (the figures' total minus the list: masked only when that
+ * total is, see `unnamedCount`).
  */
 export function attendeesFor(audience: Audience, rows: readonly AttendeeRecord[], year: number): { rows: AttendeeView[]; unnamed: CountCell } {
   const base = (r: AttendeeRecord): AttendeeView => ({ id: r.id, name: r.name, organisation: r.organisationAcronym ?? r.organisationName, role: r.role, arrivedAt: r.arrivedAt });
@@ -66,7 +69,8 @@ export function attendeesFor(audience: Audience, rows: readonly AttendeeRecord[]
   }
   if (audience === "member") return { rows: rows.map(base), unnamed: 0 };
   const named = rows.filter((r) => attendeeNameable(r, year));
-  return { rows: named.map(base), unnamed: maskCount(rows.length - named.length) };
+  const publicTotal = maskTally(tallyBySexAndAge(countedRows(rows))).total;
+  return { rows: named.map(base), unnamed: unnamedCount(rows.length - named.length, publicTotal) };
 }
 
 /** Attendance figures as a page shows them: as counted, or with small cells masked. */
@@ -75,6 +79,7 @@ export interface FiguresView extends Omit<AttendanceFigures, "people" | "withDis
   withDisability: CountCell;
 }
 
+/** The public's figures: small cells "< 5", the cells that would give them away hidden (`maskTally`). */
 export function figuresFor(audience: Audience, figures: AttendanceFigures): FiguresView {
   if (audience !== "public") return figures;
   return { ...figures, people: maskTally(figures.people), withDisability: maskCount(figures.withDisability) };
@@ -90,17 +95,65 @@ export interface TurnRecord {
   ms: number;
 }
 
-/** A turn as a page lists it: its speaker's name is null when the public may not read it. */
+/**
+ * A turn as a page lists it, with its place in the record (1, 2, …). On a public page a turn
+ * whose speaker may not be named keeps only its place and its agenda item: no name, no
+ * organisation, no time and no duration (the start times of turns give their durations),
+ * so that no turn can be matched with the speaking figures of a small group.
+ */
 export interface TurnView {
   id: number;
+  position: number;
   name: string | null;
   organisation: string | null;
   item: string | null;
-  startedAt: number;
-  ms: number;
+  startedAt: number | null;
+  ms: number | null;
 }
 
 export function turnsFor(audience: Audience, turns: readonly TurnRecord[], attendees: readonly AttendeeRecord[], year: number): TurnView[] {
   const nameable = new Set(audience === "public" ? attendees.filter((a) => attendeeNameable(a, year)).map((a) => a.id) : attendees.map((a) => a.id));
-  return turns.map(({ attendanceId, ...turn }) => ({ ...turn, name: audience !== "public" || nameable.has(attendanceId) ? turn.name : null }));
+  return turns.map(({ attendanceId, ...turn }, index) =>
+    audience !== "public" || nameable.has(attendanceId)
+      ? { ...turn, position: index + 1 }
+      : { id: turn.id, position: index + 1, name: null, organisation: null, item: turn.item, startedAt: null, ms: null },
+  );
+}
+
+/** Speaking time and turns of a group as a page shows them: the time is null when the turns are masked. */
+export interface GroupTimeView {
+  ms: number | null;
+  turns: CountCell;
+}
+
+export type SpeakingTotalsView = Record<SpeakingGroup | "all", GroupTimeView>;
+
+/**
+ * The speaking totals for one audience. Members and facilitators: as counted. The public:
+ * the turns of a group (women, men, young, …) are "< 5" from 1 to 4, hidden when they would
+ * give such a group away by subtraction from all turns (`suppressCells`), and the time of a
+ * masked group is left out. All turns and all time are shown: the record lists every turn.
+ */
+export function speakingTotalsFor(audience: Audience, totals: SpeakingTotals): SpeakingTotalsView {
+  if (audience !== "public") return totals;
+  const sexes: SpeakingGroup[] = ["women", "men", "sexUnstated"];
+  const ages: SpeakingGroup[] = ["young", "notYoung", "ageUnknown"];
+  const values = Object.fromEntries([...SPEAKING_GROUPS, "all"].map((g) => [g, totals[g as SpeakingGroup | "all"].turns]));
+  const cells = suppressCells(values, [{ total: "all", parts: sexes }, { total: "all", parts: ages }], { fixed: ["all"] });
+  const view = { all: { ...totals.all } } as SpeakingTotalsView;
+  for (const group of SPEAKING_GROUPS) view[group] = { turns: cells[group]!, ms: isShown(cells[group]!) ? totals[group].ms : null };
+  return view;
+}
+
+/** Shares of speaking time and of turns, 0 to 1, or null when the group's figures are masked. */
+export function parityShares(totals: SpeakingTotalsView): { time: Record<SpeakingGroup, number | null>; turns: Record<SpeakingGroup, number | null> } {
+  const ratio = (part: number | CountCell | null, whole: number | CountCell | null): number | null =>
+    typeof part !== "number" || typeof whole !== "number" ? null : whole === 0 ? 0 : part / whole;
+  const time = {} as Record<SpeakingGroup, number | null>;
+  const turns = {} as Record<SpeakingGroup, number | null>;
+  for (const group of SPEAKING_GROUPS) {
+    time[group] = ratio(totals[group].ms, totals.all.ms);
+    turns[group] = ratio(totals[group].turns, totals.all.turns);
+  }
+  return { time, turns };
 }

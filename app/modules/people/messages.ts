@@ -15,3 +15,15 @@ const LINK_MESSAGES: Record<LinkCode, MessageKey> = {
 };
 
 export const linkMessage = (code: LinkCode): MessageKey => LINK_MESSAGES[code];
+
+export type ConsentCode = "forbidden" | "space_not_found" | "not_found" | "shared_person";
+
+/** Why recording a person's consent to be named was refused. */
+const CONSENT_MESSAGES: Record<ConsentCode, MessageKey> = {
+  forbidden: "error.forbidden",
+  space_not_found: "error.notFound",
+  not_found: "error.notFound",
+  shared_person: "people.error.sharedPersonConsent",
+};
+
+export const consentMessage = (code: ConsentCode): MessageKey => CONSENT_MESSAGES[code];

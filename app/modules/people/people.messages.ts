@@ -66,8 +66,22 @@ export const peopleMessages = {
   "people.account.noCandidate": { fr: "Aucune personne des espaces de ce compte n'attend de compte.", ht: "Pa gen moun nan espas kont sa a k ap tann yon kont." },
   "people.account.choosePerson": { fr: "Lier ce compte à", ht: "Lye kont sa a ak" },
   "people.error.sharedPerson": { fr: "Cette personne compte aussi dans un autre espace : seul un administrateur peut lier ou délier son compte.", ht: "Moun sa a konte nan yon lòt espas tou: se yon administratè sèlman ki ka lye oswa retire kont li." },
+  "people.error.sharedPersonConsent": { fr: "Cette personne compte aussi dans un autre espace : seul un administrateur peut changer son accord pour être nommée.", ht: "Moun sa a konte nan yon lòt espas tou: se yon administratè sèlman ki ka chanje akò li pou non l parèt." },
+  "people.consent.title": { fr: "Nom sur les pages publiques", ht: "Non sou paj piblik yo" },
+  "people.consent.meaning": {
+    fr: "Son nom peut apparaître sur les pages publiques : listes des délégué·es et présences des réunions publiées. Jamais pour un·e mineur·e.",
+    ht: "Non l ka parèt sou paj piblik yo: lis delege yo ak prezans nan reyinyon ki pibliye yo. Pa janm pou yon minè.",
+  },
+  "people.consent.yes": { fr: "Accepte d'être nommé·e publiquement.", ht: "Dakò pou non l parèt an piblik." },
+  "people.consent.no": { fr: "N'a pas accepté d'être nommé·e publiquement : la personne ne figure que dans les chiffres.", ht: "Pa dakò pou non l parèt an piblik: moun nan parèt nan chif yo sèlman." },
+  "people.consent.save": { fr: "Enregistrer l'accord", ht: "Anrejistre akò a" },
+  "people.consent.saved": { fr: "Accord enregistré.", ht: "Akò a anrejistre." },
   "people.namedPublicly": { fr: "Accepte d'être nommé·e sur les pages publiques", ht: "Dakò pou non l parèt sou paj piblik yo" },
   "people.namedPubliclyHint": { fr: "Sinon, la personne ne figure que dans les chiffres. Les mineur·es ne sont jamais nommé·es publiquement.", ht: "Si se pa sa, moun nan parèt nan chif yo sèlman. Yo pa janm mete non yon minè sou paj piblik." },
   "delegates.namedPublicly": { fr: "Nommé·e publiquement", ht: "Non l parèt an piblik" },
+  "people.hiddenCells": {
+    fr: "« — » : chiffre caché pour qu'on ne puisse pas retrouver une case « < 5 » par soustraction.",
+    ht: "« — »: nou kache chif sa a pou moun pa ka jwenn yon kaz « < 5 » lè yo fè soustraksyon.",
+  },
   "delegates.unnamed": { fr: "Autres délégué·es, non nommé·es publiquement : {count}", ht: "Lòt delege, san non yo an piblik: {count}" },
 } as const satisfies Catalog;

@@ -55,3 +55,7 @@ export interface AccountFields {
   accountEmail?: string;
   accountPassword: string;
 }
+
+/** A person's consent to be named publicly, given or withdrawn on their page (the box unticked withdraws it). */
+export const ConsentSchema = z.object({ namedPublicly: checkbox });
+export type Consent = z.infer<typeof ConsentSchema>;

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from "../result";
 import { checkSeat, type SeatKind, type SeatPeriod, type SeatRefusal } from "../spaces/seats";
 import { contactTaken, insertAccount } from "../users/users.server";
 import { ageGroupOf } from "./age-groups";
-import type { LinkCode } from "./messages";
+import type { ConsentCode, LinkCode } from "./messages";
 import type { AccountFields, PersonInput } from "./people.schemas";
 
 export type PeopleCode = "forbidden" | "space_not_found" | "not_found" | "not_member" | SeatRefusal | "email_taken" | "phone_taken";
@@ -203,7 +203,7 @@ export function listDelegates(db: Db, spaceId: number, date: string) {
 
 /** A person of this space's register: seated there as a delegate (now or before), or an official of an authority of its commune. */
 function personOfSpace(db: Db | Tx, space: { id: number; communeCode: string }, personId: number) {
-  const person = db.select({ id: people.id, name: people.name, userId: people.userId }).from(people).where(eq(people.id, personId)).get();
+  const person = db.select({ id: people.id, name: people.name, userId: people.userId, namedPublicly: people.namedPublicly }).from(people).where(eq(people.id, personId)).get();
   if (!person) return null;
   const seated = db.select({ id: delegateSeats.id }).from(delegateSeats).where(and(eq(delegateSeats.personId, personId), eq(delegateSeats.spaceId, space.id))).get();
   const official = db
@@ -233,12 +233,34 @@ function actsForAllSpacesOf(db: Db | Tx, actor: Actor | null, personId: number):
   return [...seatSpaces, ...mandateSpaces].every(({ spaceId }) => can(actor, "space.facilitate", { spaceId }));
 }
 
-/** What the page about a person's account shows a facilitator: the person and the account, if linked. */
+/** What the page about a person's account shows a facilitator: the person, their consent to be named, and the account, if linked. */
 export function getPersonAccount(db: Db, space: { id: number; communeCode: string }, personId: number) {
   const person = personOfSpace(db, space, personId);
   if (!person) return null;
   const account = person.userId ? (db.select({ name: users.name, email: users.email, phone: users.phone }).from(users).where(eq(users.id, person.userId)).get() ?? null) : null;
-  return { id: person.id, name: person.name, account };
+  return { id: person.id, name: person.name, namedPublicly: person.namedPublicly, account };
+}
+
+/**
+ * Records a person's consent to be named on public pages (lists of delegates, attendance of
+ * published meetings), given or withdrawn after registration. A facilitator of a space where
+ * the person sits (or holds a mandate) records it; for a person another space also relies
+ * on, only whoever runs all of them (an administrator), as for linking an account: their
+ * name would appear on that space's pages too. Minors are never named, whatever is recorded
+ * (`nameablePublicly`). Recording what is already recorded writes nothing.
+ */
+export function setNamedPublicly(db: Db, actor: Actor | null, spaceId: number, personId: number, named: boolean, now: number): Result<{ namedPublicly: boolean }, ConsentCode> {
+  const space = spaceForRegister(db, actor, spaceId);
+  if (!space.ok) return space;
+  return db.transaction((tx): Result<{ namedPublicly: boolean }, ConsentCode> => {
+    const person = personOfSpace(tx, space.value, personId);
+    if (!person) return fail("not_found");
+    if (!actsForAllSpacesOf(tx, actor, personId)) return fail("shared_person");
+    if (person.namedPublicly === named) return ok({ namedPublicly: named });
+    tx.update(people).set({ namedPublicly: named }).where(eq(people.id, personId)).run();
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "person.consent", spaceId, subjectType: "person", subjectId: personId, before: { namedPublicly: person.namedPublicly }, after: { namedPublicly: named } });
+    return ok({ namedPublicly: named });
+  });
 }
 
 /**

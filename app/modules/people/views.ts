@@ -1,7 +1,8 @@
 import type { Audience } from "../spaces/audience";
 import type { SeatKind } from "../spaces/seats";
 import type { AgeGroupId } from "./age-groups";
-import { isMinor, maskCount, nameablePublicly, type CountCell } from "./privacy";
+import { tallyBySexAndAge } from "./disaggregation";
+import { isMinor, maskTally, nameablePublicly, unnamedCount, type CountCell } from "./privacy";
 import type { Sex } from "./sex";
 
 /** A delegate as the register keeps them (`listDelegates`). */
@@ -34,7 +35,8 @@ export interface DelegateView {
  * The delegates of a space for one audience. Facilitators: everything the page shows of the
  * register (never the birth year: the age group says what the page needs). Members: names,
  * organisations and seats. The public: the adults who agreed to be named; the others are
- * counted ("< 5" under five).
+ * counted (the composition's total minus the list: masked only when that total is, see
+ * `unnamedCount`).
  */
 export function delegatesFor(audience: Audience, delegates: readonly DelegateRecord[], year: number): { rows: DelegateView[]; unnamed: CountCell } {
   const base = (d: DelegateRecord): DelegateView => ({ seatId: d.seatId, name: d.name, organisation: d.organisationAcronym ?? d.organisationName, seat: d.seat });
@@ -49,5 +51,5 @@ export function delegatesFor(audience: Audience, delegates: readonly DelegateRec
   }
   if (audience === "member") return { rows: delegates.map(base), unnamed: 0 };
   const named = delegates.filter((d) => nameablePublicly({ known: true, official: false, namedPublicly: d.namedPublicly, minor: isMinor(d, year) }));
-  return { rows: named.map(base), unnamed: maskCount(delegates.length - named.length) };
+  return { rows: named.map(base), unnamed: unnamedCount(delegates.length - named.length, maskTally(tallyBySexAndAge(delegates)).total) };
 }

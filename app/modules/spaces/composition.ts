@@ -43,7 +43,11 @@ export interface CompositionFigures extends Omit<Composition, "delegates"> {
   delegates: SexAgeView;
 }
 
-/** Organisations are counted as they are (they are public); people only in cells of five or more for the public. */
+/**
+ * Organisations are counted as they are (they are public). For the public, delegates are
+ * counted in cells of five or more: smaller cells "< 5", and the cells that would give one
+ * away by subtraction from a shown total hidden too (`maskTally`).
+ */
 export function compositionFor(audience: Audience, c: Composition): CompositionFigures {
   return audience === "public" ? { ...c, delegates: maskTally(c.delegates) } : c;
 }
