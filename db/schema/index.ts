@@ -6,3 +6,4 @@ export * from "./people";
 export * from "./realtime";
 export * from "./audit";
 export * from "./meetings";
+export * from "./requests";

@@ -34,6 +34,12 @@ export const meetings = sqliteTable(
     /** Minutes frozen when the meeting closes: the Markdown and its sanitised HTML. */
     minutesMarkdown: text("minutes_markdown"),
     minutesHtml: text("minutes_html"),
+    /**
+     * Minutes stay editable by the facilitators after the meeting until they are approved,
+     * usually at the next meeting (the meeting where it happened is kept).
+     */
+    minutesApprovedAt: integer("minutes_approved_at"),
+    minutesApprovedInMeetingId: integer("minutes_approved_in_meeting_id"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("meetings_space_idx").on(t.spaceId, t.startsAt)],
