@@ -1,20 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form } from "./components/form";
+import { randomBytes } from "node:crypto";
 import type { ReactNode } from "react";
 import stylesUrl from "./styles.css";
 import { useT } from "./components/i18n";
@@ -41,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     // Only this page's domains, only in its language: no dictionary is in the scripts.
     messages: messagesFor(locale, domainsForPath(new URL(request.url).pathname)),
+    // The page's part of every form's key (components/form.tsx): random, so keys never meet.
+    formSeed: randomBytes(12).toString("base64url"),
     user:
       current && account
         ? {
@@ -133,6 +122,32 @@ function Header() {
           {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
         </nav>
         <LanguageSwitch />
+        {/* On a phone the header is one line: the links and the account fold into this menu (no JS needed). */}
+        <details className="phone-menu">
+          <summary>
+            <span aria-hidden="true">☰</span>
+            <span className="visually-hidden">{t("nav.main")}</span>
+          </summary>
+          <div className="phone-menu-panel">
+            <NavLink to="/" end>
+              {t("nav.spaces")}
+            </NavLink>
+            <NavLink to="/geographie">{t("nav.geography")}</NavLink>
+            {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
+            {user ? (
+              <>
+                <Link to="/compte">{user.name}</Link>
+                <Form method="post" action="/deconnexion">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <Link to="/connexion">{t("nav.signIn")}</Link>
+            )}
+          </div>
+        </details>
         <div className="account">
           {user ? (
             <>

@@ -17,6 +17,7 @@ import { DocumentStore } from "./realtime/persistence";
 import { createRealtimePort } from "./realtime/publisher";
 import { createUpgradeHandler } from "./realtime/upgrade";
 import { createRemixHandler, errorPage } from "./remix-handler";
+import { IdempotencyStore } from "./idempotency";
 import { securityHeaders } from "./request-guards";
 
 export interface ServerConfig {
@@ -86,6 +87,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     createRemixHandler({
       build,
       mode: process.env.NODE_ENV,
+      idempotency: new IdempotencyStore(db),
       loadContext: async (req, res, cspNonce): Promise<AppLoadContext> => {
         const requestSecure = req.secure;
         const secureCookie = config.secureCookies === "auto" ? requestSecure : config.secureCookies;

@@ -7,6 +7,8 @@ import { chooseLocale } from "../app/modules/i18n/negotiate";
 import { translate } from "../app/modules/i18n/catalog.server";
 import type { MessageKey } from "../app/modules/i18n/translate";
 import { bodyKind, bodyLimitFor, changesState, crossOrigin, MAX_FORM_FIELDS, readableCookieHeader, securityHeaders } from "./request-guards";
+import { ANSWER_PARAM } from "../app/modules/idempotency";
+import { answerLocation, keptHeaders, keyOf, type IdempotencyStore, type StoredAnswer } from "./idempotency";
 
 export type LoadContextFor = (req: ExpressRequest, res: ExpressResponse, nonce: string) => Promise<AppLoadContext>;
 
@@ -14,9 +16,11 @@ export type LoadContextFor = (req: ExpressRequest, res: ExpressResponse, nonce: 
  * Our own Express adapter for Remix, in place of the stock one: it reads a request's body
  * itself, bounded by the path's limit and checked as a form before any action parses it, so a
  * huge, truncated or foreign body is answered with a 4xx in the reader's language and never
- * reaches an action; it refuses cross-origin writes; and it gives each page its CSP nonce.
+ * reaches an action; it refuses cross-origin writes; it applies a form sent twice once
+ * (`idempotency.ts`), and sends a browser without JavaScript, after its post, to read the
+ * page it produced (post/redirect/get); and it gives each page its CSP nonce.
  */
-export function createRemixHandler(options: { build: ServerBuild; mode?: string; loadContext: LoadContextFor }) {
+export function createRemixHandler(options: { build: ServerBuild; mode?: string; loadContext: LoadContextFor; idempotency: IdempotencyStore }) {
   const handle = remixRequestHandler(options.build, options.mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
@@ -43,6 +47,24 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
         body = read;
       }
 
+      const context = await options.loadContext(req, res, nonce);
+      const userId = context.current?.user.id ?? null;
+      const answerKey = req.method === "GET" ? url.searchParams.get(ANSWER_PARAM) : null;
+      if (answerKey) {
+        const page = options.idempotency.page(answerKey, userId);
+        // Read once more after a refresh; gone (a day later, or another browser), the page as it is now.
+        if (page) return send(res, page);
+        url.searchParams.delete(ANSWER_PARAM);
+        return void res.redirect(303, url.pathname + url.search);
+      }
+
+      const key = body && changesState(req.method) ? keyOf(req.headers["content-type"], body) : null;
+      const path = url.pathname + url.search;
+      const begun = key ? await options.idempotency.begin(key, body!, userId, req.method, path, Date.now()) : null;
+      if (begun?.kind === "replay") return send(res, begun.answer);
+      if (begun?.kind === "unknown") return refuse(req, res, 409, "error.request.unknownOutcome");
+      const rowKey = begun?.kind === "run" ? begun.rowKey : null;
+
       const controller = new AbortController();
       let finished = false;
       res.on("finish", () => (finished = true));
@@ -53,15 +75,41 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
         signal: controller.signal,
         ...(body ? { body: new Uint8Array(body) } : {}),
       });
-      const response = await handle(request, await options.loadContext(req, res, nonce));
+      let response: Response;
+      try {
+        response = await handle(request, context);
+      } catch (error) {
+        if (rowKey) options.idempotency.finish(rowKey, null);
+        throw error;
+      }
+      if (!rowKey) {
+        res.status(response.status);
+        for (const [name, value] of response.headers.entries()) res.append(name, value);
+        if (response.body) await writeReadableStreamToWritable(response.body, res);
+        else return void res.end();
+        return;
+      }
+      const answer: StoredAnswer = { status: response.status, headers: keptHeaders(response.headers, res.get("Content-Security-Policy")), body: await response.text() };
+      const setsCookie = response.headers.has("set-cookie");
+      options.idempotency.finish(rowKey, setsCookie ? null : answer);
+      const documentPost = !/\.data$/.test(url.pathname) && !url.searchParams.has("_data");
+      if (documentPost && !setsCookie && answer.status >= 200 && answer.status < 300 && /text\/html/.test(response.headers.get("content-type") ?? "")) {
+        // Post/redirect/get: a refresh reads this answer again instead of posting again.
+        return void res.redirect(303, answerLocation(url, rowKey));
+      }
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      res.end(answer.body);
     } catch (error) {
       next(error);
     }
   };
+}
+
+function send(res: ExpressResponse, answer: StoredAnswer): void {
+  res.status(answer.status);
+  for (const [name, value] of answer.headers) res.set(name, value);
+  res.end(answer.body);
 }
 
 function headersOf(req: ExpressRequest): Headers {

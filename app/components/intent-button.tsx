@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "./form";
 import type { FormEvent, ReactNode } from "react";
 
 /**

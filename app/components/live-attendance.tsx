@@ -29,7 +29,7 @@ export function AttendancePanel({ meetingId, initial, live }: { meetingId: numbe
 }
 
 /** The figures as counted (members, the panel) or with small cells shown "< 5" (the public). */
-export function FiguresView({ figures }: { figures: Figures }) {
+export function FiguresView({ figures, title }: { figures: Figures; /** The heading; "live attendance" unless the page is a record. */ title?: string }) {
   const t = useT();
   const locale = useLocale();
   const n = (v: CountCell) => formatCount(v, locale);
@@ -37,7 +37,7 @@ export function FiguresView({ figures }: { figures: Figures }) {
   const { people, organisationsPresent, officialsPresent, quorum } = figures;
   return (
     <section className="attendance-panel" aria-labelledby="panel-title" aria-live="polite" data-testid="attendance-panel">
-      <h2 id="panel-title">{t("attendance.panel")}</h2>
+      <h2 id="panel-title">{title ?? t("attendance.panel")}</h2>
       <div className="highlights">
         <p className="highlight">
           <span className="big" data-testid="present-count">{n(people.total)}</span>

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "./form";
 import type { FieldErrors } from "../modules/forms";
 import { MEETING_KINDS } from "../modules/meetings/kinds";
 import { Field, FormError, SelectField } from "./field";

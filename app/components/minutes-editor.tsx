@@ -25,7 +25,9 @@ export function MinutesEditor({ meetingId, initialText, canWrite }: { meetingId:
       ytext.current = body;
       const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
         const el = area.current;
-        if (!el || transaction.local) return;
+        if (transaction.local) return;
+        // A reader has no textarea: the rendered text follows the shared one.
+        if (!el) return setText(body.toString());
         let start = el.selectionStart;
         let end = el.selectionEnd;
         let index = 0;
@@ -85,25 +87,31 @@ export function MinutesEditor({ meetingId, initialText, canWrite }: { meetingId:
       <p className={`connection ${status}`} role="status" data-testid="minutes-status">
         {t(`minutes.status.${status}`)}
       </p>
-      <div className="minutes-grid">
-        <div className="field">
-          <label htmlFor="minutes-text">{t("minutes.markdown")}</label>
-          <textarea
-            id="minutes-text"
-            ref={area}
-            defaultValue={initialText}
-            readOnly={!writable || !ready}
-            onInput={onInput}
-            rows={20}
-            spellCheck
-            data-testid="minutes-text"
-          />
+      {writable ? (
+        <div className="minutes-grid">
+          <div className="field">
+            <label htmlFor="minutes-text">{t("minutes.markdown")}</label>
+            <textarea
+              id="minutes-text"
+              ref={area}
+              // Mounted again when writing becomes allowed: it starts from the shared text as it is.
+              defaultValue={text}
+              readOnly={!ready}
+              onInput={onInput}
+              rows={20}
+              spellCheck
+              data-testid="minutes-text"
+            />
+          </div>
+          <div>
+            <p className="label">{t("minutes.preview")}</p>
+            <div className="minutes-preview" data-testid="minutes-preview" dangerouslySetInnerHTML={{ __html: preview }} />
+          </div>
         </div>
-        <div>
-          <p className="label">{t("minutes.preview")}</p>
-          <div className="minutes-preview" data-testid="minutes-preview" dangerouslySetInnerHTML={{ __html: preview }} />
-        </div>
-      </div>
+      ) : (
+        // Readers see the text as it reads, sanitised, following the writers as they type.
+        <div className="minutes-preview" data-testid="minutes-preview" dangerouslySetInnerHTML={{ __html: preview }} />
+      )}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import type { FieldErrors } from "../modules/forms";
 import { ORGANISATION_TYPES } from "../modules/organisations/types";
 import { Field, SelectField } from "./field";
-import { useT } from "./i18n";
+import { useLocale, useT } from "./i18n";
+import { sectionLabel } from "../modules/geography/labels";
 
 type Values = Record<string, unknown>;
 
@@ -11,6 +12,7 @@ const checked = (v: unknown) => v === true || v === "on";
 /** The fields describing an organisation, shared by the register and edit forms. */
 export function OrganisationFields({ sections, values = {}, errors = {} }: { sections: { code: string; label: string }[]; values?: Values; errors?: FieldErrors }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <Field name="name" label={t("organisations.name")} required defaultValue={text(values.name)} error={errors.name} />
@@ -27,7 +29,7 @@ export function OrganisationFields({ sections, values = {}, errors = {} }: { sec
         <option value="">—</option>
         {sections.map((s) => (
           <option key={s.code} value={s.code}>
-            {s.label}
+            {sectionLabel(s.label, locale)}
           </option>
         ))}
       </SelectField>

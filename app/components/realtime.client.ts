@@ -43,7 +43,8 @@ export function commandSender(provider: WebsocketProvider) {
   /** Null when the socket is not open: the caller then posts its form as usual. */
   return (name: string, input: Record<string, string>): Promise<CommandReply> | null => {
     const socket = provider.ws;
-    if (!provider.wsconnected || !socket) return null;
+    // Offline, a socket can look open for a while yet carry nothing: the form waits instead.
+    if (!provider.wsconnected || !socket || navigator.onLine === false) return null;
     const id = nextId++;
     return new Promise<CommandReply>((resolve) => {
       pending.set(id, resolve);

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form } from "./form";
 import type { FieldErrors } from "../modules/forms";
 import { Field, FormError, SelectField } from "./field";
 import { useT } from "./i18n";

@@ -1,19 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
+import { departmentLabel } from "../modules/geography/labels";
 import { SpaceTags } from "../components/space-tags";
+import { LiveNowBanner } from "../components/live-now";
+import { liveMeetingsFor } from "../modules/live/live.server";
 import { can } from "../modules/auth/permissions";
 import { listSpacesByCommune } from "../modules/spaces/spaces.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { groups: listSpacesByCommune(context.db), canCreate: can(context.current?.actor ?? null, "space.manage") };
+  const actor = context.current?.actor ?? null;
+  // A meeting live now in the reader's own spaces comes first.
+  return { liveNow: liveMeetingsFor(context.db, actor), groups: listSpacesByCommune(context.db), canCreate: can(actor, "space.manage") };
 }
 
 export default function Home() {
-  const { groups, canCreate } = useLoaderData<typeof loader>();
+  const { liveNow, groups, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <>
+      <LiveNowBanner meetings={liveNow} showSpace />
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro")}</p>
       {canCreate ? (
@@ -27,7 +34,7 @@ export default function Home() {
       {groups.map((group) => (
         <section key={group.communeCode} className="commune-group" aria-labelledby={`commune-${group.communeCode}`}>
           <h2 id={`commune-${group.communeCode}`}>
-            {group.communeName} <span className="muted">· {group.departmentName}</span>
+            {group.communeName} <span className="muted">· {departmentLabel(group.departmentName, locale)}</span>
           </h2>
           <ul className="cards">
             {group.spaces.map((space) => (

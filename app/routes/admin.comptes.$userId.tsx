@@ -1,6 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { StatusLine } from "../components/confirm-button";
+import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/form";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -55,32 +58,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.success) return data({ values, errors: { person: messageKey("error.required") } }, { status: 400 });
     const result = linkAccount(context, current.actor, parsed.data.spaceId, parsed.data.personId, { userId: params.userId ?? "" }, context.now());
     if (!result.ok) return data({ values, errors: { person: linkMessage(result.code) } }, { status: 400 });
-    return { values: {}, errors: {} };
+    return { values: {}, errors: {}, done: "accounts.linked" as const };
   }
   if (values.intent === "revoke") {
     const parsed = RevokeRoleSchema.safeParse(values);
     if (!parsed.success) return data({ values, errors: { form: messageKey("error.invalid") } }, { status: 400 });
+    // Two steps (`RevokeGrant`): the first post only asks.
+    if (!isConfirmed(values)) return askToConfirm("revoke", { grantId: parsed.data.grantId });
     const result = revokeRole(context, current.actor, parsed.data.grantId, context.now());
     if (!result.ok) return data({ values, errors: { form: accountMessage(result.code) } }, { status: 400 });
-    return { values: {}, errors: {} };
+    return { values: {}, errors: {}, done: "accounts.revoked" as const };
   }
   const parsed = GrantRoleSchema.safeParse({ ...values, userId: params.userId });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = grantRole(context, current.actor, parsed.data, context.now());
   if (!result.ok) return data({ values, errors: { [result.field ?? "form"]: accountMessage(result.code) } }, { status: 400 });
-  return { values: {}, errors: {} };
+  return { values: {}, errors: {}, done: "accounts.granted" as const };
 }
 
 export default function AccountAdmin() {
   const { account, spaces, person } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors: Partial<Record<string, MessageKey>> = result?.errors ?? {};
+  const errors: Partial<Record<string, MessageKey>> = result && "errors" in result ? result.errors : {};
   const t = useT();
+  const done = result && "done" in result && result.done ? t(result.done) : null;
   return (
     <div className="narrow">
       <Breadcrumb trail={[{ to: "/admin/comptes", label: t("accounts.title") }]} />
       <h1>{account.name}</h1>
       <p className="muted">{[account.email, account.phone].filter(Boolean).join(" · ")}</p>
+      <StatusLine message={done} />
       <h2>{t("accounts.roles")}</h2>
       <FormError error={errors.form} />
       <ul className="grants">
@@ -90,7 +97,7 @@ export default function AccountAdmin() {
               {t(`role.${g.role}`)}
               {g.spaceName ? ` · ${g.spaceName}` : ""}
             </span>
-            <RevokeGrant grantId={g.id} />
+            <RevokeGrant grantId={g.id} role={`${t(`role.${g.role}`)}${g.spaceName ? ` · ${g.spaceName}` : ""}`} />
           </li>
         ))}
       </ul>
@@ -144,7 +151,7 @@ export default function AccountAdmin() {
         <h2 id="grant-title">{t("accounts.grant")}</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="grant" />
-          <RoleAndSpaceFields spaces={spaces} values={result?.values} errors={errors} />
+          <RoleAndSpaceFields spaces={spaces} values={result && "values" in result ? result.values : undefined} errors={errors} />
           <button type="submit" className="primary">
             {t("accounts.grantSubmit")}
           </button>

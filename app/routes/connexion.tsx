@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/form";
 import { Field } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { formatWait } from "../modules/i18n/format-words";

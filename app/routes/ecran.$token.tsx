@@ -1,4 +1,4 @@
-import { data as withStatus, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as withStatus, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
@@ -8,6 +8,7 @@ import { LOCALES } from "../modules/i18n/locales";
 import { translatorOf } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { meetingByScreenToken } from "../modules/live/live.server";
+import { typedScreenToken } from "../modules/live/screen-link";
 import { meetingProjections } from "../modules/live/projections.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 
@@ -23,7 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data &&
  * socket is refused as well (`realtime/access.ts`).
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const meeting = meetingByScreenToken(context.db, params.token ?? "");
+  // The console shows the token in groups of four: typed with its spaces, it opens all the same.
+  const token = typedScreenToken(params.token ?? "");
+  if (token !== params.token && token) throw redirect(`/ecran/${encodeURIComponent(token)}`);
+  const meeting = meetingByScreenToken(context.db, token);
   if (!meeting) throw new Response("Not Found", { status: 404 });
   if (meeting.status !== "planned" && meeting.status !== "live") {
     const ended = LOCALES.map((locale) => ({ locale, title: translator(locale)("live.screenEnded"), hint: translator(locale)("live.screenEndedHint") }));
@@ -33,7 +37,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const projection = meetingProjections(context.db, meeting.id)!;
   return {
     ended: null,
-    token: params.token!,
+    token,
     meeting: { id: meeting.id, title: meeting.title },
     spaceName: space.name,
     state: projection.live,
@@ -74,66 +78,75 @@ function Screen({ data }: { data: ScreenData }) {
   useEffect(() => {
     document.documentElement.lang = state.locale;
   }, [state.locale]);
+  const waitingMore = Math.max(0, state.queue.length - SCREEN_QUEUE);
+  const messageSize = !state.message ? null : state.message.length > 200 ? "long" : state.message.length > 60 ? "medium" : "short";
   return (
-    <div className="screen" data-testid="screen">
+    <div className={`screen ${state.message ? "with-message" : ""}`} data-testid="screen">
       <header className="screen-header">
         <p className="screen-space">{data.spaceName}</p>
         <h1>{data.meeting.title}</h1>
         {!live.connected ? <p className="screen-offline">{t("live.reconnecting")}</p> : null}
       </header>
+      <section className="screen-item" data-testid="screen-item">
+        {state.item ? (
+          <>
+            <p className="screen-label">
+              {t("live.itemOf", { number: state.item.number, of: state.item.of })}
+              <span className="screen-time">
+                {formatDuration(itemSpentMs(state.item, now))}
+                {state.item.plannedMinutes ? ` / ${formatDuration(state.item.plannedMinutes * 60_000)}` : ""}
+              </span>
+            </p>
+            <p className="screen-item-title">{state.item.title}</p>
+          </>
+        ) : (
+          <p className="screen-item-title">{t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
+        )}
+      </section>
+      <div className="screen-main">
+        <section className="screen-speaker" data-testid="screen-speaker">
+          <p className="screen-label">{t("live.speaking")}</p>
+          {state.speaker ? (
+            <>
+              <p className="screen-speaker-name">{state.speaker.name}</p>
+              {state.speaker.organisation ? <p className="screen-org">{state.speaker.organisation}</p> : null}
+              <Countdown speaker={state.speaker} now={now} className="screen-countdown" />
+            </>
+          ) : (
+            <p className="screen-speaker-name muted">{t("live.nobodySpeaking")}</p>
+          )}
+        </section>
+        <section className="screen-next" data-testid="screen-next">
+          <p className="screen-label">{t("live.next")}</p>
+          {state.queue.length === 0 ? <p className="muted">—</p> : null}
+          <ol>
+            {state.queue.slice(0, SCREEN_QUEUE).map((p) => (
+              <li key={p.turnId}>
+                {p.name}
+                {p.organisation ? <span className="screen-org"> · {p.organisation}</span> : null}
+              </li>
+            ))}
+          </ol>
+          {waitingMore > 0 ? (
+            <p className="screen-more" data-testid="screen-more">
+              {t("live.moreWaiting", { count: waitingMore })}
+            </p>
+          ) : null}
+        </section>
+      </div>
+      {/* A message (or a motion's text) shares the screen: the item, speaker and countdown stay. */}
       {state.message ? (
-        <section className="screen-message" data-testid="screen-message">
+        <section className={`screen-message screen-message-${messageSize}`} data-testid="screen-message">
           <p>{state.message}</p>
         </section>
       ) : (
-        <>
-          <section className="screen-item" data-testid="screen-item">
-            {state.item ? (
-              <>
-                <p className="screen-label">
-                  {t("live.itemOf", { number: state.item.number, of: state.item.of })}
-                  <span className="screen-time">
-                    {formatDuration(itemSpentMs(state.item, now))}
-                    {state.item.plannedMinutes ? ` / ${formatDuration(state.item.plannedMinutes * 60_000)}` : ""}
-                  </span>
-                </p>
-                <p className="screen-item-title">{state.item.title}</p>
-              </>
-            ) : (
-              <p className="screen-item-title">{t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
-            )}
-          </section>
-          <div className="screen-main">
-            <section className="screen-speaker" data-testid="screen-speaker">
-              <p className="screen-label">{t("live.speaking")}</p>
-              {state.speaker ? (
-                <>
-                  <p className="screen-speaker-name">{state.speaker.name}</p>
-                  {state.speaker.organisation ? <p className="screen-org">{state.speaker.organisation}</p> : null}
-                  <Countdown speaker={state.speaker} now={now} className="screen-countdown" />
-                </>
-              ) : (
-                <p className="screen-speaker-name muted">{t("live.nobodySpeaking")}</p>
-              )}
-            </section>
-            <section className="screen-next" data-testid="screen-next">
-              <p className="screen-label">{t("live.next")}</p>
-              {state.queue.length === 0 ? <p className="muted">—</p> : null}
-              <ol>
-                {state.queue.slice(0, 3).map((p) => (
-                  <li key={p.turnId}>
-                    {p.name}
-                    {p.organisation ? <span className="screen-org"> · {p.organisation}</span> : null}
-                  </li>
-                ))}
-              </ol>
-            </section>
-          </div>
-          <section className="screen-parity">
-            <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={state.locale} />
-          </section>
-        </>
+        <section className="screen-parity">
+          <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={state.locale} />
+        </section>
       )}
     </div>
   );
 }
+
+/** How many people waiting the screen names; the others are counted ("+N"). */
+const SCREEN_QUEUE = 3;

@@ -1,7 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConfirmButton, StatusLine } from "../components/confirm-button";
+import { askToConfirm, isConfirmed } from "../modules/confirm";
 import type { MeetingStatus } from "../modules/meetings/meeting-state";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form } from "../components/form";
 import { Field, FormError } from "../components/field";
 import { requirePermission } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
@@ -10,7 +13,8 @@ import { EndSeatSchema, SpaceFilterSchema } from "../modules/spaces/spaces.schem
 import { z } from "zod";
 import { CompositionView } from "../components/composition-view";
 import { useLocale, useT } from "../components/i18n";
-import { formatDateTime } from "../modules/i18n/format";
+import { departmentLabel, sectionLabel } from "../modules/geography/labels";
+import { formatDate, formatDateTime } from "../modules/i18n/format";
 import { listMeetings } from "../modules/meetings/meetings.server";
 import { pageTitle } from "../components/page-title";
 import { SpaceTags } from "../components/space-tags";
@@ -28,6 +32,8 @@ import { delegatesFor } from "../modules/people/views";
 import { formatCount } from "../components/sex-age-table";
 import { requireSpace } from "../modules/spaces/space-params.server";
 import { spaceIdParam } from "../modules/spaces/params";
+import { LiveNowBanner } from "../components/live-now";
+import { liveMeetingsFor } from "../modules/live/live.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "spaces.pageTitle", { name: data?.space.name ?? "" });
 
@@ -50,6 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canRegister = audience === "facilitator";
   const authorities = listAuthorities(context.db, space);
   return {
+    // A meeting live now here, for the space's own members: first on the page.
+    liveNow: liveMeetingsFor(context.db, actor, space.id),
     space: spaceView(space),
     filter,
     imported: imported.success && canRegister ? imported.data : null,
@@ -73,11 +81,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const spaceId = spaceIdParam(params);
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
-  const parsed = EndSeatSchema.safeParse(formValues(await request.formData()));
-  if (!parsed.success) return data({ seatId: null, error: messageKey("error.date") }, { status: 400 });
+  const values = formValues(await request.formData());
+  // Two steps (`ConfirmButton`): the date is chosen in the confirmation.
+  if (!isConfirmed(values)) return askToConfirm("endSeat", { seatId: values.seatId ?? "" });
+  const parsed = EndSeatSchema.safeParse(values);
+  if (!parsed.success) return data({ seatId: Number(values.seatId) || null, error: messageKey("error.date") }, { status: 400 });
   const result = endSeat(context.db, current.actor, spaceId, parsed.data.seatId, parsed.data.toDate, context.now());
   if (!result.ok) return data({ seatId: parsed.data.seatId, error: registerMessage(result.code) }, { status: 400 });
-  return { seatId: null, error: undefined };
+  return { seatId: null, error: undefined, endedSeatId: parsed.data.seatId };
 }
 
 function MeetingList({ title, meetings, spaceId }: { title: string; meetings: { id: number; title: string; startsAt: number; status: MeetingStatus; kind: string }[]; spaceId: number }) {
@@ -107,12 +118,14 @@ function MeetingList({ title, meetings, spaceId }: { title: string; meetings: { 
 export default function SpacePage() {
   const data = useLoaderData<typeof loader>();
   const endSeatResult = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const { space } = data;
   const t = useT();
   const locale = useLocale();
-  const sectionNames = Object.fromEntries(space.territorySections.map((s) => [s.code, s.label]));
+  const sectionNames = Object.fromEntries(space.territorySections.map((s) => [s.code, sectionLabel(s.label, locale)]));
   return (
     <>
+      <LiveNowBanner meetings={data.liveNow} showSpace={false} />
       <Breadcrumb trail={[{ to: "/", label: t("nav.spaces") }, { to: `/geographie/${space.departmentCode}/${space.communeCode}`, label: space.communeName }]} />
       {data.imported ? (
         <p className="notice" role="status">
@@ -120,11 +133,12 @@ export default function SpacePage() {
         </p>
       ) : null}
       <h1>{space.name}</h1>
+      <StatusLine message={search.get("fait") === "organisation-supprimee" ? t("organisations.deletedDone") : null} />
       <SpaceTags space={space} />
       {space.description ? <p className="lead">{space.description}</p> : null}
       <dl className="facts">
         <dt>{t("spaces.territory")}</dt>
-        <dd>{[space.sectionLabel, space.communeName, space.departmentName].filter(Boolean).join(" · ")}</dd>
+        <dd>{[space.sectionLabel && sectionLabel(space.sectionLabel, locale), space.communeName, departmentLabel(space.departmentName, locale)].filter(Boolean).join(" · ")}</dd>
         <dt>{t("spaces.votingBase")}</dt>
         <dd>{t(`spaces.votingBase.${space.votingBase}`)}</dd>
         <dt>{t("spaces.quorum")}</dt>
@@ -209,7 +223,7 @@ export default function SpacePage() {
                 <option value="">{t("filters.all")}</option>
                 {space.territorySections.map((s) => (
                   <option key={s.code} value={s.code}>
-                    {s.label}
+                    {sectionLabel(s.label, locale)}
                   </option>
                 ))}
               </select>
@@ -301,13 +315,26 @@ export default function SpacePage() {
                         <td>{d.register.phone ?? "—"}</td>
                         <td>{t(d.register.namedPublicly ? "common.yes" : "common.no")}</td>
                         <td>
-                          <Form method="post" className="inline">
-                            <input type="hidden" name="intent" value="endSeat" />
-                            <input type="hidden" name="seatId" value={d.seatId} />
-                            <input type="date" name="toDate" defaultValue={data.today} aria-label={t("delegates.endSeatOn", { name: d.name })} required />
-                            <button type="submit">{t("delegates.endSeat")}</button>
-                          </Form>
-                          {endSeatResult?.seatId === d.seatId ? <FormError error={endSeatResult.error} /> : null}
+                          {endSeatResult && "endedSeatId" in endSeatResult && endSeatResult.endedSeatId === d.seatId ? (
+                            <StatusLine message={t("delegates.seatEndedDone", { name: d.name })} testId="seat-ended-status" />
+                          ) : null}
+                          {d.register.endsOn ? (
+                            <span className="tag" data-testid="seat-ended">
+                              {t("delegates.seatEnded", { date: formatDate(new Date(`${d.register.endsOn}T12:00:00Z`), locale) })}
+                            </span>
+                          ) : (
+                            <ConfirmButton
+                              intent="endSeat"
+                              fields={{ seatId: d.seatId }}
+                              title={t("delegates.endSeatConfirmTitle", { name: d.name })}
+                              confirmLabel={t("delegates.endSeatConfirm")}
+                              details={<p>{t("delegates.endSeatConfirmText", { name: d.name })}</p>}
+                              panelFields={<input type="date" name="toDate" defaultValue={data.today} aria-label={t("delegates.endSeatOn", { name: d.name })} required />}
+                            >
+                              {t("delegates.endSeat")}
+                            </ConfirmButton>
+                          )}
+                          {endSeatResult && "error" in endSeatResult && endSeatResult.seatId === d.seatId ? <FormError error={endSeatResult.error} /> : null}
                           <Link to={`personnes/${d.register.personId}/compte`}>{t("people.account.manage", { name: d.name })}</Link>
                         </td>
                       </>

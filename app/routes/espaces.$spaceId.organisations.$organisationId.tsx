@@ -1,6 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConfirmButton, StatusLine } from "../components/confirm-button";
+import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/form";
 import { Field, FormError } from "../components/field";
 import { useLocale, useT } from "../components/i18n";
 import { OrganisationFields } from "../components/organisation-fields";
@@ -90,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "space.facilitate", { spaceId });
   const values = formValues(await request.formData());
   const now = context.now();
-  const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors });
+  const done = (intent: string) => ({ intent, values: {} as Record<string, string>, errors: {} as FieldErrors, done: true });
   const refused = (intent: string, code: RegisterCode, field?: string) => data({ intent, values, errors: { [field ?? "form"]: registerMessage(code) } as FieldErrors }, { status: 400 });
   switch (values.intent) {
     case "update": {
@@ -108,17 +111,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return result.ok ? done("count") : refused("count", result.code);
     }
     case "leave": {
+      // Two steps (`ConfirmButton`): the date is chosen in the confirmation.
+      if (!isConfirmed(values)) return askToConfirm("leave");
       const parsed = LeaveSchema.safeParse(values);
       if (!parsed.success) return data({ intent: "leave", values, errors: errorsOf(parsed) }, { status: 400 });
       const result = leaveSpace(context.db, current.actor, spaceId, organisationId, parsed.data.leftOn, now);
       return result.ok ? done("leave") : refused("leave", result.code, result.field);
     }
     case "delete": {
+      if (!isConfirmed(values)) return askToConfirm("delete");
       const result = deleteOrganisation(context.db, current.actor, spaceId, organisationId, now);
       if (!result.ok) return refused("delete", result.code);
-      throw redirect(`/espaces/${spaceId}`);
+      throw redirect(`/espaces/${spaceId}?fait=organisation-supprimee`);
     }
     case "archive": {
+      if (!isConfirmed(values)) return askToConfirm("archive");
       const result = archiveOrganisation(context.db, current.actor, spaceId, organisationId, localDate(now), now);
       return result.ok ? done("archive") : refused("archive", result.code);
     }
@@ -132,7 +139,9 @@ export default function OrganisationPage() {
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const of = (intent: string) => (result?.intent === intent ? result : undefined);
+  const of = (intent: string) => (result && "intent" in result && result.intent === intent ? result : undefined);
+  const DONE = { update: "organisations.updated", count: "organisations.counted", leave: "organisations.leftDone", archive: "organisations.archivedDone" } as const;
+  const done = result && "done" in result && result.done && result.intent in DONE ? t(DONE[result.intent as keyof typeof DONE]) : null;
   const yes = (v: boolean) => t(v ? "common.yes" : "common.no");
   const sharedWith = register?.sharedWith.join(", ") ?? "";
   const removeError = of("delete")?.errors.form ?? of("archive")?.errors.form;
@@ -142,6 +151,7 @@ export default function OrganisationPage() {
       <h1>
         {org.name} {org.acronym ? <span className="muted">({org.acronym})</span> : null}
       </h1>
+      <StatusLine message={done} />
       {org.archived ? <p className="tag warn">{t("organisations.archived")}</p> : null}
       {register?.lastChange ? (
         <p className="hint">{t("organisations.lastChange", { space: register.lastChange.spaceName, date: formatDate(register.lastChange.at, locale) })}</p>
@@ -246,12 +256,17 @@ export default function OrganisationPage() {
           {register.isMember ? (
             <section className="panel" aria-labelledby="leave-title">
               <h2 id="leave-title">{t("organisations.leave")}</h2>
-              <Form method="post" noValidate>
-                <input type="hidden" name="intent" value="leave" />
-                <FormError error={of("leave")?.errors.form} />
-                <Field name="leftOn" type="date" label={t("organisations.leftOn")} required defaultValue={register.today} error={of("leave")?.errors.leftOn} />
-                <button type="submit">{t("organisations.leave")}</button>
-              </Form>
+              <FormError error={of("leave")?.errors.form ?? of("leave")?.errors.leftOn} />
+              <ConfirmButton
+                intent="leave"
+                testId="leave-space"
+                title={t("organisations.leaveConfirmTitle")}
+                confirmLabel={t("organisations.leaveConfirm")}
+                details={<p>{t("organisations.leaveConfirmText")}</p>}
+                panelFields={<Field name="leftOn" type="date" label={t("organisations.leftOn")} required defaultValue={of("leave")?.values.leftOn ?? register.today} />}
+              >
+                {t("organisations.leave")}
+              </ConfirmButton>
             </section>
           ) : null}
           <section className="panel" aria-labelledby="remove-title">
@@ -264,14 +279,24 @@ export default function OrganisationPage() {
               </p>
             ) : null}
             <div className="actions">
-              <Form method="post">
-                <input type="hidden" name="intent" value="delete" />
-                <button type="submit">{t("organisations.delete")}</button>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="archive" />
-                <button type="submit">{t("organisations.archive")}</button>
-              </Form>
+              <ConfirmButton
+                intent="delete"
+                testId="delete-organisation"
+                title={t("organisations.deleteConfirmTitle")}
+                confirmLabel={t("organisations.deleteConfirm")}
+                details={<p>{t("organisations.deleteConfirmText")}</p>}
+              >
+                {t("organisations.delete")}
+              </ConfirmButton>
+              <ConfirmButton
+                intent="archive"
+                testId="archive-organisation"
+                title={t("organisations.archiveConfirmTitle")}
+                confirmLabel={t("organisations.archiveConfirm")}
+                details={<p>{t("organisations.archiveConfirmText")}</p>}
+              >
+                {t("organisations.archive")}
+              </ConfirmButton>
             </div>
           </section>
         </>

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/form";
 import { z } from "zod";
 import { FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";

@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form } from "../components/form";
+import { createContext, useContext, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { FormError } from "../components/field";
 import { IntentButton } from "../components/intent-button";
 import { useLocale, useT } from "../components/i18n";
@@ -20,6 +21,9 @@ import { meetingPlace, runConsoleAction } from "../modules/live/live.server";
 import { meetingProjections } from "../modules/live/projections.server";
 import { liveMessage } from "../modules/live/messages";
 import { PRIORITY_RULES } from "../modules/live/priority";
+import { tokenGroups } from "../modules/live/screen-link";
+import { screenLinkQr } from "../modules/live/screen-link.server";
+import { searchKey } from "../modules/geography/search-key";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
@@ -32,7 +36,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const space = getSpace(context.db, meeting.spaceId)!;
   // The page starts from the console's projection, then follows it on its socket.
   const projection = meetingProjections(context.db, meeting.id)!;
+  // The screen's link in full (this server as the console reached it), and its QR code.
+  const screenPath = projection.console.screenPath;
+  const origin = new URL(request.url).origin;
+  const screenLink = screenPath
+    ? { path: screenPath, origin, token: screenPath.slice("/ecran/".length), qr: await screenLinkQr(`${origin}${screenPath}`) }
+    : null;
   return {
+    screenLink,
     meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
     space: { id: space.id, name: space.name },
     state: projection.live,
@@ -91,77 +102,19 @@ export default function Console() {
     <SubmitVia.Provider value={submitVia}>
     <div className="console">
       <Breadcrumb trail={[{ to: `/espaces/${data.space.id}`, label: data.space.name }, { to: `/espaces/${data.space.id}/reunions/${data.meeting.id}`, label: data.meeting.title }]} />
-      <h1>{t("console.title")}</h1>
-      <p className={`connection ${live.connected ? "connected" : "disconnected"}`} role="status" data-testid="console-connection">
-        {t(live.connected ? "live.connected" : "live.reconnecting")}
-      </p>
+      <div className="console-head">
+        <h1>{t("console.title")}</h1>
+        <p className={`connection ${live.connected ? "connected" : "disconnected"}`} role="status" data-testid="console-connection">
+          {t(live.connected ? "live.connected" : "live.reconnecting")}
+        </p>
+      </div>
       {!isLive ? <p className="notice">{t(view.status === "planned" ? "console.notStarted" : "console.over")}</p> : null}
       <FormError error={refusal ?? result?.error ?? undefined} />
 
-      {view.screenPath ? (
-        <section className="panel screen-controls" aria-labelledby="screen-title">
-          <h2 id="screen-title">{t("console.screen")}</h2>
-          <p>
-            <a href={view.screenPath} target="_blank" rel="noreferrer" className="button" data-testid="screen-link">
-              {t("console.openScreen")}
-            </a>{" "}
-            <span className="muted">{t("console.screenHint")}</span>
-          </p>
-          <div className="inline-forms">
-            <span>{t("console.screenLanguage")}</span>
-            {LOCALES.map((l) => (
-              <Act key={l} intent="screen-locale" fields={{ locale: l }} className={state.locale === l ? "primary" : undefined} label={t("console.screenIn", { language: LANGUAGE_NAMES[l] })}>
-                {LANGUAGE_NAMES[l]}
-              </Act>
-            ))}
-          </div>
-          {isLive ? (
-            <Form method="post" className="message-form" onSubmit={submitVia}>
-              <input type="hidden" name="intent" value="message" />
-              <label htmlFor="screen-message">{t("console.message")}</label>
-              <textarea id="screen-message" name="text" maxLength={500} rows={2} defaultValue={state.message ?? ""} key={state.message ?? ""} />
-              <div className="inline-forms">
-                <button type="submit">{t("console.showMessage")}</button>
-              </div>
-            </Form>
-          ) : null}
-          {state.message ? (
-            <p>
-              <span className="muted">{t("console.messageShown")}</span> « {state.message} » <Act intent="message-clear">{t("console.clearMessage")}</Act>
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+      {isLive || state.requests.length > 0 ? <Requests requests={state.requests} /> : null}
 
       <div className="console-grid">
-        <section aria-labelledby="console-agenda">
-          <h2 id="console-agenda">{t("agenda.title")}</h2>
-          <ol className="console-agenda" data-testid="console-agenda">
-            {view.agenda.map((item) => {
-              const current = state.item?.id === item.id;
-              const spent = current && state.item ? itemSpentMs(state.item, now) : item.spentMs;
-              const over = item.plannedMinutes !== null && spent > item.plannedMinutes * 60_000;
-              return (
-                <li key={item.id} className={current ? "current" : undefined} aria-current={current ? "step" : undefined}>
-                  <span className="agenda-title">{item.title}</span>
-                  <span className={`muted ${over ? "over" : ""}`} data-testid={current ? "item-time" : undefined}>
-                    {" "}
-                    {formatDuration(spent)}
-                    {item.plannedMinutes ? ` / ${formatDuration(item.plannedMinutes * 60_000)}` : ""}
-                  </span>
-                  {isLive && !current ? (
-                    <Act intent="item" fields={{ itemId: item.id }} className="small">
-                      {t("console.goToItem")}
-                    </Act>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ol>
-          {view.agenda.length === 0 ? <p>{t("agenda.empty")}</p> : null}
-        </section>
-
-        <section aria-labelledby="console-speakers">
+        <section aria-labelledby="console-speakers" className="console-speakers">
           <h2 id="console-speakers">{t("console.speakers")}</h2>
           <div className="speaker-now" data-testid="console-speaker">
             {state.speaker ? (
@@ -223,49 +176,94 @@ export default function Console() {
             ))}
           </ol>
 
-          {state.requests.length > 0 ? (
-            <>
-              <h3>{t("console.requests", { count: state.requests.length })}</h3>
-              <ul className="queue" data-testid="console-requests">
-                {state.requests.map((p) => (
-                  <li key={p.turnId}>
-                    <span className="name">{p.name}</span> {p.organisation ? <span className="muted">· {p.organisation}</span> : null}
-                    <span className="row-actions">
-                      <Act intent="accept" fields={{ turnId: p.turnId }} className="small primary" label={t("console.accept", { name: p.name })}>
-                        {t("console.acceptShort")}
-                      </Act>
-                      <Act intent="withdraw" fields={{ turnId: p.turnId }} className="small" label={t("console.decline", { name: p.name })}>
-                        ✕
-                      </Act>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          {isLive ? <AddSpeaker present={view.present} /> : null}
+        </section>
 
-          {isLive ? (
-            <Form method="post" className="inline add-speaker" onSubmit={submitVia}>
-              <input type="hidden" name="intent" value="add" />
-              <label htmlFor="add-speaker" className="visually-hidden">
-                {t("console.addSpeaker")}
-              </label>
-              <select id="add-speaker" name="attendanceId" required defaultValue="">
-                <option value="" disabled>
-                  {t("console.choosePerson")}
-                </option>
-                {view.present.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                    {p.organisation ? ` · ${p.organisation}` : ""}
-                  </option>
-                ))}
-              </select>
-              <button type="submit">{t("console.addSpeaker")}</button>
-            </Form>
-          ) : null}
+        <section aria-labelledby="console-agenda">
+          <h2 id="console-agenda">{t("agenda.title")}</h2>
+          <ol className="console-agenda" data-testid="console-agenda">
+            {view.agenda.map((item) => {
+              const current = state.item?.id === item.id;
+              const spent = current && state.item ? itemSpentMs(state.item, now) : item.spentMs;
+              const over = item.plannedMinutes !== null && spent > item.plannedMinutes * 60_000;
+              return (
+                <li key={item.id} className={current ? "current" : undefined} aria-current={current ? "step" : undefined}>
+                  <span className="agenda-title">{item.title}</span>
+                  <span className={`muted ${over ? "over" : ""}`} data-testid={current ? "item-time" : undefined}>
+                    {" "}
+                    {formatDuration(spent)}
+                    {item.plannedMinutes ? ` / ${formatDuration(item.plannedMinutes * 60_000)}` : ""}
+                  </span>
+                  {isLive && !current ? (
+                    <Act intent="item" fields={{ itemId: item.id }} className="small">
+                      {t("console.goToItem")}
+                    </Act>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {view.agenda.length === 0 ? <p>{t("agenda.empty")}</p> : null}
         </section>
       </div>
+
+      {view.screenPath ? (
+        <section className="panel screen-controls" aria-labelledby="screen-title">
+          <h2 id="screen-title">{t("console.screen")}</h2>
+          <div className="screen-link-box">
+            <div>
+              <p>
+                <a href={view.screenPath} target="_blank" rel="noreferrer" className="button" data-testid="screen-link">
+                  {t("console.openScreen")}
+                </a>{" "}
+                <span className="muted">{t("console.screenHint")}</span>
+              </p>
+              {data.screenLink && data.screenLink.path === view.screenPath ? (
+                <p className="screen-address">
+                  <span className="muted">{t("console.screenLinkLabel")}</span>{" "}
+                  <code data-testid="screen-address">
+                    {data.screenLink.origin}/ecran/
+                    {tokenGroups(data.screenLink.token).map((group, i) => (
+                      <span key={i} className="token-group">
+                        {group}
+                      </span>
+                    ))}
+                  </code>
+                </p>
+              ) : null}
+            </div>
+            {data.screenLink && data.screenLink.path === view.screenPath ? (
+              <figure className="screen-qr">
+                <img src={data.screenLink.qr} alt={t("console.screenQr")} width={160} height={160} data-testid="screen-qr" />
+                <figcaption className="muted">{t("console.screenQrHint")}</figcaption>
+              </figure>
+            ) : null}
+          </div>
+          <div className="inline-forms">
+            <span>{t("console.screenLanguage")}</span>
+            {LOCALES.map((l) => (
+              <Act key={l} intent="screen-locale" fields={{ locale: l }} className={state.locale === l ? "primary" : undefined} label={t("console.screenIn", { language: LANGUAGE_NAMES[l] })}>
+                {LANGUAGE_NAMES[l]}
+              </Act>
+            ))}
+          </div>
+          {isLive ? (
+            <Form method="post" className="message-form" onSubmit={submitVia}>
+              <input type="hidden" name="intent" value="message" />
+              <label htmlFor="screen-message">{t("console.message")}</label>
+              <textarea id="screen-message" name="text" maxLength={500} rows={2} defaultValue={state.message ?? ""} key={state.message ?? ""} />
+              <div className="inline-forms">
+                <button type="submit">{t("console.showMessage")}</button>
+              </div>
+            </Form>
+          ) : null}
+          {state.message ? (
+            <p>
+              <span className="muted">{t("console.messageShown")}</span> « {state.message} » <Act intent="message-clear">{t("console.clearMessage")}</Act>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       {isLive ? (
         <section className="panel" aria-labelledby="console-rules">
@@ -309,5 +307,100 @@ export default function Console() {
       </section>
     </div>
     </SubmitVia.Provider>
+  );
+}
+
+/**
+ * Requests to speak from the phones, first on the console (above the fold of a 1366×768
+ * laptop) with their count, so none waits unseen.
+ */
+function Requests({ requests }: { requests: { turnId: number; name: string; organisation: string | null }[] }) {
+  const t = useT();
+  return (
+    <section className={`console-requests ${requests.length > 0 ? "has-requests" : ""}`} aria-labelledby="console-requests-title" aria-live="polite">
+      <h2 id="console-requests-title">
+        {t("console.requests", { count: requests.length })}{" "}
+        {requests.length > 0 ? (
+          <span className="count-badge" data-testid="requests-count" aria-hidden="true">
+            {requests.length}
+          </span>
+        ) : null}
+      </h2>
+      {requests.length === 0 ? (
+        <p className="muted">{t("console.requestsNone")}</p>
+      ) : (
+        <ul className="queue" data-testid="console-requests">
+          {requests.map((p) => (
+            <li key={p.turnId}>
+              <span className="name">{p.name}</span> {p.organisation ? <span className="muted">· {p.organisation}</span> : null}
+              <span className="row-actions">
+                <Act intent="accept" fields={{ turnId: p.turnId }} className="small primary" label={t("console.accept", { name: p.name })}>
+                  {t("console.acceptShort")}
+                </Act>
+                <Act intent="withdraw" fields={{ turnId: p.turnId }} className="small" label={t("console.decline", { name: p.name })}>
+                  ✕
+                </Act>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Adding a speaker: a search among the people present (accents, case and hyphens do not
+ * matter). Before JavaScript it is a GET form (`?qui=`) that narrows the list; once scripts
+ * run it narrows as one types, and Enter adds the one person left.
+ */
+function AddSpeaker({ present }: { present: { id: number; name: string; organisation: string | null }[] }) {
+  const t = useT();
+  const submitVia = useContext(SubmitVia);
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(params.get("qui") ?? "");
+  const key = searchKey(query);
+  const matches = key ? present.filter((p) => searchKey(`${p.name} ${p.organisation ?? ""}`).includes(key)) : present;
+  const [chosen, setChosen] = useState("");
+  // What is chosen stays chosen while it still matches; else the first match is.
+  const selected = matches.some((p) => String(p.id) === chosen) ? chosen : key && matches[0] ? String(matches[0].id) : "";
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    if (matches.length === 1) (document.getElementById("add-speaker-form") as HTMLFormElement | null)?.requestSubmit();
+  };
+  return (
+    <div className="add-speaker">
+      <Form method="get" className="speaker-search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="speaker-search">{t("console.searchPresent")}</label>
+        <div className="inline">
+          <input id="speaker-search" type="search" name="qui" value={query} autoComplete="off" onChange={(event) => setQuery(event.currentTarget.value)} onKeyDown={onKeyDown} />
+          <button type="submit">{t("console.search")}</button>
+        </div>
+      </Form>
+      {key ? (
+        <p className="hint" role="status" data-testid="speaker-search-count">
+          {matches.length === 0 ? t("console.searchNone", { query }) : t("console.searchCount", { count: matches.length })}
+        </p>
+      ) : null}
+      <Form method="post" className="inline" id="add-speaker-form" onSubmit={submitVia}>
+        <input type="hidden" name="intent" value="add" />
+        <label htmlFor="add-speaker" className="visually-hidden">
+          {t("console.addSpeaker")}
+        </label>
+        <select id="add-speaker" name="attendanceId" required value={selected} onChange={(event) => setChosen(event.currentTarget.value)}>
+          <option value="" disabled>
+            {t("console.choosePerson")}
+          </option>
+          {matches.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.organisation ? ` · ${p.organisation}` : ""}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t("console.addSpeaker")}</button>
+      </Form>
+    </div>
   );
 }

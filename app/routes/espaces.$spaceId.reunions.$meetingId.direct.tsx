@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "../components/form";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
@@ -12,7 +13,7 @@ import { messageKey, type MessageKey } from "../modules/i18n/translate";
 import { placeOf } from "../modules/live/live-state";
 import { DelegateActionSchema } from "../modules/live/live.schemas";
 import { liveState, presenceOf, runDelegateAction } from "../modules/live/live.server";
-import { liveMessage } from "../modules/live/messages";
+import { delegateMessage } from "../modules/live/messages";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
@@ -36,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = DelegateActionSchema.safeParse(formValues(await request.formData()));
   if (!parsed.success) return data({ error: messageKey("error.invalid") }, { status: 400 });
   const result = runDelegateAction(context, current.actor, meeting.id, parsed.data, context.now());
-  if (!result.ok) return data({ error: liveMessage(result.code) }, { status: result.code === "forbidden" ? 403 : 409 });
+  if (!result.ok) return data({ error: delegateMessage(result.code) }, { status: result.code === "forbidden" ? 403 : 409 });
   return { error: null };
 }
 

@@ -7,16 +7,16 @@ import { SpeakingRecord } from "../components/speaking-record";
 import { formatCount } from "../components/sex-age-table";
 import { speakingRecord } from "../modules/live/live.server";
 import { pageTitle } from "../components/page-title";
-import { formatDateTime } from "../modules/i18n/format";
+import { formatDate, formatDateTime, formatTime } from "../modules/i18n/format";
 import { can } from "../modules/auth/permissions";
-import { meetingFigures } from "../modules/meetings/attendance.server";
+import { meetingFigures, officialInstitutions } from "../modules/meetings/attendance.server";
 import { getMeeting } from "../modules/meetings/meetings.server";
 import { attendeesFor, figuresFor, speakingTotalsFor, turnsFor, meetingYear } from "../modules/meetings/views";
 import { audienceIn } from "../modules/spaces/audience";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "print.title", { title: data?.meeting.title ?? "" });
 
 /**
  * The closed meeting on paper: minutes, the same attendance figures as the panel, the
@@ -36,11 +36,26 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const year = meetingYear(meeting.startsAt);
   const { rows, figures } = meetingFigures(context.db, meeting);
   const record = speakingRecord(context.db, meeting, context.now());
+  const attendees = attendeesFor(audience, rows, year);
+  // Officials are named with the institution they hold a mandate in, for every audience.
+  const institutions = officialInstitutions(context.db, rows);
   return {
-    meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, place: meeting.place, published: meeting.published, minutesHtml: meeting.minutesHtml },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      startsAt: meeting.startsAt,
+      // When the session actually ran, as opened and closed in Makòn.
+      startedAt: meeting.startedAt,
+      closedAt: meeting.closedAt,
+      place: meeting.place,
+      published: meeting.published,
+      minutesHtml: meeting.minutesHtml,
+      facilitators: meeting.facilitators.map((f) => f.name),
+    },
     space: { id: space.id, name: space.name, communeName: space.communeName },
     register: audience === "facilitator",
-    attendees: attendeesFor(audience, rows, year),
+    attendees: { ...attendees, rows: attendees.rows.map((r) => (institutions.has(r.id) ? { ...r, organisation: institutions.get(r.id)! } : r)) },
     figures: figuresFor(audience, figures),
     speaking: { turns: turnsFor(audience, record.turns, rows, year), totals: speakingTotalsFor(audience, record.totals) },
   };
@@ -59,10 +74,21 @@ export default function Printable() {
         <p className="muted">
           {space.name} · {space.communeName}
         </p>
-        <h1>{meeting.title}</h1>
+        <h1>{t("print.title", { title: meeting.title })}</h1>
         <p>
           {t(`meetingKind.${meeting.kind}`)} · {formatDateTime(meeting.startsAt, locale)}
           {meeting.place ? ` · ${meeting.place}` : ""}
+        </p>
+        <p data-testid="print-ran">
+          {meeting.startedAt === null
+            ? t("print.notRun")
+            : meeting.closedAt === null
+              ? t("print.ranOpen", { from: formatDateTime(meeting.startedAt, locale) })
+              : t("print.ran", {
+                  from: formatDateTime(meeting.startedAt, locale),
+                  // The same day: the closing hour is enough.
+                  to: formatDate(meeting.startedAt, locale) === formatDate(meeting.closedAt, locale) ? formatTime(meeting.closedAt, locale) : formatDateTime(meeting.closedAt, locale),
+                })}
         </p>
         <p className="notice" data-testid="public-notice">
           {t(meeting.published ? "meetings.publicNotice" : "meetings.publicNotice.unpublished")}
@@ -72,29 +98,53 @@ export default function Printable() {
         <h2 id="print-minutes">{t("minutes.title")}</h2>
         <div className="minutes-preview" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml ?? "" }} />
       </section>
-      <FiguresView figures={figures} />
+      <FiguresView figures={figures} title={t("attendance.figuresTitle")} />
       <SpeakingRecord turns={speaking.turns} totals={speaking.totals} figures={figures} />
       <section aria-labelledby="print-list">
         <h2 id="print-list">{attendees.unnamed === 0 ? t("attendance.list", { count: attendees.rows.length }) : t("attendance.namedList", { count: attendees.rows.length })}</h2>
-        <table data-testid="print-attendance">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <AttendeeHeaderCells register={register} />
-            </tr>
-          </thead>
-          <tbody>
-            {attendees.rows.map((r, i) => (
-              <tr key={r.id}>
-                <td>{i + 1}</td>
-                <AttendeeCells row={r} register={register} />
+        <div className="table-scroll">
+          <table data-testid="print-attendance">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <AttendeeHeaderCells register={register} />
+                {register ? <th scope="col" className="print-signature">{t("print.signature")}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {attendees.rows.map((r, i) => (
+                <tr key={r.id}>
+                  <td>{i + 1}</td>
+                  <AttendeeCells row={r} register={register} />
+                  {register ? <td className="print-signature" /> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {attendees.unnamed !== 0 ? (
           <p data-testid="print-unnamed">{t("attendance.unnamed", { count: formatCount(attendees.unnamed, locale) })}</p>
         ) : null}
+      </section>
+      <section aria-labelledby="print-signatures" className="signatures" data-testid="print-signatures">
+        <h2 id="print-signatures">{t("print.signatures")}</h2>
+        <div className="signature-blocks">
+          {[
+            { role: t("print.signChair"), name: meeting.facilitators[0] ?? "" },
+            { role: t("print.signSecretary"), name: "" },
+          ].map((block) => (
+            <div key={block.role} className="signature-block">
+              <p>
+                <strong>{block.role}</strong>
+              </p>
+              <p>
+                {t("print.signName")} {block.name}
+              </p>
+              <p className="signature-line">{t("print.signature")}</p>
+              <p className="signature-line">{t("print.signDate")}</p>
+            </div>
+          ))}
+        </div>
       </section>
     </article>
   );

@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form } from "../components/form";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { AttendeeCells, AttendeeHeaderCells } from "../components/attendee-cells";
 import { AttendeeFields } from "../components/attendee-fields";
+import { ConfirmButton, StatusLine } from "../components/confirm-button";
+import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { AttendancePanel } from "../components/live-attendance";
@@ -12,10 +14,10 @@ import { pageTitle } from "../components/page-title";
 import { can, isAdmin } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
-import { searchKey } from "../modules/geography/search-key";
-import { attendanceCandidates, meetingFigures } from "../modules/meetings/attendance.server";
+import type { MessageKey } from "../modules/i18n/translate";
+import { attendanceCandidates, matchesSearch, meetingFigures, officialInstitutions, restoreAttendance } from "../modules/meetings/attendance.server";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
-import { KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
+import { AttendanceRowSchema, KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
 import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { listMemberOptions } from "../modules/organisations/organisations.server";
@@ -23,6 +25,8 @@ import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
 import { attendeesFor, meetingYear } from "../modules/meetings/views";
 import { audienceIn } from "../modules/spaces/audience";
+import { selfCheckInLink } from "../modules/meetings/self-check-in.server";
+import { QrCodeSvg } from "../components/qr-code";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "attendance.title");
 
@@ -45,14 +49,16 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
   const writable = runs && canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
   const { rows, figures, duplicates } = meetingFigures(context.db, meeting);
   const attendees = attendeesFor(audience, rows, meetingYear(meeting.startsAt));
+  // Officials are listed with the institution they hold a mandate in.
+  const institutions = officialInstitutions(context.db, rows);
   const url = new URL(request.url);
-  const q = searchKey(url.searchParams.get("q") ?? "");
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const correctingId = Number(url.searchParams.get("corriger"));
   const correctingRow = writable ? (rows.find((r) => r.id === correctingId) ?? null) : null;
   const present = new Set(rows.map((r) => r.personId));
   const candidates = writable && canRecordAttendance(meeting.status)
     ? attendanceCandidates(context.db, space, context.now())
-        .filter((c) => !present.has(c.personId) && (!q || searchKey(c.name).includes(q) || searchKey(c.organisationName).includes(q)))
+        .filter((c) => !present.has(c.personId) && matchesSearch(c, q))
         .map((c) => ({ personId: c.personId, name: c.name, organisationName: c.organisationName }))
     : [];
   return {
@@ -62,57 +68,79 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
     register: audience === "facilitator",
     writable,
     open: canRecordAttendance(meeting.status),
+    // Delegates with an account check themselves in from this link (or its QR code).
+    selfCheckIn: writable && canRecordAttendance(meeting.status) ? selfCheckInLink(request.url, meeting.id) : null,
     correcting: correctingRow
       ? { id: correctingRow.id, name: correctingRow.name, sex: correctingRow.sex, ageGroup: correctingRow.ageGroup, disability: correctingRow.disability, organisationId: correctingRow.organisationId, role: correctingRow.role }
       : null,
     corrected: url.searchParams.has("corrige"),
-    rows: attendees.rows,
+    rows: attendees.rows.map((r) => (institutions.has(r.id) ? { ...r, organisation: institutions.get(r.id)! } : r)),
     figures,
     duplicates: runs ? duplicates.flat() : [],
     // A door list stays short on a phone; the search narrows it down.
     candidates: candidates.slice(0, MAX_CANDIDATES),
     moreCandidates: Math.max(0, candidates.length - MAX_CANDIDATES),
     organisations: writable ? listMemberOptions(context.db, space.id) : [],
-    q: url.searchParams.get("q") ?? "",
+    q,
   };
 }
 
 const MAX_CANDIDATES = 40;
+
+/** What the page says after a change: the message, and the removal it may undo. */
+interface Notice {
+  key: MessageKey;
+  name: string;
+  undo?: number;
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = meetingRowFromParams(context.db, params);
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const form = formValues(await request.formData());
   const now = context.now();
-  const done = (result: { ok: true } | { ok: false; code: MeetingCode; field?: string }, intent: string) => {
-    if (!result.ok) return data({ intent, values: form, errors: { form: meetingMessage(result.code) } as FieldErrors, at: now }, { status: 400 });
-    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, page: pageData(context, request, meeting) };
+  const refused = (intent: string, errors: FieldErrors) => data({ intent, values: form, errors, at: now }, { status: 400 });
+  const done = (result: { ok: true } | { ok: false; code: MeetingCode; field?: string }, intent: string, notice: Notice | null = null) => {
+    if (!result.ok) return refused(intent, { form: meetingMessage(result.code) } as FieldErrors);
+    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice, page: pageData(context, request, meeting) };
   };
   if (form.intent === "known") {
     const parsed = KnownAttendeeSchema.safeParse(form);
     const space = getSpace(context.db, meeting.spaceId)!;
     const person = parsed.success ? attendanceCandidates(context.db, space, now).find((c) => c.personId === parsed.data.personId) : undefined;
-    if (!person) return data({ intent: "known", values: form, errors: { form: "error.notFound" } as FieldErrors, at: now }, { status: 400 });
-    return done(recordAttendance(context, current.actor, meeting.id, person, now), "known");
+    if (!person) return refused("known", { form: "error.notFound" } as FieldErrors);
+    const { searchKey: _key, organisationName: _shown, ...input } = person;
+    return done(recordAttendance(context, current.actor, meeting.id, input, now), "known", { key: "attendance.checkedIn", name: person.name });
   }
   if (form.intent === "correct") {
-    const id = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
+    const id = AttendanceRowSchema.safeParse(form);
     if (!id.success) throw new Response("Bad Request", { status: 400 });
     const parsed = WalkInSchema.safeParse(form);
-    if (!parsed.success) return data({ intent: "correct", values: form, errors: errorsOf(parsed), at: now }, { status: 400 });
+    if (!parsed.success) return refused("correct", errorsOf(parsed));
+    // The arrival time stays as it was: a correction changes what was recorded, not when.
     const result = correctAttendance(context, current.actor, id.data.attendanceId, parsed.data, now);
     // Back to the list, the correction form closed.
     if (!result.ok) return done(result, "correct");
     throw redirect(`${new URL(request.url).pathname}?corrige=${id.data.attendanceId}`, { headers: { "Cache-Control": "no-store" } });
   }
   if (form.intent === "remove") {
-    const parsed = z.object({ attendanceId: z.coerce.number().int().positive() }).safeParse(form);
+    const parsed = AttendanceRowSchema.safeParse(form);
     if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    return done(removeAttendance(context, current.actor, parsed.data.attendanceId, now), "remove");
+    // Two steps: the first post asks, the second (confirm=1) removes; the removal can be undone.
+    if (!isConfirmed(form)) return askToConfirm("remove", { attendanceId: parsed.data.attendanceId });
+    const name = meetingFigures(context.db, meeting).rows.find((r) => r.id === parsed.data.attendanceId)?.name ?? "";
+    return done(removeAttendance(context, current.actor, parsed.data.attendanceId, now), "remove", { key: "attendance.removed", name, undo: parsed.data.attendanceId });
+  }
+  if (form.intent === "restore") {
+    const parsed = AttendanceRowSchema.safeParse(form);
+    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+    const result = restoreAttendance(context, current.actor, meeting.id, parsed.data.attendanceId, now);
+    if (!result.ok && result.code === "not_found") return refused("restore", { form: "attendance.error.notRemoved" } as FieldErrors);
+    return done(result, "restore", result.ok ? { key: "attendance.restored", name: result.value.name } : null);
   }
   const parsed = WalkInSchema.safeParse(form);
-  if (!parsed.success) return data({ intent: "walkin", values: form, errors: errorsOf(parsed), at: now }, { status: 400 });
-  return done(recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin");
+  if (!parsed.success) return refused("walkin", errorsOf(parsed));
+  return done(recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin", { key: "attendance.checkedIn", name: parsed.data.name });
 }
 
 /** After a check-in, the action's answer already holds the page as it now is. */
@@ -123,40 +151,81 @@ export default function Attendance() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const data = result && "page" in result ? result.page : loaded;
+  const answer = result && "intent" in result ? result : undefined;
+  const notice = (answer && "notice" in answer ? answer.notice : null) as Notice | null;
   const navigation = useNavigation();
+  const submit = useSubmit();
   const t = useT();
   const walkInForm = useRef<HTMLFormElement>(null);
-  const walkIn = result?.intent === "walkin" ? result : undefined;
-  // After a walk-in is recorded, the form empties and waits for the next person.
+  const search = useRef<HTMLInputElement>(null);
+  const walkIn = answer?.intent === "walkin" ? answer : undefined;
+  const walkInFailed = walkIn && Object.keys(walkIn.errors).length > 0;
   useEffect(() => {
-    if (walkIn && Object.keys(walkIn.errors).length === 0 && navigation.state === "idle") {
-      walkInForm.current?.reset();
-      walkInForm.current?.querySelector<HTMLInputElement>("input[name=name]")?.focus();
+    if (!answer || navigation.state !== "idle") return;
+    if (answer.intent === "walkin") {
+      const form = walkInForm.current;
+      if (!walkInFailed) {
+        // Recorded: the form empties and waits for the next walk-in.
+        form?.reset();
+        form?.querySelector<HTMLInputElement>("input[name=name]")?.focus();
+      } else {
+        // Refused: the cursor goes to the first question left unanswered.
+        form?.querySelector<HTMLElement>("fieldset[data-invalid] input, [aria-invalid=true]")?.focus();
+      }
+    } else if (answer.intent === "known" && Object.keys(answer.errors).length === 0) {
+      // Checked in: the next name typed replaces the search.
+      search.current?.focus();
+      search.current?.select();
     }
-  }, [walkIn, navigation.state]);
+  }, [answer, walkInFailed, navigation.state]);
   return (
     <>
       <Breadcrumb trail={[{ to: `/espaces/${data.space.id}`, label: data.space.name }, { to: `/espaces/${data.space.id}/reunions/${data.meeting.id}`, label: data.meeting.title }]} />
       <h1>{t("attendance.title")}</h1>
       {data.meeting.status === "closed" ? <p className="notice">{t(data.writable ? "attendance.adminCorrection" : "attendance.locked")}</p> : null}
-      <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} />
-      <FormError error={result?.intent !== "walkin" ? result?.errors.form : undefined} />
+      <div className="door-status" aria-live="polite">
+        {notice ? (
+          <div className="notice status-line door-notice" role="status" data-testid="door-status">
+            <span>{t(notice.key, { name: notice.name })}</span>
+            {notice.undo ? (
+              <Form method="post" className="inline">
+                <input type="hidden" name="intent" value="restore" />
+                <input type="hidden" name="attendanceId" value={notice.undo} />
+                <button type="submit" className="small">
+                  {t("attendance.undoRemove")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
+        {data.corrected ? <StatusLine message={t("attendance.corrected")} /> : null}
+      </div>
+      <FormError error={answer && answer.intent !== "walkin" ? answer.errors.form : undefined} />
 
-      {data.correcting ? <Correction row={data.correcting} organisations={data.organisations} result={result?.intent === "correct" ? result : undefined} /> : null}
-      {data.corrected ? (
-        <p role="status" className="notice">
-          {t("attendance.corrected")}
-        </p>
-      ) : null}
+      {data.correcting ? <Correction row={data.correcting} organisations={data.organisations} result={answer?.intent === "correct" ? answer : undefined} /> : null}
 
       {data.writable && data.open ? (
-        <div className="columns">
+        <div className="columns door">
           <section aria-labelledby="known-title">
             <h2 id="known-title">{t("attendance.known")}</h2>
-            <Form method="get" role="search" className="inline">
-              <input name="q" type="search" defaultValue={data.q} aria-label={t("attendance.search")} placeholder={t("attendance.search")} />
+            <Form method="get" role="search" className="inline door-search" preventScrollReset>
+              <input
+                ref={search}
+                name="q"
+                type="search"
+                defaultValue={data.q}
+                aria-label={t("attendance.search")}
+                aria-describedby="door-search-hint"
+                placeholder={t("attendance.search")}
+                autoComplete="off"
+                autoFocus
+                onChange={(event) => submit(event.currentTarget.form, { replace: true, preventScrollReset: true })}
+              />
               <button type="submit">{t("geo.search.submit")}</button>
             </Form>
+            <p className="hint" id="door-search-hint">
+              {t("attendance.searchHint")}
+            </p>
             {data.candidates.length === 0 ? <p>{t("attendance.noCandidates")}</p> : null}
             {data.moreCandidates > 0 ? <p className="muted">{t("attendance.moreCandidates", { count: data.moreCandidates })}</p> : null}
             <ul className="tap-list" data-testid="candidates">
@@ -174,17 +243,16 @@ export default function Attendance() {
               ))}
             </ul>
           </section>
-          <section aria-labelledby="walkin-title" className="panel">
+          <section aria-labelledby="walkin-title" className="panel walk-in">
             <h2 id="walkin-title">{t("attendance.walkIn")}</h2>
             <Form method="post" noValidate ref={walkInForm}>
               <input type="hidden" name="intent" value="walkin" />
               <FormError error={walkIn?.errors.form} />
               <AttendeeFields
                 idPrefix="walkin"
-                values={walkIn && Object.keys(walkIn.errors).length > 0 ? { ...walkIn.values, disability: walkIn.values.disability === "on" } : {}}
+                values={walkInFailed ? { ...walkIn.values, disability: walkIn.values.disability === "on" } : {}}
                 errors={walkIn?.errors}
                 organisations={data.organisations}
-                autoFocus
               />
               <button type="submit" className="primary">
                 {t("attendance.add")}
@@ -192,6 +260,26 @@ export default function Attendance() {
             </Form>
           </section>
         </div>
+      ) : null}
+
+      <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} />
+
+      {data.selfCheckIn ? (
+        <section className="self-check-in" aria-labelledby="self-title">
+          <QrCodeSvg qr={data.selfCheckIn.qr} label={t("arrival.qr")} />
+          <div>
+            <h2 id="self-title">{t("arrival.linkTitle")}</h2>
+            <p className="paper-link">{data.selfCheckIn.url}</p>
+            <p className="muted">{t("arrival.linkHelp")}</p>
+          </div>
+        </section>
+      ) : null}
+      {data.writable ? (
+        <p className="inline-forms">
+          <Link to={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}/comptage`}>{t("headcount.link")}</Link>
+          <Link to={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}/feuille`}>{t("paper.link")}</Link>
+          <Link to={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}/saisie`}>{t("paper.entryLink")}</Link>
+        </p>
       ) : null}
 
       <section aria-labelledby="list-title">
@@ -214,13 +302,17 @@ export default function Attendance() {
                       <Link className="button small" to={`?corriger=${r.id}`} aria-label={t("attendance.correct", { name: r.name })}>
                         ✎
                       </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="attendanceId" value={r.id} />
-                        <button type="submit" className="small" aria-label={t("attendance.remove", { name: r.name })}>
-                          ✕
-                        </button>
-                      </Form>
+                      <ConfirmButton
+                        intent="remove"
+                        fields={{ attendanceId: r.id }}
+                        className="small"
+                        label={t("attendance.remove", { name: r.name })}
+                        title={t("attendance.removeTitle", { name: r.name })}
+                        confirmLabel={t("attendance.removeConfirm")}
+                        details={<p>{t("attendance.removeExplain")}</p>}
+                      >
+                        ✕
+                      </ConfirmButton>
                     </td>
                   ) : null}
                 </tr>
@@ -257,7 +349,7 @@ function Correction({
         <input type="hidden" name="intent" value="correct" />
         <input type="hidden" name="attendanceId" value={row.id} />
         <FormError error={failed ? result.errors.form : undefined} />
-        <AttendeeFields idPrefix="correct" values={values} errors={failed ? result.errors : undefined} organisations={organisations} />
+        <AttendeeFields idPrefix="correct" values={values} errors={failed ? result.errors : undefined} organisations={organisations} stated={!failed} />
         <button type="submit" className="primary">
           {t("common.save")}
         </button>

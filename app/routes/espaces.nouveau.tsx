@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/form";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { SpaceForm } from "../components/space-form";

@@ -1,8 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form } from "../components/form";
 import { Field, FormError, SelectField } from "../components/field";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
+import { departmentLabel } from "../modules/geography/labels";
 import { pageTitle } from "../components/page-title";
 import { requirePermission } from "../modules/auth/guards.server";
 import { fieldErrors, formValues } from "../modules/forms";
@@ -35,10 +37,11 @@ export default function Department() {
   const result = useActionData<typeof action>();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <Breadcrumb trail={[{ to: "/geographie", label: t("geo.title") }]} />
-      <h1>{t("geo.departmentTitle", { name: department.name })}</h1>
+      <h1>{t("geo.departmentTitle", { name: departmentLabel(department.name, locale) })}</h1>
       <p className="muted">{department.code}</p>
       {department.arrondissements.map((a) => (
         <section key={a.code}>

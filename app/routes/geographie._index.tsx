@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Form } from "../components/form";
 import { useLocale, useT } from "../components/i18n";
+import { departmentLabel, sectionLabel } from "../modules/geography/labels";
 import { pageTitle } from "../components/page-title";
 import { GeographySearchSchema } from "../modules/geography/geography.schemas";
 import { listDepartments, searchGeography } from "../modules/geography/geography.server";
@@ -38,7 +40,7 @@ export default function Geography() {
               <ul className="results">
                 {results.communes.map((c) => (
                   <li key={c.code}>
-                    <Link to={`/geographie/${c.departmentCode}/${c.code}`}>{c.name}</Link> <span className="muted">· {c.departmentName} · {c.code}</span>
+                    <Link to={`/geographie/${c.departmentCode}/${c.code}`}>{c.name}</Link> <span className="muted">· {departmentLabel(c.departmentName, locale)} · {c.code}</span>
                   </li>
                 ))}
               </ul>
@@ -50,7 +52,7 @@ export default function Geography() {
               <ul className="results">
                 {results.sections.map((s) => (
                   <li key={s.code}>
-                    <Link to={`/geographie/${s.departmentCode}/${s.communeCode}#${s.code}`}>{s.label}</Link>{" "}
+                    <Link to={`/geographie/${s.departmentCode}/${s.communeCode}#${s.code}`}>{sectionLabel(s.label, locale)}</Link>{" "}
                     <span className="muted">
                       · {s.communeName} · {s.code}
                       {s.aliases.length > 0 ? ` · ${t("geo.aliases")}: ${s.aliases.join(", ")}` : ""}
@@ -76,7 +78,7 @@ export default function Geography() {
           {departments.map((d) => (
             <tr key={d.code}>
               <td>
-                <Link to={`/geographie/${d.code}`}>{d.name}</Link>
+                <Link to={`/geographie/${d.code}`}>{departmentLabel(d.name, locale)}</Link>
               </td>
               <td>{d.code}</td>
               <td className="num">{formatNumber(d.communeCount, locale)}</td>

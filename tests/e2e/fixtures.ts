@@ -35,3 +35,16 @@ export async function importCsv(page: Page, space: string, kind: "Des organisati
   await page.getByRole("button", { name: /^Importer les \d+ lignes$/ }).click();
   await expect(page.getByRole("status")).toContainText("lignes importées");
 }
+
+/** A space of its own, so that nothing else the suite does shows in its lists. */
+export function newSpace(name: string): string {
+  const db = new Database(process.env.MAKON_E2E_DB!);
+  try {
+    const row = db
+      .prepare("INSERT INTO spaces (name, level, commune_code, section_code, setting, description, status, created_at) VALUES (?, 'commune', 'HT0313', NULL, 'rural', '', 'active', ?) RETURNING id")
+      .get(name, Date.now()) as { id: number };
+    return `/espaces/${row.id}`;
+  } finally {
+    db.close();
+  }
+}

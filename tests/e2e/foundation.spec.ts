@@ -13,18 +13,19 @@ test("a visitor reads the spaces in French, signs in, switches to Kreyòl and br
   await page.getByLabel("Mot de passe", { exact: true }).fill("makon-demo-2026");
   await page.getByRole("button", { name: "Se connecter" }).click();
   const header = page.getByRole("banner");
-  await expect(header.getByText("Jean-Robert Pierre")).toBeVisible();
-  await expect(header.getByText("Animateur·rice · Makòn Limonade")).toBeVisible();
+  await expect(header.getByText("Jean-Robert Pierre").filter({ visible: true })).toBeVisible();
+  await expect(header.getByText("Animateur·rice · Makòn Limonade").filter({ visible: true })).toBeVisible();
 
-  await header.getByRole("button", { name: "Kreyòl" }).click();
+  await header.getByRole("button", { name: "Kreyòl" }).filter({ visible: true }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ht");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Espas Makòn");
-  await expect(header.getByText("Animatè · Makòn Limonade")).toBeVisible();
+  await expect(header.getByText("Animatè · Makòn Limonade").filter({ visible: true })).toBeVisible();
 
-  await header.getByRole("link", { name: "Jewografi" }).click();
+  await header.getByRole("link", { name: "Jewografi" }).filter({ visible: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jewografi");
-  await page.getByRole("link", { name: "Nord", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Depatman: Nord");
+  // Department names in Kreyòl: Nord is Nò.
+  await page.getByRole("link", { name: "Nò", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Depatman: Nò");
   await page.getByRole("link", { name: "Cap-Haïtien", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Komin: Cap-Haïtien");
   const row = page.getByRole("row", { name: /Petit Anse/ });
@@ -36,10 +37,10 @@ test("a visitor reads the spaces in French, signs in, switches to Kreyòl and br
   await expect(page.locator("html")).toHaveAttribute("lang", "ht");
 
   // Back to French, saved on the account too, so that other tests meet French.
-  await header.getByRole("button", { name: "Français" }).click();
+  await header.getByRole("button", { name: "Français" }).filter({ visible: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Espaces Makòn");
-  await header.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(header.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await header.getByRole("button", { name: "Se déconnecter" }).filter({ visible: true }).click();
+  await expect(header.getByRole("link", { name: "Se connecter" }).filter({ visible: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 });
 

@@ -1,6 +1,7 @@
 import { expect, importCsv, signInAs, test } from "./fixtures";
 
 const SPACE = "/espaces/3";
+const AGE_LABELS: Record<string, string> = { u18: "Moins de 18 ans", "18_24": "18–24 ans", "25_35": "25–35 ans", "36_59": "36–59 ans", "60p": "60 ans et plus" };
 
 test("plan a meeting, take 15 attendees, write minutes from two places at once, close and print", async ({ browser, baseURL }) => {
   const contextA = await browser.newContext({ baseURL });
@@ -72,8 +73,9 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
   for (const [index, [name, sex, age]] of walkIns.entries()) {
     const form = a.getByRole("region", { name: "Autre participant·e" });
     await form.getByLabel("Nom et prénom").fill(name);
-    await form.getByLabel("Sexe").selectOption(sex);
-    await form.getByLabel("Tranche d'âge").selectOption(age);
+    // One tap each; "" is the person's "prefers not to say".
+    await form.getByRole("group", { name: "Sexe" }).getByText(sex ? { female: "Femme", male: "Homme" }[sex]! : "Préfère ne pas dire", { exact: true }).click();
+    await form.getByRole("group", { name: "Tranche d'âge" }).getByText(age ? AGE_LABELS[age]! : "Préfère ne pas dire", { exact: true }).click();
     await form.getByRole("button", { name: "Ajouter et passer au suivant" }).click();
     await expect(a.getByTestId("present-count")).toHaveText(String(7 + index));
     await expect(form.getByLabel("Nom et prénom")).toBeFocused();
@@ -108,12 +110,16 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
   }
   await expect(b.getByTestId("minutes-preview")).toContainText("Desizyon: konstwi yon sitèn.");
 
-  // Close: minutes frozen, attendance locked, printable page.
+  // Close (confirmed): attendance locked, minutes still editable until approved, then frozen; printable page.
   await a.getByRole("button", { name: "Clore la séance" }).click();
+  await a.getByRole("button", { name: "Oui, clore la séance" }).click();
   await expect(a.getByTestId("meeting-status")).toHaveText("Close");
+  await expect(a.getByTestId("minutes-text")).toBeEditable();
+  await a.getByRole("button", { name: "Approuver le procès-verbal" }).click();
+  await a.getByRole("button", { name: "Oui, approuver" }).click();
   await expect(a.getByTestId("frozen-minutes")).toContainText("Desizyon: konstwi yon sitèn.");
   await a.getByRole("link", { name: "Version imprimable" }).click();
-  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Reyinyon ordinè desanm");
+  await expect(a.getByRole("heading", { level: 1 })).toHaveText("Liste de présence et compte rendu — Reyinyon ordinè desanm");
   await expect(a.getByTestId("print-attendance").locator("tbody tr")).toHaveCount(15);
   await expect(a.getByTestId("present-count")).toHaveText("15");
   await expect(a.getByTestId("women-present")).toContainText("60");
@@ -123,7 +129,7 @@ test("plan a meeting, take 15 attendees, write minutes from two places at once, 
   await expect(a.getByRole("region", { name: "Autre participant·e" })).toHaveCount(0);
   await a.getByRole("link", { name: "Corriger Samuel Jean" }).click();
   const correction = a.getByRole("region", { name: "Corriger : Samuel Jean" });
-  await correction.getByLabel("Sexe").selectOption("male");
+  await correction.getByRole("group", { name: "Sexe" }).getByText("Homme", { exact: true }).click();
   await correction.getByRole("button", { name: "Enregistrer" }).click();
   await expect(a.getByRole("status").filter({ hasText: "Ligne corrigée." })).toBeVisible();
   await expect(a.getByTestId("attendance-list").getByRole("row", { name: /Samuel Jean/ })).toContainText("Homme");

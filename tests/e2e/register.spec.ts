@@ -27,9 +27,12 @@ test("a facilitator imports 20 organisations, fixes two bad rows, and sees the c
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();
   await expect(page.getByRole("heading", { name: "2 problème(s) à corriger" })).toBeVisible();
   const problems = page.getByTestId("import-errors");
-  await expect(problems.getByRole("row", { name: /^8 Type Valeur inconnue$/ })).toBeVisible();
-  await expect(problems.getByRole("row", { name: /^16 Section Section inconnue/ })).toBeVisible();
+  // Each bad value quoted, with what would have been accepted.
+  await expect(problems.getByRole("row", { name: /^8 Type .*Club de football.* Valeur inconnue Une de ces valeurs : Organisation de base/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /^16 Section .*Section 9.* Section inconnue dans ce territoire Un numéro ou un nom de section/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /Importer les/ })).toHaveCount(0);
+  // The good rows could go in now, the two bad ones left for later; this facilitator fixes the file instead.
+  await expect(page.getByRole("button", { name: "Importer seulement les 18 lignes correctes" })).toBeVisible();
 
   await page.getByLabel("Fichier CSV").setInputFiles({ name: "organisations.csv", mimeType: "text/csv", buffer: Buffer.from(organisationsCsv(true), "utf8") });
   await page.getByRole("button", { name: "Vérifier le fichier" }).click();

@@ -48,5 +48,6 @@ describe("after kill -9", () => {
       await killHard(server.child);
       dir.remove();
     }
-  });
+    // Two server starts and three sign-ins (each a deliberately slow password hash).
+  }, 90_000);
 });

@@ -7,6 +7,7 @@ import { attendance, meetingSessions, speakingTurns } from "../../db/schema/inde
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { registerDelegate } from "../../app/modules/people/people.server";
 import { readLiveState } from "../../app/modules/live/live-doc";
+import { liveMeetingsFor } from "../../app/modules/live/live.server";
 import { actorByEmail } from "../setup/test-db";
 import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
@@ -126,6 +127,57 @@ describe("the shared screen's link", () => {
   });
 });
 
+describe("the console and the screen for a projector", () => {
+  it("shows the screen's link in groups with a QR code, and the link typed with its spaces opens the screen", async () => {
+    const html = await (await get(`${meetingPath}/console`, facilitator)).text();
+    expect(html).toContain('data-testid="screen-qr"');
+    expect(html).toMatch(/src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
+    expect(html).toContain(`<span class="token-group">${token.slice(0, 4)}</span>`);
+    const typed = await get(`/ecran/${token.slice(0, 4)}%20${token.slice(4, 8)}%20${token.slice(8)}`);
+    expect(typed.status).toBe(302);
+    expect(typed.headers.get("location")).toBe(`/ecran/${token}`);
+  });
+
+  it("narrows the people to add by a search without accents, before JavaScript (GET ?qui=)", async () => {
+    const all = await (await get(`${meetingPath}/console`, facilitator)).text();
+    for (const name of ["Rose Louis", "Paul Charles", "Kenson Michel"]) expect(all).toMatch(new RegExp(`<option value="\\d+"[^>]*>${name}`));
+    const found = await (await get(`${meetingPath}/console?qui=KENSÓN`, facilitator)).text();
+    expect(found).toMatch(/<option value="\d+" selected="">Kenson Michel/);
+    expect(found).not.toMatch(/<option value="\d+"[^>]*>Rose Louis/);
+    expect(found).not.toMatch(/<option value="\d+"[^>]*>Paul Charles/);
+  });
+
+  it("puts the phones' requests first on the console, with their count", async () => {
+    expect((await ask("request", rose)).status).toBeLessThan(400);
+    const html = await (await get(`${meetingPath}/console`, facilitator)).text();
+    const requests = html.indexOf('data-testid="console-requests"');
+    expect(requests).toBeGreaterThan(0);
+    expect(requests).toBeLessThan(html.indexOf('id="console-speakers"'));
+    expect(html).toContain('data-testid="requests-count" aria-hidden="true">1<');
+  });
+});
+
+describe("a meeting live now", () => {
+  it("comes first on the home and space pages of the space's own people, phone or console", async () => {
+    const home = await (await get("/", rose)).text();
+    expect(home).toContain('data-testid="live-now"');
+    expect(home).toContain(`href="${meetingPath}/direct"`);
+    expect(home.indexOf('data-testid="live-now"')).toBeLessThan(home.indexOf("<h1"));
+    expect(await (await get("/", facilitator)).text()).toContain(`href="${meetingPath}/console"`);
+    const space = await (await get("/espaces/1", rose)).text();
+    expect(space.indexOf('data-testid="live-now"')).toBeGreaterThan(0);
+    expect(space.indexOf('data-testid="live-now"')).toBeLessThan(space.indexOf("<h1"));
+    // Not for visitors, nor on another space's page.
+    expect(await (await get("/")).text()).not.toContain('data-testid="live-now"');
+    expect(await (await get("/espaces/2", rose)).text()).not.toContain('data-testid="live-now"');
+    expect(liveMeetingsFor(server.db, { userId: "nobody", grants: [{ role: "delegate", spaceId: 2 }] })).toEqual([]);
+    expect(liveMeetingsFor(server.db, actorByEmail(server.db, "rose@makon.ht"))).toContainEqual(expect.objectContaining({ id: meetingId, spaceId: 1, runs: false }));
+    // Once closed, it is no longer live.
+    await post(meetingPath, { intent: "close", confirm: "1" }, facilitator);
+    expect(liveMeetingsFor(server.db, actorByEmail(server.db, "rose@makon.ht")).some((m) => m.id === meetingId)).toBe(false);
+  });
+});
+
 /** A raw socket on one of the meeting's documents, sending commands and reading replies. */
 async function commandSocket(options: { cookie?: string; screenToken?: string; doc?: "live" | "console" }) {
   const query = options.screenToken ? `?ecran=${options.screenToken}` : "";
@@ -206,13 +258,13 @@ describe("a delegate's phone on the live socket", () => {
     expect(await phone.send({}, "whoami")).toEqual({ error: null, value: { attendanceId: attendanceId("Rose Louis") } });
     expect(await phone.send({ intent: "request" }, "delegate")).toEqual({ error: null });
     expect(turns().filter((t) => t.attendanceId === attendanceId("Rose Louis") && t.state === "requested")).toHaveLength(1);
-    expect(await phone.send({ intent: "request" }, "delegate")).toEqual({ error: "live.error.alreadyWaiting" });
+    expect(await phone.send({ intent: "request" }, "delegate")).toEqual({ error: "live.error.youAreWaiting" });
     expect(await phone.send({ intent: "withdraw" }, "delegate")).toEqual({ error: null });
     expect(await phone.send({ intent: "shout" }, "delegate")).toEqual({ error: "error.invalid" });
     expect(await phone.send({ intent: "request" }, "nonsense")).toEqual({ error: "error.invalid" });
     // Not checked in: no request, and no attendance row to be told of.
     const absent = await commandSocket({ cookie: official, doc: "live" });
-    expect(await absent.send({ intent: "request" }, "delegate")).toEqual({ error: "live.error.notPresent" });
+    expect(await absent.send({ intent: "request" }, "delegate")).toEqual({ error: "live.error.youAreNotPresent" });
     expect(await absent.send({}, "whoami")).toEqual({ error: null, value: { attendanceId: null } });
     const projector = await commandSocket({ screenToken: token, doc: "live" });
     expect(await projector.send({ intent: "request" }, "delegate")).toEqual({ error: "error.forbidden" });
@@ -305,7 +357,7 @@ describe("the console and the delegates' phones", () => {
     // The CASEC member was not checked in: no request from them.
     const absent = await ask("request", official);
     expect(absent.status).toBe(409);
-    expect(await absent.text()).toContain("n&#x27;est pas sur la liste de présence");
+    expect(await absent.text()).toContain("pas sur la liste de présence");
     expect((await ask("withdraw", paul)).status).toBe(409);
     // Delegates and officials never drive the console.
     for (const cookie of [rose, official]) expect((await act({ intent: "add", attendanceId: attendanceId("Kenson Michel") }, cookie)).status).toBe(403);
@@ -338,7 +390,7 @@ describe("the console and the delegates' phones", () => {
     await act({ intent: "add", attendanceId: attendanceId("Rose Louis") });
     await act({ intent: "start", turnId: turnOf("Rose Louis", "queued") });
     await ask("request", paul);
-    expect((await post(meetingPath, { intent: "close" }, facilitator)).status).toBe(200);
+    expect((await post(meetingPath, { intent: "close", confirm: "1" }, facilitator)).status).toBe(200);
     const all = turns();
     expect(all.filter((t) => t.state === "speaking" || t.state === "requested" || t.state === "queued")).toEqual([]);
     const spoken = all.filter((t) => t.state === "done");
@@ -350,6 +402,6 @@ describe("the console and the delegates' phones", () => {
     expect((await act({ intent: "stop" })).status).toBe(409);
     expect((await ask("request", rose)).status).toBe(409);
     // Who spoke stays on the attendance list.
-    expect((await post(`${meetingPath}/presences`, { intent: "remove", attendanceId: attendanceId("Rose Louis") }, admin)).status).toBe(400);
+    expect((await post(`${meetingPath}/presences`, { intent: "remove", confirm: "1", attendanceId: attendanceId("Rose Louis") }, admin)).status).toBe(400);
   });
 });

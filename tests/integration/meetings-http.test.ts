@@ -143,8 +143,87 @@ describe("attendance over HTTP", () => {
   });
 });
 
+describe("the door over HTTP", () => {
+  it("finds people by name, acronym or organisation without accents, and says each check-in succeeded", async () => {
+    const path = await planned();
+    for (const q of ["rose", "ROSE LOUIS", "mls", "lespwa", "muso lespwa rose"]) {
+      const page = await (await get(`${path}/presences?q=${encodeURIComponent(q)}`, facilitator)).text();
+      expect(page, q).toContain('<span class="name">Rose Louis</span>');
+    }
+    expect(await (await get(`${path}/presences?q=zzz`, facilitator)).text()).not.toContain('<span class="name">Rose Louis</span>');
+    const answer = await post(`${path}/presences`, walkIn, facilitator);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("Jean Pierre est sur la liste.");
+  });
+
+  it("refuses a walk-in without sex or age group with the question, saves nothing, and takes 'prefers not to say'", async () => {
+    const path = await planned();
+    const id = idOf(path);
+    const blank = await post(`${path}/presences`, { intent: "walkin", name: "Moun San Repons", organisationId: "", role: "observer" }, facilitator);
+    expect(blank.status).toBe(400);
+    const html = await blank.text();
+    expect(html).toContain("Demandez : femme ou homme ?");
+    expect(html).toContain("Demandez : quel âge ?");
+    expect((await post(`${path}/presences`, { ...walkIn, sex: "" }, facilitator)).status).toBe(400);
+    const kreyol = await post(`${path}/presences`, { ...walkIn, ageGroup: "" }, `${facilitator}; makon_lang=ht`);
+    expect(kreyol.status).toBe(400);
+    expect(await kreyol.text()).toContain("Mande: ki laj?");
+    expect(rowsOf(id)).toEqual([]);
+    expect((await post(`${path}/presences`, { ...walkIn, sex: "unstated", ageGroup: "unstated", disability: "on" }, facilitator)).status).toBe(200);
+    expect(rowsOf(id)).toMatchObject([{ name: "Jean Pierre", sex: null, ageGroup: null, disability: true }]);
+  });
+
+  it("asks before removing a row; an undo puts it back with its arrival time; a second undo changes nothing", async () => {
+    const path = await planned();
+    const id = idOf(path);
+    expect((await post(`${path}/presences`, walkIn, facilitator)).status).toBe(200);
+    const row = rowsOf(id)[0]!;
+    const asked = await post(`${path}/presences`, { intent: "remove", attendanceId: String(row.id) }, facilitator);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("Oui, retirer");
+    expect(rowsOf(id)).toHaveLength(1);
+    const removed = await post(`${path}/presences`, { intent: "remove", confirm: "1", attendanceId: String(row.id) }, facilitator);
+    expect(removed.status).toBe(200);
+    const removedPage = await removed.text();
+    expect(removedPage).toContain("Jean Pierre a été retiré·e de la liste.");
+    expect(removedPage).toContain("Annuler le retrait");
+    expect(rowsOf(id)).toEqual([]);
+    // Nobody else undoes it.
+    expect((await post(`${path}/presences`, { intent: "restore", attendanceId: String(row.id) }, delegate)).status).toBe(403);
+    const restored = await post(`${path}/presences`, { intent: "restore", attendanceId: String(row.id) }, facilitator);
+    expect(restored.status).toBe(200);
+    expect(await restored.text()).toContain("Jean Pierre est de nouveau sur la liste");
+    expect(rowsOf(id)).toEqual([row]);
+    expect((await post(`${path}/presences`, { intent: "restore", attendanceId: String(row.id) }, facilitator)).status).toBe(200);
+    expect(rowsOf(id)).toEqual([row]);
+    // A row never removed cannot be "restored" into this meeting.
+    expect((await post(`${path}/presences`, { intent: "restore", attendanceId: "999999" }, facilitator)).status).toBe(400);
+  });
+  it("prints a record that says what it is, when the session ran, officials with their institution, disability for the register only, and signature lines", async () => {
+    const path = await planned();
+    const door = await (await get(`${path}/presences?q=wilner`, facilitator)).text();
+    const officialId = /name="personId" value="(\d+)"\/><button type="submit" class="tap"><span class="name">Wilner Saint-Fleur/.exec(door)![1]!;
+    expect((await post(`${path}/presences`, { intent: "known", personId: officialId }, facilitator)).status).toBe(200);
+    expect((await post(`${path}/presences`, { ...walkIn, disability: "on" }, facilitator)).status).toBe(200);
+    await post(path, { intent: "start" }, facilitator);
+    await post(path, { intent: "close", confirm: "1" }, facilitator);
+    const printed = await (await get(`${path}/imprimer`, facilitator)).text();
+    expect(printed).toContain("Liste de présence et compte rendu — Reyinyon ordinè");
+    expect(printed).toContain('<h2 id="panel-title">Chiffres de présence</h2>');
+    expect(printed).toContain("Séance tenue de");
+    expect(printed).toMatch(/Wilner Saint-Fleur<\/td><td>[^<]*CASEC/);
+    expect(printed).toContain('<th scope="col">En situation de handicap</th>');
+    expect(printed).toContain("Secrétaire de séance");
+    const member = await (await get(`${path}/imprimer`, delegate)).text();
+    expect(member).not.toContain('<th scope="col">En situation de handicap</th>');
+    expect(member).toMatch(/Wilner Saint-Fleur<\/td><td>[^<]*CASEC/);
+    const kreyol = await (await get(`${path}/imprimer`, `${facilitator}; makon_lang=ht`)).text();
+    expect(kreyol).toContain("Lis prezans ak rapò — Reyinyon ordinè");
+  });
+});
+
 describe("minutes", () => {
-  it("are written by two facilitators at once, merge offline edits, freeze at closing, and stay readable to members", async () => {
+  it("are written by two facilitators at once, merge offline edits, stay editable after closing until approved (then frozen), and stay readable to members", async () => {
     const path = await planned();
     const id = idOf(path);
     expect((await post(path, { intent: "start" }, facilitator)).status).toBe(200);
@@ -182,15 +261,39 @@ describe("minutes", () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(a.text()).not.toContain("HACK");
 
-    const closed = await post(path, { intent: "close" }, facilitator);
+    // Closing asks first: what it does, and a second button; nothing changes yet.
+    const asked = await post(path, { intent: "close" }, facilitator);
+    expect(asked.status).toBe(200);
+    const askedPage = await asked.text();
+    expect(askedPage).toContain("Oui, clore la séance");
+    expect(askedPage).toContain("la liste de présence est verrouillée");
+    expect(server.db.select().from(meetings).where(eq(meetings.id, id)).get()!.status).toBe("live");
+    const closed = await post(path, { intent: "close", confirm: "1" }, facilitator);
     expect(closed.status).toBe(200);
+    expect(await closed.text()).toContain("Séance close.");
+    // Not frozen at close: the facilitators correct the minutes until they approve them.
+    expect(server.db.select().from(meetings).where(eq(meetings.id, id)).get()).toMatchObject({ status: "closed", minutesMarkdown: null, minutesApprovedAt: null });
+    a.doc.getText("body").insert(a.doc.getText("body").length, "\n\nKoreksyon apre.");
+    await waitFor(() => b.text().endsWith("Koreksyon apre."), 5_000, "a correction after closing relayed");
+    const draftPage = await (await get(path, delegate)).text();
+    expect(draftPage).toContain("Koreksyon apre.");
+    expect(draftPage).toContain('data-testid="draft-minutes"');
+
+    expect((await post(path, { intent: "approve-minutes" }, facilitator)).status).toBe(200);
+    expect(server.db.select().from(meetings).where(eq(meetings.id, id)).get()!.minutesApprovedAt).toBeNull();
+    const approved = await post(path, { intent: "approve-minutes", confirm: "1" }, facilitator);
+    expect(approved.status).toBe(200);
+    expect(await approved.text()).toContain("Procès-verbal approuvé.");
     const row = server.db.select().from(meetings).where(eq(meetings.id, id)).get()!;
     expect(row.minutesMarkdown).toBe(a.text());
-    expect(row.minutesHtml).toContain("<h4>Présences</h4>");
+    expect(row.minutesHtml).toContain("<h4>Présences / Prezans</h4>");
     expect(row.minutesHtml).toContain("<p>Desizyon: sitèn. [online]</p>");
+    expect(row.minutesHtml).toContain("Koreksyon apre.");
     const stored = new Y.Doc();
     new DocumentStore(server.db).load(`meeting:${id}:minutes`, stored);
     expect(stored.getText("body").toString()).toBe(a.text());
+    // Approved minutes are the record: the meeting is not reopened.
+    expect((await post(path, { intent: "reopen", confirm: "1" }, facilitator)).status).toBe(400);
 
     // Frozen: a facilitator reconnecting now only reads; the server refuses the edit, and
     // what the store would load is what was frozen.
@@ -220,13 +323,21 @@ describe("minutes", () => {
     expect(rowsOf(id)).toHaveLength(1);
   });
 
-  it("of a published meeting are public once closed", async () => {
+  it("of a published meeting are public once approved, not at closing", async () => {
     const created = await post("/espaces/1/reunions/nouvelle", { ...plan, published: "on" }, facilitator);
     const path = created.headers.get("location")!;
     await post(path, { intent: "start" }, facilitator);
-    await post(path, { intent: "close" }, facilitator);
+    const minutes = minutesClient(facilitator, idOf(path));
+    await synced(minutes.provider);
+    minutes.doc.getText("body").insert(0, "PWOSE-VEBAL-PIBLIK ");
+    await waitFor(() => server.realtime.readText({ kind: "meeting-minutes", meetingId: idOf(path) }, "body").startsWith("PWOSE-VEBAL-PIBLIK"), 5_000, "minutes written");
+    await post(path, { intent: "close", confirm: "1" }, facilitator);
     const page = await get(path);
     expect(page.status).toBe(200);
+    // Not before they are approved.
+    expect(await page.text()).not.toContain("PWOSE-VEBAL-PIBLIK");
     expect((await get(`${path}/imprimer`)).status).toBe(200);
+    await post(path, { intent: "approve-minutes", confirm: "1" }, facilitator);
+    expect(await (await get(path)).text()).toContain("PWOSE-VEBAL-PIBLIK");
   });
 });

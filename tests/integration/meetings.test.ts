@@ -7,7 +7,9 @@ import { listMembers, registerOrganisation } from "../../app/modules/organisatio
 import { registerDelegate } from "../../app/modules/people/people.server";
 import {
   addAgendaItem,
+  approveMinutes,
   changeMeetingStatus,
+  listMinutesAwaitingApproval,
   correctAttendance,
   getMeeting,
   listMeetings,
@@ -27,6 +29,7 @@ import type { Deps } from "../../app/modules/deps.server";
 import { actorByEmail, demoDatabase, notDemo } from "../setup/test-db";
 import { createAccount } from "../../app/modules/users/users.server";
 import { meetingMessage } from "../../app/modules/meetings/messages";
+import { REOPEN_WINDOW_MS } from "../../app/modules/meetings/meeting-state";
 import { translate } from "../../app/modules/i18n/catalog.server";
 
 let db: Db;
@@ -77,12 +80,17 @@ describe("meetings", () => {
     expect(changeMeetingStatus(deps, f, id, "cancel", { now: NOW, reason: "Lapli" })).toEqual({ ok: false, code: "wrong_state" });
     deps.realtime.seedText(minutesRef(id), MINUTES_ROOT, () => "# PV\n\n<script>alert(1)</script>");
     expect(changeMeetingStatus(deps, f, id, "close", { now: NOW + 7200_000 })).toEqual({ ok: true, value: null });
+    // Closing no longer freezes the minutes: they are frozen when approved.
+    expect(db.select().from(meetings).where(eq(meetings.id, id)).get()!).toMatchObject({ status: "closed", closedAt: NOW + 7200_000, minutesMarkdown: null, minutesApprovedAt: null });
+    expect(approveMinutes(deps, actorByEmail(db, "delegue@makon.ht"), id, { now: NOW + 9000_000 })).toEqual({ ok: false, code: "forbidden" });
+    expect(approveMinutes(deps, f, id, { now: NOW + 9000_000 })).toEqual({ ok: true, value: null });
     const closed = db.select().from(meetings).where(eq(meetings.id, id)).get()!;
-    expect(closed).toMatchObject({ status: "closed", closedAt: NOW + 7200_000, minutesMarkdown: "# PV\n\n<script>alert(1)</script>" });
+    expect(closed).toMatchObject({ status: "closed", minutesMarkdown: "# PV\n\n<script>alert(1)</script>", minutesApprovedAt: NOW + 9000_000, minutesApprovedInMeetingId: null });
     expect(closed.minutesHtml).toContain("<h3>PV</h3>");
     expect(closed.minutesHtml).not.toContain("<script");
+    expect(approveMinutes(deps, f, id, { now: NOW + 9000_000 })).toEqual({ ok: false, code: "minutes_approved" });
     expect(updateMeeting(deps, f, id, plan(), NOW)).toEqual({ ok: false, code: "wrong_state" });
-    expect(db.select().from(auditLog).where(eq(auditLog.subjectType, "meeting")).all().map((a) => a.action)).toEqual(["meeting.plan", "meeting.start", "meeting.close"]);
+    expect(db.select().from(auditLog).where(eq(auditLog.subjectType, "meeting")).all().map((a) => a.action)).toEqual(["meeting.plan", "meeting.start", "meeting.close", "meeting.approveMinutes"]);
   });
 
   it("are cancelled with a reason before they start", () => {
@@ -206,6 +214,91 @@ describe("attendance", () => {
     expect(removeAttendance(deps, admin, walk, NOW)).toEqual({ ok: true, value: null });
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "attendance.remove")).all();
     expect(audit).toMatchObject([{ actorId: admin.userId }]);
+  });
+});
+
+describe("no irreversible mis-click", () => {
+  const DAY = 24 * 3600_000;
+  function closedMeeting(at = NOW) {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = (planMeeting(db, f, 1, plan({ facilitatorIds: [f.userId], startsAt: at }), at) as { value: { id: number } }).value.id;
+    must(changeMeetingStatus(deps, f, id, "start", { now: at }));
+    must(changeMeetingStatus(deps, f, id, "close", { now: at + 3600_000 }));
+    return id;
+  }
+  function must(result: { ok: boolean }) {
+    expect(result).toMatchObject({ ok: true });
+  }
+
+  it("a facilitator reopens a closed meeting within 7 days, back to live with its turns and screen link kept; an admin after", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const admin = actorByEmail(db, "admin@makon.ht");
+    const id = closedMeeting();
+    const closedAt = NOW + 3600_000;
+    const token = db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()!.screenToken;
+    expect(changeMeetingStatus(deps, actorByEmail(db, "delegue@makon.ht"), id, "reopen", { now: closedAt + DAY })).toEqual({ ok: false, code: "forbidden" });
+    expect(changeMeetingStatus(deps, f, id, "reopen", { now: closedAt + DAY })).toEqual({ ok: true, value: null });
+    expect(getMeeting(db, id)).toMatchObject({ status: "live", closedAt: null });
+    expect(db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()).toMatchObject({ screenToken: token, currentItemId: null });
+    expect(changeMeetingStatus(deps, f, id, "reopen", { now: closedAt + DAY })).toEqual({ ok: false, code: "wrong_state" });
+    // Closed again: the window counts from the last close.
+    must(changeMeetingStatus(deps, f, id, "close", { now: closedAt + 2 * DAY }));
+    expect(changeMeetingStatus(deps, f, id, "reopen", { now: closedAt + 2 * DAY + REOPEN_WINDOW_MS + 1 })).toEqual({ ok: false, code: "reopen_expired" });
+    expect(changeMeetingStatus(deps, admin, id, "reopen", { now: closedAt + 2 * DAY + REOPEN_WINDOW_MS + 1 })).toEqual({ ok: true, value: null });
+    expect(audits("meeting.reopen").map((a) => a.actorId)).toEqual([f.userId, admin.userId]);
+    expect(audits("meeting.reopen")[0]).toMatchObject({ spaceId: 1, subjectId: String(id), visibility: "public" });
+  });
+
+  it("approved minutes cannot be reopened, by anyone", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = closedMeeting();
+    must(approveMinutes(deps, f, id, { now: NOW + 2 * 3600_000 }));
+    expect(changeMeetingStatus(deps, f, id, "reopen", { now: NOW + 3 * 3600_000 })).toEqual({ ok: false, code: "minutes_approved" });
+    expect(changeMeetingStatus(deps, actorByEmail(db, "admin@makon.ht"), id, "reopen", { now: NOW + 3 * 3600_000 })).toEqual({ ok: false, code: "minutes_approved" });
+  });
+
+  it("minutes are approved at the next meeting through an agenda item, which is recorded", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const previous = closedMeeting(NOW - 30 * DAY);
+    deps.realtime.seedText(minutesRef(previous), MINUTES_ROOT, () => "# PV oktòb\n\nDesizyon: pi.");
+    const next = plannedMeeting();
+    expect(listMinutesAwaitingApproval(db, 1, NOW + 3600_000, next).map((m) => m.id)).toContain(previous);
+    // Not while the next meeting is only planned, nor without the item on its agenda.
+    expect(approveMinutes(deps, f, previous, { now: NOW, inMeetingId: next })).toEqual({ ok: false, code: "wrong_state" });
+    must(changeMeetingStatus(deps, f, next, "start", { now: NOW + 3600_000 }));
+    expect(approveMinutes(deps, f, previous, { now: NOW + 3600_000, inMeetingId: next })).toEqual({ ok: false, code: "not_on_agenda" });
+    must(addAgendaItem(deps, f, next, { kind: "minutes_approval", title: "Apwobasyon pwosè vèbal", plannedMinutes: 5 }, NOW + 3600_000));
+    expect(approveMinutes(deps, f, next, { now: NOW + 3600_000, inMeetingId: next })).toEqual({ ok: false, code: "wrong_state" });
+    expect(approveMinutes(deps, f, previous, { now: NOW + 4000_000, inMeetingId: next })).toEqual({ ok: true, value: null });
+    expect(db.select().from(meetings).where(eq(meetings.id, previous)).get()).toMatchObject({
+      minutesApprovedAt: NOW + 4000_000,
+      minutesApprovedInMeetingId: next,
+      minutesMarkdown: "# PV oktòb\n\nDesizyon: pi.",
+    });
+    expect(listMinutesAwaitingApproval(db, 1, NOW + 3600_000, next).map((m) => m.id)).not.toContain(previous);
+    expect(audits("meeting.approveMinutes")).toMatchObject([{ subjectId: String(previous), after: { inMeetingId: next } }]);
+  });
+
+  it("reopening and approving refuse delegates, officials and another space's facilitators, writing nothing", () => {
+    const admin = actorByEmail(db, "admin@makon.ht");
+    const id = closedMeeting();
+    const elsewhere = (planMeeting(db, admin, 2, plan(), NOW) as { value: { id: number } }).value.id;
+    must(changeMeetingStatus(deps, admin, elsewhere, "start", { now: NOW }));
+    must(changeMeetingStatus(deps, admin, elsewhere, "close", { now: NOW }));
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const written = () => db.select().from(auditLog).all().length;
+    const before = written();
+    for (const email of ["delegue@makon.ht", "casec@makon.ht"]) {
+      const actor = actorByEmail(db, email);
+      expect(changeMeetingStatus(deps, actor, id, "reopen", { now: NOW + DAY })).toEqual({ ok: false, code: "forbidden" });
+      expect(approveMinutes(deps, actor, id, { now: NOW + DAY })).toEqual({ ok: false, code: "forbidden" });
+    }
+    expect(changeMeetingStatus(deps, f, elsewhere, "reopen", { now: NOW + DAY })).toEqual({ ok: false, code: "forbidden" });
+    expect(approveMinutes(deps, f, elsewhere, { now: NOW + DAY })).toEqual({ ok: false, code: "forbidden" });
+    expect(approveMinutes(deps, null, id, { now: NOW + DAY })).toEqual({ ok: false, code: "forbidden" });
+    expect(written()).toBe(before);
+    expect(getMeeting(db, id)).toMatchObject({ status: "closed", minutesApprovedAt: null });
+    for (const code of ["reopen_expired", "minutes_approved", "not_on_agenda"] as const) expect(translate("ht", meetingMessage(code))).not.toMatch(/⟦/);
   });
 });
 

@@ -21,7 +21,7 @@ async function meeting(title: string, then: "planned" | "live" | "closed") {
   await post(path, { intent: "agenda-add", title: "Nouvèl", kind: "discussion", plannedMinutes: "10" });
   await post(`${path}/presences`, { intent: "walkin", name: "Moun", sex: "female", ageGroup: "25_35", organisationId: "", role: "observer" });
   if (then !== "planned") await post(path, { intent: "start" });
-  if (then === "closed") await post(path, { intent: "close" });
+  if (then === "closed") await post(path, { intent: "close", confirm: "1" });
   return { path, id: Number(path.split("/").pop()) };
 }
 
@@ -58,6 +58,10 @@ beforeAll(async () => {
     `${live.path}/presences`,
     `${live.path}/console`,
     `${live.path}/direct`,
+    `${live.path}/comptage`,
+    `${live.path}/feuille`,
+    `${live.path}/saisie`,
+    `/arrivee/${live.id}`,
     closed.path,
     `${closed.path}/imprimer`,
     `/ecran/${token}`,

@@ -150,8 +150,9 @@ beforeAll(async () => {
     must(runConsoleAction(deps, facilitator, publicClosed, { type: "stop" }, now + 60_000));
   }
   for (const id of [secretClosed, publicClosed]) must(changeMeetingStatus(deps, facilitator, id, "close", { now }));
-  db.update(meetings).set({ minutesMarkdown: SECRET_MINUTES, minutesHtml: `<p>${SECRET_MINUTES}</p>` }).where(eq(meetings.id, secretClosed)).run();
-  db.update(meetings).set({ minutesMarkdown: PUBLIC_MINUTES, minutesHtml: `<p>${PUBLIC_MINUTES}</p>` }).where(eq(meetings.id, publicClosed)).run();
+  // Minutes as approval freezes them (the public reads minutes only once approved).
+  db.update(meetings).set({ minutesMarkdown: SECRET_MINUTES, minutesHtml: `<p>${SECRET_MINUTES}</p>`, minutesApprovedAt: now }).where(eq(meetings.id, secretClosed)).run();
+  db.update(meetings).set({ minutesMarkdown: PUBLIC_MINUTES, minutesHtml: `<p>${PUBLIC_MINUTES}</p>`, minutesApprovedAt: now }).where(eq(meetings.id, publicClosed)).run();
   expect(db.select().from(attendance).where(eq(attendance.meetingId, publicClosed)).all()).toHaveLength(7);
 
   const token = (id: number) => db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()!.screenToken;

@@ -65,7 +65,7 @@ afterEach(() => {
 afterAll(() => server.stop());
 
 describe("open sockets when their subject changes", () => {
-  it("turn a minutes writer into a reader the moment the meeting closes: later edits are neither stored nor relayed", async () => {
+  it("keep minutes writable by facilitators after the meeting closes, and turn writers into readers the moment they are approved", async () => {
     const { path, id } = await liveMeeting("Reyinyon fèmen");
     const name = `meeting:${id}:minutes`;
     const writer = client(facilitator, name);
@@ -74,10 +74,18 @@ describe("open sockets when their subject changes", () => {
     writer.doc.getText("body").insert(0, "Desizyon. ");
     await waitFor(() => stored(name).getText("body").toString().startsWith("Desizyon. "), 5_000, "edit stored while live");
 
-    expect((await post(path, { intent: "close" }, facilitator)).status).toBe(200);
+    expect((await post(path, { intent: "close", confirm: "1" }, facilitator)).status).toBe(200);
+    expect(server.db.select().from(meetings).where(eq(meetings.id, id)).get()).toMatchObject({ status: "closed", minutesMarkdown: null });
+    // Still a writer after closing: corrections are stored and relayed.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(writer.access).toBe("write");
+    writer.doc.getText("body").insert(0, "Koreksyon. ");
+    await waitFor(() => other.text().startsWith("Koreksyon. Desizyon. ") && stored(name).getText("body").toString().startsWith("Koreksyon. "), 5_000, "correction after close stored");
+
+    expect((await post(path, { intent: "approve-minutes", confirm: "1" }, facilitator)).status).toBe(200);
     await waitFor(() => writer.access === "read" && other.access === "read", 5_000, "told it only reads now");
     const frozen = server.db.select().from(meetings).where(eq(meetings.id, id)).get()!.minutesMarkdown!;
-    expect(frozen.startsWith("Desizyon. ")).toBe(true);
+    expect(frozen.startsWith("Koreksyon. Desizyon. ")).toBe(true);
 
     // The same socket, still open, tries to write: refused, and the record stays as frozen.
     const refusals = refusedUpdates(name);
@@ -86,6 +94,22 @@ describe("open sockets when their subject changes", () => {
     expect(stored(name).getText("body").toString()).toBe(frozen);
     expect(other.text()).not.toContain("APRE");
     expect(server.db.select().from(meetings).where(eq(meetings.id, id)).get()!.minutesMarkdown).toBe(frozen);
+  });
+
+  it("give a reopened meeting its writers and its screen link back", async () => {
+    const { path, id } = await liveMeeting("Reyinyon relouvri");
+    const token = server.db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()!.screenToken!;
+    expect((await post(path, { intent: "close", confirm: "1" }, facilitator)).status).toBe(200);
+    const screen = () => upgradeOutcome(server.url, `/realtime/meeting:${id}:live?ecran=${token}`);
+    expect(await screen()).not.toBe("open");
+    const name = `meeting:${id}:minutes`;
+    const writer = client(facilitator, name);
+    await synced(writer.provider);
+    expect((await post(path, { intent: "reopen", confirm: "1" }, facilitator)).status).toBe(200);
+    expect(server.db.select().from(meetings).where(eq(meetings.id, id)).get()).toMatchObject({ status: "live", closedAt: null });
+    expect(await screen()).toBe("open");
+    writer.doc.getText("body").insert(0, "Relouvri. ");
+    await waitFor(() => stored(name).getText("body").toString().startsWith("Relouvri. "), 5_000, "edit stored after reopening");
   });
 
   it("close every socket of a session when its user signs out, and refuse it afterwards", async () => {
@@ -117,13 +141,13 @@ describe("open sockets when their subject changes", () => {
     const watcher = client(facilitator, `meeting:${id}:minutes`);
     await Promise.all([synced(phone.provider), synced(minutes.provider), synced(console_.provider), synced(watcher.provider)]);
 
-    expect((await post(`/admin/comptes/${delegate.userId}`, { intent: "revoke", grantId: String(grantOf(delegate.userId, "delegate")) }, admin)).status).toBe(200);
+    expect((await post(`/admin/comptes/${delegate.userId}`, { intent: "revoke", confirm: "1", grantId: String(grantOf(delegate.userId, "delegate")) }, admin)).status).toBe(200);
     await waitFor(() => phone.socketClosures.includes(4403), 5_000, "the phone's socket closed");
     expect(await upgradeOutcome(server.url, `/realtime/meeting:${id}:live`, { cookie: delegate.cookie })).toBe(403);
 
     // The helper becomes a delegate: the minutes are read-only to them, the console closed.
     expect((await post(`/admin/comptes/${helper.userId}`, { role: "delegate", spaceId: "1" }, admin)).status).toBe(200);
-    expect((await post(`/admin/comptes/${helper.userId}`, { intent: "revoke", grantId: String(grantOf(helper.userId, "facilitator")) }, admin)).status).toBe(200);
+    expect((await post(`/admin/comptes/${helper.userId}`, { intent: "revoke", confirm: "1", grantId: String(grantOf(helper.userId, "facilitator")) }, admin)).status).toBe(200);
     await waitFor(() => minutes.access === "read" && console_.socketClosures.includes(4403), 5_000, "downgraded and closed");
     const before = stored(`meeting:${id}:minutes`).getText("body").toString();
     const refusals = refusedUpdates(`meeting:${id}:minutes`);

@@ -185,14 +185,14 @@ describe("an organisation shared by two spaces of one commune", () => {
     const before = limonadeRows();
     const archives = () => server.db.select().from(auditLog).where(eq(auditLog.action, "organisation.archive")).all().length;
     const archivesBefore = archives();
-    const fromBois = await post(page(bois), { intent: "archive" }, boisFacilitator);
+    const fromBois = await post(page(bois), { intent: "archive", confirm: "1" }, boisFacilitator);
     expect(fromBois.status).toBe(400);
     expect(await fromBois.text()).toContain("Òganizasyon sa a manm lòt espas tou : Makòn Limonade. Retire l nan espas sa a olye w achive l.");
-    const fromLimonade = await post(page(LIMONADE), { intent: "archive" }, limonadeFacilitator);
+    const fromLimonade = await post(page(LIMONADE), { intent: "archive", confirm: "1" }, limonadeFacilitator);
     expect(fromLimonade.status).toBe(400);
     expect(await fromLimonade.text()).toContain("Cette organisation est aussi membre de : Makòn Bois de Lance. Retirez-la de cet espace plutôt que de l&#x27;archiver.");
     // Deleting is refused too: it has a history in Limonade.
-    expect((await post(page(bois), { intent: "delete" }, boisFacilitator)).status).toBe(400);
+    expect((await post(page(bois), { intent: "delete", confirm: "1" }, boisFacilitator)).status).toBe(400);
     expect(limonadeRows()).toEqual(before);
     expect(before.archivedAt).toBeNull();
     expect(before.membership).toEqual([{ joinedOn: expect.any(String), leftOn: null }]);
@@ -202,7 +202,7 @@ describe("an organisation shared by two spaces of one commune", () => {
 
   it("lets the second space leave without touching the first space's membership or its delegate's seat, and no longer edit it", async () => {
     const before = limonadeRows();
-    expect((await post(page(bois), { intent: "leave", leftOn: today }, boisFacilitator)).status).toBe(200);
+    expect((await post(page(bois), { intent: "leave", confirm: "1", leftOn: today }, boisFacilitator)).status).toBe(200);
     expect(server.db.select({ leftOn: spaceMemberships.leftOn }).from(spaceMemberships).where(and(eq(spaceMemberships.spaceId, bois), eq(spaceMemberships.organisationId, apwolim))).get()).toEqual({ leftOn: today });
     expect(limonadeRows()).toEqual(before);
     expect(before.seats).toEqual([{ fromDate: expect.any(String), toDate: null }]);

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { matchesSearch } from "../../app/modules/meetings/attendance-search";
+import { WalkInSchema } from "../../app/modules/meetings/meetings.schemas";
+import { searchKey } from "../../app/modules/geography/search-key";
 import { attendanceFigures, possibleDuplicates, type AttendanceRow } from "../../app/modules/meetings/attendance-figures";
-import { canChangeAttendance, canEditPlan, canRecordAttendance, nextStatus } from "../../app/modules/meetings/meeting-state";
+import {
+  approvalRefusal,
+  canChangeAttendance,
+  canEditPlan,
+  canRecordAttendance,
+  minutesWritable,
+  nextStatus,
+  reopenDeadline,
+  reopenRefusal,
+  REOPEN_WINDOW_MS,
+} from "../../app/modules/meetings/meeting-state";
 import { renderMarkdown } from "../../app/modules/meetings/markdown";
 import { fromLocalDateTime, toLocalDateTime } from "../../app/modules/meetings/times";
 
@@ -22,6 +35,57 @@ describe("meeting states", () => {
     expect(canChangeAttendance("closed", { admin: false })).toBe(false);
     expect(canChangeAttendance("closed", { admin: true })).toBe(true);
     expect(canChangeAttendance("cancelled", { admin: true })).toBe(false);
+  });
+});
+
+describe("reopening a closed meeting", () => {
+  const DAY = 24 * 3600_000;
+  const closedAt = Date.UTC(2026, 10, 22, 18);
+  const closed = { status: "closed" as const, closedAt, minutesApprovedAt: null };
+  it.each([
+    ["a facilitator, the next day", closed, false, closedAt + DAY, null],
+    ["a facilitator, at the 7th day exactly", closed, false, closedAt + REOPEN_WINDOW_MS, null],
+    ["a facilitator, after 7 days", closed, false, closedAt + REOPEN_WINDOW_MS + 1, "reopen_expired"],
+    ["an administrator, after 7 days", closed, true, closedAt + 30 * DAY, null],
+    ["anyone, once the minutes are approved", { ...closed, minutesApprovedAt: closedAt + DAY }, true, closedAt + DAY, "minutes_approved"],
+    ["a live meeting", { ...closed, status: "live" as const }, false, closedAt, "wrong_state"],
+    ["a cancelled meeting", { ...closed, status: "cancelled" as const }, true, closedAt, "wrong_state"],
+  ] as const)("%s", (_what, meeting, admin, now, refusal) => {
+    expect(reopenRefusal(meeting, { admin }, now)).toBe(refusal);
+  });
+  it("goes back to live, and the window is 7 days", () => {
+    expect(nextStatus("closed", "reopen")).toBe("live");
+    expect(nextStatus("live", "reopen")).toBeNull();
+    expect(nextStatus("cancelled", "reopen")).toBeNull();
+    expect(REOPEN_WINDOW_MS).toBe(7 * DAY);
+    expect(reopenDeadline(closedAt)).toBe(closedAt + 7 * DAY);
+  });
+});
+
+describe("minutes until approved", () => {
+  it.each([
+    ["planned", null, true],
+    ["live", null, true],
+    ["closed", null, true],
+    ["closed", 1, false],
+    ["cancelled", null, false],
+  ] as const)("%s, approved at %s: writable %s", (status, minutesApprovedAt, writable) => {
+    expect(minutesWritable({ status, minutesApprovedAt })).toBe(writable);
+  });
+
+  const target = { id: 1, spaceId: 1, status: "closed" as const, minutesApprovedAt: null };
+  const next = { id: 2, spaceId: 1, status: "live" as const, hasApprovalItem: true };
+  it.each([
+    ["directly, once closed", target, null, null],
+    ["directly, while live", { ...target, status: "live" as const }, null, "wrong_state"],
+    ["twice", { ...target, minutesApprovedAt: 5 }, null, "minutes_approved"],
+    ["at the next meeting, with the item", target, next, null],
+    ["at the next meeting, without the item", target, { ...next, hasApprovalItem: false }, "not_on_agenda"],
+    ["at a meeting not running", target, { ...next, status: "planned" as const }, "wrong_state"],
+    ["at a meeting of another space", target, { ...next, spaceId: 2 }, "wrong_state"],
+    ["at itself", target, { ...next, id: 1 }, "wrong_state"],
+  ] as const)("approved %s", (_what, meeting, at, refusal) => {
+    expect(approvalRefusal(meeting, at)).toBe(refusal);
   });
 });
 
@@ -107,5 +171,45 @@ describe("Haiti's wall-clock times", () => {
     expect(fromLocalDateTime("2026-07-15T09:00")).toBe(Date.UTC(2026, 6, 15, 13, 0));
     expect(toLocalDateTime(Date.UTC(2026, 6, 15, 13, 0))).toBe("2026-07-15T09:00");
     expect(toLocalDateTime(fromLocalDateTime("2026-03-08T10:30"))).toBe("2026-03-08T10:30");
+  });
+});
+
+describe("the door", () => {
+  const nadege = { searchKey: searchKey("Nadège Étienne KOFAL Association Konbit Fanm Limonade") };
+  it.each([
+    ["nadege", true],
+    ["ÉTIENNE", true],
+    ["kofal", true],
+    ["konbit fanm", true],
+    ["nadege kofal", true],
+    ["Nadège-Étienne", true],
+    ["", true],
+    ["nadege apwolim", false],
+    ["wilfrid", false],
+  ])("a search for %j finds Nadège: %s", (query, found) => {
+    expect(matchesSearch(nadege, query)).toBe(found);
+  });
+
+  const walkIn = { name: "Lovely Dorsainvil", organisationId: "", role: "observer" };
+  it.each([
+    [{ sex: "female", ageGroup: "25_35" }, { sex: "female", ageGroup: "25_35" }],
+    [{ sex: "unstated", ageGroup: "unstated" }, { sex: null, ageGroup: null }],
+  ])("takes a walk-in's answers %j, 'prefers not to say' as not stated", (answers, recorded) => {
+    const parsed = WalkInSchema.safeParse({ ...walkIn, ...answers });
+    expect(parsed.success && parsed.data).toMatchObject(recorded);
+  });
+
+  it.each([
+    [{}, ["sex", "ageGroup"]],
+    [{ sex: "", ageGroup: "" }, ["sex", "ageGroup"]],
+    [{ sex: "female" }, ["ageGroup"]],
+    [{ ageGroup: "60p" }, ["sex"]],
+    [{ sex: "other", ageGroup: "25_35" }, ["sex"]],
+  ])("refuses a walk-in left blank %j, asking the question", (answers, fields) => {
+    const parsed = WalkInSchema.safeParse({ ...walkIn, ...answers });
+    expect(parsed.success).toBe(false);
+    const issues = parsed.error!.issues.map((i) => [i.path[0], i.message]);
+    expect(issues.map(([field]) => field).sort()).toEqual([...fields].sort());
+    for (const [field, message] of issues) expect(message).toBe(field === "sex" ? "attendance.error.sexMissing" : "attendance.error.ageMissing");
   });
 });

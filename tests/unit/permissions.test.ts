@@ -105,11 +105,14 @@ describe("realtime documents", () => {
     expect(documentAccess(null, notes, facts)).toBe("none");
   });
 
-  it("freezes minutes when the meeting closes, and lets nobody write the live state", () => {
+  it("freezes minutes when they are approved (not when the meeting closes), and lets nobody write the live state", () => {
     const minutes = { kind: "meeting-minutes", meetingId: 5 } as const;
     const live = { kind: "meeting-live", meetingId: 5 } as const;
     expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "live" })).toBe("write");
-    expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "closed" })).toBe("read");
+    expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "closed", minutesApproved: false })).toBe("write");
+    expect(documentAccess(delegate, minutes, { spaceId: 1, meetingStatus: "closed", minutesApproved: false })).toBe("read");
+    expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "closed", minutesApproved: true })).toBe("read");
+    expect(documentAccess(facilitator, minutes, { spaceId: 1, meetingStatus: "cancelled" })).toBe("read");
     expect(documentAccess(delegate, minutes, { spaceId: 1, meetingStatus: "live" })).toBe("read");
     expect(documentAccess(stranger, minutes, { spaceId: 1, meetingStatus: "live" })).toBe("none");
     expect(documentAccess(admin, live, { spaceId: 1, meetingStatus: "live" })).toBe("read");

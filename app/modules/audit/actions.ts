@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
   "meeting.start": "internal",
   "meeting.close": "internal",
   "meeting.cancel": "internal",
+  "meeting.reopen": "internal",
+  "meeting.approveMinutes": "internal",
   "agenda.add": "internal",
   "agenda.move": "internal",
   "agenda.remove": "internal",
@@ -47,6 +49,13 @@ export const AUDIT_ACTIONS = {
   "attendance.record": "internal",
   "attendance.correct": "internal",
   "attendance.remove": "internal",
+  /** A delegate or official checked herself in from her phone (the meeting's link or QR code). */
+  "attendance.selfCheckIn": "internal",
+  /** Headcount mode: one anonymous row per tap, and the "−1" that takes the last one back. */
+  "attendance.headcount": "internal",
+  "attendance.headcountUndo": "internal",
+  /** A paper attendance sheet re-entered: every line in one entry. */
+  "attendance.paperEntry": "internal",
   "live.add": "internal",
   "live.accept": "internal",
   "live.withdraw": "internal",

@@ -33,9 +33,12 @@ export function readDate(raw: string, fallback: string): Cell<string> {
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
+/** A year on 4 digits; a full date (05/03/1998, 1998-03-05) gives its year. */
 export function readYear(raw: string, thisYear: number, earliest = 1900): Cell<number | null> {
-  const text = raw.trim();
+  let text = raw.trim();
   if (text === "") return { ok: true, value: null };
+  const date = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(text) ?? /^(\d{4})-\d{1,2}-\d{1,2}$/.exec(text);
+  if (date) text = date[1]!;
   const year = Number(text);
   if (!/^\d{4}$/.test(text) || year < earliest || year > thisYear) return { ok: false, error: "bad_year" };
   return { ok: true, value: year };
@@ -56,6 +59,21 @@ export function readChoice<T extends string>(raw: string, choices: Record<T, rea
     if (searchKey(choice) === key || words.some((w) => searchKey(w) === key)) return { ok: true, value: choice };
   }
   return { ok: false, error: "unknown_value" };
+}
+
+/** How one column of a file was understood: the field it fills, or null when it is ignored. */
+export interface ColumnUse<F extends string> {
+  /** 0-based position in the file. */
+  index: number;
+  title: string;
+  field: F | null;
+}
+
+/** Every column of the header with the field it was read as (a second column for the same field is ignored). */
+export function describeColumns<F extends string>(header: readonly string[], map: Partial<Record<F, number>>): ColumnUse<F>[] {
+  const byIndex = new Map<number, F>();
+  for (const [field, index] of Object.entries(map) as [F, number][]) byIndex.set(index, field);
+  return header.map((title, index) => ({ index, title: title.trim(), field: byIndex.get(index) ?? null }));
 }
 
 /** Maps each known field to its column index, from header titles and their accepted spellings. */

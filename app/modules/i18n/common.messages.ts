@@ -56,6 +56,8 @@ export const commonMessages = {
   "error.request.tooLarge": { fr: "Ce que vous avez envoyé est trop volumineux.", ht: "Sa w voye a twò gwo." },
   "error.request.malformed": { fr: "La demande est arrivée incomplète ou mal formée. Rechargez la page et réessayez.", ht: "Demann lan rive pa konplè oswa li pa byen fòme. Rechaje paj la epi eseye ankò." },
   "error.request.unsupported": { fr: "Cette adresse n'accepte que les formulaires de ses pages.", ht: "Adrès sa a aksepte fòmilè paj li yo sèlman." },
+  "form.waitingForNetwork": { fr: "Pas de réseau : ce que vous avez saisi est gardé et partira dès que le réseau revient.", ht: "Pa gen rezo: sa w ekri a rete la, l ap pati lè rezo a tounen." },
+  "error.request.unknownOutcome": { fr: "Cette action a peut-être déjà été enregistrée : le serveur s'est arrêté pendant qu'il la traitait. Rechargez la page pour vérifier avant de recommencer.", ht: "Aksyon sa a ka te deja anrejistre: sèvè a te kanpe pandan l t ap trete l. Rechaje paj la pou w verifye anvan w rekòmanse." },
   "error.request.crossOrigin": { fr: "Refusé : ce formulaire ne vient pas d'une page de ce site.", ht: "Nou refize l: fòmilè sa a pa soti nan yon paj sit sa a." },
   "common.yes": { fr: "Oui", ht: "Wi" },
   "common.no": { fr: "Non", ht: "Non" },

@@ -14,10 +14,12 @@ export function domainsForPath(path: string): MessageDomain[] {
   if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console"];
   // The shared screen carries its own messages, in both languages (the console switches it).
   if (pathname.startsWith("/ecran/")) return ["common"];
+  // A delegate's phone checking in from the meeting's link or QR code.
+  if (pathname.startsWith("/arrivee/")) return ["common", "meetings"];
   if (pathname.startsWith("/espaces/")) return ["common", "spaces", "organisations", "people", "meetings", "live", "console", "users"];
   if (pathname.startsWith("/geographie")) return ["common", "geography", "spaces"];
   if (pathname.startsWith("/admin") || pathname.startsWith("/compte")) return ["common", "users", "people", "spaces"];
-  if (pathname === "/" || pathname === "") return ["common", "spaces"];
+  if (pathname === "/" || pathname === "") return ["common", "spaces", "live"];
   return ["common"];
 }
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { agendaItems, attendance, meetingSessions, meetings, organisations, people, speakingTurns } from "../../../db/schema/index";
+import { agendaItems, attendance, meetingSessions, meetings, organisations, people, spaces, speakingTurns } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
-import { can } from "../auth/permissions";
+import { can, rolesIn } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { Locale } from "../i18n/locales";
 import type { AgeGroupId } from "../people/age-groups";
@@ -297,6 +297,24 @@ export function runDelegateAction(deps: Deps, actor: Actor | null, meetingId: nu
 /** A meeting's id and space, or null. */
 export function meetingPlace(db: Db, meetingId: number): { id: number; spaceId: number } | null {
   return db.select({ id: meetings.id, spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, meetingId)).get() ?? null;
+}
+
+/**
+ * The meetings live now in the spaces where this person has a role (delegate, official,
+ * facilitator, observer), for their home and space pages: where to go, phone or console.
+ */
+export function liveMeetingsFor(db: Db, actor: Actor | null, onlySpaceId?: number): { id: number; spaceId: number; title: string; spaceName: string; runs: boolean }[] {
+  if (!actor) return [];
+  const spaceIds = [...new Set(actor.grants.filter((g) => g.spaceId !== null && rolesIn(actor, g.spaceId).length > 0).map((g) => g.spaceId!))].filter((id) => onlySpaceId === undefined || id === onlySpaceId);
+  if (spaceIds.length === 0) return [];
+  return db
+    .select({ id: meetings.id, spaceId: meetings.spaceId, title: meetings.title, spaceName: spaces.name })
+    .from(meetings)
+    .innerJoin(spaces, eq(spaces.id, meetings.spaceId))
+    .where(and(eq(meetings.status, "live"), inArray(meetings.spaceId, spaceIds)))
+    .orderBy(asc(meetings.id))
+    .all()
+    .map((m) => ({ ...m, runs: can(actor, "meeting.run", { spaceId: m.spaceId }) }));
 }
 
 /** The meeting a shared screen's link opens, or null. */

@@ -20,3 +20,13 @@ const MESSAGES: Record<LiveCode, MessageKey> = {
 export function liveMessage(code: LiveCode): MessageKey {
   return MESSAGES[code];
 }
+
+/** The same refusals said to the delegate herself, on her phone: "you", not "this person". */
+const TO_THE_DELEGATE: Partial<Record<LiveCode, MessageKey>> = {
+  already_waiting: "live.error.youAreWaiting",
+  not_present: "live.error.youAreNotPresent",
+};
+
+export function delegateMessage(code: LiveCode): MessageKey {
+  return TO_THE_DELEGATE[code] ?? MESSAGES[code];
+}

@@ -3,7 +3,7 @@ import type { Deps } from "../deps.server";
 import type { MessageKey } from "../i18n/translate";
 import { ConsoleActionSchema, DelegateActionSchema } from "./live.schemas";
 import { presenceOf, runConsoleAction, runDelegateAction } from "./live.server";
-import { liveMessage } from "./messages";
+import { delegateMessage, liveMessage } from "./messages";
 
 /** A reply on the socket: the refusal's message, or null and what the command returns. */
 export interface SocketReply {
@@ -26,7 +26,7 @@ export const delegateCommand: MeetingSocketCommand = (deps, actor, meetingId, in
   const parsed = DelegateActionSchema.safeParse(input);
   if (!parsed.success) return { error: "error.invalid" };
   const result = runDelegateAction(deps, actor, meetingId, parsed.data, now);
-  return { error: result.ok ? null : liveMessage(result.code) };
+  return { error: result.ok ? null : delegateMessage(result.code) };
 };
 
 /** Which attendance row is the phone's owner, once checked in (the live document is the same for every phone). */

@@ -34,10 +34,19 @@ export const AgendaItemSchema = z.object({
   }),
 });
 
+/** What the door's buttons send when the person prefers not to say: recorded as not stated. */
+export const NOT_STATED = "unstated";
+
+/**
+ * A walk-in: sex and age group are asked, never left blank. "Prefers not to say" is an answer
+ * (recorded as not stated, null); no answer at all is refused with the question to ask.
+ */
 export const WalkInSchema = z.object({
   name: requiredText(120),
-  sex: z.union([z.literal(""), z.enum(SEXES)], { error: "error.invalid" }).transform((v) => v || null),
-  ageGroup: z.union([z.literal(""), z.enum(AGE_GROUP_IDS as [AgeGroupId, ...AgeGroupId[]])], { error: "error.invalid" }).transform((v) => v || null),
+  sex: z.enum([...SEXES, NOT_STATED], { error: "attendance.error.sexMissing" }).transform((v) => (v === NOT_STATED ? null : v)),
+  ageGroup: z
+    .enum([...(AGE_GROUP_IDS as [AgeGroupId, ...AgeGroupId[]]), NOT_STATED], { error: "attendance.error.ageMissing" })
+    .transform((v) => (v === NOT_STATED ? null : v)),
   disability: checkbox,
   organisationId: optionalText(12).transform((v) => (v ? Number(v) : null)),
   role: z.enum(ATTENDANCE_ROLES, { error: "error.invalid" }),
@@ -49,5 +58,11 @@ export const AgendaMoveSchema = z.object({ itemId: z.coerce.number().int().posit
 
 export const KnownAttendeeSchema = z.object({ personId: z.coerce.number().int().positive() });
 
+/** A row of the list named in a form: removing it, undoing its removal. */
+export const AttendanceRowSchema = z.object({ attendanceId: z.coerce.number().int().positive() });
+
 /** An export period (?du=YYYY-MM-DD&au=YYYY-MM-DD, inclusive). */
 export const PeriodSchema = z.object({ du: isoDate, au: isoDate }).refine((p) => p.du <= p.au);
+
+/** Approving minutes from a meeting's page: its own, or an earlier meeting's (`meetingId`). */
+export const ApproveMinutesSchema = z.object({ meetingId: z.coerce.number().int().positive().optional() });

@@ -24,7 +24,7 @@ import { can, isAdmin } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { AgeGroupId } from "../people/age-groups";
 import { fail, ok, type Result } from "../result";
-import { canChangeAttendance, canEditPlan, nextStatus, type MeetingEvent } from "./meeting-state";
+import { approvalRefusal, canChangeAttendance, canEditPlan, nextStatus, reopenRefusal, type MeetingEvent } from "./meeting-state";
 import { renderMarkdown } from "./markdown";
 import { openLiveMeeting, settleLiveMeeting } from "../live/live.server";
 import type { MeetingCode } from "./messages";
@@ -114,9 +114,12 @@ export function updateMeeting(deps: Deps, actor: Actor | null, meetingId: number
 /**
  * Moves a meeting along its life, with what follows in the same transaction: opening makes
  * the first item current and gives the shared screen its link; closing ends the running turn,
- * lets waiting requests lapse, freezes the minutes as they stand in the shared document
- * (Markdown and sanitised HTML) and locks the attendance. Screens and open sockets follow
- * from the events once it has committed; an opened meeting's minutes start from its agenda.
+ * lets waiting requests lapse and locks the attendance (the minutes stay editable by the
+ * facilitators until they are approved: `approveMinutes`); reopening (a facilitator within
+ * `REOPEN_WINDOW_MS` of closing, an administrator after, never once the minutes are approved)
+ * brings it back to live in the same session, its turns kept, no item current. Screens and
+ * open sockets follow from the events once it has committed; an opened meeting's minutes
+ * start from its agenda.
  */
 export function changeMeetingStatus(
   deps: Deps,
@@ -132,6 +135,10 @@ export function changeMeetingStatus(
     const meeting = found.value;
     const status = nextStatus(meeting.status, event);
     if (!status) return fail("wrong_state");
+    if (event === "reopen") {
+      const refusal = reopenRefusal(meeting, { admin: isAdmin(actor) }, options.now);
+      if (refusal) return fail(refusal);
+    }
     const changes: Partial<MeetingRow> = { status };
     if (event === "start") {
       changes.startedAt = options.now;
@@ -140,14 +147,14 @@ export function changeMeetingStatus(
     if (event === "cancel") changes.cancelReason = options.reason ?? "";
     if (event === "close") {
       settleLiveMeeting(tx, meetingId, options.now);
-      // Read in the same synchronous run as the commit and the sockets' downgrade that
-      // follows it: no edit can arrive in between.
-      const markdown = deps.realtime.readText(minutesRef(meetingId), MINUTES_ROOT);
-      Object.assign(changes, { closedAt: options.now, minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown) });
+      changes.closedAt = options.now;
     }
+    if (event === "reopen") changes.closedAt = null;
     tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
-    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, spaceId: meeting.spaceId, visibility: meeting.published ? "public" : undefined, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.status }, after: { status, reason: options.reason } });
-    emit({ type: event === "start" ? "meeting.opened" : event === "close" ? "meeting.closed" : "meeting.cancelled", meetingId });
+    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: `meeting.${event}`, spaceId: meeting.spaceId, visibility: meeting.published ? "public" : undefined, subjectType: "meeting", subjectId: meetingId, before: { status: meeting.status, closedAt: meeting.closedAt }, after: { status, reason: options.reason } });
+    // Reopened, the meeting's documents are decided again as when it opened: the minutes
+    // writable, the screen's link valid again.
+    emit({ type: event === "start" || event === "reopen" ? "meeting.opened" : event === "close" ? "meeting.closed" : "meeting.cancelled", meetingId });
     return ok(null);
   });
   const template = options.minutesTemplate;
@@ -155,6 +162,57 @@ export function changeMeetingStatus(
     deps.realtime.seedText(minutesRef(meetingId), MINUTES_ROOT, () => template(getMeeting(deps.db, meetingId)!));
   }
   return result;
+}
+
+/**
+ * Freezes a closed meeting's minutes as they stand in the shared document (Markdown and
+ * sanitised HTML): by a facilitator directly, or at a later meeting of the same space that
+ * is running and has the approval of minutes on its agenda (`inMeetingId`, recorded). The
+ * public reads minutes only once approved; the minutes' open sockets become readers.
+ */
+export function approveMinutes(deps: Deps, actor: Actor | null, meetingId: number, options: { now: number; inMeetingId?: number }): Result<null, MeetingCode> {
+  return commit<null, MeetingCode>(deps, (tx, emit) => {
+    const found = meetingForChange(tx, actor, meetingId);
+    if (!found.ok) return found;
+    const meeting = found.value;
+    let at: Parameters<typeof approvalRefusal>[1] = null;
+    if (options.inMeetingId !== undefined) {
+      const other = meetingForChange(tx, actor, options.inMeetingId);
+      if (!other.ok) return other;
+      const item = tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, other.value.id), eq(agendaItems.kind, "minutes_approval"), isNull(agendaItems.withdrawnAt)))
+        .get();
+      at = { id: other.value.id, spaceId: other.value.spaceId, status: other.value.status, hasApprovalItem: !!item };
+    }
+    const refusal = approvalRefusal(meeting, at);
+    if (refusal) return fail(refusal);
+    // Read in the same synchronous run as the commit and the sockets' downgrade that
+    // follows it: no edit can arrive in between.
+    const markdown = deps.realtime.readText(minutesRef(meetingId), MINUTES_ROOT);
+    const changes = { minutesMarkdown: markdown, minutesHtml: renderMarkdown(markdown), minutesApprovedAt: options.now, minutesApprovedInMeetingId: at?.id ?? null };
+    tx.update(meetings).set(changes).where(eq(meetings.id, meetingId)).run();
+    appendAudit(tx, { at: options.now, actorId: actor!.userId, action: "meeting.approveMinutes", spaceId: meeting.spaceId, visibility: meeting.published ? "public" : undefined, subjectType: "meeting", subjectId: meetingId, after: { inMeetingId: at?.id ?? null } });
+    // The same re-decision as when a meeting closes: the minutes' writers become readers.
+    // (A "meeting.minutesApproved" event would say it better; publisher.ts maps these alike.)
+    emit({ type: "meeting.closed", meetingId });
+    return ok(null);
+  });
+}
+
+/**
+ * Closed meetings of a space whose minutes wait for approval, held before `before` (the
+ * meeting that would approve them), latest first.
+ */
+export function listMinutesAwaitingApproval(db: Db, spaceId: number, before: number, exceptMeetingId?: number) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.spaceId, spaceId), eq(meetings.status, "closed"), isNull(meetings.minutesApprovedAt), lt(meetings.startsAt, before)))
+    .orderBy(desc(meetings.startsAt))
+    .all()
+    .filter((m) => m.id !== exceptMeetingId);
 }
 
 export function addAgendaItem(deps: Deps, actor: Actor | null, meetingId: number, input: { kind: AgendaItemKind; title: string; plannedMinutes: number | null }, now: number): Result<{ id: number }, MeetingCode> {
@@ -392,4 +450,13 @@ export function listSpaceAttendance(db: Db, spaceId: number, from: number, to: n
     .where(and(eq(meetings.spaceId, spaceId), gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
     .orderBy(asc(meetings.startsAt), asc(attendance.arrivedAt))
     .all();
+}
+
+/** When a meeting's minutes were approved, and at which meeting if at another one (its title and date). */
+export function minutesApproval(db: Db, meeting: { minutesApprovedAt: number | null; minutesApprovedInMeetingId: number | null }) {
+  if (meeting.minutesApprovedAt === null) return null;
+  const at = meeting.minutesApprovedInMeetingId === null
+    ? null
+    : db.select({ title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meeting.minutesApprovedInMeetingId)).get() ?? null;
+  return { approvedAt: meeting.minutesApprovedAt, inMeeting: at };
 }

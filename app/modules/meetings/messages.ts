@@ -1,6 +1,6 @@
 import type { MessageKey } from "../i18n/translate";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item" | "not_facilitator";
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item" | "not_facilitator" | "reopen_expired" | "minutes_approved" | "not_on_agenda";
 
 /** Why a meeting command was refused, in words for the facilitator. */
 const MESSAGES: Record<MeetingCode, MessageKey> = {
@@ -13,6 +13,9 @@ const MESSAGES: Record<MeetingCode, MessageKey> = {
   has_spoken: "attendance.error.hasSpoken",
   current_item: "agenda.error.currentItem",
   not_facilitator: "meetings.error.notFacilitator",
+  reopen_expired: "meetings.error.reopenExpired",
+  minutes_approved: "meetings.error.minutesApproved",
+  not_on_agenda: "meetings.error.notOnAgenda",
 };
 
 export const meetingMessage = (code: MeetingCode): MessageKey => MESSAGES[code];

@@ -1,4 +1,4 @@
-import { mapColumns, readBoolean, readChoice, readCount, readDate, readYear, type CellError } from "../csv/cells";
+import { describeColumns, mapColumns, readBoolean, type ColumnUse, readChoice, readCount, readDate, readYear, type CellError } from "../csv/cells";
 import { searchKey } from "../geography/search-key";
 import type { AgeGroupId } from "../people/age-groups";
 import type { SeatKind } from "../spaces/seats";
@@ -47,6 +47,23 @@ export interface RowError {
   line: number;
   field: OrganisationField | DelegateField | "file";
   code: ImportErrorCode;
+  /** The value as the file wrote it, quoted back to the reader (absent for an empty cell). */
+  value?: string;
+  /** For a duplicate: the line it repeats. */
+  repeats?: number;
+}
+
+/** Each column of the file with the field it was read as; `field: null` is a column ignored. */
+export type ColumnReport<F extends string> = ColumnUse<F>[];
+
+/** The lines of a file that have at least one problem (line 0, the whole file, excluded). */
+export function badLines(errors: readonly RowError[]): number[] {
+  return [...new Set(errors.filter((e) => e.line > 0).map((e) => e.line))].sort((a, b) => a - b);
+}
+
+/** Whether the good rows of a file may be imported without the bad ones: no problem with the whole file. */
+export function canImportGoodRows(errors: readonly RowError[]): boolean {
+  return !errors.some((e) => e.line === 0);
 }
 
 export const MAX_IMPORT_ROWS = 2000;
@@ -69,13 +86,19 @@ const ORGANISATION_COLUMNS = withTitles({
   acronym: ["sigle", "acronyme", "sig", "acronym"],
   type: ["type", "tip", "type d'organisation", "kalite"],
   section: ["section", "seksyon", "section communale", "seksyon kominal"],
-  contactName: ["contact", "kontak", "personne de contact", "responsable", "reskonsab"],
-  phone: ["téléphone", "telefòn", "tel", "phone"],
-  email: ["courriel", "email", "e-mail", "imèl", "mail"],
-  yearFounded: ["année de fondation", "fondation", "fondée en", "ane fondasyon", "year founded"],
-  legallyRecognised: ["reconnue", "reconnaissance légale", "reconnaissance", "rekonesans", "legal"],
-  ledByWoman: ["dirigée par une femme", "direction féminine", "dirije pa fanm", "led by a woman"],
-  ledByYouth: ["dirigée par un jeune", "dirigée par des jeunes", "dirije pa jèn", "led by youth"],
+  contactName: ["contact", "kontak", "personne de contact", "responsable", "reskonsab", "moun pou kontakte"],
+  phone: ["téléphone", "telefòn", "tel", "tél", "phone", "numéro", "numéro de téléphone", "nimewo", "nimewo telefòn", "cellulaire", "portable", "whatsapp"],
+  email: ["courriel", "email", "e-mail", "imèl", "mail", "adresse courriel"],
+  yearFounded: [
+    "année de fondation", "fondation", "fondée en", "fondé en", "fondée", "fondé", "date de fondation", "année de création", "création", "créée en",
+    "ane fondasyon", "fondasyon", "fonde an", "fonde", "dat fondasyon", "ane kreyasyon", "kreye an", "year founded", "founded",
+  ],
+  legallyRecognised: ["reconnue", "reconnaissance légale", "reconnaissance", "reconnue légalement", "rekonesans", "rekonèt", "legal"],
+  ledByWoman: ["dirigée par une femme", "dirigée par des femmes", "direction féminine", "leadership féminin", "femme dirigeante", "dirije pa fanm", "dirije pa yon fanm", "fanm dirijan", "led by a woman"],
+  ledByYouth: [
+    "dirigée par un jeune", "dirigée par des jeunes", "jeunes", "jeune", "direction jeune", "leadership jeune", "jeune dirigeant",
+    "dirije pa jèn", "dirije pa yon jèn", "jèn", "jenn", "jèn dirijan", "led by youth", "youth",
+  ],
   joinedOn: ["date d'adhésion", "adhésion", "membre depuis", "dat antre", "joined"],
   women: ["membres femmes", "femmes", "fanm", "women"],
   men: ["membres hommes", "hommes", "gason", "men"],
@@ -126,33 +149,56 @@ function findSection(raw: string, sections: OrganisationImportContext["sections"
   return sections.find((s) => [s.name, ...s.aliases].some((n) => searchKey(n) === key) || key.endsWith(` ${searchKey(s.name)}`))?.code;
 }
 
+/**
+ * A "contact" column of phone numbers is read as the phone when the file has no phone column
+ * and most of its values are phone numbers (the others are then quoted as bad phones).
+ */
+function contactAsPhone(
+  table: readonly { line: number; fields: string[] }[],
+  columns: Partial<Record<OrganisationField, number>>,
+  normalizePhone: (raw: string) => string | null,
+): Partial<Record<OrganisationField, number>> {
+  const index = columns.contactName;
+  if (index === undefined || columns.phone !== undefined) return columns;
+  const values = table.slice(1).map((r) => (r.fields[index] ?? "").trim()).filter((v) => v !== "");
+  const phones = values.filter((v) => normalizePhone(v) !== null).length;
+  if (values.length === 0 || phones * 2 <= values.length) return columns;
+  const { contactName: _, ...rest } = columns;
+  return { ...rest, phone: index };
+}
+
 export function readOrganisationRows(
   table: readonly { line: number; fields: string[] }[],
   context: OrganisationImportContext,
-): { rows: OrganisationRow[]; errors: RowError[] } {
+): { rows: OrganisationRow[]; errors: RowError[]; columns: ColumnReport<OrganisationField> } {
   const errors: RowError[] = [];
-  if (table.length < 2) return { rows: [], errors: [{ line: 0, field: "file", code: "empty_file" }] };
-  if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, field: "file", code: "too_many_rows" }] };
-  const columns = mapColumns(table[0]!.fields, ORGANISATION_COLUMNS);
+  const header = table[0]?.fields ?? [];
+  const columns = contactAsPhone(table, mapColumns(header, ORGANISATION_COLUMNS), context.normalizePhone);
+  const report = describeColumns(header, columns);
+  if (table.length < 2) return { rows: [], errors: [{ line: 0, field: "file", code: "empty_file" }], columns: report };
+  if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, field: "file", code: "too_many_rows" }], columns: report };
   for (const required of ["name", "type"] as const) {
     if (columns[required] === undefined) errors.push({ line: 0, field: required, code: "missing_column" });
   }
-  if (errors.length > 0) return { rows: [], errors };
+  if (errors.length > 0) return { rows: [], errors, columns: report };
 
   const members = new Set(context.memberNames.map(searchKey));
   const seen = new Map<string, number>();
   const rows: OrganisationRow[] = [];
   for (const { line, fields } of table.slice(1)) {
     const cell = (field: OrganisationField) => (columns[field] === undefined ? "" : (fields[columns[field]!] ?? "").trim());
-    const fail = (field: RowError["field"], code: ImportErrorCode) => errors.push({ line, field, code });
+    const fail = (field: OrganisationField, code: ImportErrorCode, extra: { repeats?: number } = {}) => {
+      const value = cell(field);
+      errors.push({ line, field, code, ...(value ? { value } : {}), ...extra });
+    };
     const before = errors.length;
 
     const name = cell("name");
     if (name === "") fail("name", "required");
     const nameKey = searchKey(name);
     if (name && members.has(nameKey)) fail("name", "already_member");
-    else if (name && seen.has(nameKey)) fail("name", "duplicate_in_file");
-    if (name) seen.set(nameKey, line);
+    else if (name && seen.has(nameKey)) fail("name", "duplicate_in_file", { repeats: seen.get(nameKey)! });
+    if (name && !seen.has(nameKey)) seen.set(nameKey, line);
 
     const type = readChoice(cell("type"), TYPE_WORDS, null);
     if (!type.ok) fail("type", "unknown_value");
@@ -198,7 +244,7 @@ export function readOrganisationRows(
       men: (men as { value: number | null }).value,
     });
   }
-  return { rows, errors };
+  return { rows, errors, columns: report };
 }
 
 const DELEGATE_COLUMNS = withTitles({
@@ -242,19 +288,24 @@ export interface DelegateRow {
 export function readDelegateRows(
   table: readonly { line: number; fields: string[] }[],
   context: { organisations: readonly { id: number; name: string; acronym: string | null }[]; today: string; thisYear: number; normalizePhone: (raw: string) => string | null },
-): { rows: DelegateRow[]; errors: RowError[] } {
-  if (table.length < 2) return { rows: [], errors: [{ line: 0, field: "file", code: "empty_file" }] };
-  if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, field: "file", code: "too_many_rows" }] };
-  const columns = mapColumns(table[0]!.fields, DELEGATE_COLUMNS);
+): { rows: DelegateRow[]; errors: RowError[]; columns: ColumnReport<DelegateField> } {
+  const header = table[0]?.fields ?? [];
+  const columns = mapColumns(header, DELEGATE_COLUMNS);
+  const report = describeColumns(header, columns);
+  if (table.length < 2) return { rows: [], errors: [{ line: 0, field: "file", code: "empty_file" }], columns: report };
+  if (table.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, field: "file", code: "too_many_rows" }], columns: report };
   const errors: RowError[] = (["name", "organisation"] as const)
     .filter((field) => columns[field] === undefined)
     .map((field) => ({ line: 0, field, code: "missing_column" as const }));
-  if (errors.length > 0) return { rows: [], errors };
+  if (errors.length > 0) return { rows: [], errors, columns: report };
 
   const rows: DelegateRow[] = [];
   for (const { line, fields } of table.slice(1)) {
     const cell = (field: DelegateField) => (columns[field] === undefined ? "" : (fields[columns[field]!] ?? "").trim());
-    const fail = (field: RowError["field"], code: ImportErrorCode) => errors.push({ line, field, code });
+    const fail = (field: DelegateField, code: ImportErrorCode) => {
+      const value = cell(field);
+      errors.push({ line, field, code, ...(value ? { value } : {}) });
+    };
     const before = errors.length;
     const name = cell("name");
     if (!name) fail("name", "required");
@@ -291,5 +342,19 @@ export function readDelegateRows(
       fromDate: (from as { value: string }).value,
     });
   }
-  return { rows, errors };
+  return { rows, errors, columns: report };
 }
+
+/** The choices a column accepts, as message-key prefixes and ids (the page lists their labels). */
+export const CHOICES: Partial<Record<OrganisationField | DelegateField, { prefix: string; ids: readonly string[] }>> = {
+  type: { prefix: "orgType", ids: Object.keys(TYPE_WORDS) },
+  sex: { prefix: "sex", ids: Object.keys(SEX_WORDS) },
+  seat: { prefix: "seat", ids: Object.keys(SEAT_WORDS) },
+  ageGroup: { prefix: "age", ids: Object.keys(AGE_WORDS) },
+};
+
+/** The columns of a template file, in the order the template writes them. */
+export const TEMPLATE_FIELDS = {
+  organisations: ["name", "acronym", "type", "section", "contactName", "phone", "email", "yearFounded", "legallyRecognised", "ledByWoman", "ledByYouth", "joinedOn", "women", "men"],
+  delegates: ["name", "sex", "birthYear", "ageGroup", "disability", "phone", "organisation", "seat", "fromDate"],
+} as const satisfies { organisations: readonly OrganisationField[]; delegates: readonly DelegateField[] };

@@ -185,6 +185,8 @@ export function listDelegates(db: Db, spaceId: number, date: string) {
       seatId: seat.id,
       seat: seat.seat,
       fromDate: seat.fromDate,
+      /** Set once the seat is ended (it is still listed on its last day). */
+      toDate: seat.toDate,
       organisationId: seat.organisationId,
       organisationName,
       organisationAcronym,

@@ -20,6 +20,8 @@ export interface DelegateRecord {
   namedPublicly: boolean;
   phone: string | null;
   hasAccount: boolean;
+  /** The seat's last day, once ended. */
+  toDate?: string | null;
 }
 
 /** A delegate as a page lists them; `register` only for who keeps the register. */
@@ -28,7 +30,7 @@ export interface DelegateView {
   name: string;
   organisation: string;
   seat: SeatKind;
-  register?: { personId: number; sex: Sex | null; ageGroup: AgeGroupId | null; disability: boolean; phone: string | null; namedPublicly: boolean; hasAccount: boolean };
+  register?: { personId: number; sex: Sex | null; ageGroup: AgeGroupId | null; disability: boolean; phone: string | null; namedPublicly: boolean; hasAccount: boolean; endsOn: string | null };
 }
 
 /**
@@ -44,7 +46,7 @@ export function delegatesFor(audience: Audience, delegates: readonly DelegateRec
     return {
       rows: delegates.map((d) => ({
         ...base(d),
-        register: { personId: d.personId, sex: d.sex, ageGroup: d.ageGroup, disability: d.disability, phone: d.phone, namedPublicly: d.namedPublicly, hasAccount: d.hasAccount },
+        register: { personId: d.personId, sex: d.sex, ageGroup: d.ageGroup, disability: d.disability, phone: d.phone, namedPublicly: d.namedPublicly, hasAccount: d.hasAccount, endsOn: d.toDate ?? null },
       })),
       unnamed: 0,
     };

@@ -2,7 +2,7 @@ import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { SocketCredentials } from "./credentials";
 import type { DocumentRef } from "./document-names";
-import type { MeetingStatus } from "../meetings/meeting-state";
+import { minutesWritable, type MeetingStatus } from "../meetings/meeting-state";
 
 export type DocumentAccess = "write" | "read" | "none";
 
@@ -11,6 +11,8 @@ export interface DocumentFacts {
   spaceId: number;
   /** For meeting documents. */
   meetingStatus?: MeetingStatus;
+  /** For a meeting's minutes: whether they are approved (then frozen). */
+  minutesApproved?: boolean;
   /** The secret of the meeting's shared screen link, once the meeting has opened. */
   screenToken?: string | null;
 }
@@ -33,9 +35,10 @@ export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: Doc
     case "space-notes":
       return facilitates ? "write" : member ? "read" : "none";
     case "meeting-minutes": {
-      // Minutes are written until the meeting closes, then frozen.
-      const open = facts.meetingStatus === "planned" || facts.meetingStatus === "live";
-      return facilitates && open ? "write" : member ? "read" : "none";
+      // Minutes are written by the facilitators before, during and after the meeting until
+      // they are approved, then frozen.
+      const writable = facts.meetingStatus !== undefined && minutesWritable({ status: facts.meetingStatus, minutesApprovedAt: facts.minutesApproved ? 0 : null });
+      return facilitates && writable ? "write" : member ? "read" : "none";
     }
     case "meeting-live":
       // Only the server writes the live state, through validated actions.

@@ -38,13 +38,17 @@ export interface DocumentKind<K extends DocumentKindName> {
   commands: Record<string, (deps: Deps, actor: Actor | null, ref: RefOf<K>, input: unknown, now: number) => SocketReply>;
 }
 
-const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null =>
-  db
-    .select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetingSessions.screenToken })
+const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null => {
+  const row = db
+    .select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetingSessions.screenToken, minutesApprovedAt: meetings.minutesApprovedAt })
     .from(meetings)
     .leftJoin(meetingSessions, eq(meetingSessions.meetingId, meetings.id))
     .where(eq(meetings.id, meetingId))
-    .get() ?? null;
+    .get();
+  if (!row) return null;
+  const { minutesApprovedAt, ...facts } = row;
+  return { ...facts, minutesApproved: minutesApprovedAt !== null };
+};
 
 const onMeeting =
   (command: MeetingSocketCommand) =>

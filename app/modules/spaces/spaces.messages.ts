@@ -2,6 +2,7 @@ import type { Catalog } from "../i18n/catalog";
 
 /** What spaces and their composition say, in French and Kreyòl side by side. */
 export const spacesMessages = {
+  "confirm.back": { fr: "Non, revenir", ht: "Non, tounen" },
   "space.level.commune": { fr: "Niveau commune", ht: "Nivo komin" },
   "space.level.section": { fr: "Niveau section communale", ht: "Nivo seksyon kominal" },
   "space.setting.rural": { fr: "Rural", ht: "Andeyò" },
@@ -38,7 +39,7 @@ export const spacesMessages = {
   "spaces.facilitators": { fr: "Animateur·rices", ht: "Animatè" },
   "spaces.addFacilitator": { fr: "Ajouter un·e animateur·rice (compte existant)", ht: "Ajoute yon animatè (kont ki egziste deja)" },
   "spaces.assign": { fr: "Désigner", ht: "Nonmen" },
-  "spaces.settings": { fr: "Réglages de l'espace", ht: "Anviwònman espas la" },
+  "spaces.settings": { fr: "Réglages de l'espace", ht: "Paramèt espas la" },
   "spaces.actions": { fr: "Actions", ht: "Aksyon" },
   "spaces.imported": { fr: "{count} lignes importées.", ht: "{count} liy enpòte." },
   "spaces.error.commune": { fr: "Commune introuvable.", ht: "Nou pa jwenn komin sa a." },

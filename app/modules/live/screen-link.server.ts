@@ -1,0 +1,10 @@
+import QRCode from "qrcode";
+
+/**
+ * A QR code of the shared screen's full link, drawn on the server as SVG and sent as a
+ * data: image (the CSP allows `img-src 'self' data:`, no inline script or style).
+ */
+export async function screenLinkQr(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+}

@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { and, eq, lt } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { idempotentRequests } from "../db/schema/index";
+import { ANSWER_PARAM, IDEMPOTENCY_FIELD, IDEMPOTENCY_KEY } from "../app/modules/idempotency";
+
+/**
+ * Answers kept under the key a form carried, so that a post sent twice — a retry after the
+ * network dropped, a double tap, a re-post from the browser's history — is applied once and
+ * answered the same way each time.
+ *
+ * A row is written, as pending, before the post runs and completed with its answer after.
+ * The same key with another body is another post (a page brought back from history sends its
+ * old key with new values): the body's hash is part of the row's key. A pending row left by a
+ * crash cannot say whether its post was applied: a retry is then asked to look at the page
+ * rather than risk applying it twice.
+ */
+export interface StoredAnswer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export type Begin =
+  | { kind: "run"; rowKey: string }
+  | { kind: "replay"; answer: StoredAnswer }
+  | { kind: "unknown" }
+  /** Not a post we keep: no key, or another user's. */
+  | { kind: "untracked" };
+
+const KEEP_MS = 24 * 60 * 60_000;
+/** A larger answer is sent but not kept (a whole page is far smaller). */
+const MAX_KEPT_BYTES = 1024 * 1024;
+/** Headers a replay needs; never Set-Cookie (a session is not kept in this table). */
+const KEPT_HEADERS = new Set(["content-type", "location", "cache-control", "content-security-policy", "x-remix-redirect", "x-remix-revalidate", "x-remix-reload-document", "x-remix-replace", "x-remix-status", "x-remix-response"]);
+
+/** The form's key, when its URL-encoded body carries a well-formed one. */
+export function keyOf(contentType: string | undefined, body: Buffer): string | null {
+  if (!(contentType ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return null;
+  const key = new URLSearchParams(body.toString("utf8")).get(IDEMPOTENCY_FIELD);
+  return key && IDEMPOTENCY_KEY.test(key) ? key : null;
+}
+
+export class IdempotencyStore {
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly settled = new Map<string, () => void>();
+
+  constructor(private readonly db: Db) {}
+
+  /** What to do with a post carrying `key`: run it (its row written as pending), or answer as before. */
+  async begin(key: string, body: Buffer, userId: string | null, method: string, path: string, now: number): Promise<Begin> {
+    const rowKey = `${key}.${createHash("sha256").update(body).digest("base64url").slice(0, 16)}`;
+    // The same post already under way in this process (a double tap): wait for its answer.
+    // Otherwise nothing below awaits, so no other request can slip in between the read and
+    // the pending row.
+    const running = this.inFlight.get(rowKey);
+    if (running) await running;
+    const row = this.db.select().from(idempotentRequests).where(eq(idempotentRequests.key, rowKey)).get();
+    if (row) {
+      if (row.userId !== userId || row.path !== path) return { kind: "untracked" };
+      if (row.status === 0) return { kind: "unknown" };
+      return { kind: "replay", answer: { status: row.status, headers: row.headers, body: row.body } };
+    }
+    this.db.transaction((tx) => {
+      tx.delete(idempotentRequests).where(lt(idempotentRequests.createdAt, now - KEEP_MS)).run();
+      tx.insert(idempotentRequests).values({ key: rowKey, userId, method, path, status: 0, headers: [], body: "", createdAt: now }).run();
+    });
+    this.inFlight.set(rowKey, new Promise<void>((resolve) => this.settled.set(rowKey, resolve)));
+    return { kind: "run", rowKey };
+  }
+
+  /** Keeps the answer (a failure of ours, an answer that sets a cookie or a huge one is not kept: the row goes). */
+  finish(rowKey: string, answer: StoredAnswer | null): void {
+    try {
+      if (answer && answer.status < 500 && Buffer.byteLength(answer.body) <= MAX_KEPT_BYTES) {
+        this.db.update(idempotentRequests).set({ status: answer.status, headers: answer.headers, body: answer.body }).where(eq(idempotentRequests.key, rowKey)).run();
+      } else {
+        this.db.delete(idempotentRequests).where(eq(idempotentRequests.key, rowKey)).run();
+      }
+    } finally {
+      this.settled.get(rowKey)?.();
+      this.settled.delete(rowKey);
+      this.inFlight.delete(rowKey);
+    }
+  }
+
+  /** The page a post produced, for the browser sent to read it (post/redirect/get); only its sender reads it. */
+  page(rowKey: string, userId: string | null): StoredAnswer | null {
+    const row = this.db
+      .select()
+      .from(idempotentRequests)
+      .where(and(eq(idempotentRequests.key, rowKey), eq(idempotentRequests.method, "POST")))
+      .get();
+    if (!row || row.userId !== userId || row.status < 200 || row.status >= 300) return null;
+    return { status: row.status, headers: row.headers, body: row.body };
+  }
+}
+
+export function keptHeaders(headers: Headers, csp: string | undefined): [string, string][] {
+  const kept: [string, string][] = [];
+  for (const [name, value] of headers.entries()) if (KEPT_HEADERS.has(name.toLowerCase())) kept.push([name, value]);
+  if (csp) kept.push(["content-security-policy", csp]);
+  return kept;
+}
+
+/** The address to send a browser to after its post: the same page, reading the kept answer. */
+export function answerLocation(url: URL, rowKey: string): string {
+  const params = new URLSearchParams(url.search);
+  params.delete(ANSWER_PARAM);
+  // `?index` only tells a post which route it is for.
+  params.delete("index");
+  params.set(ANSWER_PARAM, rowKey);
+  return `${url.pathname}?${params}`;
+}
