@@ -304,6 +304,9 @@ export default function Console() {
       <section aria-labelledby="console-parity">
         <h2 id="console-parity">{t("parity.title")}</h2>
         <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={locale} />
+        {live.figures ? (
+          <p data-testid="console-present">{t("console.present", { count: live.figures.people.total, disability: live.figures.withDisability })}</p>
+        ) : null}
       </section>
     </div>
     </SubmitVia.Provider>

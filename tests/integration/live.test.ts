@@ -204,6 +204,16 @@ async function commandSocket(options: { cookie?: string; screenToken?: string; d
   };
 }
 
+describe("the console's figures", () => {
+  it("count the people present and those with a disability, in both languages", async () => {
+    expect((await post(`${meetingPath}/presences`, { intent: "walkin", name: "Jean Fils", sex: "male", ageGroup: "36_59", disability: "on", organisationId: "", role: "observer" }, facilitator)).status).toBe(200);
+    const fr = await (await get(`${meetingPath}/console`, facilitator)).text();
+    expect(fr).toContain("4 personnes présentes, dont 1 en situation de handicap.");
+    const ht = await (await fetch(`${server.url}${meetingPath}/console`, { headers: { Cookie: `${facilitator}; makon_lang=ht` } })).text();
+    expect(ht).toContain("4 moun prezan, ladan yo 1 ki gen yon andikap.");
+  });
+});
+
 describe("console actions on the live socket", () => {
   it("are validated and applied like the console's form, and refused to anyone else with a reason", async () => {
     const console_ = await commandSocket({ cookie: facilitator });

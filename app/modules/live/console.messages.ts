@@ -3,6 +3,7 @@ import type { Catalog } from "../i18n/catalog";
 /** What the console and the parity bar say, in French and Kreyòl side by side. */
 export const consoleMessages = {
   "console.title": { fr: "Console d'animation", ht: "Konsòl animasyon" },
+  "console.present": { fr: "{count} personnes présentes, dont {disability} en situation de handicap.", ht: "{count} moun prezan, ladan yo {disability} ki gen yon andikap." },
   "console.notStarted": { fr: "La séance n'est pas encore ouverte.", ht: "Seyans lan poko louvri." },
   "console.over": { fr: "La séance est close.", ht: "Seyans lan fèmen." },
   "console.screen": { fr: "Écran partagé", ht: "Ekran pou tout moun" },
