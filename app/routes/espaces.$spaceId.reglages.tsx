@@ -7,6 +7,7 @@ import { FormError, SelectField } from "../components/field";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
 import { RevokeGrant } from "../components/revoke-grant";
+import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { SpaceForm } from "../components/space-form";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
@@ -46,6 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { values: {} as Record<string, string>, errors: {} as FieldErrors };
   }
   if (values.intent === "revoke") {
+    // Two steps (`RevokeGrant`): the first post only asks.
+    if (!isConfirmed(values)) return askToConfirm("revoke", { grantId: String(values.grantId ?? "") });
     const result = revokeRole(context, current.actor, Number(values.grantId), now);
     if (!result.ok) return data({ values, errors: { facilitator: accountMessage(result.code) } as FieldErrors }, { status: 400 });
     return { values: {} as Record<string, string>, errors: {} as FieldErrors };
@@ -59,7 +62,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SpaceSettings() {
   const { space, facilitators, accounts, communeSections } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // A confirmation request is the RevokeGrant's to show.
+  const result = answer && "values" in answer ? answer : undefined;
   const t = useT();
   const spaceValues = result?.values.intent === "space" ? result.values : space;
   return (

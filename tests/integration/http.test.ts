@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { communes, users } from "../../db/schema/index";
+import { and, eq as same } from "drizzle-orm";
+import { communes, roleGrants, users } from "../../db/schema/index";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;
@@ -71,6 +72,23 @@ describe("languages", () => {
     expect((await post("/langue", { lang: "en", redirectTo: "/" })).status).toBe(400);
     const away = await post("/langue", { lang: "fr", redirectTo: "//evil.example/" });
     expect(away.headers.get("location")).toBe("/");
+  });
+});
+
+describe("a space's settings", () => {
+  it("take a facilitator's role back only on the second, confirmed post", async () => {
+    const admin = await signInCookie(server.url, "admin@makon.ht");
+    const facilitatorId = server.db.select({ id: users.id }).from(users).where(eq(users.email, "animateur@makon.ht")).get()!.id;
+    const grant = () => server.db.select({ id: roleGrants.id }).from(roleGrants).where(and(same(roleGrants.userId, facilitatorId), same(roleGrants.spaceId, 1))).get();
+    const grantId = String(grant()!.id);
+    const asked = await post("/espaces/1/reglages", { intent: "revoke", grantId }, { Cookie: admin });
+    expect(asked.status).toBe(200);
+    expect(grant()).toBeDefined();
+    await post("/espaces/1/reglages", { intent: "revoke", grantId, confirm: "1" }, { Cookie: admin });
+    expect(grant()).toBeUndefined();
+    // Given back, for the tests that sign in as this facilitator.
+    await post("/espaces/1/reglages", { intent: "facilitator", userId: facilitatorId }, { Cookie: admin });
+    expect(grant()).toBeDefined();
   });
 });
 
