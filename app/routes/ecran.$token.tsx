@@ -1,6 +1,7 @@
 import { data as withStatus, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
+import { maskCount } from "../modules/people/privacy";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { formatDuration } from "../modules/i18n/format";
 import { messagesFor, translator } from "../modules/i18n/catalog.server";
@@ -141,12 +142,23 @@ function Screen({ data }: { data: ScreenData }) {
         </section>
       ) : (
         <section className="screen-parity">
+          {live.figures ? (
+            // The room's own count; on a projector a number under five would point at someone, so it reads "< 5".
+            <p className="screen-present" data-testid="screen-present">
+              {t("live.presentWithDisability", { count: live.figures.people.total, disability: withDisabilityCell(live.figures.withDisability) })}
+            </p>
+          ) : null}
           <ParityBar totals={totalsNow(state, now)} figures={live.figures} t={t} locale={state.locale} />
         </section>
       )}
     </div>
   );
 }
+
+const withDisabilityCell = (count: number) => {
+  const cell = maskCount(count);
+  return cell === "<5" ? "< 5" : String(cell);
+};
 
 /** How many people waiting the screen names; the others are counted ("+N"). */
 const SCREEN_QUEUE = 3;

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { Form } from "../components/form";
 import { createContext, useContext, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { FormError } from "../components/field";
+import { StatusLine } from "../components/confirm-button";
 import { IntentButton } from "../components/intent-button";
 import { useLocale, useT } from "../components/i18n";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
@@ -17,7 +18,7 @@ import { messageKey, type MessageKey } from "../modules/i18n/translate";
 import { itemSpentMs, totalsNow } from "../modules/live/live-state";
 import { ConsoleActionSchema } from "../modules/live/live.schemas";
 import { TURN_LIMITS } from "../modules/live/turn-limits";
-import { meetingPlace, runConsoleAction } from "../modules/live/live.server";
+import { meetingPlace, runConsoleAction, turnSpeakerName } from "../modules/live/live.server";
 import { meetingProjections } from "../modules/live/projections.server";
 import { liveMessage } from "../modules/live/messages";
 import { PRIORITY_RULES } from "../modules/live/priority";
@@ -60,21 +61,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   const parsed = ConsoleActionSchema.safeParse(values);
-  if (!parsed.success) return data({ error: messageKey("error.invalid"), values }, { status: 400 });
+  if (!parsed.success) return data({ error: messageKey("error.invalid"), values, done: null }, { status: 400 });
   const result = runConsoleAction(context, current.actor, meeting.id, parsed.data, context.now());
-  if (!result.ok) return data({ error: liveMessage(result.code), values }, { status: result.code === "forbidden" ? 403 : 409 });
-  return { error: null, values: {} as Record<string, string> };
+  if (!result.ok) return data({ error: liveMessage(result.code), values, done: null }, { status: result.code === "forbidden" ? 403 : 409 });
+  const action = parsed.data;
+  // What the facilitator just did to a speaker, said back with a way to take it back.
+  const done: Done | null =
+    action.type === "withdraw" || action.type === "restore"
+      ? { type: action.type, turnId: action.turnId, name: turnSpeakerName(context.db, meeting.id, action.turnId) ?? "", to: action.type === "restore" ? action.to : values.from === "requested" ? "requested" : "queued" }
+      : null;
+  return { error: null, values: {} as Record<string, string>, done };
+}
+
+/** A withdrawal (to offer its undo) or its undo, as the console says it. */
+interface Done {
+  type: "withdraw" | "restore";
+  turnId: number;
+  name: string;
+  /** Where the turn was before it was withdrawn, so the undo puts it back there. */
+  to: "requested" | "queued";
 }
 
 /**
  * How a console form is sent: on the live socket when it is open (no request per action),
  * else as the plain form it is (before JavaScript, or while the socket reconnects).
  */
-const SubmitVia = createContext<(event: FormEvent<HTMLFormElement>) => void>(() => undefined);
+const SubmitVia = createContext<(event: FormEvent<HTMLFormElement>, onDone?: () => void) => void>(() => undefined);
 
-/** One button that posts one console action. */
-function Act(props: { intent: string; fields?: Record<string, string | number>; label?: string; className?: string; children: ReactNode }) {
-  return <IntentButton {...props} formClassName="act" onSubmit={useContext(SubmitVia)} />;
+/** One button that posts one console action; `onDone` runs once the socket says it was applied. */
+function Act({ onDone, ...props }: { intent: string; fields?: Record<string, string | number>; label?: string; className?: string; onDone?: () => void; children: ReactNode }) {
+  const submitVia = useContext(SubmitVia);
+  return <IntentButton {...props} formClassName="act" onSubmit={(event) => submitVia(event, onDone)} />;
+}
+
+/** Says what was done to a speaker; a withdrawal offers its undo (the turn returns to its place). */
+function DoneLine({ done, onUndone }: { done: Done; onUndone: (done: Done) => void }) {
+  const t = useT();
+  if (done.type === "restore") return <StatusLine message={t("console.restored", { name: done.name })} />;
+  return (
+    // A div: the undo is a form, which a paragraph cannot hold.
+    <div className="notice status-line" role="status" data-testid="status-line">
+      {t(done.to === "requested" ? "console.declined" : "console.removed", { name: done.name })}{" "}
+      <Act intent="restore" fields={{ turnId: done.turnId, to: done.to }} className="small" onDone={() => onUndone({ ...done, type: "restore" })}>
+        {t("console.undo")}
+      </Act>
+    </div>
+  );
 }
 
 export default function Console() {
@@ -90,14 +122,21 @@ export default function Console() {
   const now = useServerNow(data.serverNow);
   const isLive = view.status === "live";
   const [refusal, setRefusal] = useState<MessageKey | null>(null);
-  const submitVia = (event: FormEvent<HTMLFormElement>) => {
+  // What was last done to a speaker over the socket; a form post answers it in its action data.
+  const [done, setDone] = useState<Done | null>(null);
+  const submitVia = (event: FormEvent<HTMLFormElement>, onDone?: () => void) => {
     const form = new FormData(event.currentTarget);
     const sent = live.command("console", Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string")));
     if (!sent) return;
     event.preventDefault();
     setRefusal(null);
-    void sent.then((reply) => setRefusal(reply.error));
+    setDone(null);
+    void sent.then((reply) => {
+      setRefusal(reply.error);
+      if (!reply.error) onDone?.();
+    });
   };
+  const shownDone = done ?? result?.done ?? null;
   return (
     <SubmitVia.Provider value={submitVia}>
     <div className="console">
@@ -110,8 +149,9 @@ export default function Console() {
       </div>
       {!isLive ? <p className="notice">{t(view.status === "planned" ? "console.notStarted" : "console.over")}</p> : null}
       <FormError error={refusal ?? result?.error ?? undefined} />
+      {shownDone && !refusal ? <DoneLine done={shownDone} onUndone={setDone} /> : null}
 
-      {isLive || state.requests.length > 0 ? <Requests requests={state.requests} /> : null}
+      {isLive || state.requests.length > 0 ? <Requests requests={state.requests} onDeclined={setDone} /> : null}
 
       <div className="console-grid">
         <section aria-labelledby="console-speakers" className="console-speakers">
@@ -167,7 +207,13 @@ export default function Console() {
                         ↓
                       </Act>
                     ) : null}
-                    <Act intent="withdraw" fields={{ turnId: p.turnId }} className="small" label={t("console.removeFromQueue", { name: p.name })}>
+                    <Act
+                      intent="withdraw"
+                      fields={{ turnId: p.turnId, from: "queued" }}
+                      className="small"
+                      label={t("console.removeFromQueue", { name: p.name })}
+                      onDone={() => setDone({ type: "withdraw", turnId: p.turnId, name: p.name, to: "queued" })}
+                    >
                       ✕
                     </Act>
                   </span>
@@ -317,7 +363,7 @@ export default function Console() {
  * Requests to speak from the phones, first on the console (above the fold of a 1366×768
  * laptop) with their count, so none waits unseen.
  */
-function Requests({ requests }: { requests: { turnId: number; name: string; organisation: string | null }[] }) {
+function Requests({ requests, onDeclined }: { requests: { turnId: number; name: string; organisation: string | null }[]; onDeclined: (done: Done) => void }) {
   const t = useT();
   return (
     <section className={`console-requests ${requests.length > 0 ? "has-requests" : ""}`} aria-labelledby="console-requests-title" aria-live="polite">
@@ -340,7 +386,13 @@ function Requests({ requests }: { requests: { turnId: number; name: string; orga
                 <Act intent="accept" fields={{ turnId: p.turnId }} className="small primary" label={t("console.accept", { name: p.name })}>
                   {t("console.acceptShort")}
                 </Act>
-                <Act intent="withdraw" fields={{ turnId: p.turnId }} className="small" label={t("console.decline", { name: p.name })}>
+                <Act
+                  intent="withdraw"
+                  fields={{ turnId: p.turnId, from: "requested" }}
+                  className="small"
+                  label={t("console.decline", { name: p.name })}
+                  onDone={() => onDeclined({ type: "withdraw", turnId: p.turnId, name: p.name, to: "requested" })}
+                >
                   ✕
                 </Act>
               </span>

@@ -10,7 +10,9 @@ import { pageTitle } from "../components/page-title";
 import { formatDate, formatDateTime, formatTime } from "../modules/i18n/format";
 import { can } from "../modules/auth/permissions";
 import { meetingFigures, officialInstitutions } from "../modules/meetings/attendance.server";
-import { getMeeting } from "../modules/meetings/meetings.server";
+import { getMeeting, minutesApproval } from "../modules/meetings/meetings.server";
+import { renderMarkdown } from "../modules/meetings/markdown";
+import { MINUTES_ROOT, minutesRef } from "../modules/meetings/minutes";
 import { attendeesFor, figuresFor, speakingTotalsFor, turnsFor, meetingYear } from "../modules/meetings/views";
 import { audienceIn } from "../modules/spaces/audience";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
@@ -39,6 +41,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const attendees = attendeesFor(audience, rows, year);
   // Officials are named with the institution they hold a mandate in, for every audience.
   const institutions = officialInstitutions(context.db, rows);
+  // Approved minutes are the record; until then the space's members print the draft as it
+  // stands, marked as such, and the public reads that they are not approved yet.
+  const approval = minutesApproval(context.db, meeting);
+  const draftHtml = approval === null && can(actor, "space.member", meeting) ? renderMarkdown(context.realtime.readText(minutesRef(meeting.id), MINUTES_ROOT)) : null;
   return {
     meeting: {
       id: meeting.id,
@@ -50,7 +56,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       closedAt: meeting.closedAt,
       place: meeting.place,
       published: meeting.published,
-      minutesHtml: meeting.minutesHtml,
+      minutesHtml: approval ? meeting.minutesHtml : draftHtml,
+      approval,
       facilitators: meeting.facilitators.map((f) => f.name),
     },
     space: { id: space.id, name: space.name, communeName: space.communeName },
@@ -96,7 +103,18 @@ export default function Printable() {
       </header>
       <section aria-labelledby="print-minutes">
         <h2 id="print-minutes">{t("minutes.title")}</h2>
-        <div className="minutes-preview" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml ?? "" }} />
+        {meeting.approval ? (
+          <p className="muted" data-testid="minutes-approved">
+            {meeting.approval.inMeeting
+              ? t("minutes.approvedIn", { date: formatDate(meeting.approval.approvedAt, locale), title: meeting.approval.inMeeting.title })
+              : t("minutes.approvedOn", { date: formatDate(meeting.approval.approvedAt, locale) })}
+          </p>
+        ) : (
+          <p className="notice draft-stamp" data-testid="minutes-draft">
+            {t(meeting.minutesHtml === null ? "minutes.notYet" : "print.draft")}
+          </p>
+        )}
+        {meeting.minutesHtml !== null ? <div className="minutes-preview" data-testid="print-minutes" dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }} /> : null}
       </section>
       <FiguresView figures={figures} title={t("attendance.figuresTitle")} />
       <SpeakingRecord turns={speaking.turns} totals={speaking.totals} figures={figures} />

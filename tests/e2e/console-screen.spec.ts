@@ -58,7 +58,7 @@ test("the console puts phones' requests first, finds people without accents, and
   await form(`${meetingPath}/presences`, { intent: "known", personId });
   const walkIns = ["Édouard Préval", "Anne-Gaëlle Saint-Fleur", "Jean-Rémy Désir", "Ketly Benoît", "Frantz Célestin", "Marie-Ange Joseph"];
   for (const [i, name] of walkIns.entries()) {
-    await form(`${meetingPath}/presences`, { intent: "walkin", name, sex: i % 2 ? "female" : "male", ageGroup: "25_35", organisationId: "", role: "observer" });
+    await form(`${meetingPath}/presences`, { intent: "walkin", name, sex: i % 2 ? "female" : "male", ageGroup: "25_35", organisationId: "", role: "observer", ...(i === 0 ? { disability: "on" } : {}) });
   }
   await form(meetingPath, { intent: "start" });
 
@@ -118,6 +118,7 @@ test("the console puts phones' requests first, finds people without accents, and
   // The screen's link: short to read (grouped) and a QR code of it.
   const screenLink = await desk.getByTestId("screen-link").getAttribute("href");
   const token = screenLink!.slice("/ecran/".length);
+  expect(token, "twelve characters to type, none of them look-alikes").toMatch(/^[2-9a-hjkmnp-z]{12}$/);
   await expect(desk.getByTestId("screen-address")).toHaveText(`${new URL(baseURL!).origin}/ecran/${token}`);
   await expect(desk.getByTestId("screen-qr")).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
   expect(await desk.getByTestId("screen-qr").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -129,8 +130,8 @@ test("the console puts phones' requests first, finds people without accents, and
 
   const screenContext = await browser.newContext({ baseURL, viewport: { width: 1024, height: 768 } });
   const screen = await screenContext.newPage();
-  // Typed with its groups' spaces, the link opens the same screen.
-  await screen.goto(`/ecran/${token.slice(0, 4)} ${token.slice(4)}`);
+  // Typed with its groups' spaces, in capitals, the link opens the same screen.
+  await screen.goto(`/ecran/${token.slice(0, 4).toUpperCase()} ${token.slice(4)}`);
   await expect(screen.getByTestId("screen-speaker")).toContainText("Rosemène Étienne");
   for (const viewport of [{ width: 1024, height: 768 }, { width: 800, height: 600 }]) {
     await screen.setViewportSize(viewport);
@@ -150,6 +151,8 @@ test("the console puts phones' requests first, finds people without accents, and
   await desk.getByRole("button", { name: "Retirer le message" }).click();
   await expect(screen.getByTestId("screen-message")).toHaveCount(0);
   await expect(screen.getByTestId("parity")).toBeVisible();
+  // The room's count, with disability; a figure under five reads "< 5" on a projector.
+  await expect(screen.getByTestId("screen-present")).toHaveText("7 personnes présentes · en situation de handicap : < 5");
   await expectNoOverflow(screen);
   await expectInView(screen, screen.getByTestId("countdown"));
 

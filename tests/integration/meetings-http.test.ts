@@ -336,8 +336,21 @@ describe("minutes", () => {
     expect(page.status).toBe(200);
     // Not before they are approved.
     expect(await page.text()).not.toContain("PWOSE-VEBAL-PIBLIK");
-    expect((await get(`${path}/imprimer`)).status).toBe(200);
+    // On paper too: the public reads that they are not approved yet; a facilitator prints the draft, stamped.
+    const publicPrint = await get(`${path}/imprimer`);
+    expect(publicPrint.status).toBe(200);
+    const publicText = await publicPrint.text();
+    expect(publicText).not.toContain("PWOSE-VEBAL-PIBLIK");
+    expect(publicText).toContain("Le procès-verbal sera publié une fois approuvé.");
+    const draftPrint = await (await get(`${path}/imprimer`, facilitator)).text();
+    expect(draftPrint).toContain("PWOSE-VEBAL-PIBLIK");
+    expect(draftPrint).toContain("PROJET — procès-verbal pas encore approuvé");
+    expect(await (await get(`${path}/imprimer`, `${facilitator}; makon_lang=ht`)).text()).toContain("PWOJÈ — pwosè vèbal la poko apwouve");
     await post(path, { intent: "approve-minutes", confirm: "1" }, facilitator);
     expect(await (await get(path)).text()).toContain("PWOSE-VEBAL-PIBLIK");
+    const approvedPrint = await (await get(`${path}/imprimer`)).text();
+    expect(approvedPrint).toContain("PWOSE-VEBAL-PIBLIK");
+    expect(approvedPrint).toMatch(/Approuvé le \d/);
+    expect(approvedPrint).not.toContain('data-testid="minutes-draft"');
   });
 });

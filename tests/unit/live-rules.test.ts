@@ -140,6 +140,18 @@ describe("speakers' list", () => {
     expect(apply(list, { type: "withdraw", turnId: 42 })).toEqual({ ok: false, code: "not_found" });
     expect(after(list, { type: "withdraw", turnId: 3 }).find((t) => t.id === 3)!.state).toBe("withdrawn");
   });
+
+  it("takes a withdrawal back: the speaker returns to their place, a declined request to the requests, never twice", () => {
+    const removed = after(list, { type: "withdraw", turnId: 1 });
+    expect(queued(removed).map((t) => t.id)).toEqual([2]);
+    expect(queued(after(removed, { type: "restore", turnId: 1, to: "queued" })).map((t) => t.id)).toEqual([1, 2]);
+    const declined = after(list, { type: "withdraw", turnId: 3 });
+    expect(after(declined, { type: "restore", turnId: 3, to: "requested" }).find((t) => t.id === 3)!.state).toBe("requested");
+    // Only a withdrawn turn comes back, and not when its person is waiting again already.
+    expect(apply(list, { type: "restore", turnId: 1, to: "queued" })).toEqual({ ok: false, code: "not_withdrawn" });
+    const askedAgain = after(removed, { type: "add", attendanceId: 11 });
+    expect(apply(askedAgain, { type: "restore", turnId: 1, to: "queued" })).toEqual({ ok: false, code: "already_waiting" });
+  });
 });
 
 describe("live state", () => {

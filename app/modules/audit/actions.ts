@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = {
   "live.add": "internal",
   "live.accept": "internal",
   "live.withdraw": "internal",
+  /** The console's undo of a withdrawal made by mistake. */
+  "live.restore": "internal",
   "live.move": "internal",
   "live.start": "internal",
   "live.stop": "internal",

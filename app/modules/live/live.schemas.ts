@@ -11,6 +11,9 @@ export const ConsoleActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), attendanceId: id }).transform((v) => ({ type: "add" as const, attendanceId: v.attendanceId })),
   z.object({ intent: z.literal("accept"), turnId: id }).transform((v) => ({ type: "accept" as const, turnId: v.turnId })),
   z.object({ intent: z.literal("withdraw"), turnId: id }).transform((v) => ({ type: "withdraw" as const, turnId: v.turnId })),
+  z
+    .object({ intent: z.literal("restore"), turnId: id, to: z.enum(["requested", "queued"], { error: "error.invalid" }) })
+    .transform((v) => ({ type: "restore" as const, turnId: v.turnId, to: v.to })),
   z.object({ intent: z.literal("move"), turnId: id, direction: z.enum(["up", "down", "top"]) }).transform((v) => ({ type: "move" as const, turnId: v.turnId, direction: v.direction })),
   z.object({ intent: z.literal("start"), turnId: id }).transform((v) => ({ type: "start" as const, turnId: v.turnId })),
   z.object({ intent: z.literal("stop") }).transform(() => ({ type: "stop" as const })),

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, meetingSessions, meetings, organisations, people, spaces, speakingTurns } from "../../../db/schema/index";
@@ -13,6 +12,7 @@ import { buildLiveState, type LiveState, type LiveTurnRow } from "./live-state";
 import type { PriorityRule } from "./priority";
 import type { LiveCode } from "./messages";
 import { applyQueueAction } from "./queue";
+import { newScreenToken } from "./screen-link.server";
 import { speakingTotals } from "./speaking-time";
 import { DEFAULT_TURN_LIMIT_SECONDS } from "./turn-limits";
 
@@ -20,6 +20,7 @@ export type ConsoleAction =
   | { type: "add"; attendanceId: number }
   | { type: "accept"; turnId: number }
   | { type: "withdraw"; turnId: number }
+  | { type: "restore"; turnId: number; to: "requested" | "queued" }
   | { type: "move"; turnId: number; direction: "up" | "down" | "top" }
   | { type: "start"; turnId: number }
   | { type: "stop" }
@@ -150,7 +151,7 @@ function switchItem(tx: Tx, meeting: LiveMeetingRow, itemId: number | null, now:
 
 /** When the meeting opens: its session starts, the first agenda item is current and the shared screen gets its link. */
 export function openLiveMeeting(tx: Tx, meetingId: number, now: number): void {
-  tx.insert(meetingSessions).values({ meetingId, screenToken: randomBytes(16).toString("base64url") }).onConflictDoNothing().run();
+  tx.insert(meetingSessions).values({ meetingId, screenToken: newScreenToken() }).onConflictDoNothing().run();
   const first = tx
     .select({ id: agendaItems.id })
     .from(agendaItems)
@@ -294,6 +295,18 @@ export function runDelegateAction(deps: Deps, actor: Actor | null, meetingId: nu
   });
 }
 
+/** The name of the person a turn of this meeting belongs to, or null. */
+export function turnSpeakerName(db: Db, meetingId: number, turnId: number): string | null {
+  return (
+    db
+      .select({ name: attendance.name })
+      .from(speakingTurns)
+      .innerJoin(attendance, eq(attendance.id, speakingTurns.attendanceId))
+      .where(and(eq(speakingTurns.id, turnId), eq(speakingTurns.meetingId, meetingId)))
+      .get()?.name ?? null
+  );
+}
+
 /** A meeting's id and space, or null. */
 export function meetingPlace(db: Db, meetingId: number): { id: number; spaceId: number } | null {
   return db.select({ id: meetings.id, spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, meetingId)).get() ?? null;
@@ -319,7 +332,7 @@ export function liveMeetingsFor(db: Db, actor: Actor | null, onlySpaceId?: numbe
 
 /** The meeting a shared screen's link opens, or null. */
 export function meetingByScreenToken(db: Db, token: string) {
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
+  if (!/^[A-Za-z0-9_-]{12,64}$/.test(token)) return null;
   const row = meetingWithSession(db).where(eq(meetingSessions.screenToken, token)).get();
   return row ? withSession(row) : null;
 }

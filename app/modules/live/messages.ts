@@ -15,6 +15,7 @@ const MESSAGES: Record<LiveCode, MessageKey> = {
   not_waiting: "live.error.notWaiting",
   not_queued: "live.error.notQueued",
   no_turn_running: "live.error.noTurnRunning",
+  not_withdrawn: "live.error.notWithdrawn",
 };
 
 export function liveMessage(code: LiveCode): MessageKey {

@@ -20,11 +20,13 @@ export type QueueAction =
   | { type: "request"; attendanceId: number }
   | { type: "accept"; turnId: number }
   | { type: "withdraw"; turnId: number }
+  /** Takes back a withdrawal made by mistake: the turn returns where it was. */
+  | { type: "restore"; turnId: number; to: "requested" | "queued" }
   | { type: "move"; turnId: number; direction: "up" | "down" | "top" }
   | { type: "start"; turnId: number }
   | { type: "stop" };
 
-export type QueueCode = "already_waiting" | "not_found" | "not_requested" | "not_waiting" | "not_queued" | "no_turn_running";
+export type QueueCode = "already_waiting" | "not_found" | "not_requested" | "not_waiting" | "not_queued" | "no_turn_running" | "not_withdrawn";
 
 export interface QueueChanges {
   insert?: { attendanceId: number; state: "requested" | "queued"; position: number };
@@ -74,6 +76,12 @@ export function applyQueueAction(turns: readonly Turn[], action: QueueAction, no
     case "withdraw":
       if (turn.state !== "requested" && turn.state !== "queued") return fail("not_waiting");
       return done({ updates: [{ id: turn.id, state: "withdrawn" }] });
+    case "restore":
+      if (turn.state !== "withdrawn") return fail("not_withdrawn");
+      // A person waits once: an undo after they asked again would put them in the list twice.
+      if (turns.some((t) => t.attendanceId === turn.attendanceId && WAITING.includes(t.state))) return fail("already_waiting");
+      // Its position was kept on withdrawal, so a queued turn comes back at its place in the order.
+      return done({ updates: [{ id: turn.id, state: action.to }] });
     case "move": {
       if (turn.state !== "queued") return fail("not_queued");
       const order = queued(turns);

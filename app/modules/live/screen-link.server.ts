@@ -1,4 +1,15 @@
+import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
+import { screenTokenFrom } from "./screen-link";
+
+/** A new shared screen's token, from the system's random source. */
+export function newScreenToken(): string {
+  for (;;) {
+    // 24 bytes nearly always hold 12 usable ones (each is kept with probability 248/256).
+    const token = screenTokenFrom(randomBytes(24));
+    if (token) return token;
+  }
+}
 
 /**
  * A QR code of the shared screen's full link, drawn on the server as SVG and sent as a

@@ -162,6 +162,7 @@ export const meetingsMessages = {
   "print.title": { fr: "Liste de présence et compte rendu — {title}", ht: "Lis prezans ak rapò — {title}" },
   "print.ran": { fr: "Séance tenue de {from} à {to}", ht: "Seyans lan te fèt soti {from} rive {to}" },
   "print.ranOpen": { fr: "Séance ouverte à {from}", ht: "Seyans lan te louvri a {from}" },
+  "print.draft": { fr: "PROJET — procès-verbal pas encore approuvé : il peut encore changer.", ht: "PWOJÈ — pwosè vèbal la poko apwouve: li ka chanje ankò." },
   "print.notRun": { fr: "La séance n'a pas été ouverte dans Makòn.", ht: "Seyans lan pa t louvri nan Makòn." },
   "print.signature": { fr: "Signature", ht: "Siyati" },
   "print.signatures": { fr: "Signatures", ht: "Siyati" },
