@@ -1,0 +1,839 @@
+/**
+ * A year of Makòn Limonade, for `npm start` on an empty database (after `seedDemo`): its
+ * member organisations and their delegates, the CASEC and ASEC of its three sections and the
+ * municipal council, six past meetings with attendance, speaking turns and minutes, and one
+ * meeting planned for today.
+ *
+ * The people are fictitious. APWOLIM (the milk producers of Limonade) and AFLIDEPA (the
+ * women's association for development and crafts) are the project's real partners; the
+ * other organisations are invented, as is everything said in the minutes.
+ *
+ * Everything is written through the app's own commands, with the instant each thing happened
+ * as their `now`, so the history obeys the rules the app enforces (seats, memberships, the
+ * meeting's life, the speakers' list, minutes approved at the following meeting) and has the
+ * audit trail a real year would leave. The same every time: no Math.random, a seeded generator.
+ */
+import { and, count, desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { authorities, delegateSeats, meetings, people, spaceMemberships, spaces, speakingTurns, users } from "../schema/index";
+import type { Actor } from "../../app/modules/auth/roles";
+import { loadActor } from "../../app/modules/auth/session.server";
+import { registerAuthority, registerOfficial } from "../../app/modules/authorities/authorities.server";
+import { localDate } from "../../app/modules/dates";
+import type { Deps } from "../../app/modules/deps.server";
+import { formatDate, formatDateTime, formatTime } from "../../app/modules/i18n/format";
+import { runConsoleAction, runDelegateAction, type ConsoleAction } from "../../app/modules/live/live.server";
+import type { TurnState } from "../../app/modules/live/queue";
+import type { AgendaItemKind, MeetingKind } from "../../app/modules/meetings/kinds";
+import { addAgendaItem, approveMinutes, changeMeetingStatus, planMeeting, recordAttendance, type AttendanceInput } from "../../app/modules/meetings/meetings.server";
+import { fromLocalDateTime } from "../../app/modules/meetings/times";
+import { recordMembershipCount, registerOrganisation } from "../../app/modules/organisations/organisations.server";
+import type { OrganisationInput } from "../../app/modules/organisations/organisations.schemas";
+import type { AuthorityKind } from "../../app/modules/organisations/types";
+import { ageGroupOf, isYoungGroup, type AgeGroupId } from "../../app/modules/people/age-groups";
+import { registerDelegate } from "../../app/modules/people/people.server";
+import type { Locale } from "../../app/modules/i18n/locales";
+import type { Sex } from "../../app/modules/people/sex";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
+
+const SPACE_NAME = "Makòn Limonade";
+const MINUTE = 60_000;
+const DAY = 24 * 3600_000;
+
+// ---------------------------------------------------------------------------------------------
+// The register
+
+type OrgKey = "apwolim" | "aflidepa" | "jadl" | "mjbl" | "fanmvanyan" | "menkontre" | "kankok" | "gpta" | "ofbl";
+
+interface OrgSpec {
+  key: OrgKey;
+  /** Absent for APWOLIM, which `seedDemo` registered. */
+  input?: OrganisationInput;
+  members: { women: number; men: number; byAgeGroup: Partial<Record<AgeGroupId, number>> };
+}
+
+const ORGANISATIONS: OrgSpec[] = [
+  { key: "apwolim", members: { women: 34, men: 57, byAgeGroup: { "18_24": 9, "25_35": 21, "36_59": 46, "60p": 15 } } },
+  {
+    key: "aflidepa",
+    input: { name: "Association des femmes de Limonade pour le développement et l'artisanat", acronym: "AFLIDEPA", type: "women", sectionCode: "HT0313-01", yearFounded: 2004, legallyRecognised: true, ledByWoman: true, ledByYouth: false },
+    members: { women: 68, men: 0, byAgeGroup: { "18_24": 8, "25_35": 19, "36_59": 32, "60p": 9 } },
+  },
+  {
+    key: "jadl",
+    input: { name: "Jeunes en action pour le développement de Limonade", acronym: "JADL", type: "youth", sectionCode: "HT0313-01", yearFounded: 2016, legallyRecognised: false, ledByWoman: false, ledByYouth: true },
+    members: { women: 21, men: 26, byAgeGroup: { "18_24": 29, "25_35": 18 } },
+  },
+  {
+    key: "mjbl",
+    input: { name: "Mouvman jèn Bòdmè Limonad", acronym: "MJBL", type: "youth", sectionCode: "HT0313-01", yearFounded: 2019, legallyRecognised: false, ledByWoman: true, ledByYouth: true },
+    members: { women: 18, men: 15, byAgeGroup: { "18_24": 20, "25_35": 13 } },
+  },
+  {
+    key: "fanmvanyan",
+    input: { name: "MUSO Fanm vanyan Roucou", acronym: "MUSO FV", type: "muso", sectionCode: "HT0313-03", yearFounded: 2015, legallyRecognised: false, ledByWoman: true, ledByYouth: false },
+    members: { women: 27, men: 3, byAgeGroup: { "18_24": 2, "25_35": 8, "36_59": 16, "60p": 4 } },
+  },
+  {
+    key: "menkontre",
+    input: { name: "MUSO Men kontre Bois de Lance", acronym: "MUSO MK", type: "muso", sectionCode: "HT0313-02", yearFounded: 2017, legallyRecognised: false, ledByWoman: false, ledByYouth: false },
+    members: { women: 16, men: 14, byAgeGroup: { "18_24": 3, "25_35": 9, "36_59": 15, "60p": 3 } },
+  },
+  {
+    key: "kankok",
+    input: { name: "MUSO Solidarite Kan Kòk", acronym: "MUSO SKK", type: "muso", sectionCode: "HT0313-03", yearFounded: 2018, legallyRecognised: false, ledByWoman: true, ledByYouth: false },
+    members: { women: 19, men: 11, byAgeGroup: { "18_24": 4, "25_35": 10, "36_59": 13, "60p": 3 } },
+  },
+  {
+    key: "gpta",
+    input: { name: "Gwoupman peyizan Tèt ansanm Bois de Lance", acronym: "GPTA", type: "peasant", sectionCode: "HT0313-02", yearFounded: 1998, legallyRecognised: true, ledByWoman: false, ledByYouth: false },
+    members: { women: 22, men: 49, byAgeGroup: { "18_24": 6, "25_35": 12, "36_59": 35, "60p": 18 } },
+  },
+  {
+    key: "ofbl",
+    input: { name: "Òganizasyon fanm Bòdmè Limonad", acronym: "OFBL", type: "women", sectionCode: "HT0313-01", yearFounded: 2011, legallyRecognised: false, ledByWoman: true, ledByYouth: false },
+    members: { women: 41, men: 0, byAgeGroup: { "18_24": 5, "25_35": 12, "36_59": 19, "60p": 5 } },
+  },
+];
+
+interface PersonSpec {
+  key: string;
+  name: string;
+  sex: Sex;
+  birthYear: number;
+  disability?: boolean;
+  language: Locale;
+  /** Agreed to be named on public pages (most did; a few did not). */
+  named?: boolean;
+}
+
+interface DelegateSpec extends PersonSpec {
+  org: OrgKey;
+  seat: "titular" | "substitute";
+}
+
+/** APWOLIM's titular delegate (Rose-Andrée Louis, the demo delegate) comes from `seedDemo`. */
+const DELEGATES: DelegateSpec[] = [
+  { key: "apwolim.s", org: "apwolim", seat: "substitute", name: "Jean-Claude Augustin", sex: "male", birthYear: 1968, language: "ht" },
+  { key: "aflidepa.t", org: "aflidepa", seat: "titular", name: "Marie-Lourdes Jean-Baptiste", sex: "female", birthYear: 1972, language: "fr" },
+  { key: "aflidepa.s", org: "aflidepa", seat: "substitute", name: "Nadège Célestin", sex: "female", birthYear: 1995, language: "ht", named: false },
+  { key: "jadl.t", org: "jadl", seat: "titular", name: "Kervens Dorvil", sex: "male", birthYear: 2001, language: "ht" },
+  { key: "jadl.s", org: "jadl", seat: "substitute", name: "Roseline Pierre-Louis", sex: "female", birthYear: 2003, language: "ht" },
+  { key: "mjbl.t", org: "mjbl", seat: "titular", name: "Fabienne Estimé", sex: "female", birthYear: 1999, language: "ht" },
+  { key: "mjbl.s", org: "mjbl", seat: "substitute", name: "Wilson Jérôme", sex: "male", birthYear: 2002, language: "ht", named: false },
+  { key: "fanmvanyan.t", org: "fanmvanyan", seat: "titular", name: "Altagrâce Noël", sex: "female", birthYear: 1966, language: "ht" },
+  { key: "fanmvanyan.s", org: "fanmvanyan", seat: "substitute", name: "Mirlande Fils-Aimé", sex: "female", birthYear: 1988, language: "ht" },
+  { key: "menkontre.t", org: "menkontre", seat: "titular", name: "Jocelyn Desrosiers", sex: "male", birthYear: 1979, language: "ht" },
+  { key: "menkontre.s", org: "menkontre", seat: "substitute", name: "Guerline Charles", sex: "female", birthYear: 1984, language: "ht" },
+  { key: "kankok.t", org: "kankok", seat: "titular", name: "Ismanie Délva", sex: "female", birthYear: 1975, language: "ht" },
+  { key: "kankok.s", org: "kankok", seat: "substitute", name: "Frantz Mésidor", sex: "male", birthYear: 1990, language: "fr" },
+  { key: "gpta.t", org: "gpta", seat: "titular", name: "Dieuseul Cadet", sex: "male", birthYear: 1958, disability: true, language: "ht" },
+  { key: "gpta.s", org: "gpta", seat: "substitute", name: "Anel Beauplan", sex: "male", birthYear: 1985, language: "ht" },
+  { key: "ofbl.t", org: "ofbl", seat: "titular", name: "Clotilde Saint-Louis", sex: "female", birthYear: 1970, language: "ht" },
+  { key: "ofbl.s", org: "ofbl", seat: "substitute", name: "Sandra Michel", sex: "female", birthYear: 1997, language: "fr" },
+];
+
+type AuthorityKey = "casec1" | "casec2" | "casec3" | "asec1" | "asec2" | "asec3" | "mairie";
+
+/** The CASEC of the 1st section comes from `seedDemo`. */
+const AUTHORITIES: { key: AuthorityKey; kind: AuthorityKind; name: string; sectionCode?: string }[] = [
+  { key: "casec2", kind: "casec", name: "CASEC de la 2e section de Limonade", sectionCode: "HT0313-02" },
+  { key: "casec3", kind: "casec", name: "CASEC de la 3e section de Limonade", sectionCode: "HT0313-03" },
+  { key: "asec1", kind: "asec", name: "ASEC de la 1re section de Limonade", sectionCode: "HT0313-01" },
+  { key: "asec2", kind: "asec", name: "ASEC de la 2e section de Limonade", sectionCode: "HT0313-02" },
+  { key: "asec3", kind: "asec", name: "ASEC de la 3e section de Limonade", sectionCode: "HT0313-03" },
+  { key: "mairie", kind: "municipal_council", name: "Conseil municipal de Limonade" },
+];
+
+interface OfficialSpec extends PersonSpec {
+  authority: AuthorityKey;
+  title: string;
+}
+
+/** Wilner Saint-Fleur (the demo CASEC account), member of the 1st section's CASEC, comes from `seedDemo`. */
+const OFFICIALS: OfficialSpec[] = [
+  { key: "casec1.president", authority: "casec1", title: "Président du CASEC", name: "Renaud Thélusma", sex: "male", birthYear: 1970, language: "fr" },
+  { key: "casec1.yolene", authority: "casec1", title: "Membre du CASEC", name: "Yolène Dupervil", sex: "female", birthYear: 1978, language: "ht" },
+  { key: "casec2.president", authority: "casec2", title: "Présidente du CASEC", name: "Micheline Valcourt", sex: "female", birthYear: 1969, language: "fr" },
+  { key: "casec2.lucner", authority: "casec2", title: "Membre du CASEC", name: "Lucner Brutus", sex: "male", birthYear: 1964, language: "ht" },
+  { key: "casec2.antoine", authority: "casec2", title: "Membre du CASEC", name: "Pierre-Richard Antoine", sex: "male", birthYear: 1983, language: "fr" },
+  { key: "casec3.president", authority: "casec3", title: "Président du CASEC", name: "Odné Sainvil", sex: "male", birthYear: 1961, language: "ht" },
+  { key: "casec3.marlene", authority: "casec3", title: "Membre du CASEC", name: "Marlène Gédéon", sex: "female", birthYear: 1980, language: "ht" },
+  { key: "casec3.ronald", authority: "casec3", title: "Membre du CASEC", name: "Ronald Casimir", sex: "male", birthYear: 1976, language: "ht" },
+  { key: "asec1.president", authority: "asec1", title: "Président de l'ASEC", name: "Joseph-Henri Bélizaire", sex: "male", birthYear: 1959, language: "fr" },
+  { key: "asec2.president", authority: "asec2", title: "Présidente de l'ASEC", name: "Rosemène Dorcé", sex: "female", birthYear: 1974, language: "ht" },
+  { key: "asec3.president", authority: "asec3", title: "Président de l'ASEC", name: "Ernst Fénélon", sex: "male", birthYear: 1966, language: "ht" },
+  { key: "mairie.maire", authority: "mairie", title: "Maire principal", name: "Jean-Rony Lafortune", sex: "male", birthYear: 1967, language: "fr" },
+  { key: "mairie.adjointe", authority: "mairie", title: "Mairesse adjointe", name: "Évelyne Bastien", sex: "female", birthYear: 1974, language: "fr" },
+  { key: "mairie.adjoint", authority: "mairie", title: "Maire adjoint", name: "Gérald Télémaque", sex: "male", birthYear: 1972, language: "fr" },
+];
+
+const MANDATE_START = "2023-01-01";
+
+// ---------------------------------------------------------------------------------------------
+// The meetings
+
+interface ItemSpec {
+  kind: AgendaItemKind;
+  title: string;
+  minutes: number;
+  /** Who speaks on this item, in this order, whatever the draw (the minutes quote them). */
+  speakers?: string[];
+  /** Turns drawn among those present, slipped between the named ones. */
+  extra?: number;
+  /** The item's paragraph in the minutes. */
+  notes: string;
+}
+
+interface MeetingSpec {
+  daysAgo: number;
+  /** The weekday it is held on (0 Sunday … 6 Saturday): the date moves back to it. */
+  weekday: number;
+  time: string;
+  kind: MeetingKind;
+  title: string;
+  place: string;
+  authorities: AuthorityKey[];
+  /** Officials present besides those who speak. */
+  officials: string[];
+  /** Delegates present besides those who speak, and those absent whatever the draw. */
+  present?: string[];
+  absent?: string[];
+  /** A person come to inform the meeting (not of the register). */
+  resource?: { name: string; sex: Sex; ageGroup: AgeGroupId };
+  walkIns: number;
+  /** The speakers' time limit set at the start, when not the default. */
+  turnLimit?: number;
+  /** Agenda after the approval of the previous minutes (added for every meeting but the first). */
+  agenda: ItemSpec[];
+  decisions: string[];
+}
+
+const PAST_MEETINGS: MeetingSpec[] = [
+  {
+    daysAgo: 333,
+    weekday: 6,
+    time: "09:00",
+    kind: "ordinary",
+    title: "Assemblée ordinaire : les priorités de l'année",
+    place: "Salle de réunion de la mairie de Limonade",
+    authorities: ["casec1"],
+    officials: ["casec1.wilner"],
+    present: ["apwolim.t"],
+    walkIns: 14,
+    agenda: [
+      {
+        kind: "information",
+        title: "Mot de bienvenue et adoption de l'ordre du jour",
+        minutes: 10,
+        notes: "L'animateur ouvre la séance à {startTime}, souhaite la bienvenue aux organisations membres et au représentant du CASEC de la 1re section. L'ordre du jour est adopté sans modification.",
+      },
+      {
+        kind: "information",
+        title: "Bilan des activités de l'année écoulée",
+        minutes: 20,
+        speakers: ["aflidepa.t"],
+        extra: 1,
+        notes:
+          "La déléguée d'AFLIDEPA présente le bilan des activités des organisations : formations en artisanat, réunions de section, participation aux journées de salubrité. Plusieurs organisations regrettent que les demandes adressées aux autorités l'an dernier soient restées sans réponse écrite.",
+      },
+      {
+        kind: "discussion",
+        title: "Priorités de l'année : eau potable, routes agricoles, emploi des jeunes",
+        minutes: 45,
+        speakers: ["apwolim.t", "gpta.t", "jadl.t"],
+        extra: 3,
+        notes:
+          "Trois priorités sont retenues : l'accès à l'eau potable (surtout à Bord-de-Mer et à Roucou), l'entretien de la route agricole de Bois de Lance et l'emploi des jeunes. Rose-Andrée Louis (APWOLIM) rappelle que les producteurs de lait perdent une partie de la traite quand la route est coupée en saison des pluies. Le délégué du Gwoupman peyizan Tèt ansanm ajoute : « Si wout la pa bon, pwodiksyon an rete nan jaden an. » Le délégué de JADL demande que les jeunes soient associés à chaque commission.",
+      },
+      {
+        kind: "discussion",
+        title: "Calendrier des réunions et rôle des délégués",
+        minutes: 15,
+        extra: 1,
+        notes:
+          "Le Makòn se réunira environ tous les deux mois, à tour de rôle dans les trois sections. Chaque organisation confirme sa ou son délégué titulaire et sa ou son suppléant, qui rendent compte à leurs membres.",
+      },
+      { kind: "other", title: "Divers", minutes: 10, extra: 1, notes: "Annonce de la foire agricole de Limonade ; les MUSO invitent les organisations à leurs assemblées." },
+    ],
+    decisions: [
+      "Tenir un forum thématique sur l'eau potable avec les CASEC des trois sections.",
+      "Chaque organisation recense d'ici là les points d'eau en panne de sa zone.",
+      "Prochaine réunion : le forum sur l'eau, à Roucou.",
+    ],
+  },
+  {
+    daysAgo: 275,
+    weekday: 6,
+    time: "09:30",
+    kind: "thematic_forum",
+    title: "Forum thématique : l'eau potable à Limonade",
+    place: "École nationale de Roucou",
+    authorities: ["casec1", "casec2", "casec3", "mairie"],
+    officials: ["casec2.president", "asec3.president"],
+    resource: { name: "Jacques-Édouard Mondésir", sex: "male", ageGroup: "36_59" },
+    walkIns: 22,
+    turnLimit: 240,
+    agenda: [
+      {
+        kind: "information",
+        title: "État des points d'eau par section (présentation de la DINEPA)",
+        minutes: 25,
+        speakers: ["resource"],
+        extra: 1,
+        notes:
+          "Le technicien de la DINEPA présente l'état des points d'eau de la commune : sur 14 fontaines et forages recensés, 6 sont en panne, dont 4 dans la 3e section (Roucou). Le captage qui dessert Bord-de-Mer de Limonade ne fonctionne que quelques heures par jour.",
+      },
+      {
+        kind: "discussion",
+        title: "Témoignages des sections : Basse Plaine, Bois de Lance, Roucou",
+        minutes: 45,
+        speakers: ["fanmvanyan.t", "mjbl.t", "kankok.t"],
+        extra: 3,
+        notes:
+          "Les déléguées de la MUSO Fanm vanyan et de MJBL décrivent les longues marches des femmes et des enfants pour chercher l'eau : « Timoun yo rate lekòl pou y al pran dlo. » À Camp-Coq, selon la MUSO Solidarite Kan Kòk, le seau se vend 10 gourdes en saison sèche.",
+      },
+      {
+        kind: "discussion",
+        title: "Propositions à adresser aux autorités",
+        minutes: 30,
+        speakers: ["apwolim.t", "casec3.president"],
+        extra: 2,
+        notes:
+          "APWOLIM propose que la réparation des fontaines de Roucou passe avant tout nouveau forage. M. Odné Sainvil, président du CASEC de la 3e section, prend note et s'engage à porter la question au conseil municipal.",
+      },
+    ],
+    decisions: [
+      "Adresser au conseil municipal et aux CASEC une lettre demandant la réparation des fontaines de Roucou et du captage de Bord-de-Mer avant la saison sèche.",
+      "Former un comité de suivi de trois personnes : AFLIDEPA, JADL et le Gwoupman peyizan Tèt ansanm.",
+      "Inviter le conseil municipal à une séance de redevabilité.",
+    ],
+  },
+  {
+    daysAgo: 214,
+    weekday: 6,
+    time: "09:00",
+    kind: "ordinary",
+    title: "Assemblée ordinaire : route agricole et place des jeunes",
+    place: "Centre communautaire de Camp-Coq",
+    authorities: ["casec2"],
+    officials: [],
+    present: ["apwolim.t"],
+    walkIns: 11,
+    agenda: [
+      {
+        kind: "information",
+        title: "Nouvelles des organisations membres",
+        minutes: 20,
+        extra: 2,
+        notes: "Les organisations présentent leurs activités des dernières semaines. Le comité de suivi de l'eau a remis la lettre du forum à la mairie et aux trois CASEC ; il attend la réponse.",
+      },
+      {
+        kind: "discussion",
+        title: "Entretien de la route agricole de Bois de Lance",
+        minutes: 40,
+        speakers: ["gpta.t", "menkontre.t", "casec2.lucner"],
+        extra: 2,
+        notes:
+          "Le Gwoupman peyizan Tèt ansanm et la MUSO Men kontre décrivent l'état de la route : deux passages à gué impraticables après la pluie. M. Lucner Brutus, membre du CASEC de la 2e section, indique que le CASEC peut prêter des outils pour une journée de travail communautaire, mais n'a pas de budget pour du gravier.",
+      },
+      {
+        kind: "discussion",
+        title: "La place des jeunes dans le Makòn",
+        minutes: 30,
+        speakers: ["jadl.s", "mjbl.s"],
+        extra: 2,
+        notes: "Les jeunes délégués demandent à prendre la parole plus tôt dans les débats et à tenir, à tour de rôle, le secrétariat de séance : « Jèn yo pa sèlman la pou yo tande. »",
+      },
+      { kind: "other", title: "Divers", minutes: 10, notes: "Pas de point divers." },
+    ],
+    decisions: [
+      "Organiser un konbit sur la route de Bois de Lance, avec les outils prêtés par le CASEC de la 2e section.",
+      "Chaque organisation compte au moins un jeune parmi ses deux délégués d'ici la fin de l'année.",
+      "Le comité de suivi de l'eau fait rapport à la séance de redevabilité.",
+    ],
+  },
+  {
+    daysAgo: 152,
+    weekday: 4,
+    time: "10:00",
+    kind: "feedback_session",
+    title: "Séance de redevabilité avec le conseil municipal et les CASEC",
+    place: "Mairie de Limonade, salle du conseil",
+    authorities: ["mairie", "casec1", "casec2", "casec3", "asec1"],
+    officials: ["casec1.president", "casec2.president", "asec1.president", "mairie.adjoint"],
+    present: ["apwolim.t"],
+    walkIns: 15,
+    turnLimit: 240,
+    agenda: [
+      {
+        kind: "commitment_review",
+        title: "Suivi des demandes du forum sur l'eau : réponse des autorités",
+        minutes: 40,
+        speakers: ["mairie.maire", "casec3.president"],
+        extra: 1,
+        notes:
+          "Le maire principal, M. Jean-Rony Lafortune, annonce que la fontaine du bourg de Roucou a été réparée, la pièce ayant été achetée par la mairie. Pour le captage de Bord-de-Mer, la demande a été transmise à la DINEPA, sans date à ce jour. M. Odné Sainvil confirme que deux des quatre fontaines en panne de la 3e section fonctionnent de nouveau.",
+      },
+      {
+        kind: "discussion",
+        title: "Questions des organisations aux autorités",
+        minutes: 50,
+        speakers: ["apwolim.t", "aflidepa.t", "casec1.wilner", "jadl.t", "fanmvanyan.t"],
+        extra: 2,
+        notes:
+          "Rose-Andrée Louis (APWOLIM) demande un calendrier pour la route de Bois de Lance. M. Wilner Saint-Fleur, membre du CASEC de la 1re section, répond que le CASEC présentera la demande au budget communal. AFLIDEPA demande un espace au marché pour les artisanes ; JADL et la MUSO Fanm vanyan demandent que les chantiers de la mairie embauchent des jeunes et des femmes de la commune : « Travay la dwe rete nan komin nan. »",
+      },
+      {
+        kind: "discussion",
+        title: "Prochaines étapes et suivi des engagements",
+        minutes: 15,
+        speakers: ["mairie.adjointe"],
+        notes: "Mme Évelyne Bastien, mairesse adjointe, propose un point d'étape à chaque réunion du Makòn, et que la mairie réponde par écrit aux lettres du Makòn sous un mois.",
+      },
+    ],
+    decisions: [
+      "La mairie répond par écrit aux lettres du Makòn dans le mois.",
+      "Le CASEC de la 1re section porte la route de Bois de Lance au budget communal.",
+      "Le suivi des engagements des autorités est inscrit à l'ordre du jour de chaque assemblée.",
+    ],
+  },
+  {
+    daysAgo: 91,
+    weekday: 6,
+    time: "09:00",
+    kind: "ordinary",
+    title: "Assemblée ordinaire : MUSO et crédit pour les femmes et les jeunes",
+    place: "École communautaire de Bord-de-Mer de Limonade",
+    authorities: [],
+    officials: ["asec1.president"],
+    absent: ["apwolim.t"],
+    resource: { name: "Marie-Josée Lindor", sex: "female", ageGroup: "36_59" },
+    walkIns: 14,
+    agenda: [
+      {
+        kind: "information",
+        title: "Expériences des MUSO de Limonade",
+        minutes: 25,
+        speakers: ["fanmvanyan.t", "kankok.t", "menkontre.s"],
+        notes:
+          "Les trois MUSO membres présentent leur fonctionnement : cotisations hebdomadaires, caisse verte pour les prêts, caisse rouge pour l'entraide. La MUSO Fanm vanyan a accordé 46 prêts cette année, surtout pour le petit commerce.",
+      },
+      {
+        kind: "discussion",
+        title: "Accès au crédit pour les femmes et les jeunes",
+        minutes: 40,
+        speakers: ["resource", "aflidepa.s", "jadl.t"],
+        extra: 3,
+        notes:
+          "L'animatrice de la plateforme régionale des MUSO explique comment créer une MUSO de jeunes. Les jeunes regrettent que les institutions de microfinance exigent une garantie qu'ils n'ont pas : « Nou pa gen tè, nou pa gen kay, ki garanti n ap bay ? »",
+      },
+      { kind: "other", title: "Divers", minutes: 10, extra: 1, notes: "Rappel : la séance de redevabilité a fixé un point d'étape sur les engagements à chaque assemblée." },
+    ],
+    decisions: ["JADL et MJBL lancent une MUSO de jeunes, accompagnée par la MUSO Fanm vanyan.", "Le Makòn demande à la mairie de réserver une part des emplois des chantiers communaux aux jeunes."],
+  },
+  {
+    daysAgo: 33,
+    weekday: 6,
+    time: "09:30",
+    kind: "ordinary",
+    title: "Assemblée ordinaire : suivi des engagements et plan d'action",
+    place: "Salle de réunion de la mairie de Limonade",
+    authorities: ["casec1"],
+    officials: ["casec1.yolene"],
+    walkIns: 10,
+    agenda: [
+      {
+        kind: "commitment_review",
+        title: "Suivi des engagements des autorités (eau, route de Bois de Lance)",
+        minutes: 30,
+        speakers: ["casec1.wilner", "gpta.t"],
+        extra: 2,
+        notes:
+          "M. Wilner Saint-Fleur indique que la route de Bois de Lance figure au projet de budget communal. Le Gwoupman peyizan Tèt ansanm rappelle que le konbit a rendu la route praticable, mais que les passages à gué restent dangereux. Le captage de Bord-de-Mer n'est toujours pas réparé.",
+      },
+      {
+        kind: "discussion",
+        title: "Plan d'action des organisations pour les prochains mois",
+        minutes: 40,
+        speakers: ["apwolim.t", "ofbl.t", "mjbl.t"],
+        extra: 2,
+        notes:
+          "APWOLIM propose une collecte commune du lait à Bois de Lance ; OFBL et MJBL proposent une campagne sur l'eau et l'hygiène dans les écoles de Bord-de-Mer. Rose-Andrée Louis : « Nou pa ka tann, fòk nou aji ansanm. »",
+      },
+      { kind: "other", title: "Divers", minutes: 10, extra: 1, notes: "La prochaine assemblée fera le bilan de l'année." },
+    ],
+    decisions: [
+      "Relancer la DINEPA par écrit pour le captage de Bord-de-Mer, copie au conseil municipal.",
+      "Campagne eau et hygiène dans les écoles de Bord-de-Mer, portée par OFBL et MJBL.",
+      "Prochaine assemblée : le bilan de l'année.",
+    ],
+  },
+];
+
+const TODAY_MEETING = {
+  time: "10:00",
+  kind: "ordinary" as MeetingKind,
+  title: "Assemblée ordinaire : bilan d'une année de Makòn",
+  place: "École nationale de Limonade",
+  authorities: ["mairie", "casec1"] as AuthorityKey[],
+  agenda: [
+    { kind: "information" as AgendaItemKind, title: "Bilan de l'année : participation des femmes et des jeunes", minutes: 25 },
+    { kind: "commitment_review" as AgendaItemKind, title: "Eau potable et route de Bois de Lance : où en sont les engagements ?", minutes: 30 },
+    { kind: "discussion" as AgendaItemKind, title: "Priorités de l'année qui vient", minutes: 40 },
+    { kind: "other" as AgendaItemKind, title: "Divers", minutes: 10 },
+  ],
+};
+
+// People who come without a seat: members of the organisations and neighbours.
+const FIRST_NAMES: Record<Sex, string[]> = {
+  female: ["Marie-Ange", "Nirva", "Josette", "Mirline", "Chrismène", "Darline", "Fabiola", "Lourdie", "Guerda", "Ketly", "Roselaure", "Wideline", "Esther", "Judith", "Manoucheka", "Sherline", "Islande", "Yveline", "Gertha", "Claudette", "Rachelle", "Nathalie", "Bernadette", "Lovely"],
+  male: ["Jean-Marc", "Wesner", "Jacquelin", "Fritznel", "Rodrigue", "Ricardo", "Mackenson", "Peterson", "Wilfrid", "Lesly", "Evens", "Josué", "Samuel", "Dieunel", "Frantzy", "Sonel", "Roosevelt", "Gary", "Kénold", "Widner", "Osner", "Marc-Arthur", "Clébert", "Stevenson"],
+};
+const SURNAMES = ["Jean", "Pierre", "Joseph", "Charles", "Baptiste", "Étienne", "Dorsainvil", "Théodore", "Saintil", "Mérilus", "Exantus", "Fleurimond", "Voltaire", "Lafleur", "Jean-Louis", "Derisma", "Alexis", "Philogène", "Joachim", "Orélus", "Estinvil", "Vilsaint", "Jeudy", "Nelson", "Paul", "François"];
+
+const FACILITATOR = { name: "Jean-Robert Pierre", sex: "male" as Sex, ageGroup: "36_59" as AgeGroupId };
+
+// ---------------------------------------------------------------------------------------------
+
+/** mulberry32: a small seeded generator, so the demo is the same on every start. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const weighted = <T,>(choices: readonly (readonly [T, number])[]): T => {
+    let r = next() * choices.reduce((sum, [, w]) => sum + w, 0);
+    for (const [value, w] of choices) if ((r -= w) < 0) return value;
+    return choices[choices.length - 1]![0];
+  };
+  return { next, int, pick, weighted };
+}
+
+const must = <T,>(result: { ok: true; value: T } | { ok: false; code: string }, what: string): T => {
+  if (!result.ok) throw new Error(`demo year, ${what}: ${result.code}`);
+  return result.value;
+};
+
+/** Someone of the register as the door records them. */
+interface Known {
+  personId: number;
+  name: string;
+  sex: Sex;
+  birthYear: number;
+  disability: boolean;
+  organisationId: number | null;
+  role: "delegate" | "official";
+  /** The account that acts as them, for requests to speak from a phone. */
+  actor: Actor | null;
+}
+
+/** One person at a meeting, as planned before the meeting is played. */
+interface Present {
+  key: string;
+  input: AttendanceInput;
+  arrivedAt: number;
+  actor: Actor | null;
+  attendanceId?: number;
+}
+
+/** A calendar day in Haiti `days` before `now`, moved back to a weekday. */
+function dayBefore(now: number, days: number, weekday: number): string {
+  const date = localDate(now - days * DAY);
+  const shift = (new Date(`${date}T12:00:00Z`).getUTCDay() - weekday + 7) % 7;
+  return localDate(new Date(`${date}T12:00:00Z`).getTime() - shift * DAY);
+}
+
+/** Seeds the year into a database where `seedDemo` has just run; returns whether it did. */
+export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
+  const space = db.select({ id: spaces.id }).from(spaces).where(eq(spaces.name, SPACE_NAME)).get();
+  if (!space) return false;
+  // Only over the bare demo: a space that has held a meeting or admitted more than APWOLIM is someone's.
+  const held = db.select({ n: count() }).from(meetings).where(eq(meetings.spaceId, space.id)).get()!.n;
+  const members = db.select({ n: count() }).from(spaceMemberships).where(eq(spaceMemberships.spaceId, space.id)).get()!.n;
+  if (held > 0 || members !== 1) return false;
+
+  const spaceId = space.id;
+  const userIdOf = (email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+  const actorOf = (email: string) => loadActor(db, userIdOf(email));
+  const facilitator = actorOf("animateur@makon.ht");
+  const deps: Deps = { db, realtime: offlineRealtimePort(db) };
+  const random = generator(20_130_313);
+
+  // The register dates from some weeks before the first meeting.
+  const foundedOn = dayBefore(now, PAST_MEETINGS[0]!.daysAgo + 40, 2);
+  let clock = fromLocalDateTime(`${foundedOn}T10:00`);
+  const tick = () => (clock += MINUTE);
+
+  const orgIds = new Map<OrgKey, number>();
+  const apwolim = db.select({ organisationId: spaceMemberships.organisationId }).from(spaceMemberships).where(eq(spaceMemberships.spaceId, spaceId)).get()!.organisationId;
+  orgIds.set("apwolim", apwolim);
+  const rose = db.select().from(people).where(eq(people.userId, userIdOf("delegue@makon.ht"))).get()!;
+  const wilner = db.select().from(people).where(eq(people.userId, userIdOf("casec@makon.ht"))).get()!;
+  // `seedDemo` seats APWOLIM and Rose-Andrée from January 1st of the current year (what every
+  // test relies on); the year shown here starts earlier, so both date back to the register's start.
+  db.transaction((tx) => {
+    tx.update(spaceMemberships).set({ joinedOn: foundedOn }).where(and(eq(spaceMemberships.spaceId, spaceId), eq(spaceMemberships.organisationId, apwolim))).run();
+    tx.update(delegateSeats).set({ fromDate: foundedOn }).where(and(eq(delegateSeats.spaceId, spaceId), eq(delegateSeats.personId, rose.id))).run();
+  });
+
+  for (const org of ORGANISATIONS) {
+    if (org.input) orgIds.set(org.key, must(registerOrganisation(db, facilitator, spaceId, org.input, foundedOn, tick()), `organisation ${org.key}`).id);
+    must(recordMembershipCount(db, facilitator, spaceId, orgIds.get(org.key)!, { countedOn: foundedOn, ...org.members }, tick()), `count ${org.key}`);
+  }
+
+  const known = new Map<string, Known>();
+  known.set("apwolim.t", { personId: rose.id, name: rose.name, sex: rose.sex!, birthYear: rose.birthYear!, disability: rose.disability, organisationId: apwolim, role: "delegate", actor: actorOf("delegue@makon.ht") });
+  for (const d of DELEGATES) {
+    const person = { name: d.name, sex: d.sex, birthYear: d.birthYear, ageGroup: null, disability: d.disability ?? false, preferredLanguage: d.language, namedPublicly: d.named ?? true };
+    const seat = { organisationId: orgIds.get(d.org)!, seat: d.seat, fromDate: foundedOn };
+    const { personId } = must(await registerDelegate(db, facilitator, spaceId, person, seat, { createAccount: false, accountPassword: "" }, tick()), `delegate ${d.key}`);
+    known.set(d.key, { personId, name: d.name, sex: d.sex, birthYear: d.birthYear, disability: d.disability ?? false, organisationId: seat.organisationId, role: "delegate", actor: null });
+  }
+
+  const authorityIds = new Map<AuthorityKey, number>();
+  const casec1 = db.select({ id: authorities.id }).from(authorities).where(eq(authorities.name, "CASEC de la 1re section de Limonade")).get()!.id;
+  authorityIds.set("casec1", casec1);
+  for (const a of AUTHORITIES) authorityIds.set(a.key, must(registerAuthority(db, facilitator, spaceId, { kind: a.kind, name: a.name, sectionCode: a.sectionCode }, tick()), `authority ${a.key}`).id);
+  known.set("casec1.wilner", { personId: wilner.id, name: wilner.name, sex: wilner.sex!, birthYear: wilner.birthYear!, disability: wilner.disability, organisationId: null, role: "official", actor: actorOf("casec@makon.ht") });
+  for (const o of OFFICIALS) {
+    const person = { name: o.name, sex: o.sex, birthYear: o.birthYear, ageGroup: null, disability: o.disability ?? false, preferredLanguage: o.language, namedPublicly: true };
+    const mandate = { authorityId: authorityIds.get(o.authority)!, title: o.title, mandateStart: MANDATE_START };
+    const { personId } = must(await registerOfficial(db, facilitator, spaceId, person, mandate, { createAccount: false, accountPassword: "" }, tick()), `official ${o.key}`);
+    known.set(o.key, { personId, name: o.name, sex: o.sex, birthYear: o.birthYear, disability: false, organisationId: null, role: "official", actor: null });
+  }
+
+  const memberOrgIds = [...orgIds.values()];
+  const delegateKeys = ["apwolim.t", ...DELEGATES.map((d) => d.key)];
+  let previous: { id: number; startsAt: number } | null = null;
+  for (const spec of PAST_MEETINGS) {
+    const id: number = playMeeting({ db, deps, facilitator, spaceId, random, known, delegateKeys, memberOrgIds, authorityIds }, spec, previous, now);
+    previous = { id, startsAt: db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, id)).get()!.startsAt };
+  }
+
+  // Today's meeting, planned: its facilitator opens it, the delegate and the CASEC member take part.
+  const startsAt = fromLocalDateTime(`${localDate(now)}T${TODAY_MEETING.time}`);
+  const plannedAt = startsAt - 9 * DAY;
+  db.transaction(() => {
+    const input = { kind: TODAY_MEETING.kind, title: TODAY_MEETING.title, startsAt, endsAt: startsAt + 3 * 3600_000, place: TODAY_MEETING.place, published: true, facilitatorIds: [facilitator.userId], authorityIds: TODAY_MEETING.authorities.map((k) => authorityIds.get(k)!) };
+    const { id } = must(planMeeting(db, facilitator, spaceId, input, plannedAt), "today's meeting");
+    const items = [{ kind: "minutes_approval" as AgendaItemKind, title: approvalTitle(previous!.startsAt), minutes: 10 }, ...TODAY_MEETING.agenda];
+    items.forEach((item, i) => must(addAgendaItem(deps, facilitator, id, { kind: item.kind, title: item.title, plannedMinutes: item.minutes }, plannedAt + (i + 1) * MINUTE), "today's agenda"));
+  });
+  return true;
+}
+
+const approvalTitle = (startsAt: number) => `Approbation du procès-verbal de la séance du ${formatDate(startsAt, "fr")}`;
+
+interface Context {
+  db: Db;
+  deps: Deps;
+  facilitator: Actor;
+  spaceId: number;
+  random: ReturnType<typeof generator>;
+  known: Map<string, Known>;
+  delegateKeys: string[];
+  memberOrgIds: number[];
+  authorityIds: Map<AuthorityKey, number>;
+}
+
+/**
+ * Plans one past meeting and plays it through the app's commands at the times it happened:
+ * arrivals at the door, the opening, the agenda's items, turns on the speakers' list (the
+ * demo delegate and CASEC member ask from their phones), the approval of the previous
+ * minutes, the closing.
+ * In one transaction: a meeting is there whole or not at all.
+ */
+function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; startsAt: number } | null, now: number): number {
+  const { db, deps, facilitator, random, known } = ctx;
+  const date = dayBefore(now, spec.daysAgo, spec.weekday);
+  const startsAt = fromLocalDateTime(`${date}T${spec.time}`);
+  const year = Number(date.slice(0, 4));
+  const plannedAt = startsAt - 12 * DAY;
+  const startedAt = startsAt + random.int(8, 25) * MINUTE;
+
+  const agenda: ItemSpec[] = previous
+    ? [{ kind: "minutes_approval", title: approvalTitle(previous.startsAt), minutes: 10, notes: `Le procès-verbal de la séance du ${formatDate(previous.startsAt, "fr")} est lu par le secrétaire de séance et approuvé sans modification.` }, ...spec.agenda]
+    : spec.agenda;
+
+  // Who comes: the named speakers and the expected delegates, most of the others, the officials, walk-ins.
+  const speakers = new Set(agenda.flatMap((i) => i.speakers ?? []));
+  const present: Present[] = [];
+  const arrival = (early: boolean) => startsAt + (early ? random.int(-40, -2) : random.int(-35, 40)) * MINUTE + random.int(0, 59) * 1000;
+  const knownRow = (key: string, early: boolean) => {
+    const k = known.get(key)!;
+    present.push({
+      key,
+      input: { personId: k.personId, name: k.name, sex: k.sex, ageGroup: ageGroupOf(k, year), disability: k.disability, organisationId: k.organisationId, role: k.role },
+      arrivedAt: arrival(early),
+      actor: k.actor,
+    });
+  };
+  for (const key of ctx.delegateKeys) {
+    if (spec.absent?.includes(key)) continue;
+    const wanted = speakers.has(key) || spec.present?.includes(key);
+    if (wanted || random.next() < (key.endsWith(".t") ? 0.7 : 0.4)) knownRow(key, !!wanted);
+  }
+  for (const key of [...spec.officials, ...[...speakers].filter((s) => known.get(s)?.role === "official" && !spec.officials.includes(s))]) knownRow(key, true);
+  const walkIn = (key: string, input: Omit<AttendanceInput, "personId">, arrivedAt: number) => present.push({ key, input: { personId: null, ...input }, arrivedAt, actor: null });
+  // The facilitator (an account, not a person of the register) is on the list first.
+  walkIn("facilitator", { ...FACILITATOR, disability: false, organisationId: null, role: "facilitator" }, startsAt - 50 * MINUTE);
+  if (spec.resource) walkIn("resource", { ...spec.resource, disability: false, organisationId: null, role: "resource_person" }, arrival(true));
+  const taken = new Set(present.map((p) => p.input.name));
+  for (let i = 0; i < spec.walkIns; i++) {
+    // Drawn towards the programme's usual rooms: about half women, about a third young people.
+    const shareOf = (test: (p: Present) => boolean) => present.filter(test).length / present.length;
+    const towards = (target: number, share: number) => Math.min(0.85, Math.max(0.15, target + 2 * (target - share)));
+    const sex: Sex = random.next() < towards(0.48, shareOf((p) => p.input.sex === "female")) ? "female" : "male";
+    let name: string;
+    do name = `${random.pick(FIRST_NAMES[sex])} ${random.pick(SURNAMES)}`;
+    while (taken.has(name));
+    taken.add(name);
+    const young = random.next() < towards(0.3, shareOf((p) => isYoungGroup(p.input.ageGroup)));
+    const ageGroup: AgeGroupId = young ? random.pick(["18_24", "25_35"] as const) : random.next() < 0.75 ? "36_59" : "60p";
+    const organisationId = random.next() < 0.6 ? random.pick(ctx.memberOrgIds) : null;
+    walkIn(`walk-in ${i}`, { name, sex, ageGroup, disability: random.next() < 0.05, organisationId, role: "observer" }, arrival(false));
+  }
+  // One to three people with a disability at every meeting, as the programme's lists show.
+  const walkIns = present.filter((p) => p.key.startsWith("walk-in"));
+  if (!present.some((p) => p.input.disability)) (walkIns.find((p) => p.input.ageGroup === "60p") ?? walkIns[0]!).input.disability = true;
+  let over = present.filter((p) => p.input.disability).length - 3;
+  for (const p of walkIns) {
+    if (over <= 0) break;
+    if (p.input.disability) {
+      p.input.disability = false;
+      over--;
+    }
+  }
+  present.sort((a, b) => a.arrivedAt - b.arrivedAt);
+
+  // The timeline: every command at its instant (whole seconds), applied in order.
+  const events: { at: number; run: () => void }[] = [];
+  const at = (instant: number, run: () => void) => events.push({ at: instant, run });
+  let meetingId = 0;
+  const itemIds: number[] = [];
+  const rowOf = (key: string) => present.find((p) => p.key === key)!;
+  const turnOf = (attendanceId: number, state: TurnState) =>
+    db.select({ id: speakingTurns.id }).from(speakingTurns).where(and(eq(speakingTurns.meetingId, meetingId), eq(speakingTurns.attendanceId, attendanceId), eq(speakingTurns.state, state))).orderBy(desc(speakingTurns.id)).get()!.id;
+  const consoleAt = (instant: number, action: () => ConsoleAction) =>
+    at(instant, () => {
+      const a = action();
+      must(runConsoleAction(deps, facilitator, meetingId, a, instant), `console ${JSON.stringify(a)} at ${new Date(instant).toISOString()}`);
+    });
+
+  for (const p of present) at(p.arrivedAt, () => (p.attendanceId = must(recordAttendance(deps, facilitator, meetingId, p.input, p.arrivedAt), `attendance of ${p.input.name}`).id));
+  at(startedAt, () =>
+    must(changeMeetingStatus(deps, facilitator, meetingId, "start", { now: startedAt, minutesTemplate: () => minutesText(spec, agenda, present, ctx, startsAt, startedAt) }), "opening"),
+  );
+  if (spec.turnLimit) consoleAt(startedAt + 20_000, () => ({ type: "limit", seconds: spec.turnLimit! }));
+
+  const spoken = new Map<string, number>();
+  let from = startedAt;
+  agenda.forEach((item, index) => {
+    // The opening makes the first item current; the console moves to the others.
+    if (index > 0) consoleAt(from, () => ({ type: "item", itemId: itemIds[index]! }));
+    if (item.kind === "minutes_approval") {
+      const approvedAt = from + random.int(3, 6) * MINUTE;
+      at(approvedAt, () => must(approveMinutes(deps, facilitator, previous!.id, { now: approvedAt, inMeetingId: meetingId }), "approval of the minutes"));
+    }
+    // The named speakers in order, with the drawn ones slipped in between.
+    const slots: (string | null)[] = [...(item.speakers ?? [])];
+    for (let i = 0; i < (item.extra ?? 0); i++) slots.splice(random.int(0, slots.length), 0, null);
+    let cursor = from + random.int(60, 150) * 1000;
+    let lastAsk = from;
+    const onItem = new Set<string>(item.speakers);
+    let last: string | null = null;
+    for (const slot of slots) {
+      const key: string | null = slot ?? drawSpeaker(random, present, cursor - 2 * MINUTE, onItem, spoken, last, spec.kind === "feedback_session");
+      if (!key) continue;
+      const row = rowOf(key);
+      const long = row.input.role === "official" || row.input.role === "resource_person";
+      const seconds = long ? random.int(200, 420) : row.key.startsWith("walk-in") ? random.int(40, 120) : random.int(60, 200);
+      // The demo delegate and CASEC member ask from their phones and the facilitator accepts;
+      // the others are put on the list by the facilitator.
+      const ask = Math.max(from + 5_000, lastAsk + 1_000, cursor - (row.actor ? 90_000 : 20_000));
+      lastAsk = ask;
+      if (row.actor) {
+        at(ask, () => must(runDelegateAction(deps, row.actor, meetingId, { type: "request" }, ask), "request to speak"));
+        consoleAt(ask + 10_000, () => ({ type: "accept", turnId: turnOf(row.attendanceId!, "requested") }));
+      } else {
+        consoleAt(ask, () => ({ type: "add", attendanceId: row.attendanceId! }));
+      }
+      const start = Math.max(cursor, ask + 20_000);
+      const end = start + seconds * 1000;
+      consoleAt(start, () => ({ type: "start", turnId: turnOf(row.attendanceId!, "queued") }));
+      consoleAt(end, () => ({ type: "stop" }));
+      cursor = end + random.int(10, 45) * 1000;
+      onItem.add(key);
+      spoken.set(key, (spoken.get(key) ?? 0) + 1);
+      last = key;
+    }
+    const planned = from + Math.round(item.minutes * 60 * (0.8 + random.next() * 0.4)) * 1000;
+    from = Math.max(planned, cursor + MINUTE);
+  });
+  const closedAt = from + random.int(2, 6) * MINUTE;
+  at(closedAt, () => must(changeMeetingStatus(deps, facilitator, meetingId, "close", { now: closedAt }), "closing"));
+
+  db.transaction(() => {
+    const input = {
+      kind: spec.kind,
+      title: spec.title,
+      startsAt,
+      endsAt: startsAt + 3 * 3600_000,
+      place: spec.place,
+      published: true,
+      facilitatorIds: [facilitator.userId],
+      authorityIds: spec.authorities.map((k) => ctx.authorityIds.get(k)!),
+    };
+    meetingId = must(planMeeting(db, facilitator, ctx.spaceId, input, plannedAt), "meeting").id;
+    agenda.forEach((item, i) => itemIds.push(must(addAgendaItem(deps, facilitator, meetingId, { kind: item.kind, title: item.title, plannedMinutes: item.minutes }, plannedAt + (i + 1) * MINUTE), "agenda item").id));
+    // Stable: what happens at the same second happens in the order it was written.
+    events.map((e, i) => ({ ...e, i })).sort((a, b) => a.at - b.at || a.i - b.i).forEach((e) => e.run());
+  });
+  return meetingId;
+}
+
+/**
+ * Who takes a drawn turn: someone already there, not the last speaker, not twice on an item,
+ * at most twice a meeting; women and men alike, delegates more than anyone (officials too, at
+ * a session where they answer).
+ */
+function drawSpeaker(random: ReturnType<typeof generator>, present: Present[], before: number, onItem: Set<string>, spoken: Map<string, number>, last: string | null, officialsAnswer: boolean): string | null {
+  const sex: Sex = random.next() < 0.5 ? "female" : "male";
+  const weight = (p: Present) => (p.input.role === "delegate" ? 3 : p.input.role === "official" ? (officialsAnswer ? 2 : 0.3) : p.input.organisationId !== null ? 1 : 0.6);
+  const eligible = present.filter(
+    (p) => p.arrivedAt < before && p.key !== last && !onItem.has(p.key) && (spoken.get(p.key) ?? 0) < 2 && (p.input.role === "delegate" || p.input.role === "official" || p.input.role === "observer"),
+  );
+  const ofSex = eligible.filter((p) => p.input.sex === sex);
+  const pool = ofSex.length > 0 ? ofSex : eligible;
+  if (pool.length === 0) return null;
+  return random.weighted(pool.map((p) => [p.key, weight(p)] as const));
+}
+
+/** The minutes as the facilitators wrote them, in the template's shape, with the meeting's figures. */
+function minutesText(spec: MeetingSpec, agenda: ItemSpec[], present: Present[], ctx: Context, startsAt: number, startedAt: number): string {
+  const women = present.filter((p) => p.input.sex === "female").length;
+  const young = present.filter((p) => isYoungGroup(p.input.ageGroup)).length;
+  const orgs = new Set(present.map((p) => p.input.organisationId).filter((id): id is number => id !== null && ctx.memberOrgIds.includes(id))).size;
+  const officials = present.filter((p) => p.input.role === "official").length;
+  const when = `${formatDateTime(startsAt, "fr")} / ${formatDateTime(startsAt, "ht")}`;
+  const lines = [
+    `# ${spec.title}`,
+    "",
+    `${when} · ${spec.place}`,
+    "",
+    "## Présences / Prezans",
+    "",
+    `${present.length} personnes présentes, dont ${women} femmes et ${young} jeunes de 18 à 35 ans ; ${orgs} organisations membres sur ${ctx.memberOrgIds.length} représentées${officials > 0 ? ` ; ${officials} élu·e·s` : ""}. (Voir la liste de présence jointe.)`,
+    "",
+  ];
+  agenda.forEach((item, index) => lines.push(`## ${index + 1}. ${item.title}`, "", item.notes.replace("{startTime}", formatTime(startedAt, "fr")), ""));
+  lines.push("## Décisions et suites / Desizyon ak swit", "", ...spec.decisions.map((d) => `- ${d}`), "");
+  return lines.join("\n");
+}

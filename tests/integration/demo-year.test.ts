@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { openDatabase, type Db } from "../../db/client";
+import { loadGeography } from "../../db/seed/geography";
+import { seedDemo } from "../../db/seed/demo";
+import { seedDemoYear } from "../../db/seed/demo-year";
+import { agendaItems, attendance, authorities, delegateSeats, meetingFacilitators, meetingSessions, meetings, officials, organisations, people, spaceMemberships, speakingTurns, users } from "../../db/schema/index";
+import { can, isAdmin } from "../../app/modules/auth/permissions";
+import { localDate } from "../../app/modules/dates";
+import { listTurns, runDelegateAction } from "../../app/modules/live/live.server";
+import { meetingFigures } from "../../app/modules/meetings/attendance.server";
+import { renderMarkdown } from "../../app/modules/meetings/markdown";
+import { approveMinutes, changeMeetingStatus, listMinutesAwaitingApproval, recordAttendance } from "../../app/modules/meetings/meetings.server";
+import { MINUTES_ROOT, minutesRef } from "../../app/modules/meetings/minutes";
+import { ageGroupOf } from "../../app/modules/people/age-groups";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
+import { actorByEmail } from "../setup/test-db";
+import { tempDir } from "../setup/temp-dir";
+import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
+
+/**
+ * The year `npm start` shows in Makòn Limonade (`db/seed/demo-year.ts`). Seeded early in
+ * January, so the year it shows starts in the year before the one `seedDemo` dates its
+ * register from.
+ */
+const NOW = Date.UTC(2027, 0, 6, 14);
+const TODAY = localDate(NOW);
+
+async function seededFile(dir: string, now: number): Promise<Db> {
+  const db = openDatabase(join(dir, "makon.db"));
+  loadGeography(db, now);
+  await seedDemo(db, now);
+  return db;
+}
+
+let dir: ReturnType<typeof tempDir>;
+let db: Db;
+let seeded: boolean;
+const past = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).orderBy(asc(meetings.startsAt)).all().filter((m) => localDate(m.startsAt) < TODAY);
+const today = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).all().filter((m) => localDate(m.startsAt) === TODAY);
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = await seededFile(dir.path, NOW);
+  seeded = await seedDemoYear(db, NOW);
+});
+afterAll(() => {
+  db.$client.close();
+  dir.remove();
+});
+
+describe("a year of Makòn Limonade", () => {
+  it("has six past meetings, closed and published, with a realistic room, turns and minutes", () => {
+    expect(seeded).toBe(true);
+    const held = past();
+    expect(held).toHaveLength(6);
+    expect(NOW - held[0]!.startsAt).toBeLessThan(366 * 24 * 3600_000);
+    expect(new Set(held.map((m) => m.kind))).toEqual(new Set(["ordinary", "thematic_forum", "feedback_session"]));
+    for (const m of held) {
+      expect(m).toMatchObject({ status: "closed", published: true });
+      expect(m.startedAt!).toBeGreaterThanOrEqual(m.startsAt);
+      expect(m.closedAt!).toBeGreaterThan(m.startedAt!);
+      // Closed as the app closes a meeting: no item current, no turn waiting or running.
+      expect(db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, m.id)).get()).toMatchObject({ currentItemId: null, currentItemSince: null });
+      const states = db.select({ state: speakingTurns.state }).from(speakingTurns).where(eq(speakingTurns.meetingId, m.id)).all().map((t) => t.state);
+      expect(new Set(states)).toEqual(new Set(["done"]));
+
+      const { rows, figures } = meetingFigures(db, m);
+      expect(rows.length).toBeGreaterThanOrEqual(20);
+      expect(rows.length).toBeLessThanOrEqual(45);
+      expect(figures.people.women.share).toBeGreaterThanOrEqual(0.35);
+      expect(figures.people.women.share).toBeLessThanOrEqual(0.6);
+      expect(figures.people.youth.count).toBeGreaterThan(0);
+      expect(figures.withDisability).toBeGreaterThanOrEqual(1);
+      expect(figures.withDisability).toBeLessThanOrEqual(3);
+      expect(figures.officialsPresent).toBeGreaterThan(0);
+      expect(figures.quorum.met).toBe(true);
+      // Known people and walk-ins, every one arrived between the plan and the close.
+      expect(rows.some((r) => r.personId === null && r.role === "observer")).toBe(true);
+      expect(rows.every((r) => r.arrivedAt < m.closedAt! && r.arrivedAt > m.startsAt - 3600_000)).toBe(true);
+
+      const turns = listTurns(db, m.id);
+      expect(turns.length).toBeGreaterThanOrEqual(6);
+      expect(turns.length).toBeLessThanOrEqual(15);
+      for (const t of turns) {
+        expect(t.agendaItemId).not.toBeNull();
+        expect(t.endedAt! - t.startedAt!).toBeGreaterThanOrEqual(30_000);
+        expect(t.startedAt!).toBeGreaterThan(m.startedAt!);
+        expect(t.endedAt!).toBeLessThan(m.closedAt!);
+      }
+      const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all();
+      expect(items.length).toBeGreaterThanOrEqual(3);
+      expect(items.length).toBeLessThanOrEqual(5);
+      expect(items.every((i) => i.spentMs > 0)).toBe(true);
+    }
+  });
+
+  it("has each meeting's minutes approved at the next one, the last ones awaiting today's meeting", () => {
+    const held = past();
+    const realtime = offlineRealtimePort(db);
+    for (const [k, m] of held.entries()) {
+      const text = realtime.readText(minutesRef(m.id), MINUTES_ROOT);
+      expect(text).toContain(`# ${m.title}`);
+      if (k < held.length - 1) {
+        const next = held[k + 1]!;
+        const item = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, next.id), eq(agendaItems.kind, "minutes_approval"))).get()!;
+        // Frozen as approving freezes them: the shared text, and its HTML.
+        expect(m).toMatchObject({ minutesApprovedInMeetingId: next.id, minutesMarkdown: text, minutesHtml: renderMarkdown(text) });
+        expect(m.minutesHtml).toContain("<h3>");
+        expect(m.minutesApprovedAt!).toBeGreaterThan(next.startedAt!);
+        expect(m.minutesApprovedAt!).toBeLessThan(next.closedAt!);
+        expect(item.position).toBe(1);
+      } else {
+        // Approval is what freezes minutes: the last meeting's wait in the shared document.
+        expect(m).toMatchObject({ minutesApprovedAt: null, minutesApprovedInMeetingId: null, minutesMarkdown: null, minutesHtml: null });
+        expect(renderMarkdown(text)).toContain("<h3>");
+      }
+    }
+    expect(held[0]!.minutesApprovedInMeetingId).toBe(held[1]!.id);
+    expect(db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, held[0]!.id), eq(agendaItems.kind, "minutes_approval"))).get()).toBeUndefined();
+
+    const [planned, ...others] = today();
+    expect(others).toHaveLength(0);
+    expect(planned).toMatchObject({ status: "planned", published: true, startedAt: null });
+    expect(localDate(planned!.startsAt)).toBe(TODAY);
+    expect(new Date(planned!.startsAt).toISOString()).toBe("2027-01-06T15:00:00.000Z");
+    const first = db.select().from(agendaItems).where(eq(agendaItems.meetingId, planned!.id)).orderBy(asc(agendaItems.position)).get()!;
+    expect(first.kind).toBe("minutes_approval");
+    expect(listMinutesAwaitingApproval(db, 1, planned!.startsAt, planned!.id).map((m) => m.id)).toEqual([held[5]!.id]);
+    const facilitatorId = db.select({ id: users.id }).from(users).where(eq(users.email, "animateur@makon.ht")).get()!.id;
+    expect(db.select().from(meetingFacilitators).where(eq(meetingFacilitators.meetingId, planned!.id)).all().map((f) => f.userId)).toEqual([facilitatorId]);
+  });
+
+  it("has a register: member organisations with two delegates each, the sections' CASEC and ASEC, the municipal council", () => {
+    const members = db
+      .select({ name: organisations.name, acronym: organisations.acronym, type: organisations.type, joinedOn: spaceMemberships.joinedOn })
+      .from(spaceMemberships)
+      .innerJoin(organisations, eq(organisations.id, spaceMemberships.organisationId))
+      .where(and(eq(spaceMemberships.spaceId, 1), isNull(spaceMemberships.leftOn)))
+      .all();
+    expect(members.length).toBeGreaterThanOrEqual(8);
+    expect(members.filter((m) => m.acronym === "APWOLIM")).toHaveLength(1);
+    expect(members.map((m) => m.acronym)).toContain("AFLIDEPA");
+    for (const type of ["women", "youth", "muso", "peasant", "cooperative"]) expect(members.some((m) => m.type === type)).toBe(true);
+    // Members before the first meeting, APWOLIM included (`seedDemo` dates it from this January).
+    const first = past()[0]!;
+    expect(members.every((m) => m.joinedOn <= localDate(first.startsAt))).toBe(true);
+
+    const seats = db.select().from(delegateSeats).where(eq(delegateSeats.spaceId, 1)).all();
+    expect(seats).toHaveLength(members.length * 2);
+    const delegates = db.select({ sex: people.sex, birthYear: people.birthYear, language: people.preferredLanguage }).from(delegateSeats).innerJoin(people, eq(people.id, delegateSeats.personId)).where(eq(delegateSeats.spaceId, 1)).all();
+    expect(delegates.some((d) => d.sex === "female") && delegates.some((d) => d.sex === "male")).toBe(true);
+    expect(delegates.some((d) => ageGroupOf(d, 2027) === "18_24")).toBe(true);
+    expect(delegates.some((d) => d.language === "ht")).toBe(true);
+
+    const register = db.select({ kind: authorities.kind, name: authorities.name, section: authorities.sectionCode }).from(authorities).where(eq(authorities.communeCode, "HT0313")).all();
+    for (const section of ["HT0313-01", "HT0313-02", "HT0313-03"]) {
+      expect(register.filter((a) => a.kind === "casec" && a.section === section)).toHaveLength(1);
+      expect(register.filter((a) => a.kind === "asec" && a.section === section)).toHaveLength(1);
+    }
+    expect(register.filter((a) => a.kind === "municipal_council").map((a) => a.name)).toEqual(["Conseil municipal de Limonade"]);
+    const titles = db.select({ title: officials.title }).from(officials).all().map((o) => o.title);
+    expect(titles).toEqual(expect.arrayContaining(["Membre du CASEC", "Maire principal"]));
+  });
+
+  it("has the demo delegate and CASEC member present at some meetings, and speaking from their phones", () => {
+    for (const email of ["delegue@makon.ht", "casec@makon.ht"]) {
+      const person = db.select().from(people).innerJoin(users, eq(users.id, people.userId)).where(eq(users.email, email)).get()!.people;
+      const rows = db.select().from(attendance).where(eq(attendance.personId, person.id)).all();
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      const turns = rows.flatMap((r) => db.select().from(speakingTurns).where(eq(speakingTurns.attendanceId, r.id)).all());
+      expect(turns.length).toBeGreaterThanOrEqual(1);
+      expect(turns.every((t) => t.requestedBy === "delegate")).toBe(true);
+    }
+  });
+
+  it("is the same every time it is seeded at the same instant", async () => {
+    const other = tempDir();
+    const again = await seededFile(other.path, NOW);
+    try {
+      expect(await seedDemoYear(again, NOW)).toBe(true);
+      const record = (d: Db) => ({
+        meetings: d.select({ title: meetings.title, startsAt: meetings.startsAt, closedAt: meetings.closedAt, minutes: meetings.minutesMarkdown }).from(meetings).orderBy(asc(meetings.id)).all(),
+        attendance: d.select({ name: attendance.name, sex: attendance.sex, ageGroup: attendance.ageGroup, disability: attendance.disability, arrivedAt: attendance.arrivedAt }).from(attendance).orderBy(asc(attendance.id)).all(),
+        turns: d.select({ attendanceId: speakingTurns.attendanceId, startedAt: speakingTurns.startedAt, endedAt: speakingTurns.endedAt }).from(speakingTurns).orderBy(asc(speakingTurns.id)).all(),
+      });
+      expect(record(again)).toEqual(record(db));
+    } finally {
+      again.$client.close();
+      other.remove();
+    }
+  });
+
+  it("is seeded once: a second run changes nothing", async () => {
+    const tables = (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const counts = () => Object.fromEntries(tables.map((t) => [t, (db.$client.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
+    const before = counts();
+    expect(await seedDemoYear(db, NOW)).toBe(false);
+    expect(await seedDemoYear(db, NOW + 40 * 24 * 3600_000)).toBe(false);
+    expect(counts()).toEqual(before);
+  });
+
+  // Last: it runs today's meeting.
+  it("lets every demo account do its role's job at once", () => {
+    const deps = { db, realtime: offlineRealtimePort(db) };
+    const admin = actorByEmail(db, "admin@makon.ht");
+    const facilitator = actorByEmail(db, "animateur@makon.ht");
+    const delegate = actorByEmail(db, "delegue@makon.ht");
+    const casec = actorByEmail(db, "casec@makon.ht");
+    expect(isAdmin(admin)).toBe(true);
+
+    const apwolim = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.acronym, "APWOLIM")).get()!.id;
+    expect(delegate.seats!.some((s) => s.spaceId === 1)).toBe(true);
+    expect(can(delegate, "organisation.speakFor", { spaceId: 1, organisationId: apwolim, on: TODAY, seat: "titular" })).toBe(true);
+    expect(can(delegate, "organisation.speakFor", { spaceId: 1, organisationId: apwolim, on: localDate(past()[0]!.startsAt) })).toBe(true);
+    const casec1 = db.select({ id: authorities.id }).from(authorities).where(eq(authorities.name, "CASEC de la 1re section de Limonade")).get()!.id;
+    expect(can(casec, "authority.answerFor", { authorityId: casec1, on: TODAY })).toBe(true);
+
+    // The facilitator opens today's meeting and has last meeting's minutes approved; the
+    // delegate, checked in, asks to speak from her phone.
+    const meeting = today()[0]!;
+    const last = past()[5]!;
+    const start = meeting.startsAt + 5 * 60_000;
+    expect(changeMeetingStatus(deps, facilitator, meeting.id, "start", { now: start })).toEqual({ ok: true, value: null });
+    expect(approveMinutes(deps, facilitator, last.id, { now: start + 60_000, inMeetingId: meeting.id })).toEqual({ ok: true, value: null });
+    const rose = delegate.personId!;
+    const checkIn = recordAttendance(deps, facilitator, meeting.id, { personId: rose, name: "Rose-Andrée Louis", sex: "female", ageGroup: "36_59", disability: false, organisationId: apwolim, role: "delegate" }, start);
+    expect(checkIn.ok).toBe(true);
+    expect(runDelegateAction(deps, delegate, meeting.id, { type: "request" }, start + 120_000)).toEqual({ ok: true, value: null });
+    expect(db.select().from(meetings).where(eq(meetings.id, last.id)).get()!.minutesHtml).toContain("<h3>");
+  });
+});
+
+describe("the year's pages", () => {
+  let server: TestServer;
+  let meetingIds: { past: number[]; today: number };
+  beforeAll(async () => {
+    server = await startTestServer();
+    expect(await seedDemoYear(server.db, Date.now())).toBe(true);
+    const all = server.db.select().from(meetings).where(eq(meetings.spaceId, 1)).orderBy(asc(meetings.startsAt)).all();
+    meetingIds = { past: all.slice(0, 6).map((m) => m.id), today: all[6]!.id };
+  });
+  afterAll(() => server.stop());
+
+  const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+
+  it("show the space's year to anyone", async () => {
+    const response = await get("/espaces/1");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const title of ["Forum thématique : l&#x27;eau potable à Limonade", "Séance de redevabilité avec le conseil municipal et les CASEC", "Assemblée ordinaire : bilan d&#x27;une année de Makòn"]) expect(html).toContain(title);
+    expect(html).toContain("AFLIDEPA");
+  });
+
+  it("show a past meeting's approved minutes and record, naming only who may be named", async () => {
+    const id = meetingIds.past[1]!;
+    const response = await get(`/espaces/1/reunions/${id}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('data-testid="frozen-minutes"');
+    expect(html).toContain("Timoun yo rate lekòl pou y al pran dlo.");
+    // Officials and delegates who agreed are named; walk-ins are counted, never named.
+    expect(html).toContain("Odné Sainvil");
+    expect(html).toContain("Altagrâce Noël");
+    const walkIns = server.db.select({ name: attendance.name }).from(attendance).where(and(eq(attendance.meetingId, id), isNull(attendance.personId), eq(attendance.role, "observer"))).all();
+    expect(walkIns.length).toBeGreaterThan(0);
+    for (const { name } of walkIns) expect(html).not.toContain(name);
+  });
+
+  it("let the signed-in delegate and the facilitator open today's meeting", async () => {
+    for (const email of ["delegue@makon.ht", "animateur@makon.ht"]) {
+      const response = await get(`/espaces/1/reunions/${meetingIds.today}`, await signInCookie(server.url, email));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("Assemblée ordinaire : bilan d&#x27;une année de Makòn");
+    }
+  });
+});
