@@ -25,58 +25,62 @@ export default function Accounts() {
           {t("accounts.new")}
         </Link>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("accounts.name")}</th>
-            <th scope="col">{t("accounts.contact")}</th>
-            <th scope="col">{t("accounts.roles")}</th>
-            <th scope="col">{t("accounts.created")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/admin/comptes/${a.id}`}>{a.name}</Link>
-              </td>
-              <td>{[a.email, a.phone].filter(Boolean).join(" · ")}</td>
-              <td>{a.grants.map((g) => `${t(`role.${g.role}`)}${g.spaceName ? ` · ${g.spaceName}` : ""}`).join(", ")}</td>
-              <td>{formatDate(a.createdAt, locale)}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("accounts.name")}</th>
+              <th scope="col">{t("accounts.contact")}</th>
+              <th scope="col">{t("accounts.roles")}</th>
+              <th scope="col">{t("accounts.created")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/admin/comptes/${a.id}`}>{a.name}</Link>
+                </td>
+                <td>{[a.email, a.phone].filter(Boolean).join(" · ")}</td>
+                <td>{a.grants.map((g) => `${t(`role.${g.role}`)}${g.spaceName ? ` · ${g.spaceName}` : ""}`).join(", ")}</td>
+                <td>{formatDate(a.createdAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {conflicts.length > 0 ? (
         <section aria-labelledby="conflicts-title" data-testid="contact-conflicts">
           <h2 id="conflicts-title">{t("accounts.conflicts.title")}</h2>
           <p className="muted">{t("accounts.conflicts.hint")}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("accounts.conflicts.person")}</th>
-                <th scope="col">{t("accounts.conflicts.space")}</th>
-                <th scope="col">{t("accounts.conflicts.contact")}</th>
-                <th scope="col">{t("accounts.conflicts.existing")}</th>
-                <th scope="col">{t("accounts.conflicts.askedBy")}</th>
-                <th scope="col">{t("accounts.conflicts.at")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflicts.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td>{c.spaceName ?? "—"}</td>
-                  <td>{c.contact}</td>
-                  <td>
-                    <Link to={`/admin/comptes/${c.existing.id}`}>{c.existing.name}</Link>
-                  </td>
-                  <td>{c.askedBy ?? "—"}</td>
-                  <td>{formatDate(c.at, locale)}</td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("accounts.conflicts.person")}</th>
+                  <th scope="col">{t("accounts.conflicts.space")}</th>
+                  <th scope="col">{t("accounts.conflicts.contact")}</th>
+                  <th scope="col">{t("accounts.conflicts.existing")}</th>
+                  <th scope="col">{t("accounts.conflicts.askedBy")}</th>
+                  <th scope="col">{t("accounts.conflicts.at")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {conflicts.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.name}</td>
+                    <td>{c.spaceName ?? "—"}</td>
+                    <td>{c.contact}</td>
+                    <td>
+                      <Link to={`/admin/comptes/${c.existing.id}`}>{c.existing.name}</Link>
+                    </td>
+                    <td>{c.askedBy ?? "—"}</td>
+                    <td>{formatDate(c.at, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
     </>

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { CompositionView } from "../components/composition-view";
 import { useLocale, useT } from "../components/i18n";
 import { departmentLabel, sectionLabel } from "../modules/geography/labels";
-import { formatDate, formatDateTime } from "../modules/i18n/format";
+import { formatDateTime, formatDay } from "../modules/i18n/format";
 import { listMeetings } from "../modules/meetings/meetings.server";
 import { pageTitle } from "../components/page-title";
 import { SpaceTags } from "../components/space-tags";
@@ -262,7 +262,7 @@ export default function SpacePage() {
                     <td>{t(`orgType.${m.type}`)}</td>
                     <td>{m.sectionName ?? "—"}</td>
                     <td>{[m.ledByWoman ? t("organisations.womanLed") : null, m.ledByYouth ? t("organisations.youthLed") : null].filter(Boolean).join(", ") || "—"}</td>
-                    <td>{m.joinedOn}</td>
+                    <td>{formatDay(m.joinedOn, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -320,7 +320,7 @@ export default function SpacePage() {
                           ) : null}
                           {d.register.endsOn ? (
                             <span className="tag" data-testid="seat-ended">
-                              {t("delegates.seatEnded", { date: formatDate(new Date(`${d.register.endsOn}T12:00:00Z`), locale) })}
+                              {t("delegates.seatEnded", { date: formatDay(d.register.endsOn, locale) })}
                             </span>
                           ) : (
                             <ConfirmButton
@@ -371,7 +371,7 @@ export default function SpacePage() {
                     {a.officials.map((o) => (
                       <li key={o.id}>
                         {o.name} — {o.title}
-                        {o.mandateStart || o.mandateEnd ? <span className="muted"> ({[o.mandateStart, o.mandateEnd].map((d) => d ?? "…").join(" → ")})</span> : null}
+                        {o.mandateStart || o.mandateEnd ? <span className="muted"> ({[o.mandateStart, o.mandateEnd].map((d) => (d ? formatDay(d, locale) : "…")).join(" → ")})</span> : null}
                       </li>
                     ))}
                   </ul>

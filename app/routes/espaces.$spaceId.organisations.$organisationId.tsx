@@ -12,7 +12,7 @@ import { can } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { localDate } from "../modules/dates";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
-import { formatDate, formatNumber } from "../modules/i18n/format";
+import { formatDate, formatDay, formatNumber } from "../modules/i18n/format";
 import { registerMessage, type RegisterCode } from "../modules/organisations/messages";
 import { LeaveSchema, MembershipCountSchema, OrganisationSchema } from "../modules/organisations/organisations.schemas";
 import {
@@ -181,7 +181,7 @@ export default function OrganisationPage() {
       <ul>
         {org.memberships.map((m, i) => (
           <li key={i}>
-            {m.spaceName}: {m.joinedOn} → {m.leftOn ?? t("organisations.ongoing")}
+            {m.spaceName}: {formatDay(m.joinedOn, locale)} → {m.leftOn ? formatDay(m.leftOn, locale) : t("organisations.ongoing")}
           </li>
         ))}
       </ul>
@@ -207,7 +207,7 @@ export default function OrganisationPage() {
             <tbody>
               {org.counts.map((c, i) => (
                 <tr key={i}>
-                  <td>{c.countedOn}</td>
+                  <td>{formatDay(c.countedOn, locale)}</td>
                   <td className="num">{formatNumber(c.women, locale)}</td>
                   <td className="num">{formatNumber(c.men, locale)}</td>
                   {AGE_GROUP_IDS.map((id) => (

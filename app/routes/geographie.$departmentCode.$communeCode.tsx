@@ -47,29 +47,31 @@ export default function Commune() {
       {commune.sections.length === 0 ? (
         <p>{t("geo.noSections")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col" className="num">{t("geo.number")}</th>
-              <th scope="col">{t("geo.section")}</th>
-              <th scope="col">{t("geo.code")}</th>
-              <th scope="col">{t("geo.aliases")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commune.sections.map((s) => (
-              <tr key={s.code} id={s.code}>
-                <td className="num">{s.number}</td>
-                <td>
-                  {s.name}
-                  {s.source === "local" ? <span className="tag">{t("geo.addedLocally")}</span> : null}
-                </td>
-                <td>{s.code}</td>
-                <td>{s.aliases.join(", ")}</td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" className="num">{t("geo.number")}</th>
+                <th scope="col">{t("geo.section")}</th>
+                <th scope="col">{t("geo.code")}</th>
+                <th scope="col">{t("geo.aliases")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {commune.sections.map((s) => (
+                <tr key={s.code} id={s.code}>
+                  <td className="num">{s.number}</td>
+                  <td>
+                    {s.name}
+                    {s.source === "local" ? <span className="tag">{t("geo.addedLocally")}</span> : null}
+                  </td>
+                  <td>{s.code}</td>
+                  <td>{s.aliases.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {root?.user?.admin ? (
         <section className="panel" aria-labelledby="add-section">

@@ -65,36 +65,38 @@ export default function Geography() {
         </section>
       ) : null}
       <h2>{t("geo.departments")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("geo.department")}</th>
-            <th scope="col">{t("geo.code")}</th>
-            <th scope="col" className="num">{t("geo.communes")}</th>
-            <th scope="col" className="num">{t("geo.sections")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.map((d) => (
-            <tr key={d.code}>
-              <td>
-                <Link to={`/geographie/${d.code}`}>{departmentLabel(d.name, locale)}</Link>
-              </td>
-              <td>{d.code}</td>
-              <td className="num">{formatNumber(d.communeCount, locale)}</td>
-              <td className="num">{formatNumber(d.sectionCount, locale)}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("geo.department")}</th>
+              <th scope="col">{t("geo.code")}</th>
+              <th scope="col" className="num">{t("geo.communes")}</th>
+              <th scope="col" className="num">{t("geo.sections")}</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("geo.total")}</th>
-            <td />
-            <td className="num">{formatNumber(departments.reduce((n, d) => n + d.communeCount, 0), locale)}</td>
-            <td className="num">{formatNumber(departments.reduce((n, d) => n + d.sectionCount, 0), locale)}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {departments.map((d) => (
+              <tr key={d.code}>
+                <td>
+                  <Link to={`/geographie/${d.code}`}>{departmentLabel(d.name, locale)}</Link>
+                </td>
+                <td>{d.code}</td>
+                <td className="num">{formatNumber(d.communeCount, locale)}</td>
+                <td className="num">{formatNumber(d.sectionCount, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("geo.total")}</th>
+              <td />
+              <td className="num">{formatNumber(departments.reduce((n, d) => n + d.communeCount, 0), locale)}</td>
+              <td className="num">{formatNumber(departments.reduce((n, d) => n + d.sectionCount, 0), locale)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </>
   );
 }

@@ -2,6 +2,8 @@ import type { Locale } from "./locales";
 
 /** The words date formatting needs in Kreyòl, which Node's ICU does not have (and the pattern in each language). */
 export const MONTHS_HT = ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"] as const;
+/** French month names, written here too: a day reads the same in the server's and the browser's ICU. */
+export const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"] as const;
 
 export const DATE_AT_TIME: Record<Locale, string> = { fr: "{date} à {time}", ht: "{date} a {time}" };
 

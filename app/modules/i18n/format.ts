@@ -1,5 +1,5 @@
 import { TIME_ZONE, type Locale } from "./locales";
-import { DATE_AT_TIME, MONTHS_HT } from "./format-words";
+import { DATE_AT_TIME, MONTHS_FR, MONTHS_HT } from "./format-words";
 import { fill } from "./translate";
 
 /**
@@ -12,20 +12,32 @@ const INTL_LOCALE: Record<Locale, string> = { fr: "fr-HT", ht: "fr-HT" };
 // a time per attendee.
 const DAY_PARTS = new Intl.DateTimeFormat("fr-HT", { timeZone: TIME_ZONE, day: "numeric", month: "numeric", year: "numeric" });
 const TIME_PARTS = new Intl.DateTimeFormat("fr-HT", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const LONG_DATE_FR = new Intl.DateTimeFormat(INTL_LOCALE.fr, { timeZone: TIME_ZONE, dateStyle: "long" });
 const NUMBERS = new Map<string, Intl.NumberFormat>();
 
 function parts(at: Date | number, formatter: Intl.DateTimeFormat): Record<string, string> {
   return Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
 }
 
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day as the register stores it (YYYY-MM-DD: seats, memberships, mandates,
+ * counts), written in the reader's language: "1er décembre 2026", "1 desanm 2026". A day has
+ * no time zone: it is read as written. What is not such a day is shown as it is.
+ */
+export function formatDay(isoDate: string, locale: Locale): string {
+  const match = CALENDAR_DAY.exec(isoDate);
+  const month = match ? Number(match[2]) : 0;
+  const day = match ? Number(match[3]) : 0;
+  if (!match || month < 1 || month > 12 || day < 1 || day > 31) return isoDate;
+  if (locale === "fr") return `${day === 1 ? "1er" : day} ${MONTHS_FR[month - 1]} ${match[1]}`;
+  return `${day} ${MONTHS_HT[month - 1]} ${match[1]}`;
+}
+
+/** An instant's day in Haiti, written as `formatDay` writes days. */
 export function formatDate(at: Date | number, locale: Locale): string {
-  if (locale === "fr") {
-    return LONG_DATE_FR.format(at);
-  }
   const p = parts(at, DAY_PARTS);
-  const month = MONTHS_HT[Number(p.month) - 1];
-  return `${Number(p.day)} ${month} ${p.year}`;
+  return formatDay(`${p.year}-${p.month!.padStart(2, "0")}-${p.day!.padStart(2, "0")}`, locale);
 }
 
 export function formatTime(at: Date | number, _locale: Locale): string {
