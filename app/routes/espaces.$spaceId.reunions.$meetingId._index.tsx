@@ -78,7 +78,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       minutesHtml: meeting.status === "closed" && approval ? meeting.minutesHtml : null,
       approval,
       draft,
-      agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes })),
+      agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes, approvesMeetingId: i.approvesMeetingId })),
       facilitators: meeting.facilitators.map((f) => f.name),
       authorities: meeting.authorities.map((a) => a.name),
     },
@@ -91,7 +91,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     closed,
     reopen,
     awaiting,
-    approvesHere: meeting.status === "live" && meeting.agenda.some((i) => i.kind === "minutes_approval"),
+    live: meeting.status === "live",
   };
 }
 
@@ -163,7 +163,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, approvesHere } = useLoaderData<typeof loader>();
+  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -326,10 +326,13 @@ export default function MeetingPage() {
             <ul className="plain">
               {awaiting.map((m) => {
                 const title = t("agenda.approvalTitle", { date: formatDate(m.startsAt, locale) });
+                // The item for these minutes, or one naming no meeting (an agenda made before items named theirs).
+                const item = meeting.agenda.find((i) => i.kind === "minutes_approval" && (i.approvesMeetingId === m.id || i.approvesMeetingId === null));
+                const approvesHere = live && item !== undefined;
                 return (
                   <li key={m.id}>
-                    {meeting.agenda.some((i) => i.kind === "minutes_approval" && i.title === title) ? null : (
-                      <IntentButton intent="agenda-add" fields={{ kind: "minutes_approval", title, plannedMinutes: 5 }} className="small">
+                    {item ? null : (
+                      <IntentButton intent="agenda-add" fields={{ kind: "minutes_approval", title, plannedMinutes: 5, approvesMeetingId: m.id }} className="small">
                         {t("agenda.addApproval", { title })}
                       </IntentButton>
                     )}

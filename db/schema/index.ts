@@ -7,3 +7,5 @@ export * from "./realtime";
 export * from "./audit";
 export * from "./meetings";
 export * from "./requests";
+export * from "./motions";
+export * from "./polls";

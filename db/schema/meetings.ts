@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { authorities, people } from "./people";
 import { organisations } from "./organisations";
 import { spaces } from "./spaces";
@@ -86,6 +86,10 @@ export const agendaItems = sqliteTable(
     spentMs: integer("spent_ms").notNull().default(0),
     /** Once a meeting is live its items are withdrawn, never deleted: their time and turns keep their item. */
     withdrawnAt: integer("withdrawn_at"),
+    /** A `motion` item: the motion (or amendment) it puts to the meeting (`motions.id`; declared there, which imports this file). */
+    motionId: integer("motion_id"),
+    /** A `minutes_approval` item: the meeting whose minutes it approves. */
+    approvesMeetingId: integer("approves_meeting_id").references((): AnySQLiteColumn => meetings.id),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],

@@ -183,6 +183,8 @@ interface ItemSpec {
   extra?: number;
   /** The item's paragraph in the minutes. */
   notes: string;
+  /** A minutes-approval item: the meeting whose minutes it approves. */
+  approves?: number;
 }
 
 interface MeetingSpec {
@@ -623,8 +625,8 @@ export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
   db.transaction(() => {
     const input = { kind: TODAY_MEETING.kind, title: TODAY_MEETING.title, startsAt, endsAt: startsAt + 3 * 3600_000, place: TODAY_MEETING.place, published: true, facilitatorIds: [facilitator.userId], authorityIds: TODAY_MEETING.authorities.map((k) => authorityIds.get(k)!) };
     const { id } = must(planMeeting(db, facilitator, spaceId, input, plannedAt), "today's meeting");
-    const items = [{ kind: "minutes_approval" as AgendaItemKind, title: approvalTitle(previous!.startsAt), minutes: 10 }, ...TODAY_MEETING.agenda];
-    items.forEach((item, i) => must(addAgendaItem(deps, facilitator, id, { kind: item.kind, title: item.title, plannedMinutes: item.minutes }, plannedAt + (i + 1) * MINUTE), "today's agenda"));
+    const items: { kind: AgendaItemKind; title: string; minutes: number; approves?: number }[] = [{ kind: "minutes_approval", title: approvalTitle(previous!.startsAt), minutes: 10, approves: previous!.id }, ...TODAY_MEETING.agenda];
+    items.forEach((item, i) => must(addAgendaItem(deps, facilitator, id, { kind: item.kind, title: item.title, plannedMinutes: item.minutes, approvesMeetingId: item.approves ?? null }, plannedAt + (i + 1) * MINUTE), "today's agenda"));
   });
   return true;
 }
@@ -659,7 +661,7 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
   const startedAt = startsAt + random.int(8, 25) * MINUTE;
 
   const agenda: ItemSpec[] = previous
-    ? [{ kind: "minutes_approval", title: approvalTitle(previous.startsAt), minutes: 10, notes: `Le procès-verbal de la séance du ${formatDate(previous.startsAt, "fr")} est lu par le secrétaire de séance et approuvé sans modification.` }, ...spec.agenda]
+    ? [{ kind: "minutes_approval", title: approvalTitle(previous.startsAt), minutes: 10, approves: previous.id, notes: `Le procès-verbal de la séance du ${formatDate(previous.startsAt, "fr")} est lu par le secrétaire de séance et approuvé sans modification.` }, ...spec.agenda]
     : spec.agenda;
 
   // Who comes: the named speakers and the expected delegates, most of the others, the officials, walk-ins.
@@ -792,7 +794,9 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
       authorityIds: spec.authorities.map((k) => ctx.authorityIds.get(k)!),
     };
     meetingId = must(planMeeting(db, facilitator, ctx.spaceId, input, plannedAt), "meeting").id;
-    agenda.forEach((item, i) => itemIds.push(must(addAgendaItem(deps, facilitator, meetingId, { kind: item.kind, title: item.title, plannedMinutes: item.minutes }, plannedAt + (i + 1) * MINUTE), "agenda item").id));
+    agenda.forEach((item, i) =>
+      itemIds.push(must(addAgendaItem(deps, facilitator, meetingId, { kind: item.kind, title: item.title, plannedMinutes: item.minutes, approvesMeetingId: item.approves ?? null }, plannedAt + (i + 1) * MINUTE), "agenda item").id),
+    );
     // Stable: what happens at the same second happens in the order it was written.
     events.map((e, i) => ({ ...e, i })).sort((a, b) => a.at - b.at || a.i - b.i).forEach((e) => e.run());
   });

@@ -105,6 +105,7 @@ describe("a year of Makòn Limonade", () => {
       if (k < held.length - 1) {
         const next = held[k + 1]!;
         const item = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, next.id), eq(agendaItems.kind, "minutes_approval"))).get()!;
+        expect(item.approvesMeetingId).toBe(m.id);
         // Frozen as approving freezes them: the shared text, and its HTML.
         expect(m).toMatchObject({ minutesApprovedInMeetingId: next.id, minutesMarkdown: text, minutesHtml: renderMarkdown(text) });
         expect(m.minutesHtml).toContain("<h3>");

@@ -279,6 +279,23 @@ describe("no irreversible mis-click", () => {
     expect(audits("meeting.approveMinutes")).toMatchObject([{ subjectId: String(previous), after: { inMeetingId: next } }]);
   });
 
+  it("an approval item names the minutes it approves: it approves those, not another meeting's", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const older = closedMeeting(NOW - 60 * DAY);
+    const previous = closedMeeting(NOW - 30 * DAY);
+    const next = plannedMeeting();
+    const item = { kind: "minutes_approval" as const, title: "Apwobasyon pwosè vèbal", plannedMinutes: 5 };
+    must(addAgendaItem(deps, f, next, { ...item, approvesMeetingId: previous }, NOW));
+    // Once per minutes, for minutes of this space, closed, held before, of an approval item only.
+    expect(addAgendaItem(deps, f, next, { ...item, approvesMeetingId: previous }, NOW)).toEqual({ ok: false, code: "already_on_agenda" });
+    expect(addAgendaItem(deps, f, next, { ...item, kind: "discussion", approvesMeetingId: older }, NOW)).toEqual({ ok: false, code: "not_found" });
+    expect(addAgendaItem(deps, f, next, { ...item, approvesMeetingId: next }, NOW)).toEqual({ ok: false, code: "not_found" });
+    must(changeMeetingStatus(deps, f, next, "start", { now: NOW + 3600_000 }));
+    expect(approveMinutes(deps, f, older, { now: NOW + 3600_000, inMeetingId: next })).toEqual({ ok: false, code: "not_on_agenda" });
+    expect(approveMinutes(deps, f, previous, { now: NOW + 3600_000, inMeetingId: next })).toEqual({ ok: true, value: null });
+    expect(addAgendaItem(deps, f, next, { ...item, approvesMeetingId: previous }, NOW)).toEqual({ ok: false, code: "minutes_approved" });
+  });
+
   it("reopening and approving refuse delegates, officials and another space's facilitators, writing nothing", () => {
     const admin = actorByEmail(db, "admin@makon.ht");
     const id = closedMeeting();

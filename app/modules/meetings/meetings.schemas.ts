@@ -32,6 +32,8 @@ export const AgendaItemSchema = z.object({
     }
     return Number(v);
   }),
+  /** A minutes-approval item: the earlier meeting whose minutes it approves. */
+  approvesMeetingId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().positive().nullable()).optional().transform((v) => v ?? null),
 });
 
 /** What the door's buttons send when the person prefers not to say: recorded as not stated. */

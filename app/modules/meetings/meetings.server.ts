@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, max } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, max, or } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import {
   agendaItems,
@@ -182,7 +182,15 @@ export function approveMinutes(deps: Deps, actor: Actor | null, meetingId: numbe
       const item = tx
         .select({ id: agendaItems.id })
         .from(agendaItems)
-        .where(and(eq(agendaItems.meetingId, other.value.id), eq(agendaItems.kind, "minutes_approval"), isNull(agendaItems.withdrawnAt)))
+        .where(
+          and(
+            eq(agendaItems.meetingId, other.value.id),
+            eq(agendaItems.kind, "minutes_approval"),
+            isNull(agendaItems.withdrawnAt),
+            // The item for these minutes, or one that names no meeting (an older agenda's).
+            or(eq(agendaItems.approvesMeetingId, meetingId), isNull(agendaItems.approvesMeetingId)),
+          ),
+        )
         .get();
       at = { id: other.value.id, spaceId: other.value.spaceId, status: other.value.status, hasApprovalItem: !!item };
     }
@@ -215,11 +223,30 @@ export function listMinutesAwaitingApproval(db: Db, spaceId: number, before: num
     .filter((m) => m.id !== exceptMeetingId);
 }
 
-export function addAgendaItem(deps: Deps, actor: Actor | null, meetingId: number, input: { kind: AgendaItemKind; title: string; plannedMinutes: number | null }, now: number): Result<{ id: number }, MeetingCode> {
+export function addAgendaItem(
+  deps: Deps,
+  actor: Actor | null,
+  meetingId: number,
+  input: { kind: AgendaItemKind; title: string; plannedMinutes: number | null; approvesMeetingId?: number | null },
+  now: number,
+): Result<{ id: number }, MeetingCode> {
   const meeting = meetingForChange(deps.db, actor, meetingId);
   if (!meeting.ok) return meeting;
   if (!canEditPlan(meeting.value.status)) return fail("wrong_state");
   return commit(deps, (tx, emit) => {
+    if (input.approvesMeetingId != null) {
+      // Minutes of an earlier closed meeting of this space, not approved yet, and not already on this agenda.
+      const target = tx.select().from(meetings).where(eq(meetings.id, input.approvesMeetingId)).get();
+      if (input.kind !== "minutes_approval" || !target || target.spaceId !== meeting.value.spaceId || target.startsAt >= meeting.value.startsAt) return fail("not_found");
+      if (target.status !== "closed") return fail("wrong_state");
+      if (target.minutesApprovedAt !== null) return fail("minutes_approved");
+      const twice = tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.approvesMeetingId, target.id), isNull(agendaItems.withdrawnAt)))
+        .get();
+      if (twice) return fail("already_on_agenda");
+    }
     const last = tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get();
     const inserted = tx.insert(agendaItems).values({ ...input, meetingId, position: (last?.position ?? 0) + 1, createdAt: now }).returning({ id: agendaItems.id }).get();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "agenda.add", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
