@@ -19,6 +19,9 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL makes NORMAL durable against application crashes; only a power cut may lose the last commit.
   sqlite.pragma("synchronous = NORMAL");
+  // Freed pages are overwritten with zeros: what a secret poll's closing or a deletion removes
+  // does not linger in the file (a setting of each connection, so set at every open).
+  sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;

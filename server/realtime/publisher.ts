@@ -24,6 +24,7 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "meeting.planChanged":
+          case "poll.changed":
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "live.changed":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FINAL_STATES, MOTION_MOVES, MOTION_STATES, motionNumber, moveMotion, movesFrom } from "../../app/modules/motions/motion-state";
+import { FINAL_STATES, MOTION_MOVES, MOTION_STATES, amendmentNumber, motionNumber, moveMotion, movesFrom } from "../../app/modules/motions/motion-state";
 
 describe("a motion's life", () => {
   it("goes from draft to decision through the hands allowed to move it", () => {
@@ -37,5 +37,6 @@ describe("a motion's life", () => {
   it("numbers motions per space and year", () => {
     expect(motionNumber(2026, 14)).toBe("M-2026-014");
     expect(motionNumber(2027, 1234)).toBe("M-2027-1234");
+    expect(amendmentNumber(2026, 14, 2)).toBe("M-2026-014 A2");
   });
 });

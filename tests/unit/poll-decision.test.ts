@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addTallies, decide, handLimit, presenceQuorumMet, tallyRefusal, type DecisionRules, type Majority, type PollFacts } from "../../app/modules/polls/decision";
+import { addTallies, decide, decideConsensus, handLimit, presenceQuorumMet, tallyRefusal, type DecisionRules, type Majority, type PollFacts } from "../../app/modules/polls/decision";
 
 const rules = (majority: Majority, extra: Partial<DecisionRules> = {}): DecisionRules => ({ majority, abstentionsCount: false, presenceQuorumPercent: null, turnoutQuorumPercent: null, ...extra });
 const facts = (yes: number, no: number, abstain: number, extra: Partial<PollFacts> = {}): PollFacts => ({ tally: { yes, no, abstain }, eligible: 40, organisationsPresent: 20, organisations: 20, ...extra });
@@ -63,6 +63,16 @@ describe("deciding a poll", () => {
     expect(presenceQuorumMet({ presenceQuorumPercent: 50 }, 10, 20)).toBe(true);
     expect(presenceQuorumMet({ presenceQuorumPercent: 50 }, 9, 20)).toBe(false);
     expect(presenceQuorumMet({ presenceQuorumPercent: null }, 0, 20)).toBe(true);
+  });
+
+  it("adopts by consensus, rejects when objections stand, and decides nothing without the presence quorum", () => {
+    const consensus = (reached: boolean, organisationsPresent: number) => {
+      const d = decideConsensus({ presenceQuorumPercent: 50 }, { reached, organisationsPresent, organisations: 20 });
+      return `${d.outcome}:${d.reason}`;
+    };
+    expect(consensus(true, 10)).toBe("adopted:consensus");
+    expect(consensus(false, 10)).toBe("rejected:no_consensus");
+    expect(consensus(true, 9)).toBe("no_decision:presence_quorum");
   });
 
   it("adds a hybrid poll's phones and hands, the hands limited to those who did not vote by phone", () => {

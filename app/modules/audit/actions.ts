@@ -71,6 +71,27 @@ export const AUDIT_ACTIONS = {
   "live.screen-locale": "internal",
   "live.delegate-request": "internal",
   "live.delegate-withdraw": "internal",
+  /**
+   * Motions: a draft is its proposer's own until submitted; from submission on, the motion's
+   * life is the space's public history (its own page shows it too).
+   */
+  "motion.draft": "internal",
+  "motion.edit": "internal",
+  "motion.submit": "public",
+  "motion.cosponsorInvite": "public",
+  "motion.cosponsorAnswer": "public",
+  "motion.admit": "public",
+  "motion.adopt": "public",
+  "motion.reject": "public",
+  "motion.withdraw": "public",
+  "motion.refer": "public",
+  "motion.forward": "public",
+  /** Polls. A ballot's entry names the voter and the poll, never the choice (a secret poll's must not be linkable). */
+  "poll.open": "public",
+  "poll.vote": "internal",
+  "poll.hands": "public",
+  "poll.consensus": "public",
+  "poll.close": "public",
 } as const satisfies Record<string, Visibility>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

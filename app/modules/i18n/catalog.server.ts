@@ -7,6 +7,8 @@ import { usersMessages } from "../users/users.messages";
 import { meetingsMessages } from "../meetings/meetings.messages";
 import { liveMessages } from "../live/live.messages";
 import { consoleMessages } from "../live/console.messages";
+import { motionsMessages } from "../motions/motions.messages";
+import { pollsMessages } from "../polls/polls.messages";
 import type { Catalog } from "./catalog";
 import type { Locale } from "./locales";
 import type { MessageDomain } from "./page-domains";
@@ -23,6 +25,8 @@ export const CATALOGS = {
   meetings: meetingsMessages,
   live: liveMessages,
   console: consoleMessages,
+  motions: motionsMessages,
+  polls: pollsMessages,
 } as const satisfies Record<MessageDomain, Catalog>;
 
 const ALL: Record<MessageKey, Record<Locale, string>> = Object.assign({}, ...Object.values(CATALOGS));

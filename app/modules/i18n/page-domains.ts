@@ -3,20 +3,20 @@
  * page's language only. A page that shows a domain not listed here shows ⟦keys⟧, which the
  * page sweep test (tests/integration/pages.test.ts) catches.
  */
-export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console"] as const;
+export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console", "motions", "polls"] as const;
 export type MessageDomain = (typeof MESSAGE_DOMAINS)[number];
 
 export function domainsForPath(path: string): MessageDomain[] {
   // Routes match whatever the case; so do their messages.
   const pathname = path.toLowerCase();
   // A delegate's phone on 3G: the live meeting's words only.
-  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/direct\/?$/.test(pathname)) return ["common", "live"];
-  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console"];
+  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/direct\/?$/.test(pathname)) return ["common", "live", "polls"];
+  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console", "polls"];
   // The shared screen carries its own messages, in both languages (the console switches it).
   if (pathname.startsWith("/ecran/")) return ["common"];
   // A delegate's phone checking in from the meeting's link or QR code.
   if (pathname.startsWith("/arrivee/")) return ["common", "meetings"];
-  if (pathname.startsWith("/espaces/")) return ["common", "spaces", "organisations", "people", "meetings", "live", "console", "users"];
+  if (pathname.startsWith("/espaces/")) return ["common", "spaces", "organisations", "people", "meetings", "live", "console", "users", "motions", "polls"];
   if (pathname.startsWith("/geographie")) return ["common", "geography", "spaces"];
   if (pathname.startsWith("/admin") || pathname.startsWith("/compte")) return ["common", "users", "people", "spaces"];
   if (pathname === "/" || pathname === "") return ["common", "spaces", "live"];

@@ -7,6 +7,8 @@ import type { usersMessages } from "../users/users.messages";
 import type { meetingsMessages } from "../meetings/meetings.messages";
 import type { liveMessages } from "../live/live.messages";
 import type { consoleMessages } from "../live/console.messages";
+import type { motionsMessages } from "../motions/motions.messages";
+import type { pollsMessages } from "../polls/polls.messages";
 
 /**
  * Every message key, from the domains' catalogs (types only: no dictionary reaches the
@@ -21,7 +23,9 @@ export type MessageKey =
   | keyof typeof usersMessages
   | keyof typeof meetingsMessages
   | keyof typeof liveMessages
-  | keyof typeof consoleMessages;
+  | keyof typeof consoleMessages
+  | keyof typeof motionsMessages
+  | keyof typeof pollsMessages;
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;

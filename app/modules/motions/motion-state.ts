@@ -53,3 +53,8 @@ export function movesFrom(current: MotionState, actor: MotionActor): MotionMove[
 export function motionNumber(year: number, sequence: number): string {
   return `M-${year}-${String(sequence).padStart(3, "0")}`;
 }
+
+/** An amendment by its rank under its motion: M-2026-014 A2. */
+export function amendmentNumber(year: number, sequence: number, rank: number): string {
+  return `${motionNumber(year, sequence)} A${rank}`;
+}

@@ -47,7 +47,7 @@ export interface PollFacts {
 }
 
 export type Outcome = "adopted" | "rejected" | "no_decision";
-export type DecisionReason = "presence_quorum" | "turnout_quorum" | "no_votes" | "only_abstentions" | "tie" | "majority_reached" | "majority_missed";
+export type DecisionReason = "presence_quorum" | "turnout_quorum" | "no_votes" | "only_abstentions" | "tie" | "majority_reached" | "majority_missed" | "consensus" | "no_consensus";
 
 export interface Decision {
   outcome: Outcome;
@@ -78,6 +78,16 @@ export function decide(rules: DecisionRules, facts: PollFacts): Decision {
   if (yes === 0 && no === 0) return result("rejected", "only_abstentions");
   if (yes === no) return result("rejected", "tie");
   return result(reached(rules.majority, yes, no, base) ? "adopted" : "rejected", reached(rules.majority, yes, no, base) ? "majority_reached" : "majority_missed");
+}
+
+/**
+ * A poll held by consensus: adopted when the facilitator records consensus, not adopted when
+ * objections stand. The presence quorum applies as to a vote; there is no tally.
+ */
+export function decideConsensus(rules: Pick<DecisionRules, "presenceQuorumPercent">, facts: { reached: boolean; organisationsPresent: number; organisations: number }): Decision {
+  const result = (outcome: Outcome, reason: DecisionReason): Decision => ({ outcome, reason, base: 0 });
+  if (!presenceQuorumMet(rules, facts.organisationsPresent, facts.organisations)) return result("no_decision", "presence_quorum");
+  return facts.reached ? result("adopted", "consensus") : result("rejected", "no_consensus");
 }
 
 function reached(majority: Majority, yes: number, no: number, base: number): boolean {

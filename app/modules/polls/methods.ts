@@ -14,3 +14,15 @@ export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 
 /** Whether ballots come from phones (and who voted is recorded). */
 export const takesPhoneBallots = (method: PollMethod): boolean => method === "named" || method === "secret" || method === "hybrid";
+
+/** Whether a phone ballot's choice is kept beside its voter (named polls, shown after closing). */
+export const keepsChoice = (method: PollMethod): boolean => method === "named";
+
+/**
+ * Whether phone ballots must never be tied to their voters: secret polls, and hybrid ones,
+ * whose phone ballots go to the counters only (the hands are counted openly in the room).
+ */
+export const unlinkable = (method: PollMethod): boolean => method === "secret" || method === "hybrid";
+
+/** Whether the facilitator enters counted hands (paper ballots are counted and entered the same way). */
+export const takesHands = (method: PollMethod): boolean => method === "hands" || method === "paper" || method === "hybrid";

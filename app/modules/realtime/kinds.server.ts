@@ -7,6 +7,7 @@ import type { Actor } from "../auth/roles";
 import type { Deps } from "../deps.server";
 import { projectConsole, projectLive } from "../live/projections.server";
 import { consoleCommand, delegateCommand, whoAmICommand, type MeetingSocketCommand, type SocketReply } from "../live/socket-commands.server";
+import { ballotCommand, ballotStatusCommand } from "../polls/socket-commands.server";
 import { MINUTES_ROOT } from "../meetings/minutes";
 import { documentAccess, type DocumentAccess, type DocumentFacts } from "./access";
 import type { SocketCredentials } from "./credentials";
@@ -73,7 +74,7 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
     roots: [],
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
     project: (db, ref, doc, { shared, scope }) => projectLive(db, ref.meetingId, doc, shared, scope),
-    commands: { delegate: onMeeting(delegateCommand), whoami: onMeeting(whoAmICommand) },
+    commands: { delegate: onMeeting(delegateCommand), whoami: onMeeting(whoAmICommand), ballot: onMeeting(ballotCommand), "ballot-status": onMeeting(ballotStatusCommand) },
   },
   "meeting-console": {
     storage: "projection",

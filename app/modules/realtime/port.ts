@@ -11,6 +11,8 @@ export type DomainEvent =
   | { type: "meeting.cancelled"; meetingId: number }
   | { type: "meeting.planChanged"; meetingId: number }
   | { type: "live.changed"; meetingId: number }
+  /** A poll of the meeting opened, received a ballot, or closed. */
+  | { type: "poll.changed"; meetingId: number }
   | { type: "attendance.changed"; meetingId: number }
   | { type: "access.changed"; userId: string }
   | { type: "session.ended"; sessionId: string };
