@@ -21,6 +21,8 @@ export interface MakonContext {
   /** This response's Content-Security-Policy nonce, for the scripts Remix writes inline. */
   cspNonce: string;
   now: () => number;
+  /** Where phones reach this server, for a QR code or a printed link (see server/public-origin.ts). */
+  publicOrigin: (requestUrl: string) => string;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Form } from "./components/form";
 import { randomBytes } from "node:crypto";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import stylesUrl from "./styles.css";
 import { useT } from "./components/i18n";
 import { useNonce } from "./components/nonce";
@@ -189,7 +189,42 @@ export default function App() {
 }
 
 /** When even the layout's data is missing (its loader failed), the error page says it in both languages. */
+/**
+ * A page or its data could not be fetched for want of network (a navigation while offline,
+ * a server out of reach): the browser's fetch fails with a TypeError, not an answer.
+ */
+function isNetworkFailure(error: unknown): boolean {
+  return !isRouteErrorResponse(error) && error instanceof TypeError && /fetch|network|load failed/i.test(error.message);
+}
+
+/**
+ * The page comes back by itself: as soon as the device is back online, or — when it thinks it
+ * is online but the server was out of reach — at growing intervals, never more than once a minute.
+ */
+function ComesBackOnline() {
+  useEffect(() => {
+    let delay = 5_000;
+    let timer: ReturnType<typeof setTimeout>;
+    const reload = () => window.location.reload();
+    const retry = () => {
+      timer = setTimeout(() => {
+        if (navigator.onLine) reload();
+        else retry();
+      }, delay);
+      delay = Math.min(delay * 2, 60_000);
+    };
+    window.addEventListener("online", reload);
+    retry();
+    return () => {
+      window.removeEventListener("online", reload);
+      clearTimeout(timer);
+    };
+  }, []);
+  return null;
+}
+
 const WITHOUT_DATA: Messages = {
+  "error.page.offline": "Pas de réseau : la page reviendra d'elle-même · Pa gen rezo: paj la ap tounen poukont li",
   "error.page.notFound": "Page introuvable · Nou pa jwenn paj sa a",
   "error.page.forbidden": "Accès refusé · Ou pa gen aksè",
   "error.page.generic": "Une erreur est survenue · Gen yon erè ki fèt",
@@ -202,10 +237,12 @@ export function ErrorBoundary() {
   const fromLayout = useT();
   const t = root ? fromLayout : translatorOf(WITHOUT_DATA);
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key: MessageKey = status === 404 ? "error.page.notFound" : status === 403 ? "error.page.forbidden" : "error.page.generic";
+  const offline = isNetworkFailure(error);
+  const key: MessageKey = offline ? "error.page.offline" : status === 404 ? "error.page.notFound" : status === 403 ? "error.page.forbidden" : "error.page.generic";
   return (
     <main id="main" className="error-page">
-      <h1>{t(key)}</h1>
+      {offline ? <ComesBackOnline /> : null}
+      <h1 role={offline ? "status" : undefined}>{t(key)}</h1>
       <p>
         <Link to="/">{t("error.page.home")}</Link>
       </p>

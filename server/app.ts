@@ -19,6 +19,7 @@ import { createUpgradeHandler } from "./realtime/upgrade";
 import { createRemixHandler, errorPage } from "./remix-handler";
 import { IdempotencyStore } from "./idempotency";
 import { securityHeaders } from "./request-guards";
+import { lanAddresses, publicOrigin } from "./public-origin";
 
 export interface ServerConfig {
   databasePath: string;
@@ -30,6 +31,8 @@ export interface ServerConfig {
   rootDir: string;
   /** Express's "trust proxy": false, a number of hops, or the proxies' addresses. */
   trustProxy?: false | number | string;
+  /** The address phones reach this server at (PUBLIC_URL). */
+  publicUrl?: string;
   maxMessageBytes?: number;
   compactAfter?: number;
   keepaliveAfterMs?: number;
@@ -64,6 +67,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   realtime = createRealtimePort(hub);
   const build = (await import(pathToFileURL(join(config.rootDir, "build", "index.js")).href)) as ServerBuild;
 
+  const listensEverywhere = config.host === "0.0.0.0" || config.host === "::";
   const app = express();
   app.disable("x-powered-by");
   // Static files and /healthz carry the same headers as pages.
@@ -93,7 +97,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         const secureCookie = config.secureCookies === "auto" ? requestSecure : config.secureCookies;
         const { current, setCookie } = await readSession(db, auth, req.headers.cookie, { extend: req.method !== "GET" && req.method !== "HEAD", secure: secureCookie });
         if (setCookie) res.append("Set-Cookie", setCookie);
-        return { db, auth, realtime: realtime!, current, clientAddress: req.ip ?? "unknown", requestSecure, secureCookie, cspNonce, now: Date.now };
+        return {
+          db,
+          auth,
+          realtime: realtime!,
+          current,
+          clientAddress: req.ip ?? "unknown",
+          requestSecure,
+          secureCookie,
+          cspNonce,
+          now: Date.now,
+          // The LAN address only when phones can reach this server there (it listens on every interface).
+          publicOrigin: (requestUrl: string) => publicOrigin(requestUrl, config.publicUrl, listensEverywhere ? lanAddresses() : []),
+        };
       },
     }),
   );

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
    * a trusted proxy), so a venue laptop serving phones over plain HTTP on the local Wi-Fi works.
    */
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  /** The address phones reach this server at, for QR codes and printed links (else the request's, a loopback one replaced by the LAN address). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**
    * Which proxies' X-Forwarded-For / -Proto to believe: "false", a number of hops counted
    * from this server ("true" is one hop), or their addresses and subnets, comma-separated.
@@ -37,6 +39,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     databasePath: e.DATABASE_PATH,
     secureCookies: e.SECURE_COOKIES === "auto" ? ("auto" as const) : e.SECURE_COOKIES === "true",
     trustProxy: trustProxySetting(e.TRUST_PROXY),
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

@@ -69,13 +69,20 @@ export class IdempotencyStore {
     return { kind: "run", rowKey };
   }
 
-  /** Keeps the answer (a failure of ours, an answer that sets a cookie or a huge one is not kept: the row goes). */
-  finish(rowKey: string, answer: StoredAnswer | null): void {
+  /**
+   * What became of the post. An answer is kept to be given again; a page too large to keep is
+   * kept as "done, see the page" (a redirect to where it was posted). "unknown" — the request
+   * failed in our hands or was cut off, possibly after its command committed — leaves the row
+   * pending, so a retry is asked to look at the page rather than applied a second time. Only
+   * "forget" (an answer that sets a cookie: signing in or out, a language) lets it run again.
+   */
+  finish(rowKey: string, outcome: { kind: "answer"; answer: StoredAnswer; path: string } | { kind: "unknown" } | { kind: "forget" }): void {
     try {
-      if (answer && answer.status < 500 && Buffer.byteLength(answer.body) <= MAX_KEPT_BYTES) {
-        this.db.update(idempotentRequests).set({ status: answer.status, headers: answer.headers, body: answer.body }).where(eq(idempotentRequests.key, rowKey)).run();
-      } else {
+      if (outcome.kind === "forget") {
         this.db.delete(idempotentRequests).where(eq(idempotentRequests.key, rowKey)).run();
+      } else if (outcome.kind === "answer" && outcome.answer.status < 500) {
+        const kept = Buffer.byteLength(outcome.answer.body) <= MAX_KEPT_BYTES ? outcome.answer : { status: 303, headers: [["Location", outcome.path]] as [string, string][], body: "" };
+        this.db.update(idempotentRequests).set({ status: kept.status, headers: kept.headers, body: kept.body }).where(eq(idempotentRequests.key, rowKey)).run();
       }
     } finally {
       this.settled.get(rowKey)?.();

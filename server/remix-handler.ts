@@ -49,7 +49,9 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
 
       const context = await options.loadContext(req, res, nonce);
       const userId = context.current?.user.id ?? null;
-      const answerKey = req.method === "GET" ? url.searchParams.get(ANSWER_PARAM) : null;
+      // The page a post produced is a document; a script's data request from that address is
+      // answered as any other (it would otherwise get HTML where it expects data).
+      const answerKey = req.method === "GET" && !isDataRequest(url) ? url.searchParams.get(ANSWER_PARAM) : null;
       if (answerKey) {
         const page = options.idempotency.page(answerKey, userId);
         // Read once more after a refresh; gone (a day later, or another browser), the page as it is now.
@@ -79,7 +81,7 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
       try {
         response = await handle(request, context);
       } catch (error) {
-        if (rowKey) options.idempotency.finish(rowKey, null);
+        if (rowKey) options.idempotency.finish(rowKey, { kind: "unknown" });
         throw error;
       }
       if (!rowKey) {
@@ -91,8 +93,8 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
       }
       const answer: StoredAnswer = { status: response.status, headers: keptHeaders(response.headers, res.get("Content-Security-Policy")), body: await response.text() };
       const setsCookie = response.headers.has("set-cookie");
-      options.idempotency.finish(rowKey, setsCookie ? null : answer);
-      const documentPost = !/\.data$/.test(url.pathname) && !url.searchParams.has("_data");
+      options.idempotency.finish(rowKey, setsCookie ? { kind: "forget" } : { kind: "answer", answer, path });
+      const documentPost = !isDataRequest(url);
       if (documentPost && !setsCookie && answer.status >= 200 && answer.status < 300 && /text\/html/.test(response.headers.get("content-type") ?? "")) {
         // Post/redirect/get: a refresh reads this answer again instead of posting again.
         return void res.redirect(303, answerLocation(url, rowKey));
@@ -105,6 +107,9 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
     }
   };
 }
+
+/** A script's request for a route's data (Remix's single fetch, or its older `_data`), not a document. */
+const isDataRequest = (url: URL) => /\.data$/.test(url.pathname) || url.searchParams.has("_data");
 
 function send(res: ExpressResponse, answer: StoredAnswer): void {
   res.status(answer.status);

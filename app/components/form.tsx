@@ -28,7 +28,9 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
   const seed = (useRouteLoaderData("root") as { formSeed?: string } | undefined)?.formSeed ?? "page";
   const id = useId();
   const [sent, setSent] = useState(0);
-  const [waiting, setWaiting] = useState(false);
+  // Posts held while offline: one for a form (pressed again, it is the same post), each press
+  // for a `repeatable` one (three taps on a counter are three people).
+  const [held, setHeld] = useState(0);
   // Its post failed on the way and is being sent again (see resendKeyedPosts).
   const [resending, setResending] = useState(false);
   const posted = useRef<string | null>(null);
@@ -64,14 +66,16 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
   }, []);
 
   useEffect(() => {
-    if (!waiting) return;
+    if (held === 0) return;
+    // One at a time: each goes with the key rendered after the one before it.
     const send = () => {
-      setWaiting(false);
+      setHeld((n) => n - 1);
       form.current?.requestSubmit(submitter.current ?? undefined);
     };
+    if (navigator.onLine) return send();
     window.addEventListener("online", send);
     return () => window.removeEventListener("online", send);
-  }, [waiting]);
+  }, [held, sent]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     onSubmit?.(event);
@@ -79,7 +83,7 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
     if (typeof navigator !== "undefined" && navigator.onLine === false) {
       event.preventDefault();
       submitter.current = (event.nativeEvent as SubmitEvent).submitter;
-      setWaiting(true);
+      setHeld((n) => (repeatable ? n + 1 : 1));
       return;
     }
     posted.current = key;
@@ -91,7 +95,7 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
     <RemixForm ref={form} {...props} onSubmit={submit}>
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={key} />
       {children}
-      {waiting || resending ? (
+      {held > 0 || resending ? (
         <p className="notice waiting" role="status">
           {t("form.waitingForNetwork")}
         </p>

@@ -1,7 +1,8 @@
 import { Form } from "./form";
 import type { FieldErrors } from "../modules/forms";
 import { Field, FormError, SelectField } from "./field";
-import { useT } from "./i18n";
+import { useLocale, useT } from "./i18n";
+import { sectionLabel } from "../modules/geography/labels";
 
 type Values = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
@@ -21,6 +22,7 @@ export function SpaceForm({
   submitLabel: string;
 }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="space" />
@@ -38,7 +40,7 @@ export function SpaceForm({
         <option value="">—</option>
         {sections.map((s) => (
           <option key={s.code} value={s.code}>
-            {s.label}
+            {sectionLabel(s.label, locale)}
           </option>
         ))}
       </SelectField>

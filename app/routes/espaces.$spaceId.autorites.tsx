@@ -3,7 +3,8 @@ import { Breadcrumb } from "../components/breadcrumb";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "../components/form";
 import { Field, FormError, SelectField } from "../components/field";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
+import { sectionLabel } from "../modules/geography/labels";
 import { pageTitle } from "../components/page-title";
 import { AccountFields, PersonFields } from "../components/person-fields";
 import { requirePermission } from "../modules/auth/guards.server";
@@ -48,6 +49,7 @@ export default function Authorities() {
   const { space, authorities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const authority = result?.intent === "authority" ? result : undefined;
   const official = result?.intent === "official" ? result : undefined;
   return (
@@ -89,7 +91,7 @@ export default function Authorities() {
               <option value="">{t("authorities.wholeCommune")}</option>
               {space.territorySections.map((s) => (
                 <option key={s.code} value={s.code}>
-                  {s.label}
+                  {sectionLabel(s.label, locale)}
                 </option>
               ))}
             </SelectField>

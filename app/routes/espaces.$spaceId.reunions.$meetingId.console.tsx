@@ -37,9 +37,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const space = getSpace(context.db, meeting.spaceId)!;
   // The page starts from the console's projection, then follows it on its socket.
   const projection = meetingProjections(context.db, meeting.id)!;
-  // The screen's link in full (this server as the console reached it), and its QR code.
+  // The screen's link in full (at the address the projector's laptop reaches), and its QR code.
   const screenPath = projection.console.screenPath;
-  const origin = new URL(request.url).origin;
+  const origin = context.publicOrigin(request.url);
   const screenLink = screenPath
     ? { path: screenPath, origin, token: screenPath.slice("/ecran/".length), qr: await screenLinkQr(`${origin}${screenPath}`) }
     : null;

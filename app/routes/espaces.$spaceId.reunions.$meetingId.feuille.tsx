@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, place: meeting.place },
     space: { id: space.id, name: space.name, communeName: space.communeName },
     known: sheet.known.map(({ personId, name, organisationName }) => ({ personId, name, organisationName })),
-    link: selfCheckInLink(request.url, meeting.id),
+    link: selfCheckInLink(context.publicOrigin(request.url), meeting.id),
   };
 }
 

@@ -69,7 +69,7 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
     writable,
     open: canRecordAttendance(meeting.status),
     // Delegates with an account check themselves in from this link (or its QR code).
-    selfCheckIn: writable && canRecordAttendance(meeting.status) ? selfCheckInLink(request.url, meeting.id) : null,
+    selfCheckIn: writable && canRecordAttendance(meeting.status) ? selfCheckInLink(context.publicOrigin(request.url), meeting.id) : null,
     correcting: correctingRow
       ? { id: correctingRow.id, name: correctingRow.name, sex: correctingRow.sex, ageGroup: correctingRow.ageGroup, disability: correctingRow.disability, organisationId: correctingRow.organisationId, role: correctingRow.role }
       : null,

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "../components/form";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
+import { departmentLabel } from "../modules/geography/labels";
 import { pageTitle } from "../components/page-title";
 import { SpaceForm } from "../components/space-form";
 import { requirePermission } from "../modules/auth/guards.server";
@@ -38,6 +39,7 @@ export default function NewSpace() {
   const { communes, commune } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="narrow">
       <h1>{t("spaces.new")}</h1>
@@ -50,7 +52,7 @@ export default function NewSpace() {
             <select id="commune" name="commune" required>
               {communes.map((c) => (
                 <option key={c.code} value={c.code}>
-                  {c.name} ({c.departmentName})
+                  {c.name} ({departmentLabel(c.departmentName, locale)})
                 </option>
               ))}
             </select>

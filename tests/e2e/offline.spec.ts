@@ -331,3 +331,15 @@ test("a known delegate tapped at the door while offline is checked in once when 
   expect(rows[0]!.personId).not.toBeNull();
   await context.close();
 });
+
+test("a page opened while offline says so, and comes back by itself when the network returns", async ({ browser, baseURL }) => {
+  const { context, page, label } = await atTheDoor(browser, baseURL, "Lyen");
+  await context.setOffline(true);
+  // A link followed without network: the page's data cannot be fetched.
+  await page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link", { name: `Reyinyon pòt san rezo ${label}` }).tap();
+  await expect(page.getByRole("status").filter({ hasText: "Pas de réseau : la page reviendra d'elle-même" })).toBeVisible();
+  await expect(page.getByText("Une erreur est survenue")).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reyinyon pòt san rezo ${label}`, { timeout: 20_000 });
+  await context.close();
+});

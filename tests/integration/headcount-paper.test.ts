@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { attendance, auditLog } from "../../db/schema/index";
+import { attendance, auditLog, speakingTurns } from "../../db/schema/index";
+import { runConsoleAction } from "../../app/modules/live/live.server";
 import type { Deps } from "../../app/modules/deps.server";
 import type { DomainEvent } from "../../app/modules/realtime/port";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
@@ -84,19 +85,41 @@ describe("headcount mode", () => {
     expect(undoHeadcount(deps, f, id, { sex: "male", ageGroup: "60p", disability: false }, NOW)).toEqual({ ok: false, code: "nothing_to_undo" });
   });
 
-  it("is refused to delegates, officials, another space's facilitator, and once the meeting is closed", () => {
+  it("−1 keeps a counted row someone has spoken from: it takes back an earlier one, or says why not", () => {
     const f = actorByEmail(db, "animateur@makon.ht");
     const id = meeting();
+    expect(changeMeetingStatus(deps, f, id, "start", { now: NOW }).ok).toBe(true);
+    const first = tapHeadcount(deps, f, id, women2535, NOW + 1);
+    const second = tapHeadcount(deps, f, id, women2535, NOW + 2);
+    if (!first.ok || !second.ok) throw new Error("tap refused");
+    expect(runConsoleAction(deps, f, id, { type: "add", attendanceId: second.value.id }, NOW + 3).ok).toBe(true);
+    expect(runConsoleAction(deps, f, id, { type: "start", turnId: turnsOf(id)[0]!.id }, NOW + 4).ok).toBe(true);
+    expect(undoHeadcount(deps, f, id, women2535, NOW + 5)).toEqual({ ok: true, value: { id: first.value.id } });
+    expect(undoHeadcount(deps, f, id, women2535, NOW + 6)).toEqual({ ok: false, code: "has_spoken" });
+    expect(rows(id).map((r) => r.id)).toEqual([second.value.id]);
+    expect(turnsOf(id)).toHaveLength(1);
+  });
+
+  it("is refused to delegates, officials, anyone signed out, and once the meeting is closed", () => {
+    const f = actorByEmail(db, "animateur@makon.ht");
+    const id = meeting();
+    expect(tapHeadcount(deps, f, id, women2535, NOW).ok).toBe(true);
     for (const email of ["delegue@makon.ht", "casec@makon.ht"]) {
       expect(tapHeadcount(deps, actorByEmail(db, email), id, women2535, NOW)).toEqual({ ok: false, code: "forbidden" });
+      expect(undoHeadcount(deps, actorByEmail(db, email), id, women2535, NOW)).toEqual({ ok: false, code: "forbidden" });
     }
     expect(tapHeadcount(deps, null, id, women2535, NOW)).toEqual({ ok: false, code: "forbidden" });
+    expect(undoHeadcount(deps, null, id, women2535, NOW)).toEqual({ ok: false, code: "forbidden" });
+    expect(rows(id)).toHaveLength(1);
+    expect(undoHeadcount(deps, f, id, women2535, NOW).ok).toBe(true);
     expect(changeMeetingStatus(deps, f, id, "start", { now: NOW }).ok).toBe(true);
     expect(changeMeetingStatus(deps, f, id, "close", { now: NOW + 1 }).ok).toBe(true);
     expect(tapHeadcount(deps, f, id, women2535, NOW + 2)).toEqual({ ok: false, code: "locked" });
     expect(rows(id)).toHaveLength(0);
   });
 });
+
+const turnsOf = (meetingId: number) => db.select().from(speakingTurns).where(eq(speakingTurns.meetingId, meetingId)).all();
 
 describe("paper round-trip", () => {
   const line = (name: string, extra: Partial<RawLine> = {}): RawLine => ({ name, sex: "female", ageGroup: "36_59", disability: false, organisationId: "", ...extra });
@@ -151,7 +174,7 @@ describe("paper round-trip", () => {
     expect(audits("attendance.paperEntry")).toHaveLength(0);
     expect(published).toEqual([]);
     expect(translate("fr", paperMessage("bad_lines"))).toContain("Rien n'a été enregistré");
-    expect(translate("ht", "paper.lineProblems", { line: "12", problems: translate("ht", "paper.problem.sex") })).toBe("Liy 12: sèks la manke (oswa « Pito pa di »)");
+    expect(translate("ht", "paper.lineProblems", { line: "12", problems: translate("ht", "paper.problem.sex") })).toBe("Liy 12: sèks la manke (oswa « Pa vle di »)");
   });
 
   it("reads the entry screen's fields, and refuses who does not keep the register", () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { agendaItems, idempotentRequests, users } from "../../db/schema/index";
+import { IdempotencyStore } from "../../server/idempotency";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -64,6 +65,20 @@ describe("a form sent twice", () => {
     expect(await retry.text()).toContain("Rechaje paj la pou w verifye");
     expect(items("Mache")).toBe(0);
   });
+
+  it("stays pending when the request failed in our hands or was cut off, possibly after its command; a page too large to keep is answered as done", async () => {
+    const store = new IdempotencyStore(server.db);
+    const now = Date.now();
+    const failed = await store.begin(key(6), Buffer.from("a=1"), null, "POST", "/x", now);
+    store.finish((failed as { rowKey: string }).rowKey, { kind: "unknown" });
+    expect((await store.begin(key(6), Buffer.from("a=1"), null, "POST", "/x", now)).kind).toBe("unknown");
+    const huge = await store.begin(key(7), Buffer.from("a=1"), null, "POST", "/x", now);
+    store.finish((huge as { rowKey: string }).rowKey, { kind: "answer", answer: { status: 200, headers: [], body: "x".repeat(2_000_000) }, path: "/x" });
+    expect(await store.begin(key(7), Buffer.from("a=1"), null, "POST", "/x", now)).toEqual({ kind: "replay", answer: { status: 303, headers: [["Location", "/x"]], body: "" } });
+    const signIn = await store.begin(key(8), Buffer.from("a=1"), null, "POST", "/x", now);
+    store.finish((signIn as { rowKey: string }).rowKey, { kind: "forget" });
+    expect((await store.begin(key(8), Buffer.from("a=1"), null, "POST", "/x", now)).kind).toBe("run");
+  });
 });
 
 describe("without JavaScript", () => {
@@ -79,6 +94,11 @@ describe("without JavaScript", () => {
     const refreshed = await fetch(`${server.url}${location}`, { headers: { Cookie: facilitator } });
     expect(await refreshed.text()).toBe(html);
     expect(items("Nouvèl")).toBe(1);
+    // The page's scripts, once loaded at that address, read its data as data.
+    const data = await fetch(`${server.url}${location.replace("?", ".data?")}`, { headers: { Cookie: facilitator } });
+    expect(data.status).toBe(200);
+    expect(data.headers.get("content-type")).not.toMatch(/text\/html/);
+    expect(await data.text()).toContain("Nouvèl");
     // Someone else gets the page as it is now.
     const other = await fetch(`${server.url}${location}`, { redirect: "manual" });
     expect([other.status, other.headers.get("location")]).toEqual([303, meetingPath]);

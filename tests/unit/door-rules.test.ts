@@ -9,13 +9,15 @@ const HOUR = 3600_000;
 
 describe("which meetings are open for arrivals by phone", () => {
   it.each([
-    ["live, whatever its planned day", { status: "live", startsAt: NOW - 48 * HOUR }, true],
-    ["planned today, before it opens", { status: "planned", startsAt: NOW + 8 * HOUR }, true],
-    ["planned today, already past its hour", { status: "planned", startsAt: NOW - 9 * HOUR }, true],
-    ["planned tomorrow", { status: "planned", startsAt: NOW + 14 * HOUR + 1 }, false],
-    ["planned yesterday", { status: "planned", startsAt: NOW - 11 * HOUR }, false],
-    ["closed", { status: "closed", startsAt: NOW }, false],
-    ["cancelled", { status: "cancelled", startsAt: NOW }, false],
+    ["live, whatever its planned day", { status: "live", startsAt: NOW - 48 * HOUR, startedAt: NOW - 2 * HOUR }, true],
+    ["live for twelve hours", { status: "live", startsAt: NOW - 12 * HOUR, startedAt: NOW - 12 * HOUR }, true],
+    ["reopened for corrections days after it opened", { status: "live", startsAt: NOW - 72 * HOUR, startedAt: NOW - 72 * HOUR }, false],
+    ["planned today, before it opens", { status: "planned", startsAt: NOW + 8 * HOUR, startedAt: null }, true],
+    ["planned today, already past its hour", { status: "planned", startsAt: NOW - 9 * HOUR, startedAt: null }, true],
+    ["planned tomorrow", { status: "planned", startsAt: NOW + 14 * HOUR + 1, startedAt: null }, false],
+    ["planned yesterday", { status: "planned", startsAt: NOW - 11 * HOUR, startedAt: null }, false],
+    ["closed", { status: "closed", startsAt: NOW, startedAt: NOW }, false],
+    ["cancelled", { status: "cancelled", startsAt: NOW, startedAt: null }, false],
   ] as const)("%s", (_, meeting, open) => {
     expect(openForArrivals(meeting, NOW)).toBe(open);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { departmentLabel, departmentLabelByCode, sectionLabel, sectionOrdinal } from "../../app/modules/geography/labels";
+import { departmentLabel, sectionLabel, sectionOrdinal } from "../../app/modules/geography/labels";
 
 describe("place names in the reader's language", () => {
   it.each([
@@ -20,11 +20,8 @@ describe("place names in the reader's language", () => {
     expect(departmentLabel(fr, "fr")).toBe(fr);
   });
 
-  it("keeps a department it does not know, and reads codes", () => {
+  it("keeps a department it does not know", () => {
     expect(departmentLabel("Atlantide", "ht")).toBe("Atlantide");
-    expect(departmentLabelByCode("HT04", "Nord-Est", "ht")).toBe("Nòdès");
-    expect(departmentLabelByCode("HT04", "Nord-Est", "fr")).toBe("Nord-Est");
-    expect(departmentLabelByCode("HT99", "Autre", "ht")).toBe("Autre");
   });
 
   it.each([

@@ -24,5 +24,7 @@ describe("the shared screen's token", () => {
     expect(tokenGroups("k7m2x9pq4hfd")).toEqual(["k7m2", "x9pq", "4hfd"]);
     expect(typedScreenToken("K7M2 x9pq-4hfd")).toBe("k7m2x9pq4hfd");
     expect(typedScreenToken("Ab3_dE9fGh2JkLmN4pQrSt")).toBe("Ab3_dE9fGh2JkLmN4pQrSt");
+    expect(typedScreenToken("Ab3-dE9fGh2JkLmN4pQrSt")).toBe("Ab3-dE9fGh2JkLmN4pQrSt");
+    expect(typedScreenToken("not-the-right-token")).toBe("not-the-right-token");
   });
 });

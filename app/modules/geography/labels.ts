@@ -28,12 +28,6 @@ export function departmentLabel(name: string, locale: Locale): string {
   return BY_FRENCH_NAME.get(searchKey(name)) ?? name;
 }
 
-/** A department's name in the reader's language, from its code (HT01…HT10). */
-export function departmentLabelByCode(code: string, fallback: string, locale: Locale): string {
-  const known = DEPARTMENTS[code];
-  return known ? known[locale] : fallback;
-}
-
 /** "1re", "2e" in French; "1ye", "2yèm" in Kreyòl. */
 export function sectionOrdinal(number: number, locale: Locale): string {
   if (locale === "ht") return number === 1 ? "1ye" : `${number}yèm`;

@@ -2,6 +2,7 @@ import type { Catalog } from "./catalog";
 
 /** What the layout, the sign-in and what every form says say, in French and Kreyòl side by side. */
 export const commonMessages = {
+  "confirm.back": { fr: "Non, revenir", ht: "Non, tounen" },
   "app.title": { fr: "Makòn — espaces de concertation", ht: "Makòn — espas konsètasyon" },
   "footer.text": { fr: "Makòn — plateforme libre pour la participation citoyenne locale en Haïti.", ht: "Makòn — platfòm lib pou patisipasyon sitwayen nan kominote yo an Ayiti." },
   "language.fr": { fr: "Français", ht: "Fransè" },
@@ -51,6 +52,7 @@ export const commonMessages = {
   "error.sectionNumber": { fr: "Le numéro de section va de 1 à 99.", ht: "Nimewo seksyon an dwe ant 1 ak 99." },
   "error.page.notFound": { fr: "Page introuvable", ht: "Nou pa jwenn paj sa a" },
   "error.page.forbidden": { fr: "Accès refusé", ht: "Ou pa gen aksè" },
+  "error.page.offline": { fr: "Pas de réseau : la page reviendra d'elle-même dès que le réseau sera de retour.", ht: "Pa gen rezo: paj la ap tounen poukont li lè rezo a tounen." },
   "error.page.generic": { fr: "Une erreur est survenue", ht: "Gen yon erè ki fèt" },
   "error.page.home": { fr: "Retour à l'accueil", ht: "Retounen nan paj dakèy la" },
   "error.request.tooLarge": { fr: "Ce que vous avez envoyé est trop volumineux.", ht: "Sa w voye a twò gwo." },

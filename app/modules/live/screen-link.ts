@@ -38,6 +38,8 @@ const TYPED_TOKEN = new RegExp(`^[${SCREEN_TOKEN_ALPHABET}]{${SCREEN_TOKEN_LENGT
  * (22 characters of mixed case) are left as they are.
  */
 export function typedScreenToken(typed: string): string {
-  const token = typed.replace(/[\s-]+/g, "");
-  return TYPED_TOKEN.test(token) ? token.toLowerCase() : token;
+  const token = typed.replace(/\s+/g, "");
+  // Dashes only between a short token's groups: an older token may hold one of its own.
+  const grouped = token.replace(/-/g, "");
+  return TYPED_TOKEN.test(grouped) ? grouped.toLowerCase() : token;
 }

@@ -1,13 +1,17 @@
 import { localDate } from "../dates";
 import type { MeetingStatus } from "./meeting-state";
 
+/** How long after it opened a live meeting still takes arrivals by phone (a long day, not a reopening). */
+export const ARRIVALS_AFTER_OPENING_MS = 12 * 3600_000;
+
 /**
  * When a delegate may check herself in from her phone (the meeting's link or QR code): while
- * the meeting is live, or on its planned day in Haiti before it opens. Never once it is closed
- * or cancelled, nor days ahead (a link shared early records no one).
+ * the meeting runs, or on its planned day in Haiti before it opens. Never once it is closed
+ * or cancelled, nor days ahead (a link shared early records no one), nor when a facilitator
+ * reopens it days later for corrections (it is live again, but nobody is arriving).
  */
-export function openForArrivals(meeting: { status: MeetingStatus; startsAt: number }, now: number): boolean {
-  if (meeting.status === "live") return true;
+export function openForArrivals(meeting: { status: MeetingStatus; startsAt: number; startedAt: number | null }, now: number): boolean {
+  if (meeting.status === "live") return meeting.startedAt === null || now - meeting.startedAt <= ARRIVALS_AFTER_OPENING_MS;
   return meeting.status === "planned" && localDate(meeting.startsAt) === localDate(now);
 }
 

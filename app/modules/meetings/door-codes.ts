@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/translate";
  * code with its message in both languages: `tsc` fails when a code has none.
  */
 export type SelfCheckInCode = "not_found" | "no_person" | "not_allowed" | "not_open" | "already_present";
-export type HeadcountCode = "forbidden" | "not_found" | "locked" | "nothing_to_undo";
+export type HeadcountCode = "forbidden" | "not_found" | "locked" | "nothing_to_undo" | "has_spoken";
 export type PaperCode = "forbidden" | "not_found" | "locked" | "bad_lines" | "not_candidate";
 
 const SELF: Record<SelfCheckInCode, MessageKey> = {
@@ -21,6 +21,7 @@ const HEADCOUNT: Record<HeadcountCode, MessageKey> = {
   not_found: "error.notFound",
   locked: "attendance.locked",
   nothing_to_undo: "headcount.nothingToUndo",
+  has_spoken: "attendance.error.hasSpoken",
 };
 
 const PAPER: Record<PaperCode, MessageKey> = {

@@ -51,14 +51,18 @@ export function tapHeadcount(deps: Deps, actor: Actor | null, meetingId: number,
   });
 }
 
-/** "−1": takes back the last tap of that cell (a counted row no one has spoken from). */
+/**
+ * "−1": takes back the last tap of that cell that no one has spoken from (a counted row can be
+ * put on the speakers' list; its turns stay in the record, so that row is kept).
+ */
 export function undoHeadcount(deps: Deps, actor: Actor | null, meetingId: number, cell: HeadcountCell, now: number): Result<{ id: number }, HeadcountCode> {
   const meeting = meetingForCount(deps.db, actor, meetingId);
   if (!meeting.ok) return meeting;
   return commit(deps, (tx, emit) => {
-    const last = lastTapOf(headcountRows(tx, meetingId), cell);
-    if (!last) return fail("nothing_to_undo");
-    tx.delete(speakingTurns).where(eq(speakingTurns.attendanceId, last.id)).run();
+    const rows = headcountRows(tx, meetingId);
+    const spoke = new Set(tx.select({ id: speakingTurns.attendanceId }).from(speakingTurns).where(eq(speakingTurns.meetingId, meetingId)).all().map((t) => t.id));
+    const last = lastTapOf(rows.filter((r) => !spoke.has(r.id)), cell);
+    if (!last) return fail(lastTapOf(rows, cell) ? "has_spoken" : "nothing_to_undo");
     tx.delete(attendance).where(eq(attendance.id, last.id)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.headcountUndo", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: meetingId, before: { ...cell, id: last.id } });
     emit({ type: "attendance.changed", meetingId });

@@ -87,7 +87,7 @@ export function checkInSelf(deps: Deps, actor: Actor | null, meetingId: number, 
   return commit(deps, (tx, emit) => {
     // Checked again inside the transaction: two taps (or two phones) record one row.
     if (tx.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, who.personId!))).get()) return fail("already_present");
-    const current = tx.select({ status: meetings.status, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    const current = tx.select({ status: meetings.status, startsAt: meetings.startsAt, startedAt: meetings.startedAt }).from(meetings).where(eq(meetings.id, meetingId)).get()!;
     if (!openForArrivals(current, now)) return fail("not_open");
     const inserted = tx.insert(attendance).values({ ...who, meetingId, arrivedAt: now, recordedBy: actor.userId, createdAt: now }).returning({ id: attendance.id }).get();
     appendAudit(tx, { at: now, actorId: actor.userId, action: "attendance.selfCheckIn", spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...who, id: inserted.id } });
@@ -96,11 +96,8 @@ export function checkInSelf(deps: Deps, actor: Actor | null, meetingId: number, 
   });
 }
 
-/**
- * The meeting's self check-in link as this request reached the server (a venue laptop's LAN
- * address stays that address), and its QR code: for the door page and the printed sheet.
- */
-export function selfCheckInLink(requestUrl: string, meetingId: number): { url: string; qr: QrCode } {
-  const url = new URL(selfCheckInPath(meetingId), requestUrl).href;
+/** The meeting's self check-in link at the address phones reach, and its QR code: for the door page and the printed sheet. */
+export function selfCheckInLink(origin: string, meetingId: number): { url: string; qr: QrCode } {
+  const url = new URL(selfCheckInPath(meetingId), origin).href;
   return { url, qr: qrCode(url) };
 }

@@ -2,7 +2,6 @@ import type { Catalog } from "../i18n/catalog";
 
 /** What spaces and their composition say, in French and Kreyòl side by side. */
 export const spacesMessages = {
-  "confirm.back": { fr: "Non, revenir", ht: "Non, tounen" },
   "space.level.commune": { fr: "Niveau commune", ht: "Nivo komin" },
   "space.level.section": { fr: "Niveau section communale", ht: "Nivo seksyon kominal" },
   "space.setting.rural": { fr: "Rural", ht: "Andeyò" },
