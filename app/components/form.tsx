@@ -29,8 +29,11 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
   const id = useId();
   const [sent, setSent] = useState(0);
   // Posts held while offline: one for a form (pressed again, it is the same post), each press
-  // for a `repeatable` one (three taps on a counter are three people).
-  const [held, setHeld] = useState(0);
+  // for a `repeatable` one (three taps on a counter are three people). Sent one at a time once
+  // the network returns, each with the key rendered after the one before it.
+  const held = useRef(0);
+  const [waiting, setWaiting] = useState(false);
+  const [draining, setDraining] = useState(false);
   // Its post failed on the way and is being sent again (see resendKeyedPosts).
   const [resending, setResending] = useState(false);
   const posted = useRef<string | null>(null);
@@ -66,16 +69,22 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
   }, []);
 
   useEffect(() => {
-    if (held === 0) return;
-    // One at a time: each goes with the key rendered after the one before it.
-    const send = () => {
-      setHeld((n) => n - 1);
-      form.current?.requestSubmit(submitter.current ?? undefined);
-    };
-    if (navigator.onLine) return send();
-    window.addEventListener("online", send);
-    return () => window.removeEventListener("online", send);
-  }, [held, sent]);
+    if (!waiting) return;
+    const drain = () => setDraining(true);
+    window.addEventListener("online", drain);
+    return () => window.removeEventListener("online", drain);
+  }, [waiting]);
+
+  useEffect(() => {
+    if (!draining || held.current <= 0) return;
+    held.current -= 1;
+    form.current?.requestSubmit(submitter.current ?? undefined);
+    // The last one is on its way (or was sent another way, a socket): nothing is held any more.
+    if (held.current <= 0) {
+      setDraining(false);
+      setWaiting(false);
+    }
+  }, [draining, sent]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     onSubmit?.(event);
@@ -83,7 +92,10 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
     if (typeof navigator !== "undefined" && navigator.onLine === false) {
       event.preventDefault();
       submitter.current = (event.nativeEvent as SubmitEvent).submitter;
-      setHeld((n) => (repeatable ? n + 1 : 1));
+      held.current = repeatable ? held.current + 1 : 1;
+      setWaiting(true);
+      // Offline again mid-way: the rest waits for the next return of the network.
+      setDraining(false);
       return;
     }
     posted.current = key;
@@ -95,7 +107,7 @@ const KeyedForm = forwardRef<HTMLFormElement, KeyedFormProps>(function KeyedForm
     <RemixForm ref={form} {...props} onSubmit={submit}>
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={key} />
       {children}
-      {held > 0 || resending ? (
+      {waiting || resending ? (
         <p className="notice waiting" role="status">
           {t("form.waitingForNetwork")}
         </p>

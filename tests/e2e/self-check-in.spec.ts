@@ -134,3 +134,22 @@ test("a paper sheet typed back in: a bad line names itself and writes nothing, t
   await expect(page.getByTestId("paper-saved")).toContainText("3");
   expect(rowsOf(id).map((r) => r.name).sort()).toEqual(["Anne Joseph", "Paul Charles", "Rose-Andrée Louis"]);
 });
+
+test("headcount taps made offline are each counted when the network returns", async ({ page, context }) => {
+  await signInAs(page, "animateur@makon.ht");
+  const id = meeting("Makòn Limonade", "Fowòm san rezo", "live");
+  const space = withDb((db) => (db.prepare("SELECT space_id AS id FROM meetings WHERE id = ?").get(id) as { id: number }).id);
+  await page.goto(`/espaces/${space}/reunions/${id}/comptage`);
+  await expect(page.getByTestId("count-male-36_59")).toHaveText("0");
+  await context.setOffline(true);
+  const tap = page.getByTestId("tap-male-36_59");
+  for (let i = 0; i < 3; i++) await tap.click();
+  await expect(page.getByRole("status").filter({ hasText: "Pas de réseau" }).first()).toBeVisible();
+  expect(rowsOf(id)).toHaveLength(0);
+  await context.setOffline(false);
+  // Three people: three rows, sent one after the other, none lost and none twice.
+  await expect.poll(() => rowsOf(id).length, { timeout: 15_000 }).toBe(3);
+  await expect(page.getByTestId("count-male-36_59")).toHaveText("3");
+  await page.waitForTimeout(1_000);
+  expect(rowsOf(id)).toHaveLength(3);
+});
