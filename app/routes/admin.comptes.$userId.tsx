@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { StatusLine } from "../components/confirm-button";
+import { justDone } from "../modules/audit/just-done.server";
 import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { Breadcrumb } from "../components/breadcrumb";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -37,7 +38,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const account = getAccount(context.db, params.userId ?? "");
   if (!account) throw new Response("Not Found", { status: 404 });
   const spaceIds = account.grants.flatMap((g) => (g.spaceId === null ? [] : [g.spaceId]));
-  return { account, spaces: listSpaceOptions(context.db), person: accountPerson(context.db, account.id, spaceIds, localDate(context.now())) };
+  // Right after creating it, the page the administrator lands on says so.
+  const created = justDone(context.db, context.current?.user.id ?? null, "account.create", { type: "user", id: account.id }, context.now()) !== null;
+  return { account, created, spaces: listSpaceOptions(context.db), person: accountPerson(context.db, account.id, spaceIds, localDate(context.now())) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -77,11 +80,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AccountAdmin() {
-  const { account, spaces, person } = useLoaderData<typeof loader>();
+  const { account, created, spaces, person } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Partial<Record<string, MessageKey>> = result && "errors" in result ? result.errors : {};
   const t = useT();
-  const done = result && "done" in result && result.done ? t(result.done) : null;
+  const done = result && "done" in result && result.done ? t(result.done) : created ? t("done.accountCreated") : null;
   return (
     <div className="narrow">
       <Breadcrumb trail={[{ to: "/admin/comptes", label: t("accounts.title") }]} />

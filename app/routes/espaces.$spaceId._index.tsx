@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { ConfirmButton, StatusLine } from "../components/confirm-button";
+import { justDone } from "../modules/audit/just-done.server";
 import { askToConfirm, isConfirmed } from "../modules/confirm";
 import type { MeetingStatus } from "../modules/meetings/meeting-state";
 import { Breadcrumb } from "../components/breadcrumb";
@@ -55,7 +56,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const delegates = listDelegates(context.db, space.id, today);
   const canRegister = audience === "facilitator";
   const authorities = listAuthorities(context.db, space);
+  // Right after creating the space, or seating a delegate from the form, the page the user lands on says so.
+  const userId = context.current?.user.id ?? null;
+  const created = justDone(context.db, userId, "space.create", { type: "space", id: space.id }, context.now());
+  const saved = justDone(context.db, userId, "space.update", { type: "space", id: space.id }, context.now());
+  const seated = canRegister ? justDone(context.db, userId, "delegate.seat", { type: "person", spaceId: space.id }, context.now()) : null;
+  // A delegate seated from the form (an import says what it did on its own).
+  const seatedAs = seated?.after as { name?: string; import?: boolean } | undefined;
+  // The latest of what this user has just done here.
+  const latest = [
+    created && { at: created.at, key: "done.spaceCreated" as const, name: "" },
+    saved && { at: saved.at, key: "done.spaceSaved" as const, name: "" },
+    seated && seatedAs?.name && !seatedAs.import && { at: seated.at, key: "done.delegateSeated" as const, name: seatedAs.name },
+  ]
+    .filter((d) => !!d)
+    .sort((a, b) => b.at - a.at)[0];
   return {
+    justDone: latest ? { key: latest.key, name: latest.name } : null,
     // A meeting live now here, for the space's own members: first on the page.
     liveNow: liveMeetingsFor(context.db, actor, space.id),
     space: spaceView(space),
@@ -133,7 +150,7 @@ export default function SpacePage() {
         </p>
       ) : null}
       <h1>{space.name}</h1>
-      <StatusLine message={search.get("fait") === "organisation-supprimee" ? t("organisations.deletedDone") : null} />
+      <StatusLine message={search.get("fait") === "organisation-supprimee" ? t("organisations.deletedDone") : data.justDone ? t(data.justDone.key, { name: data.justDone.name }) : null} />
       <SpaceTags space={space} />
       {space.description ? <p className="lead">{space.description}</p> : null}
       <dl className="facts">

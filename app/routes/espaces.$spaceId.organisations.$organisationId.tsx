@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { ConfirmButton, StatusLine } from "../components/confirm-button";
+import { justDone } from "../modules/audit/just-done.server";
 import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { Breadcrumb } from "../components/breadcrumb";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -45,7 +46,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // The edit form keeps a section that another space chose outside this space's territory.
   const sectionChoices = space.territorySections.map((s) => ({ code: s.code, label: s.label }));
   if (org.sectionCode && org.sectionLabel && !sectionChoices.some((s) => s.code === org.sectionCode)) sectionChoices.push({ code: org.sectionCode, label: org.sectionLabel });
+  // Right after registering it, the page the facilitator lands on says so.
+  const registered = justDone(context.db, context.current?.user.id ?? null, "organisation.register", { type: "organisation", id: org.id }, context.now()) !== null;
   return {
+    registered,
     space: { id: space.id, name: space.name },
     organisation: {
       name: org.name,
@@ -135,7 +139,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { space, organisation: org, register } = useLoaderData<typeof loader>();
+  const { space, organisation: org, register, registered } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -151,7 +155,7 @@ export default function OrganisationPage() {
       <h1>
         {org.name} {org.acronym ? <span className="muted">({org.acronym})</span> : null}
       </h1>
-      <StatusLine message={done} />
+      <StatusLine message={done ?? (registered ? t("done.organisationRegistered") : null)} />
       {org.archived ? <p className="tag warn">{t("organisations.archived")}</p> : null}
       {register?.lastChange ? (
         <p className="hint">{t("organisations.lastChange", { space: register.lastChange.spaceName, date: formatDate(register.lastChange.at, locale) })}</p>

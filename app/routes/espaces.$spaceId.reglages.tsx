@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { StatusLine } from "../components/confirm-button";
 import { Form } from "../components/form";
 import { z } from "zod";
 import { FormError, SelectField } from "../components/field";
@@ -44,14 +45,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.success) return data({ values, errors: { facilitator: "error.required" } as FieldErrors }, { status: 400 });
     const result = grantRole(context, current.actor, { userId: parsed.data.userId, role: "facilitator", spaceId }, now);
     if (!result.ok) return data({ values, errors: { facilitator: accountMessage(result.code) } as FieldErrors }, { status: 400 });
-    return { values: {} as Record<string, string>, errors: {} as FieldErrors };
+    return { values: {} as Record<string, string>, errors: {} as FieldErrors, done: "accounts.granted" as const };
   }
   if (values.intent === "revoke") {
     // Two steps (`RevokeGrant`): the first post only asks.
     if (!isConfirmed(values)) return askToConfirm("revoke", { grantId: String(values.grantId ?? "") });
     const result = revokeRole(context, current.actor, Number(values.grantId), now);
     if (!result.ok) return data({ values, errors: { facilitator: accountMessage(result.code) } as FieldErrors }, { status: 400 });
-    return { values: {} as Record<string, string>, errors: {} as FieldErrors };
+    return { values: {} as Record<string, string>, errors: {} as FieldErrors, done: "accounts.revoked" as const };
   }
   const parsed = SpaceSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: errorsOf(parsed) }, { status: 400 });
@@ -67,6 +68,7 @@ export default function SpaceSettings() {
   const result = answer && "values" in answer ? answer : undefined;
   const t = useT();
   const spaceValues = result?.values.intent === "space" ? result.values : space;
+  const done = answer && "done" in answer ? (answer.done as "accounts.granted" | "accounts.revoked") : null;
   return (
     <div className="narrow">
       <Breadcrumb trail={[{ to: `/espaces/${space.id}`, label: space.name }]} />
@@ -81,6 +83,7 @@ export default function SpaceSettings() {
       <section className="panel" aria-labelledby="facilitators-title">
         <h2 id="facilitators-title">{t("spaces.facilitators")}</h2>
         <FormError error={result?.errors.facilitator} />
+        <StatusLine message={done ? t(done) : null} />
         <ul className="grants">
           {facilitators.map((f) => (
             <li key={f.grantId}>

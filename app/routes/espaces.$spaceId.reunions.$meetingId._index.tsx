@@ -5,6 +5,7 @@ import { Form } from "../components/form";
 import { Field, FormError, SelectField } from "../components/field";
 import { IntentButton } from "../components/intent-button";
 import { ConfirmButton, StatusLine } from "../components/confirm-button";
+import { justDone } from "../modules/audit/just-done.server";
 import { askToConfirm, isConfirmed } from "../modules/confirm";
 import type { MessageKey } from "../modules/i18n/translate";
 import { renderMarkdown } from "../modules/meetings/markdown";
@@ -64,7 +65,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null;
   // Earlier minutes awaiting approval: offered as agenda items, approved during the session.
   const awaiting = runs && open ? listMinutesAwaitingApproval(context.db, meeting.spaceId, meeting.startsAt, meeting.id) : [];
+  // Right after planning it, the page the facilitator lands on says so.
+  const planned = runs && justDone(context.db, actor?.userId ?? null, "meeting.plan", { type: "meeting", id: meeting.id }, now) !== null;
   return {
+    planned,
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -163,13 +167,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live } = useLoaderData<typeof loader>();
+  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live, planned } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const open = meeting.status === "planned" || meeting.status === "live";
   const of = (intent: string) => (result && "intent" in result && result.intent === intent ? result : undefined);
-  const done = result && "done" in result && result.done ? t(result.done) : null;
+  const done = result && "done" in result && result.done ? t(result.done) : planned ? t("done.meetingPlanned") : null;
   const totalMinutes = meeting.agenda.reduce((n, i) => n + (i.plannedMinutes ?? 0), 0);
   return (
     <>

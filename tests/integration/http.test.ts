@@ -84,10 +84,12 @@ describe("a space's settings", () => {
     const asked = await post("/espaces/1/reglages", { intent: "revoke", grantId }, { Cookie: admin });
     expect(asked.status).toBe(200);
     expect(grant()).toBeDefined();
-    await post("/espaces/1/reglages", { intent: "revoke", grantId, confirm: "1" }, { Cookie: admin });
+    const revoked = await post("/espaces/1/reglages", { intent: "revoke", grantId, confirm: "1" }, { Cookie: admin });
+    expect(await revoked.text()).toMatch(/data-testid="status-line">Rôle retiré\./);
     expect(grant()).toBeUndefined();
     // Given back, for the tests that sign in as this facilitator.
-    await post("/espaces/1/reglages", { intent: "facilitator", userId: facilitatorId }, { Cookie: admin });
+    const granted = await post("/espaces/1/reglages", { intent: "facilitator", userId: facilitatorId }, { Cookie: admin });
+    expect(await granted.text()).toMatch(/data-testid="status-line">Rôle accordé\./);
     expect(grant()).toBeDefined();
   });
 });
@@ -143,6 +145,7 @@ describe("accounts over HTTP", () => {
       { Cookie: admin },
     );
     expect(created.status).toBe(302);
+    expect(await (await get(created.headers.get("location")!, { Cookie: admin })).text()).toMatch(/data-testid="status-line">Compte créé\./);
     expect(await signInCookie(server.url, "guerline@makon.ht", "another good secret")).toMatch(/^makon_session=/);
   });
 

@@ -72,6 +72,7 @@ describe("planning over HTTP", () => {
     expect(html).toContain("Date et heure invalides.");
     const path = await planned();
     expect(path).toMatch(/^\/espaces\/1\/reunions\/\d+$/);
+    expect(await (await get(path, facilitator)).text()).toMatch(/data-testid="status-line">Réunion planifiée\./);
     const edited = await post(`${path}/modifier`, { ...plan, title: "Reyinyon ordinè desanm", startsAt: "2026-12-06T10:00" }, facilitator);
     expect(edited.status).toBe(302);
     const row = server.db.select().from(meetings).where(eq(meetings.id, idOf(path))).get()!;

@@ -33,6 +33,11 @@ describe("register pages", () => {
     const ok = await post("/espaces/1/organisations/nouvelle", organisation, facilitator);
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toMatch(/^\/espaces\/1\/organisations\/\d+$/);
+    // The page it leads to says it was done, to who did it (in their language), not to others.
+    const landed = await (await get(ok.headers.get("location")!, facilitator)).text();
+    expect(landed).toMatch(/data-testid="status-line">Organisation enregistrée\./);
+    expect(await (await get(ok.headers.get("location")!, `${facilitator}; makon_lang=ht`)).text()).toMatch(/data-testid="status-line">Òganizasyon an anrejistre\./);
+    expect(await (await get(ok.headers.get("location")!, admin)).text()).not.toMatch(/data-testid="status-line">/);
     const page = await (await get("/espaces/1")).text();
     expect(page).toContain("Gwoupman Fanm Wòch");
   });
@@ -77,9 +82,19 @@ describe("register pages", () => {
     expect(created.status).toBe(302);
     const id = Number(created.headers.get("location")!.split("/").pop());
     expect(server.db.select().from(spaces).where(eq(spaces.id, id)).get()).toMatchObject({ name: "Makòn Quartier-Morin", communeCode: "HT0312" });
+    expect(await (await get(`/espaces/${id}`, admin)).text()).toMatch(/data-testid="status-line">Espace créé\./);
     expect((await post(`/espaces/${id}/reglages`, { ...form, status: "dormant" }, facilitator)).status).toBe(403);
     expect((await post(`/espaces/${id}/reglages`, { ...form, status: "dormant" }, admin)).status).toBe(302);
     expect(server.db.select().from(spaces).where(eq(spaces.id, id)).get()!.status).toBe("dormant");
+    expect(await (await get(`/espaces/${id}`, admin)).text()).toMatch(/data-testid="status-line">Réglages enregistrés\./);
+  });
+
+  it("say a delegate was seated, on the page the form leads to", async () => {
+    const apwolim = server.db.select().from(organisations).where(eq(organisations.acronym, "APWOLIM")).get()!;
+    const seated = await post("/espaces/1/delegues/nouveau", { name: "Nadège Célestin", sex: "female", birthYear: "1994", organisationId: String(apwolim.id), seat: "substitute", fromDate: "2026-02-01" }, facilitator);
+    expect(seated.status).toBe(302);
+    expect(await (await get(seated.headers.get("location")!, facilitator)).text()).toMatch(/data-testid="status-line">Nadège Célestin est enregistré·e comme délégué·e\./);
+    expect(await (await get(seated.headers.get("location")!, delegate)).text()).not.toMatch(/data-testid="status-line">/);
   });
 
   it("export the register as CSV that Excel opens with accents", async () => {
