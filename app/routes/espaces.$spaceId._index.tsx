@@ -72,7 +72,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     .filter((d) => !!d)
     .sort((a, b) => b.at - a.at)[0];
   return {
-    justDone: latest ? { key: latest.key, name: latest.name } : null,
+    // An import says what it did itself.
+    justDone: latest && !(imported.success && canRegister) ? { key: latest.key, name: latest.name } : null,
     // A meeting live now here, for the space's own members: first on the page.
     liveNow: liveMeetingsFor(context.db, actor, space.id),
     space: spaceView(space),
