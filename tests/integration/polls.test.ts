@@ -16,6 +16,7 @@ import { localDate } from "../../app/modules/dates";
 import type { Deps } from "../../app/modules/deps.server";
 import { translate } from "../../app/modules/i18n/catalog.server";
 import { changeMeetingStatus, planMeeting, recordAttendance, removeAttendance } from "../../app/modules/meetings/meetings.server";
+import { meetingMessage } from "../../app/modules/meetings/messages";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { linkAccount, registerDelegate } from "../../app/modules/people/people.server";
 import type { DecisionRules } from "../../app/modules/polls/decision";
@@ -402,6 +403,15 @@ describe("hands, paper and consensus", () => {
 });
 
 describe("closing a poll", () => {
+  it("comes before closing the meeting: a meeting with a poll still open is not closed", async () => {
+    const w = await limonade();
+    const id = must(openPoll(deps, w.f, w.meetingId, input("named"), NOW + MIN)).id;
+    expect(changeMeetingStatus(deps, w.f, w.meetingId, "close", { now: NOW + 2 * MIN })).toEqual({ ok: false, code: "poll_open" });
+    expect(translate("ht", meetingMessage("poll_open"))).toBe("Gen yon vòt ki toujou louvri: fèmen l anvan ou fèmen seyans lan.");
+    must(closePoll(deps, w.f, id, NOW + 3 * MIN));
+    expect(changeMeetingStatus(deps, w.f, w.meetingId, "close", { now: NOW + 4 * MIN })).toEqual({ ok: true, value: null });
+  });
+
   it("twice answers the stored result and writes nothing the second time", async () => {
     const w = await limonade();
     const id = must(openPoll(deps, w.f, w.meetingId, input("named"), NOW + MIN)).id;

@@ -76,6 +76,7 @@ export const meetingsMessages = {
   "meetings.error.reopenExpired": { fr: "Le délai de 7 jours pour rouvrir est passé : demandez à un·e administrateur·rice.", ht: "Delè 7 jou pou relouvri a pase: mande yon administratè." },
   "meetings.error.minutesApproved": { fr: "Le procès-verbal est déjà approuvé : il ne change plus.", ht: "Pwosè vèbal la deja apwouve: li pa chanje ankò." },
   "meetings.error.alreadyOnAgenda": { fr: "L'approbation de ce procès-verbal figure déjà à l'ordre du jour.", ht: "Apwobasyon pwosè vèbal sa a deja nan lòd dijou a." },
+  "meetings.error.pollOpen": { fr: "Un vote est encore ouvert : clôturez-le avant de clore la séance.", ht: "Gen yon vòt ki toujou louvri: fèmen l anvan ou fèmen seyans lan." },
   "meetings.error.notOnAgenda": { fr: "L'approbation du procès-verbal doit d'abord figurer à l'ordre du jour de cette réunion.", ht: "Fòk apwobasyon pwosè vèbal la nan lòd dijou reyinyon sa a anvan." },
   "minutes.draft": { fr: "Projet : ce procès-verbal n'est pas encore approuvé. Le public le verra une fois approuvé.", ht: "Pwojè: pwosè vèbal sa a poko apwouve. Piblik la ap wè l lè l apwouve." },
   "minutes.notYet": { fr: "Le procès-verbal sera publié une fois approuvé.", ht: "Pwosè vèbal la ap parèt lè l apwouve." },

@@ -11,6 +11,7 @@ import {
   officials,
   organisations,
   people,
+  polls,
   roleGrants,
   spaceMemberships,
   spaces,
@@ -146,6 +147,8 @@ export function changeMeetingStatus(
     }
     if (event === "cancel") changes.cancelReason = options.reason ?? "";
     if (event === "close") {
+      // A poll still open would be left with ballots refused and no result: it is closed first.
+      if (tx.select({ id: polls.id }).from(polls).where(and(eq(polls.meetingId, meetingId), eq(polls.state, "open"))).get()) return fail("poll_open");
       settleLiveMeeting(tx, meetingId, options.now);
       changes.closedAt = options.now;
     }

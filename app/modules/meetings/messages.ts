@@ -1,6 +1,6 @@
 import type { MessageKey } from "../i18n/translate";
 
-export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item" | "not_facilitator" | "reopen_expired" | "minutes_approved" | "not_on_agenda" | "already_on_agenda";
+export type MeetingCode = "forbidden" | "not_found" | "wrong_state" | "already_present" | "locked" | "not_member" | "has_spoken" | "current_item" | "not_facilitator" | "reopen_expired" | "minutes_approved" | "not_on_agenda" | "already_on_agenda" | "poll_open";
 
 /** Why a meeting command was refused, in words for the facilitator. */
 const MESSAGES: Record<MeetingCode, MessageKey> = {
@@ -17,6 +17,7 @@ const MESSAGES: Record<MeetingCode, MessageKey> = {
   minutes_approved: "meetings.error.minutesApproved",
   not_on_agenda: "meetings.error.notOnAgenda",
   already_on_agenda: "meetings.error.alreadyOnAgenda",
+  poll_open: "meetings.error.pollOpen",
 };
 
 export const meetingMessage = (code: MeetingCode): MessageKey => MESSAGES[code];
