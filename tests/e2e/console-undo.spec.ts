@@ -1,15 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
-import Database from "better-sqlite3";
-import { expect, newSpace, signInAs, test } from "./fixtures";
+import { expect, newSpace, readDb, signInAs, test } from "./fixtures";
 
-const attendeesOf = (meetingId: number) => {
-  const db = new Database(process.env.MAKON_E2E_DB!, { readonly: true });
-  try {
-    return db.prepare("SELECT id, name FROM attendance WHERE meeting_id = ? ORDER BY id").all(meetingId) as { id: number; name: string }[];
-  } finally {
-    db.close();
-  }
-};
+const attendeesOf = (meetingId: number) => readDb((db) => db.prepare("SELECT id, name FROM attendance WHERE meeting_id = ? ORDER BY id").all(meetingId) as { id: number; name: string }[]);
 
 /** A live meeting of a space of its own, three people in the queue and one request from a phone. */
 async function queueOfThree(baseURL: string, title: string) {

@@ -36,6 +36,16 @@ export async function importCsv(page: Page, space: string, kind: "Des organisati
   await expect(page.getByRole("status")).toContainText("lignes importées");
 }
 
+/** Reads the server's database (what a page cannot show: rows, counts), then lets it go. */
+export function readDb<T>(read: (db: Database.Database) => T): T {
+  const db = new Database(process.env.MAKON_E2E_DB!, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** A space of its own, so that nothing else the suite does shows in its lists. */
 export function newSpace(name: string): string {
   const db = new Database(process.env.MAKON_E2E_DB!);

@@ -1,18 +1,10 @@
 import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { expect, importCsv, newSpace, signInAs, test } from "./fixtures";
+import { expect, importCsv, newSpace, readDb, signInAs, test } from "./fixtures";
 
 const SPACE = "/espaces/2";
 const SINCE = "2026-01-01";
 
-const turnsOf = (meetingId: number) => {
-  const db = new Database(process.env.MAKON_E2E_DB!, { readonly: true });
-  try {
-    return (db.prepare("SELECT count(*) AS n FROM speaking_turns WHERE meeting_id = ?").get(meetingId) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-};
+const turnsOf = (meetingId: number) => readDb((db) => (db.prepare("SELECT count(*) AS n FROM speaking_turns WHERE meeting_id = ?").get(meetingId) as { n: number }).n);
 
 /**
  * A delegate taps "Demander la parole" while the phone has no network: the page stays, says
@@ -98,24 +90,14 @@ test("without JavaScript, adding an agenda item redirects after the post, and a 
 });
 
 /** What the door recorded for a meeting, read from the server's database. */
-const attendanceOf = (meetingId: number) => {
-  const db = new Database(process.env.MAKON_E2E_DB!, { readonly: true });
-  try {
-    return db
-      .prepare("SELECT name, sex, age_group AS ageGroup, role, organisation_id AS organisationId, person_id AS personId FROM attendance WHERE meeting_id = ?")
-      .all(meetingId) as { name: string; sex: string | null; ageGroup: string | null; role: string; organisationId: number | null; personId: number | null }[];
-  } finally {
-    db.close();
-  }
-};
-const organisationIdOf = (acronym: string) => {
-  const db = new Database(process.env.MAKON_E2E_DB!, { readonly: true });
-  try {
-    return (db.prepare("SELECT id FROM organisations WHERE acronym = ?").get(acronym) as { id: number }).id;
-  } finally {
-    db.close();
-  }
-};
+const attendanceOf = (meetingId: number) =>
+  readDb(
+    (db) =>
+      db
+        .prepare("SELECT name, sex, age_group AS ageGroup, role, organisation_id AS organisationId, person_id AS personId FROM attendance WHERE meeting_id = ?")
+        .all(meetingId) as { name: string; sex: string | null; ageGroup: string | null; role: string; organisationId: number | null; personId: number | null }[],
+  );
+const organisationIdOf = (acronym: string) => readDb((db) => (db.prepare("SELECT id FROM organisations WHERE acronym = ?").get(acronym) as { id: number }).id);
 
 /**
  * A facilitator at the door of a live meeting in a space of its own (one organisation, one
