@@ -28,8 +28,13 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "live.changed":
+          case "motion.changed":
             // The attendance figures did not move: they are not counted again.
             hub.refresh(meetingProjections(event.meetingId), "live");
+            break;
+          case "poll.counted":
+            // 200 phones voting within two seconds: the count is rewritten a few times a second, from the latest.
+            hub.refreshSoon(`poll:${event.meetingId}`, meetingProjections(event.meetingId), "vote");
             break;
           case "attendance.changed":
             hub.refreshSoon(`meeting:${event.meetingId}`, meetingProjections(event.meetingId));

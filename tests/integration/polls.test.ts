@@ -222,7 +222,7 @@ describe("a ballot", () => {
     const id = must(openPoll(deps, w.f, w.meetingId, input("named"), NOW + MIN)).id;
     published = [];
     expect(castBallot(deps, w.anne.actor, id, "yes", NOW + 2 * MIN)).toEqual({ ok: true, value: { counted: true } });
-    expect(published).toEqual([{ type: "poll.changed", meetingId: w.meetingId }]);
+    expect(published).toEqual([{ type: "poll.counted", meetingId: w.meetingId }]);
     const counted = { row: pollRow(id), voters: votersOf(id), audits: auditCount() };
     expect(counted.row).toMatchObject({ phoneYes: 1, phoneNo: 0, phoneAbstain: 0 });
     expect(counted.voters.find((v) => v.personId === w.anne.personId)).toMatchObject({ voted: true, choice: "yes" });

@@ -7,13 +7,15 @@ import { writeFields } from "./live-doc";
 import { liveStateOf, loadTurns, presentPeople, readLiveMeeting } from "./live.server";
 import type { ConsoleProjection } from "./projections";
 import { suggestNext } from "./priority";
+import { roomVote } from "../polls/polls.server";
 
 /**
  * What changed, so what a rebuild must read again: "live" (the speakers' list, the current
- * item, the screen's settings) leaves the attendance figures as they are; "all" (opening a
- * document, a check-in, the meeting's plan or status) reads everything.
+ * item, the screen's settings) leaves the attendance figures as they are; "vote" (a ballot
+ * counted) reads the vote alone; "all" (opening a document, a check-in, the meeting's plan or
+ * status, a poll opened or closed) reads everything.
  */
-export type ProjectionScope = "all" | "live";
+export type ProjectionScope = "all" | "live" | "vote";
 
 /**
  * Both projections are often rebuilt after the same commit, one right after the other: they
@@ -35,6 +37,9 @@ export function meetingProjections(db: Db, meetingId: number, scope: ProjectionS
   const read = readLiveMeeting(db, meetingId);
   if (!read) return null;
   const { meeting, agenda } = read;
+  const currentItem = meeting.currentItemId === null ? null : { id: meeting.currentItemId, since: meeting.currentItemSince };
+  // A ballot burst rewrites the count only: no queue, agenda or attendance read per ballot.
+  if (scope === "vote") return { vote: roomVote(db, meetingId, currentItem) };
   const turns = loadTurns(db, meetingId);
   const rows = presentPeople(db, meetingId);
   const attendance = scope === "all" ? (() => {
@@ -48,6 +53,7 @@ export function meetingProjections(db: Db, meetingId: number, scope: ProjectionS
   return {
     live: liveStateOf(meeting, agenda, turns),
     ...(attendance ? { attendance } : {}),
+    vote: roomVote(db, meetingId, currentItem),
     console: {
       status: meeting.status,
       priorityRule: meeting.priorityRule,
@@ -68,7 +74,7 @@ export function writeProjection(doc: Y.Doc, projection: Partial<ConsoleProjectio
 /** The live document's projection (phones and the screen never receive the console's part). */
 export function projectLive(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {
   const projection = sharedRead(db, meetingId, shared, scope);
-  if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance });
+  if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance, vote: projection.vote });
 }
 
 export function projectConsole(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {

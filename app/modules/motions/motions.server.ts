@@ -28,6 +28,7 @@ import { renderMarkdown } from "../meetings/markdown";
 import { canEditPlan } from "../meetings/meeting-state";
 import { isMinor, nameablePublicly } from "../people/privacy";
 import { addTallies } from "../polls/decision";
+import type { DomainEvent } from "../realtime/port";
 import { fail, ok, type Result } from "../result";
 import { audienceIn } from "../spaces/audience";
 import { applyAmendment, paragraphs, wordDiff } from "./amendments";
@@ -355,7 +356,7 @@ function settle(tx: Tx, m: MotionRow, move: DecisionMove, to: MotionState, actor
  * adopted amendment rewrites its motion's paragraph, unless an earlier one changed it.
  */
 export function recordDecision(deps: Deps, actor: Actor | null, id: number, move: DecisionMove, options: DecisionOptions, now: number): Result<{ state: MotionState }, MotionCode> {
-  return commit<{ state: MotionState }, MotionCode>(deps, (tx) => {
+  return commit<{ state: MotionState }, MotionCode>(deps, (tx, emit) => {
     const m = loadMotion(tx, id);
     if (!m) return fail("not_found");
     if (!can(actor, "meeting.run", { spaceId: m.spaceId })) return fail("forbidden");
@@ -380,19 +381,28 @@ export function recordDecision(deps: Deps, actor: Actor | null, id: number, move
       if (refusal) return fail(refusal);
     }
     settle(tx, m, move, moved.state, actor!.userId, now, options);
+    followedBy(tx, m, emit);
     return ok({ state: moved.state });
   });
 }
 
+/** A motion on a meeting's agenda changed (its text, its state): the room's screens follow. */
+function followedBy(tx: Tx, m: MotionRow, emit: (event: DomainEvent) => void): void {
+  const motionId = m.parentId ?? m.id;
+  const meetingId = m.meetingId ?? tx.select({ meetingId: motions.meetingId }).from(motions).where(eq(motions.id, motionId)).get()?.meetingId ?? null;
+  if (meetingId !== null) emit({ type: "motion.changed", meetingId });
+}
+
 /** The proposer's side withdraws its motion or amendment until it is decided. */
 export function withdrawMotion(deps: Deps, actor: Actor | null, id: number, options: { note?: string }, now: number): Result<{ state: MotionState }, MotionCode> {
-  return commit<{ state: MotionState }, MotionCode>(deps, (tx) => {
+  return commit<{ state: MotionState }, MotionCode>(deps, (tx, emit) => {
     const m = loadMotion(tx, id);
     if (!m) return fail("not_found");
     if (!proposerSide(actor, m, now)) return fail("forbidden");
     const moved = moveMotion(m.state, "withdraw", "proposer");
     if (!moved.ok) return fail(moved.code);
     settle(tx, m, "withdraw", moved.state, actor!.userId, now, options);
+    followedBy(tx, m, emit);
     return ok({ state: moved.state });
   });
 }

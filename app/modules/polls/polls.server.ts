@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db, Tx } from "../../../db/client";
-import { attendance, delegateSeats, meetings, motions, organisations, people, pollVoters, polls, spaceMemberships, spaces } from "../../../db/schema/index";
+import { agendaItems, attendance, delegateSeats, meetings, motions, organisations, people, pollVoters, polls, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
@@ -24,6 +24,8 @@ import type { BallotCode, PollCode } from "./messages";
 import { keepsChoice, takesHands, takesPhoneBallots, unlinkable, type BallotChoice, type PollMethod, type PollState } from "./methods";
 import type { HandsBreakdown } from "./polls.schemas";
 import { defaultRules } from "./rules";
+import type { RoomPoll, VoteView } from "../live/projections";
+import { renderMarkdown } from "../meetings/markdown";
 import { decisionWords, rulesWords } from "./words";
 
 export type { BallotCode, PollCode };
@@ -253,7 +255,7 @@ export function castBallot(deps: Deps, actor: Actor | null, pollId: number, choi
       .where(eq(polls.id, pollId))
       .run();
     appendAudit(tx, { at: now, actorId: actor.userId, action: "poll.vote", spaceId: meeting.spaceId, subjectType: "poll", subjectId: pollId, after: { personId } });
-    emit({ type: "poll.changed", meetingId: poll.meetingId });
+    emit({ type: "poll.counted", meetingId: poll.meetingId });
     return ok({ counted: true });
   });
 }
@@ -589,6 +591,55 @@ export function roomPollView(db: Db, pollId: number, locale: Locale): PollView |
   if (!found) return null;
   const motion = found.poll.motionId === null ? null : (motionLabels(db, [found.poll.motionId]).get(found.poll.motionId) ?? null);
   return buildView(db, found.poll, found.meeting, { audience: "room", actor: null }, motion, translator(locale));
+}
+
+/**
+ * What the room votes on, for the live document every phone and the shared screen follow:
+ * the open poll, or else the last one opened during the current agenda item (its result stays
+ * up until the facilitator moves on); and the motion or amendment that item puts to the
+ * meeting, with its text now. Language-free: each screen words it.
+ */
+export function roomVote(db: Db, meetingId: number, item: { id: number; since: number | null } | null): VoteView {
+  const latest = db.select().from(polls).where(eq(polls.meetingId, meetingId)).orderBy(sql`${polls.id} desc`).limit(1).get();
+  const shown = latest && (latest.state === "open" || (item?.since != null && latest.openedAt >= item.since)) ? latest : null;
+  const itemMotionId = item ? (db.select({ motionId: agendaItems.motionId }).from(agendaItems).where(eq(agendaItems.id, item.id)).get()?.motionId ?? null) : null;
+  const ids = [shown?.motionId, itemMotionId].filter((id): id is number => id != null);
+  const labels = motionLabels(db, ids);
+  const poll: RoomPoll | null = shown && {
+    id: shown.id,
+    motion: shown.motionId === null ? null : (labels.get(shown.motionId) ?? null),
+    question: shown.question,
+    method: shown.method,
+    state: shown.state,
+    rules: shown.rules,
+    eligible: shown.eligible,
+    votedByPhone: cast(phoneTally(shown)),
+    closesAt: shown.closesAt,
+    openedAt: shown.openedAt,
+    quorum: { organisationsPresent: shown.organisationsPresent, organisations: shown.organisations, met: presenceQuorumMet(shown.rules, shown.organisationsPresent, shown.organisations) },
+    result:
+      shown.state === "open" || shown.result === null
+        ? null
+        : {
+            decision: shown.result,
+            tally: pollTally(shown),
+            phones: takesPhoneBallots(shown.method) ? phoneTally(shown) : null,
+            hands: handsTally(shown),
+            consensus: shown.consensus === null ? null : { reached: shown.consensus, objections: shown.objections ?? "" },
+          },
+  };
+  let motion: VoteView["motion"] = null;
+  if (itemMotionId !== null) {
+    const row = db.select({ parentId: motions.parentId, text: motions.text, originalText: motions.originalText, replacementText: motions.replacementText }).from(motions).where(eq(motions.id, itemMotionId)).get();
+    const label = labels.get(itemMotionId);
+    // An amendment shows the paragraph it replaces and its replacement; a motion its text as it stands.
+    if (row && label)
+      motion = {
+        ...label,
+        html: row.parentId === null ? renderMarkdown(row.text) : `<del>${renderMarkdown(row.originalText ?? "")}</del><ins>${renderMarkdown(row.replacementText ?? "")}</ins>`,
+      };
+  }
+  return { poll, motion };
 }
 
 /** A meeting's polls, first opened first, for whoever may see the meeting (empty otherwise). */

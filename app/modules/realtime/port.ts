@@ -11,8 +11,12 @@ export type DomainEvent =
   | { type: "meeting.cancelled"; meetingId: number }
   | { type: "meeting.planChanged"; meetingId: number }
   | { type: "live.changed"; meetingId: number }
-  /** A poll of the meeting opened, received a ballot, or closed. */
+  /** A poll of the meeting opened, had its hands or consensus entered, or closed. */
   | { type: "poll.changed"; meetingId: number }
+  /** A ballot was counted: only the count moves (ballots come in bursts). */
+  | { type: "poll.counted"; meetingId: number }
+  /** A motion or amendment on the meeting's agenda was decided, withdrawn or amended. */
+  | { type: "motion.changed"; meetingId: number }
   | { type: "attendance.changed"; meetingId: number }
   | { type: "access.changed"; userId: string }
   | { type: "session.ended"; sessionId: string };
@@ -23,7 +27,7 @@ export type DomainEvent =
  */
 export interface Rebuild {
   shared: Map<string, unknown>;
-  scope: "all" | "live";
+  scope: "all" | "live" | "vote";
 }
 
 /** The realtime side as the domain sees it. */
