@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { maskCount } from "../modules/people/privacy";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
+import { ScreenMotion, ScreenPoll } from "../components/poll-screen";
 import { formatDuration } from "../modules/i18n/format";
 import { messagesFor, translator } from "../modules/i18n/catalog.server";
 import { LOCALES } from "../modules/i18n/locales";
@@ -32,7 +33,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!meeting) throw new Response("Not Found", { status: 404 });
   if (meeting.status !== "planned" && meeting.status !== "live") {
     const ended = LOCALES.map((locale) => ({ locale, title: translator(locale)("live.screenEnded"), hint: translator(locale)("live.screenEndedHint") }));
-    return withStatus({ ended, token: null, meeting: null, spaceName: null, state: null, figures: null, messages: null, serverNow: null }, { status: 410 });
+    return withStatus({ ended, token: null, meeting: null, spaceName: null, state: null, figures: null, vote: null, messages: null, serverNow: null }, { status: 410 });
   }
   const space = getSpace(context.db, meeting.spaceId)!;
   const projection = meetingProjections(context.db, meeting.id)!;
@@ -43,8 +44,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     spaceName: space.name,
     state: projection.live,
     figures: projection.attendance.figures,
-    // The console switches the screen's language live: it has both.
-    messages: { fr: messagesFor("fr", ["live", "console"]), ht: messagesFor("ht", ["live", "console"]) },
+    vote: projection.vote,
+    // The console switches the screen's language live: it has both (a poll's rule and decision are worded here, in the screen's language).
+    messages: { fr: messagesFor("fr", ["live", "console", "polls"]), ht: messagesFor("ht", ["live", "console", "polls"]) },
     serverNow: context.now(),
   };
 }
@@ -71,7 +73,9 @@ function Ended({ ended }: { ended: { locale: string; title: string; hint: string
 type ScreenData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { ended: null }>;
 
 function Screen({ data }: { data: ScreenData }) {
-  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures }, { screenToken: data.token });
+  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, vote: data.vote }, { screenToken: data.token });
+  const poll = live.vote?.poll ?? null;
+  const motion = live.vote?.motion ?? null;
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
   const t = translatorOf(data.messages[state.locale]);
@@ -81,6 +85,39 @@ function Screen({ data }: { data: ScreenData }) {
   }, [state.locale]);
   const waitingMore = Math.max(0, state.queue.length - SCREEN_QUEUE);
   const messageSize = !state.message ? null : state.message.length > 200 ? "long" : state.message.length > 60 ? "medium" : "short";
+  const speakers = (
+    <>
+      <section className="screen-speaker" data-testid="screen-speaker">
+        <p className="screen-label">{t("live.speaking")}</p>
+        {state.speaker ? (
+          <>
+            <p className="screen-speaker-name">{state.speaker.name}</p>
+            {state.speaker.organisation ? <p className="screen-org">{state.speaker.organisation}</p> : null}
+            <Countdown speaker={state.speaker} now={now} className="screen-countdown" />
+          </>
+        ) : (
+          <p className="screen-speaker-name muted">{t("live.nobodySpeaking")}</p>
+        )}
+      </section>
+      <section className="screen-next" data-testid="screen-next">
+        <p className="screen-label">{t("live.next")}</p>
+        {state.queue.length === 0 ? <p className="muted">—</p> : null}
+        <ol>
+          {state.queue.slice(0, SCREEN_QUEUE).map((p) => (
+            <li key={p.turnId}>
+              {p.name}
+              {p.organisation ? <span className="screen-org"> · {p.organisation}</span> : null}
+            </li>
+          ))}
+        </ol>
+        {waitingMore > 0 ? (
+          <p className="screen-more" data-testid="screen-more">
+            {t("live.moreWaiting", { count: waitingMore })}
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
   return (
     <div className={`screen ${state.message ? "with-message" : ""}`} data-testid="screen">
       <header className="screen-header">
@@ -104,43 +141,23 @@ function Screen({ data }: { data: ScreenData }) {
           <p className="screen-item-title">{t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
         )}
       </section>
-      <div className="screen-main">
-        <section className="screen-speaker" data-testid="screen-speaker">
-          <p className="screen-label">{t("live.speaking")}</p>
-          {state.speaker ? (
-            <>
-              <p className="screen-speaker-name">{state.speaker.name}</p>
-              {state.speaker.organisation ? <p className="screen-org">{state.speaker.organisation}</p> : null}
-              <Countdown speaker={state.speaker} now={now} className="screen-countdown" />
-            </>
-          ) : (
-            <p className="screen-speaker-name muted">{t("live.nobodySpeaking")}</p>
-          )}
-        </section>
-        <section className="screen-next" data-testid="screen-next">
-          <p className="screen-label">{t("live.next")}</p>
-          {state.queue.length === 0 ? <p className="muted">—</p> : null}
-          <ol>
-            {state.queue.slice(0, SCREEN_QUEUE).map((p) => (
-              <li key={p.turnId}>
-                {p.name}
-                {p.organisation ? <span className="screen-org"> · {p.organisation}</span> : null}
-              </li>
-            ))}
-          </ol>
-          {waitingMore > 0 ? (
-            <p className="screen-more" data-testid="screen-more">
-              {t("live.moreWaiting", { count: waitingMore })}
-            </p>
-          ) : null}
-        </section>
-      </div>
+      {/* A poll takes the middle of the screen; a motion under discussion shares it with the speakers. */}
+      {poll ? (
+        <ScreenPoll poll={poll} now={now} t={t} />
+      ) : motion ? (
+        <div className="screen-main with-motion">
+          <ScreenMotion motion={motion} itemTitle={state.item?.title ?? null} t={t} />
+          <div className="screen-speakers">{speakers}</div>
+        </div>
+      ) : (
+        <div className="screen-main">{speakers}</div>
+      )}
       {/* A message (or a motion's text) shares the screen: the item, speaker and countdown stay. */}
       {state.message ? (
         <section className={`screen-message screen-message-${messageSize}`} data-testid="screen-message">
           <p>{state.message}</p>
         </section>
-      ) : (
+      ) : poll ? null : (
         <section className="screen-parity">
           {live.figures ? (
             // The room's own count; on a projector a number under five would point at someone, so it reads "< 5".

@@ -218,6 +218,13 @@ export default function SpacePage() {
         ) : null}
       </section>
 
+      <section aria-labelledby="motions-title">
+        <h2 id="motions-title">{t("motions.title")}</h2>
+        <p>
+          <Link to="motions">{t("motions.seeAll")}</Link>
+        </p>
+      </section>
+
       <CompositionView composition={data.composition} sectionNames={sectionNames} />
 
       <section aria-labelledby="members-title">

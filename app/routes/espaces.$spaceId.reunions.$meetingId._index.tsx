@@ -31,6 +31,9 @@ import { can } from "../modules/auth/permissions";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 import { figuresFor, speakingTotalsFor, turnsFor, meetingYear } from "../modules/meetings/views";
 import { audienceIn, type Audience } from "../modules/spaces/audience";
+import { localeFor } from "../modules/i18n/i18n.server";
+import { meetingPolls } from "../modules/polls/polls.server";
+import { MeetingPolls } from "../components/poll-meeting";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
@@ -96,6 +99,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reopen,
     awaiting,
     live: meeting.status === "live",
+    // Each poll as this audience may see it (who voted what in a named poll: members only).
+    polls: meetingPolls(context.db, actor, meeting.id, localeFor(request, context.current ?? null)),
   };
 }
 
@@ -167,7 +172,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live, planned } = useLoaderData<typeof loader>();
+  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live, planned, polls } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -376,6 +381,8 @@ export default function MeetingPage() {
           </Form>
         ) : null}
       </section>
+
+      {polls.length > 0 || (runs && open) ? <MeetingPolls polls={polls} ballotsPath={runs && open ? "bulletins" : null} /> : null}
 
       {meeting.status === "closed" && meeting.approval && meeting.minutesHtml !== null ? (
         <section aria-labelledby="frozen-title">

@@ -28,12 +28,22 @@ import { searchKey } from "../modules/geography/search-key";
 import { positiveIntParam, spaceIdParam } from "../modules/spaces/params";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
+import { PollPanel, type PollAnswer } from "../components/poll-console";
+import { errorsOf, type FieldErrors } from "../modules/forms";
+import { localeFor } from "../modules/i18n/i18n.server";
+import type { Result } from "../modules/result";
+import { recordDecision } from "../modules/motions/motions.server";
+import { motionMessage } from "../modules/motions/messages";
+import { pollMessage } from "../modules/polls/messages";
+import { pollConsole } from "../modules/polls/poll-console.server";
+import { closePoll, enterHands, openPoll, recordConsensus } from "../modules/polls/polls.server";
+import { ClosePollSchema, ConsensusSchema, HandsSchema, isPollIntent, OpenPollSchema, PollDecisionSchema, type PollIntent } from "../modules/polls/polls.schemas";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "console.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingRowFromParams(context.db, params);
-  requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
+  const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const space = getSpace(context.db, meeting.spaceId)!;
   // The page starts from the console's projection, then follows it on its socket.
   const projection = meetingProjections(context.db, meeting.id)!;
@@ -50,6 +60,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     state: projection.live,
     figures: projection.attendance.figures,
     console: projection.console,
+    vote: projection.vote,
+    polls: pollConsole(context.db, current.actor, meeting.id, localeFor(request, current))!,
     serverNow: context.now(),
   };
 }
@@ -60,17 +72,62 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
+  if (isPollIntent(values.intent)) return pollAction(context, current.actor, meeting.id, values.intent, values);
   const parsed = ConsoleActionSchema.safeParse(values);
-  if (!parsed.success) return data({ error: messageKey("error.invalid"), values, done: null }, { status: 400 });
+  if (!parsed.success) return data({ error: messageKey("error.invalid"), values, done: null, poll: null }, { status: 400 });
   const result = runConsoleAction(context, current.actor, meeting.id, parsed.data, context.now());
-  if (!result.ok) return data({ error: liveMessage(result.code), values, done: null }, { status: result.code === "forbidden" ? 403 : 409 });
+  if (!result.ok) return data({ error: liveMessage(result.code), values, done: null, poll: null }, { status: result.code === "forbidden" ? 403 : 409 });
   const action = parsed.data;
   // What the facilitator just did to a speaker, said back with a way to take it back.
   const done: Done | null =
     action.type === "withdraw" || action.type === "restore"
       ? { type: action.type, turnId: action.turnId, name: turnSpeakerName(context.db, meeting.id, action.turnId) ?? "", to: action.type === "restore" ? action.to : values.from === "requested" ? "requested" : "queued" }
       : null;
-  return { error: null, values: {} as Record<string, string>, done };
+  return { error: null, values: {} as Record<string, string>, done, poll: null };
+}
+
+type ActionContext = ActionFunctionArgs["context"];
+type Actor = ReturnType<typeof requirePermission>["actor"];
+
+/**
+ * A poll form of the console: parsed by its own schema, one command, its refusal in the
+ * facilitator's language (nothing written), or what was done.
+ */
+function pollAction(context: ActionContext, actor: Actor, meetingId: number, intent: PollIntent, values: Record<string, string>) {
+  const now = context.now();
+  const invalid = (errors: FieldErrors) => data({ error: null, values, done: null, poll: { intent, errors, done: null } satisfies PollAnswer }, { status: 400 });
+  const answer = <C extends string>(result: Result<unknown, C>, message: (code: C) => MessageKey, done: MessageKey) =>
+    result.ok
+      ? { error: null, values: {} as Record<string, string>, done: null, poll: { intent, errors: {}, done } satisfies PollAnswer }
+      : data({ error: null, values, done: null, poll: { intent, errors: { form: message(result.code) }, done: null } satisfies PollAnswer }, { status: result.code === "forbidden" ? 403 : 409 });
+  switch (intent) {
+    case "poll-open": {
+      const parsed = OpenPollSchema.safeParse(values);
+      if (!parsed.success) return invalid(errorsOf(parsed));
+      return answer(openPoll(context, actor, meetingId, parsed.data, now), pollMessage, "polls.done.opened");
+    }
+    case "poll-hands": {
+      const parsed = HandsSchema.safeParse(values);
+      if (!parsed.success) return invalid(errorsOf(parsed));
+      return answer(enterHands(context, actor, parsed.data.pollId, parsed.data.tally, parsed.data.breakdown, now), pollMessage, "polls.done.hands");
+    }
+    case "poll-consensus": {
+      const parsed = ConsensusSchema.safeParse(values);
+      if (!parsed.success) return invalid(errorsOf(parsed));
+      return answer(recordConsensus(context, actor, parsed.data.pollId, parsed.data, now), pollMessage, "polls.done.consensus");
+    }
+    case "poll-close": {
+      const parsed = ClosePollSchema.safeParse(values);
+      if (!parsed.success) return invalid(errorsOf(parsed));
+      return answer(closePoll(context, actor, parsed.data.pollId, now), pollMessage, "polls.done.closed");
+    }
+    case "poll-decide": {
+      const parsed = PollDecisionSchema.safeParse(values);
+      if (!parsed.success) return invalid(errorsOf(parsed));
+      const { motionId, move, pollId, referredAuthorityId } = parsed.data;
+      return answer(recordDecision(context, actor, motionId, move, { pollId, referredAuthorityId }, now), motionMessage, "polls.done.decided");
+    }
+  }
 }
 
 /** A withdrawal (to offer its undo) or its undo, as the console says it. */
@@ -116,7 +173,7 @@ export default function Console() {
   const locale = useLocale();
   // Every change (ours or another facilitator's) reaches this console through its document:
   // nothing is fetched again over HTTP.
-  const live = useLiveMeeting({ kind: "meeting-console", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, console: data.console });
+  const live = useLiveMeeting({ kind: "meeting-console", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, console: data.console, vote: data.vote });
   const state = live.state ?? data.state;
   const view = live.console ?? data.console;
   const now = useServerNow(data.serverNow);
@@ -137,6 +194,8 @@ export default function Console() {
     });
   };
   const shownDone = done ?? result?.done ?? null;
+  // The vote part of the console's document: the poll the room follows, its phone count live.
+  const vote = live.vote ?? data.vote;
   return (
     <SubmitVia.Provider value={submitVia}>
     <div className="console">
@@ -152,6 +211,18 @@ export default function Console() {
       {shownDone && !refusal ? <DoneLine done={shownDone} onUndone={setDone} /> : null}
 
       {isLive || state.requests.length > 0 ? <Requests requests={state.requests} onDeclined={setDone} /> : null}
+
+      {isLive || data.polls.poll ? (
+        <PollPanel
+          view={data.polls}
+          live={vote}
+          now={now}
+          canOpen={isLive}
+          answer={result?.poll ?? null}
+          values={result?.values ?? {}}
+          ballotsPath={`/espaces/${data.space.id}/reunions/${data.meeting.id}/bulletins`}
+        />
+      ) : null}
 
       <div className="console-grid">
         <section aria-labelledby="console-speakers" className="console-speakers">

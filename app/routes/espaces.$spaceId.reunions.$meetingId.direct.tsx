@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "../components/form";
 import { useEffect, useState, type FormEvent } from "react";
@@ -6,6 +6,7 @@ import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
 import { Countdown, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { pageTitle } from "../components/page-title";
+import { PhoneVote, useBallot, type BallotStatusView } from "../components/poll-phone";
 import { can } from "../modules/auth/permissions";
 import { requireUser } from "../modules/auth/guards.server";
 import { formValues } from "../modules/forms";
@@ -14,19 +15,28 @@ import { placeOf } from "../modules/live/live-state";
 import { DelegateActionSchema } from "../modules/live/live.schemas";
 import { liveState, presenceOf, runDelegateAction } from "../modules/live/live.server";
 import { delegateMessage } from "../modules/live/messages";
+import { meetingProjections } from "../modules/live/projections.server";
 import { meetingFromParams } from "../modules/meetings/meeting-params.server";
+import { pollMessage } from "../modules/polls/messages";
+import { BallotSchema } from "../modules/polls/polls.schemas";
+import { myBallot, submitBallot } from "../modules/polls/polls.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
-/** The delegate's phone: the item and speaker now, their place in the queue, and asking to speak. */
+/** The delegate's phone: the item and speaker now, their place in the queue, asking to speak, and the vote. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const current = requireUser(context, request);
   if (!can(current.actor, "meeting.attend", { spaceId: meeting.spaceId })) throw new Response("Forbidden", { status: 403 });
+  const ballot = myBallot(context.db, current.actor, meeting.id);
   return {
     meeting: { id: meeting.id, title: meeting.title, spaceId: meeting.spaceId },
     me: presenceOf(context.db, current.actor, meeting.id),
+    // Whose outbox this phone keeps (their own account's id, to this account only).
+    userId: current.actor.userId,
     state: liveState(context.db, meeting.id),
+    vote: meetingProjections(context.db, meeting.id, "vote")?.vote ?? null,
+    ballot: ballot && ({ pollId: ballot.pollId, canVote: ballot.canVote, voted: ballot.voted, refusal: ballot.refusal && pollMessage(ballot.refusal) } satisfies BallotStatusView),
     serverNow: context.now(),
   };
 }
@@ -34,11 +44,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meeting = meetingFromParams(context.db, params);
   const current = requireUser(context, request);
-  const parsed = DelegateActionSchema.safeParse(formValues(await request.formData()));
-  if (!parsed.success) return data({ error: messageKey("error.invalid") }, { status: 400 });
+  const values = formValues(await request.formData());
+  if (values.intent === "ballot") {
+    // The phone's ballot without JavaScript. It carries no idempotency key (its body holds the
+    // choice, decision 0007): sent again, the command answers "counted" and counts it once.
+    const ballot = BallotSchema.safeParse(values);
+    if (!ballot.success) return data({ error: messageKey("error.invalid"), ballot: null }, { status: 400 });
+    const result = submitBallot(context, current.actor, meeting.id, ballot.data, context.now());
+    if (!result.ok) return data({ error: null, ballot: { pollId: ballot.data.pollId, refusal: pollMessage(result.code) } }, { status: result.code === "forbidden" ? 403 : 409 });
+    // Post/redirect/get: the page says "counted" from the database, and a refresh posts nothing.
+    throw redirect(new URL(request.url).pathname, 303);
+  }
+  const parsed = DelegateActionSchema.safeParse(values);
+  if (!parsed.success) return data({ error: messageKey("error.invalid"), ballot: null }, { status: 400 });
   const result = runDelegateAction(context, current.actor, meeting.id, parsed.data, context.now());
-  if (!result.ok) return data({ error: delegateMessage(result.code) }, { status: result.code === "forbidden" ? 403 : 409 });
-  return { error: null };
+  if (!result.ok) return data({ error: delegateMessage(result.code), ballot: null }, { status: result.code === "forbidden" ? 403 : 409 });
+  return { error: null, ballot: null };
 }
 
 export default function DelegatePhone() {
@@ -46,9 +67,10 @@ export default function DelegatePhone() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: null });
+  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: null, vote: data.vote });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
+  const ballot = useBallot({ outbox: { meetingId: data.meeting.id, userId: data.userId }, poll: live.vote?.poll ?? null, connected: live.connected, command: live.command, initialStatus: data.ballot, formAnswer: result?.ballot ?? null });
   const [me, setMe] = useState(data.me);
   // A form posted while the socket was down brings the page again, perhaps checked in since.
   useEffect(() => {
@@ -95,6 +117,7 @@ export default function DelegatePhone() {
         </h1>
         <p className="phone-big">{state.item ? state.item.title : t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
       </section>
+      <PhoneVote vote={live.vote} ballot={ballot} action={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}/direct`} now={now} t={t} />
       <section aria-labelledby="phone-speaker" className="phone-block" data-testid="phone-speaker">
         <h2 id="phone-speaker" className="phone-label">
           {t("live.speaking")}

@@ -2,7 +2,9 @@
  * A year of Makòn Limonade, for `npm start` on an empty database (after `seedDemo`): its
  * member organisations and their delegates, the CASEC and ASEC of its three sections and the
  * municipal council, six past meetings with attendance, speaking turns and minutes, and one
- * meeting planned for today.
+ * meeting planned for today; motions in every state (`demo-motions.ts`) with their amendments
+ * and polls of every method, and Makòn Roucou, a section's space whose adopted motion went up
+ * to the commune's.
  *
  * The people are fictitious. APWOLIM (the milk producers of Limonade) and AFLIDEPA (the
  * women's association for development and crafts) are the project's real partners; the
@@ -10,12 +12,14 @@
  *
  * Everything is written through the app's own commands, with the instant each thing happened
  * as their `now`, so the history obeys the rules the app enforces (seats, memberships, the
- * meeting's life, the speakers' list, minutes approved at the following meeting) and has the
+ * meeting's life, the speakers' list, minutes approved at the following meeting, a motion
+ * numbered when submitted, a ballot counted once, amendments voted before their motion) and has the
  * audit trail a real year would leave. The same every time: no Math.random, a seeded generator.
  */
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { authorities, delegateSeats, meetings, people, spaceMemberships, spaces, speakingTurns, users } from "../schema/index";
+import { agendaItems, authorities, delegateSeats, meetings, people, pollVoters, spaceMemberships, spaces, speakingTurns, users } from "../schema/index";
+import { UNUSABLE_HASH } from "../../app/modules/auth/password.server";
 import type { Actor } from "../../app/modules/auth/roles";
 import { loadActor } from "../../app/modules/auth/session.server";
 import { registerAuthority, registerOfficial } from "../../app/modules/authorities/authorities.server";
@@ -27,14 +31,22 @@ import type { TurnState } from "../../app/modules/live/queue";
 import type { AgendaItemKind, MeetingKind } from "../../app/modules/meetings/kinds";
 import { addAgendaItem, approveMinutes, changeMeetingStatus, planMeeting, recordAttendance, type AttendanceInput } from "../../app/modules/meetings/meetings.server";
 import { fromLocalDateTime } from "../../app/modules/meetings/times";
-import { recordMembershipCount, registerOrganisation } from "../../app/modules/organisations/organisations.server";
+import { admitToMeeting, answerCosponsor, draftMotion, forwardMotion, inviteCosponsor, proposeAmendment, recordDecision, submitMotion, withdrawMotion } from "../../app/modules/motions/motions.server";
+import { admitOrganisation, recordMembershipCount, registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import type { OrganisationInput } from "../../app/modules/organisations/organisations.schemas";
 import type { AuthorityKind } from "../../app/modules/organisations/types";
 import { ageGroupOf, isYoungGroup, type AgeGroupId } from "../../app/modules/people/age-groups";
-import { registerDelegate } from "../../app/modules/people/people.server";
+import { linkAccount, registerDelegate } from "../../app/modules/people/people.server";
+import { AGE_KEYS, SEX_KEYS } from "../../app/modules/people/disaggregation";
+import { takesHands, unlinkable } from "../../app/modules/polls/methods";
+import type { HandsBreakdown } from "../../app/modules/polls/polls.schemas";
+import { castBallot, closePoll, enterHands, openPoll, recordConsensus } from "../../app/modules/polls/polls.server";
+import { createSpace } from "../../app/modules/spaces/spaces.server";
+import { grantRole, insertAccount } from "../../app/modules/users/users.server";
 import type { Locale } from "../../app/modules/i18n/locales";
 import type { Sex } from "../../app/modules/people/sex";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
+import { AGAINST, AMENDMENTS, FOR, FOR_ONE_SILENT, MOTIONS, SECTION, parentOf, type MotionSpec, type VoteSpec } from "./demo-motions";
 
 const SPACE_NAME = "Makòn Limonade";
 const MINUTE = 60_000;
@@ -43,7 +55,7 @@ const DAY = 24 * 3600_000;
 // ---------------------------------------------------------------------------------------------
 // The register
 
-type OrgKey = "apwolim" | "aflidepa" | "jadl" | "mjbl" | "fanmvanyan" | "menkontre" | "kankok" | "gpta" | "ofbl";
+export type OrgKey = "apwolim" | "aflidepa" | "jadl" | "mjbl" | "fanmvanyan" | "menkontre" | "kankok" | "gpta" | "ofbl";
 
 interface OrgSpec {
   key: OrgKey;
@@ -133,7 +145,7 @@ const DELEGATES: DelegateSpec[] = [
   { key: "ofbl.s", org: "ofbl", seat: "substitute", name: "Sandra Michel", sex: "female", birthYear: 1997, language: "fr" },
 ];
 
-type AuthorityKey = "casec1" | "casec2" | "casec3" | "asec1" | "asec2" | "asec3" | "mairie";
+export type AuthorityKey = "casec1" | "casec2" | "casec3" | "asec1" | "asec2" | "asec3" | "mairie";
 
 /** The CASEC of the 1st section comes from `seedDemo`. */
 const AUTHORITIES: { key: AuthorityKey; kind: AuthorityKind; name: string; sectionCode?: string }[] = [
@@ -185,6 +197,14 @@ interface ItemSpec {
   notes: string;
   /** A minutes-approval item: the meeting whose minutes it approves. */
   approves?: number;
+  /** A motion or amendment (a key of `demo-motions.ts`): the item is the one its admission makes, titled with its number. */
+  motion?: string;
+  /** The poll held on the item, and the decision recorded with it. */
+  vote?: VoteSpec;
+  /** The motion withdrawn by its proposer in the room, with why. */
+  withdraw?: string;
+  /** The motion referred to an authority, with why. */
+  refer?: { authority: AuthorityKey; note: string };
 }
 
 interface MeetingSpec {
@@ -246,7 +266,13 @@ const PAST_MEETINGS: MeetingSpec[] = [
         speakers: ["apwolim.t", "gpta.t", "jadl.t"],
         extra: 3,
         notes:
-          "Trois priorités sont retenues : l'accès à l'eau potable (surtout à Bord-de-Mer et à Roucou), l'entretien de la route agricole de Bois de Lance et l'emploi des jeunes. Rose-Andrée Louis (APWOLIM) rappelle que les producteurs de lait perdent une partie de la traite quand la route est coupée en saison des pluies. Le délégué du Gwoupman peyizan Tèt ansanm ajoute : « Si wout la pa bon, pwodiksyon an rete nan jaden an. » Le délégué de JADL demande que les jeunes soient associés à chaque commission.",
+          "Trois priorités sont retenues : l'accès à l'eau potable (surtout à Bord-de-Mer et à Roucou), l'entretien de la route agricole de Bois de Lance et l'emploi des jeunes. Rose-Andrée Louis (APWOLIM) rappelle que les producteurs de lait perdent une partie de la traite quand la route est coupée en saison des pluies. Le délégué du Gwoupman peyizan Tèt ansanm ajoute : « Si wout la pa bon, pwodiksyon an rete nan jaden an. » Le délégué de JADL demande que les jeunes soient associés à chaque commission. Les priorités sont retenues par consensus ; la MUSO Men kontre aurait voulu y ajouter la santé, sans s'y opposer.",
+        vote: {
+          question: "Le Makòn retient-il trois priorités pour l'année : l'eau potable, la route agricole de Bois de Lance et l'emploi des jeunes ?",
+          method: "consensus",
+          choices: [],
+          consensus: { reached: true, objections: "La MUSO Men kontre aurait voulu ajouter la santé ; elle ne s'oppose pas au consensus." },
+        },
       },
       {
         kind: "discussion",
@@ -296,6 +322,36 @@ const PAST_MEETINGS: MeetingSpec[] = [
           "Les déléguées de la MUSO Fanm vanyan et de MJBL décrivent les longues marches des femmes et des enfants pour chercher l'eau : « Timoun yo rate lekòl pou y al pran dlo. » À Camp-Coq, selon la MUSO Solidarite Kan Kòk, le seau se vend 10 gourdes en saison sèche.",
       },
       {
+        kind: "motion",
+        motion: "captage.a1",
+        title: "",
+        minutes: 10,
+        speakers: ["fanmvanyan.t"],
+        notes:
+          "Altagrâce Noël (MUSO Fanm vanyan) présente l'amendement A1, qui ajoute à la demande les deux fontaines encore en panne à Roucou. Il est adopté à main levée ; les mains levées pour sont comptées par sexe et par âge.",
+        vote: { question: "Adopter l'amendement A1 : les fontaines de Roucou avec le captage ?", method: "hands", choices: FOR, breakdown: true, decide: "adopt" },
+      },
+      {
+        kind: "motion",
+        motion: "captage.a2",
+        title: "",
+        minutes: 10,
+        speakers: ["gpta.t"],
+        notes:
+          "Le délégué du Gwoupman peyizan Tèt ansanm présente l'amendement A2, qui remplace « avant la saison sèche » par « dès que le budget communal le permet ». Plusieurs déléguées rappellent que la saison sèche n'attend pas : l'amendement est rejeté au vote nominal, par téléphone.",
+        vote: { question: "Adopter l'amendement A2 : les travaux quand le budget le permet ?", method: "named", choices: AGAINST, decide: "reject" },
+      },
+      {
+        kind: "motion",
+        motion: "captage",
+        title: "",
+        minutes: 15,
+        speakers: ["ofbl.t"],
+        notes:
+          "Clotilde Saint-Louis (OFBL) présente la proposition, avec AFLIDEPA et MJBL qui la soutiennent. Elle est adoptée telle qu'amendée, au vote nominal par téléphone.",
+        vote: { question: "Adopter la proposition telle qu'amendée ?", method: "named", choices: FOR_ONE_SILENT, decide: "adopt" },
+      },
+      {
         kind: "discussion",
         title: "Propositions à adresser aux autorités",
         minutes: 30,
@@ -340,12 +396,30 @@ const PAST_MEETINGS: MeetingSpec[] = [
           "Le Gwoupman peyizan Tèt ansanm et la MUSO Men kontre décrivent l'état de la route : deux passages à gué impraticables après la pluie. M. Lucner Brutus, membre du CASEC de la 2e section, indique que le CASEC peut prêter des outils pour une journée de travail communautaire, mais n'a pas de budget pour du gravier.",
       },
       {
+        kind: "motion",
+        motion: "route",
+        title: "",
+        minutes: 10,
+        speakers: ["gpta.t"],
+        notes: "La proposition du Gwoupman peyizan Tèt ansanm demande du gravier pour les passages à gué. Le CASEC de la 2e section n'ayant pas de budget pour le gravier, elle est renvoyée au conseil municipal pour le budget communal.",
+        refer: { authority: "mairie", note: "Le CASEC de la 2e section n'a pas de budget pour le gravier : renvoyée au conseil municipal, pour le budget communal." },
+      },
+      {
         kind: "discussion",
         title: "La place des jeunes dans le Makòn",
         minutes: 30,
         speakers: ["jadl.s", "mjbl.s"],
         extra: 2,
         notes: "Les jeunes délégués demandent à prendre la parole plus tôt dans les débats et à tenir, à tour de rôle, le secrétariat de séance : « Jèn yo pa sèlman la pou yo tande. »",
+      },
+      {
+        kind: "motion",
+        motion: "jeunes",
+        title: "",
+        minutes: 15,
+        speakers: ["jadl.t"],
+        notes: "Kervens Dorvil (JADL) présente la proposition. Elle touche au choix des délégués de chaque organisation : à la demande de plusieurs d'entre elles, le vote a lieu au scrutin secret, par téléphone. La proposition est adoptée.",
+        vote: { question: "Adopter la proposition : un jeune parmi les délégués de chaque organisation membre ?", method: "secret", choices: FOR, decide: "adopt" },
       },
       { kind: "other", title: "Divers", minutes: 10, notes: "Pas de point divers." },
     ],
@@ -385,6 +459,15 @@ const PAST_MEETINGS: MeetingSpec[] = [
         extra: 2,
         notes:
           "Rose-Andrée Louis (APWOLIM) demande un calendrier pour la route de Bois de Lance. M. Wilner Saint-Fleur, membre du CASEC de la 1re section, répond que le CASEC présentera la demande au budget communal. AFLIDEPA demande un espace au marché pour les artisanes ; JADL et la MUSO Fanm vanyan demandent que les chantiers de la mairie embauchent des jeunes et des femmes de la commune : « Travay la dwe rete nan komin nan. »",
+      },
+      {
+        kind: "motion",
+        motion: "marche",
+        title: "",
+        minutes: 5,
+        speakers: ["aflidepa.t"],
+        notes: "La mairesse adjointe s'engage à attribuer aux artisanes un espace couvert au prochain marché. AFLIDEPA retire sa proposition, qui devient un engagement à suivre.",
+        withdraw: "La mairie s'est engagée en séance à attribuer l'espace : la proposition devient un engagement à suivre.",
       },
       {
         kind: "discussion",
@@ -429,6 +512,25 @@ const PAST_MEETINGS: MeetingSpec[] = [
         extra: 3,
         notes:
           "L'animatrice de la plateforme régionale des MUSO explique comment créer une MUSO de jeunes. Les jeunes regrettent que les institutions de microfinance exigent une garantie qu'ils n'ont pas : « Nou pa gen tè, nou pa gen kay, ki garanti n ap bay ? »",
+      },
+      {
+        kind: "motion",
+        motion: "emplois",
+        title: "",
+        minutes: 15,
+        speakers: ["mjbl.t"],
+        notes:
+          "Fabienne Estimé (MJBL) présente la proposition, avec JADL et la MUSO Fanm vanyan. Plusieurs délégués n'ont pas de données sur leur téléphone : le vote est hybride, par téléphone pour les uns, à main levée pour les autres. La proposition est adoptée.",
+        vote: { question: "Adopter la proposition : des emplois pour les jeunes et les femmes sur les chantiers communaux ?", method: "hybrid", choices: FOR, decide: "adopt" },
+      },
+      {
+        kind: "motion",
+        motion: "cotisation",
+        title: "",
+        minutes: 10,
+        speakers: ["kankok.t"],
+        notes: "Les groupes de jeunes et plusieurs MUSO disent ne pas pouvoir payer 1 000 gourdes par an : la proposition est rejetée à main levée. La MUSO Solidarite Kan Kòk proposera une caisse volontaire.",
+        vote: { question: "Adopter la proposition : une cotisation annuelle de 1 000 gourdes ?", method: "hands", choices: AGAINST, decide: "reject" },
       },
       { kind: "other", title: "Divers", minutes: 10, extra: 1, notes: "Rappel : la séance de redevabilité a fixé un point d'étape sur les engagements à chaque assemblée." },
     ],
@@ -483,8 +585,45 @@ const TODAY_MEETING = {
     { kind: "information" as AgendaItemKind, title: "Bilan de l'année : participation des femmes et des jeunes", minutes: 25 },
     { kind: "commitment_review" as AgendaItemKind, title: "Eau potable et route de Bois de Lance : où en sont les engagements ?", minutes: 30 },
     { kind: "discussion" as AgendaItemKind, title: "Priorités de l'année qui vient", minutes: 40 },
+    { kind: "motion" as AgendaItemKind, title: "", minutes: 15, motion: "hygiene" },
     { kind: "other" as AgendaItemKind, title: "Divers", minutes: 10 },
   ],
+};
+
+/** Makòn Roucou's assembly, whose motion goes up to the commune's space (`SECTION` in `demo-motions.ts`). */
+const SECTION_MEETING: MeetingSpec = {
+  daysAgo: 138,
+  weekday: 0,
+  time: "14:00",
+  kind: "ordinary",
+  title: "Assemblée de section : l'eau à Roucou",
+  place: "École nationale de Roucou",
+  authorities: ["casec3"],
+  officials: ["casec3.marlene"],
+  present: SECTION.delegates.map((d) => d.key),
+  walkIns: 17,
+  agenda: [
+    {
+      kind: "information",
+      title: "La source et les fontaines de Roucou : où en est-on ?",
+      minutes: 20,
+      speakers: ["casec3.marlene", "roucou.fanmvanyan.t"],
+      extra: 2,
+      notes:
+        "Mme Marlène Gédéon, membre du CASEC de la 3e section, fait le point : deux fontaines fonctionnent de nouveau, mais le captage de la source est fissuré et n'est pas clôturé. Yvrose Désir (MUSO Fanm vanyan) : « Bèt yo bwè nan sous la, se dlo sa a timoun yo bwè. »",
+    },
+    {
+      kind: "motion",
+      motion: "roucou",
+      title: "",
+      minutes: 25,
+      speakers: ["roucou.komite.t", "roucou.kankok.t"],
+      notes: "Mérilia Saintilus (Komite jesyon dlo Roucou) présente la proposition. Elle est adoptée à main levée ; l'assemblée demande qu'elle soit transmise au Makòn de Limonade.",
+      vote: { question: "Adopter la proposition sur le captage de la source de Roucou ?", method: "hands", choices: FOR, decide: "adopt" },
+    },
+    { kind: "other", title: "Divers", minutes: 10, extra: 1, notes: "La MUSO Solidarite Kan Kòk invite les organisations de la section à son assemblée annuelle." },
+  ],
+  decisions: ["Transmettre la proposition sur le captage de Roucou au Makòn de Limonade.", "Le Komite jesyon dlo Roucou prépare l'élection du comité de gestion de l'eau par les usagers."],
 };
 
 // People who come without a seat: members of the organisations and neighbours.
@@ -534,6 +673,8 @@ interface Known {
   role: "delegate" | "official";
   /** The account that acts as them, for requests to speak from a phone. */
   actor: Actor | null;
+  /** The account a delegate votes and proposes with from her or his phone. */
+  phone: Actor | null;
 }
 
 /** One person at a meeting, as planned before the meeting is played. */
@@ -550,6 +691,24 @@ function dayBefore(now: number, days: number, weekday: number): string {
   const date = localDate(now - days * DAY);
   const shift = (new Date(`${date}T12:00:00Z`).getUTCDay() - weekday + 7) % 7;
   return localDate(new Date(`${date}T12:00:00Z`).getTime() - shift * DAY);
+}
+
+/** An instant `days` before `now`, at a local time of day. */
+const dayAt = (now: number, days: number, time: string) => fromLocalDateTime(`${localDate(now - days * DAY)}T${time}`);
+
+/**
+ * The phone account of a delegate of the year: made as the register makes one, linked to the
+ * person, with a password hash no password matches (these delegates voted and proposed from
+ * their phones in the story; the demo signs in as its four accounts only, and an administrator
+ * can set a password to sign in as one of them). No scrypt per account: a first start stays quick.
+ */
+function phoneAccount(deps: Deps, facilitator: Actor, spaceId: number, personId: number, person: { name: string; language: Locale }, phone: string, at: number): Actor {
+  const userId = deps.db.transaction((tx) =>
+    insertAccount(tx, { name: person.name, email: null, phone, locale: person.language, passwordHash: UNUSABLE_HASH, role: "delegate", spaceId, actorId: facilitator.userId, now: at, whenTaken: "refuse" }),
+  );
+  if (!userId) throw new Error(`demo year, account of ${person.name}: phone taken`);
+  must(linkAccount(deps, facilitator, spaceId, personId, { userId }, at), `account of ${person.name}`);
+  return loadActor(deps.db, userId);
 }
 
 /** Seeds the year into a database where `seedDemo` has just run; returns whether it did. */
@@ -591,33 +750,69 @@ export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
   }
 
   const known = new Map<string, Known>();
-  known.set("apwolim.t", { personId: rose.id, name: rose.name, sex: rose.sex!, birthYear: rose.birthYear!, disability: rose.disability, organisationId: apwolim, role: "delegate", actor: actorOf("delegue@makon.ht") });
-  for (const d of DELEGATES) {
+  const roseActor = actorOf("delegue@makon.ht");
+  known.set("apwolim.t", { personId: rose.id, name: rose.name, sex: rose.sex!, birthYear: rose.birthYear!, disability: rose.disability, organisationId: apwolim, role: "delegate", actor: roseActor, phone: roseActor });
+  for (const [index, d] of DELEGATES.entries()) {
     const person = { name: d.name, sex: d.sex, birthYear: d.birthYear, ageGroup: null, disability: d.disability ?? false, preferredLanguage: d.language, namedPublicly: d.named ?? true };
     const seat = { organisationId: orgIds.get(d.org)!, seat: d.seat, fromDate: foundedOn };
     const { personId } = must(await registerDelegate(db, facilitator, spaceId, person, seat, { createAccount: false, accountPassword: "" }, tick()), `delegate ${d.key}`);
-    known.set(d.key, { personId, name: d.name, sex: d.sex, birthYear: d.birthYear, disability: d.disability ?? false, organisationId: seat.organisationId, role: "delegate", actor: null });
+    const phone = phoneAccount(deps, facilitator, spaceId, personId, d, `+5093710${String(index + 1).padStart(4, "0")}`, tick());
+    known.set(d.key, { personId, name: d.name, sex: d.sex, birthYear: d.birthYear, disability: d.disability ?? false, organisationId: seat.organisationId, role: "delegate", actor: null, phone });
   }
 
   const authorityIds = new Map<AuthorityKey, number>();
   const casec1 = db.select({ id: authorities.id }).from(authorities).where(eq(authorities.name, "CASEC de la 1re section de Limonade")).get()!.id;
   authorityIds.set("casec1", casec1);
   for (const a of AUTHORITIES) authorityIds.set(a.key, must(registerAuthority(db, facilitator, spaceId, { kind: a.kind, name: a.name, sectionCode: a.sectionCode }, tick()), `authority ${a.key}`).id);
-  known.set("casec1.wilner", { personId: wilner.id, name: wilner.name, sex: wilner.sex!, birthYear: wilner.birthYear!, disability: wilner.disability, organisationId: null, role: "official", actor: actorOf("casec@makon.ht") });
+  known.set("casec1.wilner", { personId: wilner.id, name: wilner.name, sex: wilner.sex!, birthYear: wilner.birthYear!, disability: wilner.disability, organisationId: null, role: "official", actor: actorOf("casec@makon.ht"), phone: null });
   for (const o of OFFICIALS) {
     const person = { name: o.name, sex: o.sex, birthYear: o.birthYear, ageGroup: null, disability: o.disability ?? false, preferredLanguage: o.language, namedPublicly: true };
     const mandate = { authorityId: authorityIds.get(o.authority)!, title: o.title, mandateStart: MANDATE_START };
     const { personId } = must(await registerOfficial(db, facilitator, spaceId, person, mandate, { createAccount: false, accountPassword: "" }, tick()), `official ${o.key}`);
-    known.set(o.key, { personId, name: o.name, sex: o.sex, birthYear: o.birthYear, disability: false, organisationId: null, role: "official", actor: null });
+    known.set(o.key, { personId, name: o.name, sex: o.sex, birthYear: o.birthYear, disability: false, organisationId: null, role: "official", actor: null, phone: null });
   }
 
-  const memberOrgIds = [...orgIds.values()];
-  const delegateKeys = ["apwolim.t", ...DELEGATES.map((d) => d.key)];
+  const ctx: Context = {
+    db,
+    deps,
+    facilitator,
+    spaceId,
+    random,
+    known,
+    delegateKeys: ["apwolim.t", ...DELEGATES.map((d) => d.key)],
+    memberOrgIds: [...orgIds.values()],
+    authorityIds,
+    motionIds: new Map(),
+  };
+
+  // The year in order: motions drafted and submitted between the meetings that take them up,
+  // and the section of Roucou whose motion goes up to the commune.
+  const steps: { daysAgo: number; run: () => void | Promise<void> }[] = [];
   let previous: { id: number; startsAt: number } | null = null;
   for (const spec of PAST_MEETINGS) {
-    const id: number = playMeeting({ db, deps, facilitator, spaceId, random, known, delegateKeys, memberOrgIds, authorityIds }, spec, previous, now);
-    previous = { id, startsAt: db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, id)).get()!.startsAt };
+    steps.push({
+      daysAgo: spec.daysAgo,
+      run: () => {
+        const id = playMeeting(ctx, spec, previous, now);
+        previous = { id, startsAt: db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, id)).get()!.startsAt };
+      },
+    });
   }
+  for (const m of MOTIONS) {
+    steps.push({ daysAgo: m.draftedDaysAgo, run: () => draft(ctx, m, now) });
+    if (m.submittedDaysAgo !== undefined) steps.push({ daysAgo: m.submittedDaysAgo, run: () => submit(ctx, m, now) });
+  }
+  for (const a of AMENDMENTS) {
+    const at = dayAt(now, a.daysAgo, "18:40");
+    const by = known.get(a.by)!;
+    steps.push({
+      daysAgo: a.daysAgo,
+      run: () => void ctx.motionIds.set(a.key, must(proposeAmendment(deps, by.phone, ctx.motionIds.get(a.motion)!, { organisationId: by.organisationId!, paragraph: a.paragraph, replacement: a.replacement, rationale: a.rationale }, at), `amendment ${a.key}`).id),
+    });
+  }
+  steps.push({ daysAgo: SECTION.daysAgo, run: () => seedSection(ctx, orgIds, now) });
+  steps.sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const step of steps) await step.run();
 
   // Today's meeting, planned: its facilitator opens it, the delegate and the CASEC member take part.
   const startsAt = fromLocalDateTime(`${localDate(now)}T${TODAY_MEETING.time}`);
@@ -625,10 +820,62 @@ export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
   db.transaction(() => {
     const input = { kind: TODAY_MEETING.kind, title: TODAY_MEETING.title, startsAt, endsAt: startsAt + 3 * 3600_000, place: TODAY_MEETING.place, published: true, facilitatorIds: [facilitator.userId], authorityIds: TODAY_MEETING.authorities.map((k) => authorityIds.get(k)!) };
     const { id } = must(planMeeting(db, facilitator, spaceId, input, plannedAt), "today's meeting");
-    const items: { kind: AgendaItemKind; title: string; minutes: number; approves?: number }[] = [{ kind: "minutes_approval", title: approvalTitle(previous!.startsAt), minutes: 10, approves: previous!.id }, ...TODAY_MEETING.agenda];
-    items.forEach((item, i) => must(addAgendaItem(deps, facilitator, id, { kind: item.kind, title: item.title, plannedMinutes: item.minutes, approvesMeetingId: item.approves ?? null }, plannedAt + (i + 1) * MINUTE), "today's agenda"));
+    const items = [{ kind: "minutes_approval" as AgendaItemKind, title: approvalTitle(previous!.startsAt), minutes: 10, approves: previous!.id }, ...TODAY_MEETING.agenda];
+    planAgenda(ctx, id, items, plannedAt);
   });
   return true;
+}
+
+/** A delegate drafts a motion for her organisation, invites its co-sponsors, who answer the next morning. */
+function draft(ctx: Context, m: MotionSpec, now: number): void {
+  const by = ctx.known.get(m.by)!;
+  const at = dayAt(now, m.draftedDaysAgo, "19:10");
+  const input = { organisationId: by.organisationId!, title: m.title, text: m.text, rationale: m.rationale, theme: m.theme, authorityId: m.authority && ctx.authorityIds.get(m.authority)! };
+  const id = must(draftMotion(ctx.deps, by.phone, ctx.spaceId, input, at), `motion ${m.key}`).id;
+  ctx.motionIds.set(m.key, id);
+  for (const [i, c] of (m.cosponsors ?? []).entries()) {
+    must(inviteCosponsor(ctx.deps, by.phone, id, ctx.known.get(c.by)!.organisationId!, at + (i + 1) * MINUTE), `invitation of ${c.org}`);
+    must(answerCosponsor(ctx.deps, ctx.known.get(c.by)!.phone, id, ctx.known.get(c.by)!.organisationId!, c.accept, at + 13 * 3600_000 + i * 17 * MINUTE), `answer of ${c.org}`);
+  }
+}
+
+function submit(ctx: Context, m: MotionSpec, now: number): void {
+  must(submitMotion(ctx.deps, ctx.known.get(m.by)!.phone, ctx.motionIds.get(m.key)!, dayAt(now, m.submittedDaysAgo!, "20:05")), `submission of ${m.key}`);
+}
+
+/**
+ * Makòn Roucou, the space of Limonade's 3rd section: created by the administrator, run by the
+ * demo's facilitator, with two MUSO of the commune's space and a water committee, each sending
+ * its own delegates. Its assembly adopts a motion, which its facilitator forwards to Makòn
+ * Limonade, where it waits, submitted.
+ */
+async function seedSection(ctx: Context, orgIds: Map<OrgKey, number>, now: number): Promise<void> {
+  const { db, deps } = ctx;
+  const admin = loadActor(db, db.select({ id: users.id }).from(users).where(eq(users.email, "admin@makon.ht")).get()!.id);
+  let at = dayAt(now, SECTION.daysAgo, "09:00");
+  const next = () => (at += MINUTE);
+  const sectionId = must(createSpace(db, admin, SECTION.space, next()), "section space").id;
+  must(grantRole(deps, admin, { userId: ctx.facilitator.userId, role: "facilitator", spaceId: sectionId }, next()), "section facilitator");
+  const facilitator = loadActor(db, ctx.facilitator.userId);
+  const joinedOn = localDate(at);
+  const ids = new Map<string, number>();
+  for (const key of SECTION.admitted) {
+    must(admitOrganisation(db, facilitator, sectionId, orgIds.get(key)!, joinedOn, next()), `section member ${key}`);
+    ids.set(key, orgIds.get(key)!);
+  }
+  ids.set("komite", must(registerOrganisation(db, facilitator, sectionId, SECTION.organisation, joinedOn, next()), "water committee").id);
+  for (const d of SECTION.delegates) {
+    const person = { name: d.name, sex: d.sex, birthYear: d.birthYear, ageGroup: null, disability: false, preferredLanguage: d.language, namedPublicly: true };
+    const seat = { organisationId: ids.get(d.org)!, seat: d.seat, fromDate: joinedOn };
+    const { personId } = must(await registerDelegate(db, facilitator, sectionId, person, seat, { createAccount: false, accountPassword: "" }, next()), `section delegate ${d.key}`);
+    const phone = d.key === SECTION.motion.by ? phoneAccount(deps, facilitator, sectionId, personId, d, "+50937200001", next()) : null;
+    ctx.known.set(d.key, { personId, name: d.name, sex: d.sex, birthYear: d.birthYear, disability: false, organisationId: seat.organisationId, role: "delegate", actor: null, phone });
+  }
+  const section: Context = { ...ctx, facilitator, spaceId: sectionId, delegateKeys: SECTION.delegates.map((d) => d.key), memberOrgIds: [...ids.values()] };
+  draft(section, SECTION.motion, now);
+  submit(section, SECTION.motion, now);
+  playMeeting(section, SECTION_MEETING, null, now);
+  must(forwardMotion(deps, facilitator, ctx.motionIds.get(SECTION.motion.key)!, ctx.spaceId, dayAt(now, SECTION.forwardedDaysAgo, "10:30")), "forwarding to the commune");
 }
 
 const approvalTitle = (startsAt: number) => `Approbation du procès-verbal de la séance du ${formatDate(startsAt, "fr")}`;
@@ -643,6 +890,83 @@ interface Context {
   delegateKeys: string[];
   memberOrgIds: number[];
   authorityIds: Map<AuthorityKey, number>;
+  /** Motions and amendments by their key in `demo-motions.ts`, once drafted. */
+  motionIds: Map<string, number>;
+}
+
+/**
+ * A meeting's agenda as its facilitator makes it, one item a minute: a motion's item is made by
+ * admitting it (its amendments after it, which places them before it); returns the items' ids in order.
+ */
+function planAgenda(ctx: Context, meetingId: number, items: readonly Pick<ItemSpec, "kind" | "title" | "minutes" | "approves" | "motion">[], plannedAt: number): number[] {
+  const admitted = new Map<string, number>();
+  const admit = (key: string, at: number): number => {
+    const parent = parentOf(key);
+    if (parent !== null && !admitted.has(parent)) admit(parent, at);
+    if (!admitted.has(key)) admitted.set(key, must(admitToMeeting(ctx.deps, ctx.facilitator, ctx.motionIds.get(key)!, meetingId, at), `admission of ${key}`).agendaItemId);
+    return admitted.get(key)!;
+  };
+  return items.map((item, i) => {
+    const at = plannedAt + (i + 1) * MINUTE;
+    if (item.motion) return admit(item.motion, at);
+    return must(addAgendaItem(ctx.deps, ctx.facilitator, meetingId, { kind: item.kind, title: item.title, plannedMinutes: item.minutes, approvesMeetingId: item.approves ?? null }, at), "agenda item").id;
+  });
+}
+
+/**
+ * What the meeting decides on an item, scheduled from `start`: a motion withdrawn or referred,
+ * or a poll — opened, the phones' ballots, the hands counted (broken down by sex and age
+ * group when asked), consensus recorded, closed, and the decision recorded with it. Returns
+ * when the item's business is done.
+ */
+function scheduleDecision(ctx: Context, item: ItemSpec, at: (instant: number, run: () => void, alone?: boolean) => void, meetingId: () => number, start: number, year: number): number {
+  const { db, deps, facilitator, random } = ctx;
+  const motionId = item.motion ? ctx.motionIds.get(item.motion)! : null;
+  const t = start + random.int(20, 60) * 1000;
+  if (item.withdraw) {
+    const proposer = ctx.known.get(MOTIONS.find((m) => m.key === item.motion)!.by)!.phone;
+    at(t, () => must(withdrawMotion(deps, proposer, motionId!, { note: item.withdraw }, t), `withdrawal of ${item.motion}`));
+    return t + MINUTE;
+  }
+  if (item.refer) {
+    const referredAuthorityId = ctx.authorityIds.get(item.refer.authority)!;
+    at(t, () => must(recordDecision(deps, facilitator, motionId!, "refer", { referredAuthorityId, note: item.refer!.note }, t), `referral of ${item.motion}`));
+    return t + MINUTE;
+  }
+  const vote = item.vote;
+  if (!vote) return start;
+  let pollId = 0;
+  const closedAt = t + (vote.method === "consensus" ? 2 : 4) * MINUTE + random.int(0, 59) * 1000;
+  at(t, () => (pollId = must(openPoll(deps, facilitator, meetingId(), { question: vote.question, motionId, method: vote.method, rules: null, countdownMinutes: null }, t), "poll").id));
+  at(t + 1000, () => {
+    const voters = db.select({ personId: pollVoters.personId }).from(pollVoters).where(eq(pollVoters.pollId, pollId)).orderBy(asc(pollVoters.personId)).all();
+    const byPerson = new Map([...ctx.known.values()].map((k) => [k.personId, k]));
+    const hands = { yes: 0, no: 0, abstain: 0 };
+    const breakdown = Object.fromEntries(SEX_KEYS.map((sex) => [sex, Object.fromEntries(AGE_KEYS.map((age) => [age, 0]))])) as HandsBreakdown;
+    let instant = t + 15_000;
+    voters.forEach(({ personId }, i) => {
+      const choice = vote.choices[i % vote.choices.length];
+      if (!choice) return;
+      const voter = byPerson.get(personId)!;
+      // A hybrid poll: every other voter has a phone with data, the others raise their hands.
+      if (vote.method === "named" || vote.method === "secret" || (vote.method === "hybrid" && i % 2 === 0)) {
+        instant += random.int(3, 12) * 1000;
+        must(castBallot(deps, voter.phone, pollId, choice, instant), `ballot of ${voter.name}`);
+        return;
+      }
+      hands[choice]++;
+      if (choice === "yes") breakdown[voter.sex][ageGroupOf(voter, year) ?? "unknown"]++;
+    });
+    if (takesHands(vote.method)) must(enterHands(deps, facilitator, pollId, hands, vote.breakdown ? breakdown : null, closedAt - 30_000), "hands");
+    if (vote.consensus) must(recordConsensus(deps, facilitator, pollId, vote.consensus, closedAt - 30_000), "consensus");
+  });
+  at(closedAt, () => {
+    const { result } = must(closePoll(deps, facilitator, pollId, closedAt), "closing the poll");
+    if (!vote.decide) return;
+    if (result.outcome !== (vote.decide === "adopt" ? "adopted" : "rejected")) throw new Error(`demo year, poll on ${item.motion}: ${result.outcome} (${result.reason})`);
+    must(recordDecision(deps, facilitator, motionId!, vote.decide, { pollId }, closedAt + 20_000), `decision on ${item.motion}`);
+  }, unlinkable(vote.method));
+  return closedAt + MINUTE;
 }
 
 /**
@@ -650,7 +974,8 @@ interface Context {
  * arrivals at the door, the opening, the agenda's items, turns on the speakers' list (the
  * demo delegate and CASEC member ask from their phones), the approval of the previous
  * minutes, the closing.
- * In one transaction: a meeting is there whole or not at all.
+ * In one transaction, split only where a secret or hybrid poll closes: its command checkpoints
+ * the WAL, which no open transaction may surround.
  */
 function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; startsAt: number } | null, now: number): number {
   const { db, deps, facilitator, random, known } = ctx;
@@ -716,10 +1041,11 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
   present.sort((a, b) => a.arrivedAt - b.arrivedAt);
 
   // The timeline: every command at its instant (whole seconds), applied in order.
-  const events: { at: number; run: () => void }[] = [];
-  const at = (instant: number, run: () => void) => events.push({ at: instant, run });
+  const events: { at: number; run: () => void; alone: boolean }[] = [];
+  const at = (instant: number, run: () => void, alone = false) => events.push({ at: instant, run, alone });
   let meetingId = 0;
-  const itemIds: number[] = [];
+  let itemIds: number[] = [];
+  const titles: string[] = [];
   const rowOf = (key: string) => present.find((p) => p.key === key)!;
   const turnOf = (attendanceId: number, state: TurnState) =>
     db.select({ id: speakingTurns.id }).from(speakingTurns).where(and(eq(speakingTurns.meetingId, meetingId), eq(speakingTurns.attendanceId, attendanceId), eq(speakingTurns.state, state))).orderBy(desc(speakingTurns.id)).get()!.id;
@@ -731,7 +1057,7 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
 
   for (const p of present) at(p.arrivedAt, () => (p.attendanceId = must(recordAttendance(deps, facilitator, meetingId, p.input, p.arrivedAt), `attendance of ${p.input.name}`).id));
   at(startedAt, () =>
-    must(changeMeetingStatus(deps, facilitator, meetingId, "start", { now: startedAt, minutesTemplate: () => minutesText(spec, agenda, present, ctx, startsAt, startedAt) }), "opening"),
+    must(changeMeetingStatus(deps, facilitator, meetingId, "start", { now: startedAt, minutesTemplate: () => minutesText(spec, agenda, titles, present, ctx, startsAt, startedAt) }), "opening"),
   );
   if (spec.turnLimit) consoleAt(startedAt + 20_000, () => ({ type: "limit", seconds: spec.turnLimit! }));
 
@@ -776,12 +1102,19 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
       spoken.set(key, (spoken.get(key) ?? 0) + 1);
       last = key;
     }
+    cursor = scheduleDecision(ctx, item, at, () => meetingId, cursor, year);
     const planned = from + Math.round(item.minutes * 60 * (0.8 + random.next() * 0.4)) * 1000;
     from = Math.max(planned, cursor + MINUTE);
   });
   const closedAt = from + random.int(2, 6) * MINUTE;
   at(closedAt, () => must(changeMeetingStatus(deps, facilitator, meetingId, "close", { now: closedAt }), "closing"));
 
+  // Stable: what happens at the same second happens in the order it was written.
+  const ordered = events.map((e, i) => ({ ...e, i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  let k = 0;
+  const runUntilAlone = () => {
+    while (k < ordered.length && !ordered[k]!.alone) ordered[k++]!.run();
+  };
   db.transaction(() => {
     const input = {
       kind: spec.kind,
@@ -794,12 +1127,15 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
       authorityIds: spec.authorities.map((k) => ctx.authorityIds.get(k)!),
     };
     meetingId = must(planMeeting(db, facilitator, ctx.spaceId, input, plannedAt), "meeting").id;
-    agenda.forEach((item, i) =>
-      itemIds.push(must(addAgendaItem(deps, facilitator, meetingId, { kind: item.kind, title: item.title, plannedMinutes: item.minutes, approvesMeetingId: item.approves ?? null }, plannedAt + (i + 1) * MINUTE), "agenda item").id),
-    );
-    // Stable: what happens at the same second happens in the order it was written.
-    events.map((e, i) => ({ ...e, i })).sort((a, b) => a.at - b.at || a.i - b.i).forEach((e) => e.run());
+    itemIds = planAgenda(ctx, meetingId, agenda, plannedAt);
+    // A motion's item is titled by its admission (its number and title).
+    for (const id of itemIds) titles.push(db.select({ title: agendaItems.title }).from(agendaItems).where(eq(agendaItems.id, id)).get()!.title);
+    runUntilAlone();
   });
+  while (k < ordered.length) {
+    ordered[k++]!.run();
+    db.transaction(runUntilAlone);
+  }
   return meetingId;
 }
 
@@ -821,7 +1157,7 @@ function drawSpeaker(random: ReturnType<typeof generator>, present: Present[], b
 }
 
 /** The minutes as the facilitators wrote them, in the template's shape, with the meeting's figures. */
-function minutesText(spec: MeetingSpec, agenda: ItemSpec[], present: Present[], ctx: Context, startsAt: number, startedAt: number): string {
+function minutesText(spec: MeetingSpec, agenda: ItemSpec[], titles: readonly string[], present: Present[], ctx: Context, startsAt: number, startedAt: number): string {
   const women = present.filter((p) => p.input.sex === "female").length;
   const young = present.filter((p) => isYoungGroup(p.input.ageGroup)).length;
   const orgs = new Set(present.map((p) => p.input.organisationId).filter((id): id is number => id !== null && ctx.memberOrgIds.includes(id))).size;
@@ -837,7 +1173,7 @@ function minutesText(spec: MeetingSpec, agenda: ItemSpec[], present: Present[], 
     `${present.length} personnes présentes, dont ${women} femmes et ${young} jeunes de 18 à 35 ans ; ${orgs} organisations membres sur ${ctx.memberOrgIds.length} représentées${officials > 0 ? ` ; ${officials} élu·e·s` : ""}. (Voir la liste de présence jointe.)`,
     "",
   ];
-  agenda.forEach((item, index) => lines.push(`## ${index + 1}. ${item.title}`, "", item.notes.replace("{startTime}", formatTime(startedAt, "fr")), ""));
+  agenda.forEach((item, index) => lines.push(`## ${index + 1}. ${titles[index]}`, "", item.notes.replace("{startTime}", formatTime(startedAt, "fr")), ""));
   lines.push("## Décisions et suites / Desizyon ak swit", "", ...spec.decisions.map((d) => `- ${d}`), "");
   return lines.join("\n");
 }

@@ -3,6 +3,13 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { MESSAGE_ACCESS } from "../../app/modules/realtime/commands";
 
+// The app's command sender asks the browser whether the device is online (`navigator.onLine`);
+// Node 20 has no navigator. The bench's phones are always online.
+if (!("navigator" in globalThis)) Object.defineProperty(globalThis, "navigator", { value: { onLine: true }, configurable: true });
+
+// Each y-websocket provider in Node listens for the process's exit: hundreds of phones in one process are meant.
+process.setMaxListeners(0);
+
 /** A y-websocket client in Node that counts the bytes it receives, as a phone would pay for them. */
 export interface BenchClient {
   doc: Y.Doc;
@@ -12,7 +19,7 @@ export interface BenchClient {
   destroy: () => void;
 }
 
-export function benchClient(baseUrl: string, docName: string, options: { cookie?: string; presence: boolean }): BenchClient {
+export function benchClient(baseUrl: string, docName: string, options: { cookie?: string; presence: boolean; params?: Record<string, string> }): BenchClient {
   let bytes = 0;
   const headers = options.cookie ? { cookie: options.cookie } : {};
   class CountingWebSocket extends WebSocket {
@@ -25,6 +32,7 @@ export function benchClient(baseUrl: string, docName: string, options: { cookie?
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws"), docName, doc, {
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: options.params,
   });
   // Our server says what each socket may do when it opens; the reference never does.
   provider.messageHandlers[MESSAGE_ACCESS] = () => undefined;

@@ -1,5 +1,8 @@
+import http from "node:http";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
+import { commandSender } from "../../app/components/realtime.client";
+import type { RoomPoll } from "../../app/modules/live/projections";
 import { readLiveState } from "../../app/modules/live/live-doc";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
 import { cpuMs, mean, percentile, rssBytes } from "./stats";
@@ -224,4 +227,125 @@ export async function memory(server: RunningProcess, names: readonly string[], c
   const after = rssBytes(server.pid);
   const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
   return { rssBeforeMb: mb(before), rssOpenMb: mb(open), rssAfterMb: mb(after), kbPerOpenDocument: Math.round((open - before) / names.length / 102.4) / 10, openAfterClose };
+}
+
+/**
+ * HTTP requests this process makes (it is the only client of the servers): `fetch`, and
+ * `http.request`, which a WebSocket that reconnects would also go through for its upgrade.
+ */
+let httpRequests = 0;
+const plainFetch = globalThis.fetch;
+globalThis.fetch = (...args: Parameters<typeof fetch>) => (httpRequests++, plainFetch(...args));
+const plainRequest = http.request;
+(http as { request: typeof http.request }).request = ((...args: Parameters<typeof http.request>) => (httpRequests++, plainRequest(...args))) as typeof http.request;
+
+export interface VoteResult {
+  /** From the database after the burst: the poll's counters, and the voters marked as having voted. */
+  counted: number;
+  votersMarked: number;
+  refused: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** From the last ballot's answer until every phone and the screen show the final count. */
+  shownAfterLastMs: number;
+  /** From the first ballot until every phone and the screen show the final count. */
+  shownAfterFirstMs: number;
+  httpRequests: number;
+  cpuMsPerBallot: number;
+}
+
+const CHOICES = ["yes", "no", "abstain", "yes"] as const;
+const roomPoll = (client: BenchClient) => client.doc.getMap("vote").get("poll") as RoomPoll | null | undefined;
+
+/**
+ * N phones, each following the meeting's live document, cast one ballot each within
+ * `seconds`, as the phone page does: the `ballot` command on that document's socket. The
+ * shared screen follows the same document by its link. Timed: each ballot's answer, and
+ * until every phone and the screen show that N have voted.
+ */
+export async function voteBurst(server: RunningProcess, input: { databasePath: string; meetingId: number; pollId: number; cookies: readonly string[]; screenToken: string; seconds: number }): Promise<VoteResult> {
+  const n = input.cookies.length;
+  const name = `meeting:${input.meetingId}:live`;
+  const phones = input.cookies.map((cookie) => benchClient(server.url + "/realtime", name, { cookie, presence: false }));
+  const screen = benchClient(server.url + "/realtime", name, { presence: false, params: { ecran: input.screenToken } });
+  const followers = [...phones, screen];
+  await within(Promise.all(followers.map((c) => c.synced)), 60_000, `${n} phones and the screen syncing`);
+  await within(Promise.all(followers.map((c) => whenDoc(c.doc, () => roomPoll(c)?.id === input.pollId))), 10_000, "the open poll on every screen");
+  const senders = phones.map((p) => commandSender(p.provider));
+  // Warm-up, untimed and counting nothing: each phone asks for its own ballot, as the page does when a poll opens.
+  await within(Promise.all(senders.map((send) => send("ballot-status", {}))), 30_000, "ballot status");
+  await sleep(500);
+
+  const shown = followers.map((c) => whenDoc(c.doc, () => roomPoll(c)?.votedByPhone === n));
+  const times: number[] = [];
+  let refused = 0;
+  let firstSent = Infinity;
+  let lastAnswer = 0;
+  const requestsBefore = httpRequests;
+  const cpuBefore = cpuMs(server.pid);
+  await within(
+    Promise.all(
+      senders.map(async (send, i) => {
+        await sleep((i * input.seconds * 1000) / n);
+        const sent = performance.now();
+        firstSent = Math.min(firstSent, sent);
+        const reply = await send("ballot", { pollId: String(input.pollId), choice: CHOICES[i % CHOICES.length]! });
+        if (!reply) throw new Error(`phone ${i}: socket not open`);
+        const answered = performance.now();
+        times.push(answered - sent);
+        lastAnswer = Math.max(lastAnswer, answered);
+        if (reply.error !== null) refused++;
+      }),
+    ),
+    30_000,
+    "ballot burst",
+  );
+  const shownAt = Math.max(...(await within(Promise.all(shown), 30_000, "the final count on every phone and the screen")));
+  const requests = httpRequests - requestsBefore;
+  const cpuMsPerBallot = (cpuMs(server.pid) - cpuBefore) / n;
+  for (const c of followers) c.destroy();
+
+  const db = new Database(input.databasePath, { readonly: true });
+  const counted = db.prepare("select phone_yes + phone_no + phone_abstain from polls where id = ?").pluck().get(input.pollId) as number;
+  const votersMarked = db.prepare("select count(*) from poll_voters where poll_id = ? and voted = 1").pluck().get(input.pollId) as number;
+  db.close();
+  return {
+    counted,
+    votersMarked,
+    refused,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    shownAfterLastMs: Math.max(0, shownAt - lastAnswer),
+    shownAfterFirstMs: shownAt - firstSent,
+    httpRequests: requests,
+    cpuMsPerBallot,
+  };
+}
+
+/**
+ * The reference pattern: N phones and a screen in one shared document on the plain
+ * y-websocket server; each phone writes its ballot as an entry of a Y.Map, at the same pace.
+ * Timed until every client sees N entries.
+ */
+export async function referenceVoteBurst(server: RunningProcess, phones: number, seconds: number): Promise<{ shownAfterLastMs: number; shownAfterFirstMs: number }> {
+  const clients = Array.from({ length: phones + 1 }, () => benchClient(server.url + "/realtime", "vote-burst", { presence: false }));
+  await within(Promise.all(clients.map((c) => c.synced)), 60_000, "reference clients syncing");
+  const ballots = (c: BenchClient) => c.doc.getMap("ballots");
+  const shown = clients.map((c) => whenDoc(c.doc, () => ballots(c).size === phones));
+  let firstWrite = Infinity;
+  let lastWrite = 0;
+  await Promise.all(
+    clients.slice(0, phones).map(async (c, i) => {
+      await sleep((i * seconds * 1000) / phones);
+      const at = performance.now();
+      firstWrite = Math.min(firstWrite, at);
+      ballots(c).set(String(c.doc.clientID), CHOICES[i % CHOICES.length]!);
+      lastWrite = Math.max(lastWrite, at);
+    }),
+  );
+  const shownAt = Math.max(...(await within(Promise.all(shown), 30_000, "reference: every client seeing every ballot")));
+  for (const c of clients) c.destroy();
+  return { shownAfterLastMs: shownAt - lastWrite, shownAfterFirstMs: shownAt - firstWrite };
 }

@@ -12,13 +12,13 @@ import { readLiveState } from "../../app/modules/live/live-doc";
 import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { benchClient, sleep, within } from "./clients";
-import { burst, fanout, idle, join as joinPhones, memory, minutes, type FanoutResult, type JoinResult } from "./parts";
+import { burst, fanout, idle, join as joinPhones, memory, minutes, referenceVoteBurst, voteBurst, type FanoutResult, type JoinResult, type VoteResult } from "./parts";
 import { launch, loadOnSlowNetwork } from "./pages";
 import { report, type Row } from "./report";
-import { seedBench } from "./seed";
+import { seedBench, seedVote } from "./seed";
 import { pin, startOurs, startReference } from "./servers";
 
-const PARTS = ["join", "fanout", "idle", "burst", "minutes", "memory", "pages"] as const;
+const PARTS = ["join", "fanout", "idle", "burst", "vote", "minutes", "memory", "pages"] as const;
 type Part = (typeof PARTS)[number];
 
 function option(name: string): string | undefined {
@@ -28,6 +28,9 @@ function option(name: string): string | undefined {
 const only = new Set<Part>((option("only")?.split(",") as Part[] | undefined) ?? PARTS);
 const sizes = option("sizes")?.split(",").map(Number) ?? [50, 200, 500];
 const IDLE_SECONDS = 30;
+/** The vote burst's room, as the issue sets it: 200 phones voting within 2 s. */
+const VOTE_PHONES = 200;
+const VOTE_SECONDS = 2;
 const rows: Row[] = [];
 const add = (row: Row) => {
   rows.push(row);
@@ -35,6 +38,7 @@ const add = (row: Row) => {
 };
 
 async function sizePhase(n: number) {
+  if (!(["join", "fanout", "idle", "burst"] as const).some((part) => only.has(part))) return;
   console.log(`\nN = ${n}`);
   const dir = tempDir("makon-bench-");
   const databasePath = join(dir.path, "makon.db");
@@ -118,6 +122,44 @@ async function sizePhase(n: number) {
   }
 }
 
+async function votePhase() {
+  if (!only.has("vote")) return;
+  const n = VOTE_PHONES;
+  console.log(`\nVote burst, N = ${n}`);
+  const dir = tempDir("makon-bench-");
+  const databasePath = join(dir.path, "makon.db");
+  try {
+    const seed = await seedVote(databasePath, n);
+    const ours = await startOurs(databasePath);
+    let a: VoteResult;
+    try {
+      a = await voteBurst(ours, { databasePath, meetingId: seed.meetingId, pollId: seed.pollId, cookies: seed.phoneCookies, screenToken: seed.screenToken, seconds: VOTE_SECONDS });
+    } finally {
+      await ours.stop();
+    }
+    // Each server alone on its core: the reference runs after ours has stopped.
+    const reference = await startReference();
+    let b: { shownAfterLastMs: number; shownAfterFirstMs: number };
+    try {
+      b = await referenceVoteBurst(reference, n, VOTE_SECONDS);
+    } finally {
+      await reference.stop();
+    }
+    add({ part: "vote", n, metric: "ballots counted (poll counters, database)", ours: a.counted, target: { equals: n } });
+    add({ part: "vote", n, metric: "voters marked as voted (database)", ours: a.votersMarked, target: { equals: n } });
+    add({ part: "vote", n, metric: "ballots refused", ours: a.refused, target: { equals: 0 } });
+    add({ part: "vote", n, metric: "ballot answer p50 (ms)", ours: a.p50 });
+    add({ part: "vote", n, metric: "ballot answer p95 (ms)", ours: a.p95 });
+    add({ part: "vote", n, metric: "ballot answer max (ms)", ours: a.max });
+    add({ part: "vote", n, metric: "final count on every phone and screen, after last answer (ms)", ours: a.shownAfterLastMs, reference: b.shownAfterLastMs, target: { max: 300 } });
+    add({ part: "vote", n, metric: "final count on every phone and screen, after first ballot (ms)", ours: a.shownAfterFirstMs, reference: b.shownAfterFirstMs });
+    add({ part: "vote", n, metric: "HTTP requests during the burst", ours: a.httpRequests, target: { equals: 0 } });
+    add({ part: "vote", n, metric: "server CPU per ballot (ms)", ours: a.cpuMsPerBallot });
+  } finally {
+    dir.remove();
+  }
+}
+
 async function singlePhase() {
   if (!only.has("minutes") && !only.has("memory") && !only.has("pages")) return;
   console.log("\nMinutes, memory, pages");
@@ -183,6 +225,7 @@ async function singlePhase() {
 const started = Date.now();
 pin(process.pid, 1);
 for (const n of sizes) await sizePhase(n);
+await votePhase();
 await singlePhase();
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 console.log("\n" + report(rows));

@@ -49,6 +49,8 @@ interface World {
   emails: { delegate: string; official: string; facilitator: string };
   official: string;
   year: number;
+  motion: string;
+  draft: string;
 }
 
 /** One space of this file's own, set up once per worker through the pages' forms (plain posts). */
@@ -148,7 +150,46 @@ async function setUp(baseURL: string | undefined): Promise<World> {
     await post(`${live}/console`, { intent: "message", text: "Motion : le conseil d'administration de la section communale s'engage à réparer la fontaine avant la saison des pluies." });
     const closed = await meeting(`Reyinyon fèmen ${suffix}`);
     await post(`${closed}/console`, { intent: "stop" });
+    // A show of hands decided in the closed meeting: its result on the meeting's page.
+    const pollOpen = { question: "Èske asanble a dakò pou kotizasyon ane a monte a 500 goud pou chak òganizasyon manm?", motionId: "", majority: "two_thirds_at_least", presenceQuorumPercent: "", turnoutQuorumPercent: "" };
+    await post(`${closed}/console`, { intent: "poll-open", ...pollOpen, method: "hands" });
+    const closedPoll = one<{ id: number }>("SELECT id FROM polls WHERE meeting_id = ? ORDER BY id DESC", Number(closed.split("/").pop())).id;
+    await post(`${closed}/console`, { intent: "poll-hands", pollId: String(closedPoll), yes: "1", no: "0", abstain: "0" });
+    await post(`${closed}/console`, { intent: "poll-close", pollId: String(closedPoll) });
     await post(closed, { intent: "close", confirm: "1" });
+
+    // Motions: the delegate drafts two (one left a draft), submits one and amends it; it is admitted to the live meeting, where a named poll is open.
+    const delegateHttp = await playwrightRequest.newContext({ baseURL });
+    let motion: string;
+    let draft: string;
+    try {
+      const asDelegate = async (path: string, form: Record<string, string>) => {
+        const response = await delegateHttp.post(path, { form, maxRedirects: 0 });
+        expect([200, 302, 303], `POST ${path} ${JSON.stringify(form)}`).toContain(response.status());
+        return response;
+      };
+      await asDelegate("/connexion", { identifier: emails.delegate, password: PASSWORD, redirectTo: "/" });
+      const drafted = async (title: string) =>
+        (
+          await asDelegate(`${space}/motions/nouvelle`, {
+            organisationId,
+            title,
+            text: "Nou mande konsèy administrasyon seksyon kominal la repare fontèn piblik Bwa-de-Lans la anvan sezon lapli a.\n\nNou mande tou pou yo pibliye bidjè dlo potab la chak twa mwa.",
+            rationale: "Fontèn nan sèk depi mwa mas; fanm ak timoun ap mache twa kilomèt pou yo jwenn dlo.",
+            theme: "water",
+            authorityId: String(authority.id),
+          })
+        ).headers().location!;
+      motion = await drafted(`Réhabilitation de la fontaine publique de Bois-de-Lance et publication trimestrielle du budget de l'eau potable ${suffix}`);
+      draft = await drafted(`Collecte commune du lait ${suffix}`);
+      await asDelegate(motion, { intent: "submit" });
+      await asDelegate(motion, { intent: "amend", organisationId, paragraph: "1", replacement: "Nou mande tou pou yo pibliye bidjè dlo potab la chak mwa, ak tout depans yo fè.", rationale: "Chak mwa pi klè." });
+    } finally {
+      await delegateHttp.dispose();
+    }
+    const motionId = motion.split("/").pop()!;
+    await post(motion, { intent: "admit", targetId: motionId, meetingId: live.split("/").pop()! });
+    await post(`${live}/console`, { intent: "poll-open", ...pollOpen, method: "named", countdownMinutes: "5" });
     const planned = await located(`${space}/reunions/nouvelle`, { intent: "meeting", kind: "ordinary", title: `Reyinyon jodi a ${suffix}`, startsAt: dateTime, place: "Lekòl", published: "on" });
 
     const consolePage = await (await http.get(`${live}/console`)).text();
@@ -171,6 +212,8 @@ async function setUp(baseURL: string | undefined): Promise<World> {
       emails,
       official,
       year,
+      motion,
+      draft,
     };
   } finally {
     await http.dispose();
@@ -259,6 +302,8 @@ test("at 360 px nothing overflows: anonymous visitors, the shared screen, 404", 
     { path: w.closed },
     { path: `${w.closed}/imprimer` },
     { path: w.screen, ready: live("screen-item") },
+    { path: `${w.space}/motions` },
+    { path: w.motion },
     { path: "/cette-page-n-existe-pas", status: 404 },
     { path: `/arrivee/${w.plannedId}` },
   ]);
@@ -276,11 +321,16 @@ test("at 360 px nothing overflows: a delegate's and an official's pages, the pho
       { path: "/" },
       { path: w.space },
       { path: w.live },
-      { path: `${w.live}/direct`, ready: live("phone-item") },
+      // The named poll open in the live meeting: the phone shows its ballot.
+      { path: `${w.live}/direct`, ready: live("phone-question") },
       { path: `${w.live}/presences` },
       { path: w.closed },
       { path: `/arrivee/${w.plannedId}` },
       { path: "/compte" },
+      { path: `${w.space}/motions` },
+      { path: w.motion },
+      // Her own organisation's pages: a new motion, her draft and its edit, an amendment's form.
+      ...(who === "delegate" ? [{ path: `${w.space}/motions/nouvelle` }, { path: w.draft }, { path: `${w.draft}/modifier` }, { path: `${w.motion}?amender=1` }] : []),
     ]);
     await page.context().close();
   }
@@ -311,6 +361,9 @@ test("at 360 px nothing overflows: a facilitator's pages, the live meeting's con
     { path: w.closed },
     { path: `${w.closed}/imprimer` },
     { path: "/compte" },
+    { path: `${w.space}/motions` },
+    { path: w.motion },
+    { path: `${w.live}/bulletins` },
   ]);
   // The import's preview, with its problems: long values, every column.
   const csv = [

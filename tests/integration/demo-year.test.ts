@@ -1,11 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
 import { loadGeography } from "../../db/seed/geography";
 import { seedDemo } from "../../db/seed/demo";
 import { seedDemoYear } from "../../db/seed/demo-year";
-import { agendaItems, attendance, authorities, delegateSeats, meetingFacilitators, meetingSessions, meetings, officials, organisations, people, spaceMemberships, speakingTurns, users } from "../../db/schema/index";
+import {
+  agendaItems,
+  attendance,
+  authorities,
+  delegateSeats,
+  meetingFacilitators,
+  meetingSessions,
+  meetings,
+  motionEvents,
+  motionVersions,
+  motions,
+  officials,
+  organisations,
+  people,
+  pollVoters,
+  polls,
+  spaceMemberships,
+  spaces,
+  speakingTurns,
+  users,
+} from "../../db/schema/index";
 import { can, isAdmin } from "../../app/modules/auth/permissions";
 import { localDate } from "../../app/modules/dates";
 import { listTurns, runDelegateAction } from "../../app/modules/live/live.server";
@@ -13,7 +33,11 @@ import { meetingFigures } from "../../app/modules/meetings/attendance.server";
 import { renderMarkdown } from "../../app/modules/meetings/markdown";
 import { approveMinutes, changeMeetingStatus, listMinutesAwaitingApproval, recordAttendance } from "../../app/modules/meetings/meetings.server";
 import { MINUTES_ROOT, minutesRef } from "../../app/modules/meetings/minutes";
+import { MOTION_STATES } from "../../app/modules/motions/motion-state";
+import { listMotions, motionPage } from "../../app/modules/motions/motions.server";
 import { ageGroupOf } from "../../app/modules/people/age-groups";
+import { AGE_KEYS, SEX_KEYS } from "../../app/modules/people/disaggregation";
+import { roomPollView } from "../../app/modules/polls/polls.server";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import { actorByEmail } from "../setup/test-db";
 import { tempDir } from "../setup/temp-dir";
@@ -38,6 +62,7 @@ let dir: ReturnType<typeof tempDir>;
 let db: Db;
 let seeded: boolean;
 const past = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).orderBy(asc(meetings.startsAt)).all().filter((m) => localDate(m.startsAt) < TODAY);
+const limonadeMotions = () => db.select().from(motions).where(and(eq(motions.spaceId, 1), isNull(motions.parentId))).orderBy(asc(motions.id)).all();
 const today = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).all().filter((m) => localDate(m.startsAt) === TODAY);
 
 beforeAll(async () => {
@@ -82,7 +107,7 @@ describe("a year of Makòn Limonade", () => {
 
       const turns = listTurns(db, m.id);
       expect(turns.length).toBeGreaterThanOrEqual(6);
-      expect(turns.length).toBeLessThanOrEqual(15);
+      expect(turns.length).toBeLessThanOrEqual(18);
       for (const t of turns) {
         expect(t.agendaItemId).not.toBeNull();
         expect(t.endedAt! - t.startedAt!).toBeGreaterThanOrEqual(30_000);
@@ -91,7 +116,9 @@ describe("a year of Makòn Limonade", () => {
       }
       const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all();
       expect(items.length).toBeGreaterThanOrEqual(3);
-      expect(items.length).toBeLessThanOrEqual(5);
+      // Up to five items of the plan, and the motions and amendments admitted to it.
+      expect(items.filter((i) => i.kind !== "motion").length).toBeLessThanOrEqual(5);
+      expect(items.length).toBeLessThanOrEqual(8);
       expect(items.every((i) => i.spentMs > 0)).toBe(true);
     }
   });
@@ -185,6 +212,14 @@ describe("a year of Makòn Limonade", () => {
         meetings: d.select({ title: meetings.title, startsAt: meetings.startsAt, closedAt: meetings.closedAt, minutes: meetings.minutesMarkdown }).from(meetings).orderBy(asc(meetings.id)).all(),
         attendance: d.select({ name: attendance.name, sex: attendance.sex, ageGroup: attendance.ageGroup, disability: attendance.disability, arrivedAt: attendance.arrivedAt }).from(attendance).orderBy(asc(attendance.id)).all(),
         turns: d.select({ attendanceId: speakingTurns.attendanceId, startedAt: speakingTurns.startedAt, endedAt: speakingTurns.endedAt }).from(speakingTurns).orderBy(asc(speakingTurns.id)).all(),
+        motions: d
+          .select({ spaceId: motions.spaceId, title: motions.title, text: motions.text, state: motions.state, year: motions.year, sequence: motions.sequence, submittedAt: motions.submittedAt, decidedAt: motions.decidedAt })
+          .from(motions)
+          .orderBy(asc(motions.id))
+          .all(),
+        // Everything but who opened them (account ids are random).
+        polls: d.select().from(polls).orderBy(asc(polls.id)).all().map(({ openedBy: _openedBy, ...poll }) => poll),
+        voters: d.select().from(pollVoters).orderBy(asc(pollVoters.pollId), asc(pollVoters.personId)).all(),
       });
       expect(record(again)).toEqual(record(db));
     } finally {
@@ -200,6 +235,101 @@ describe("a year of Makòn Limonade", () => {
     expect(await seedDemoYear(db, NOW)).toBe(false);
     expect(await seedDemoYear(db, NOW + 40 * 24 * 3600_000)).toBe(false);
     expect(counts()).toEqual(before);
+  });
+
+  it("has a motion in every state: adopted as amended, rejected, withdrawn, referred to an authority, admitted to today's meeting, submitted, a draft", () => {
+    const all = limonadeMotions();
+    for (const state of MOTION_STATES) expect(all.some((m) => m.state === state), state).toBe(true);
+    const draft = all.find((m) => m.state === "draft")!;
+    expect(draft).toMatchObject({ submittedAt: null });
+    expect(draft.sequence).toBeLessThan(0);
+    // The demo delegate's own draft, which she sees and nobody else does.
+    expect(listMotions(db, actorByEmail(db, "delegue@makon.ht"), 1, { state: "draft" }, NOW).map((m) => m.id)).toContain(draft.id);
+    expect(listMotions(db, null, 1, {}, NOW).map((m) => m.id)).not.toContain(draft.id);
+    const admitted = all.filter((m) => m.state === "admitted");
+    expect(admitted.map((m) => m.meetingId)).toEqual(admitted.map(() => today()[0]!.id));
+    expect(db.select().from(agendaItems).where(eq(agendaItems.motionId, admitted[0]!.id)).all()).toHaveLength(1);
+
+    // Adopted as amended: one amendment adopted (its paragraph now in the text, version 2), one rejected.
+    const amended = all.find((m) => m.state === "adopted" && db.select().from(motions).where(eq(motions.parentId, m.id)).all().length > 0)!;
+    const amendments = db.select().from(motions).where(eq(motions.parentId, amended.id)).orderBy(asc(motions.sequence)).all();
+    expect(amendments.map((a) => a.state)).toEqual(["adopted", "rejected"]);
+    const versions = db.select().from(motionVersions).where(eq(motionVersions.motionId, amended.id)).orderBy(asc(motionVersions.version)).all();
+    expect(versions.map((v) => v.amendmentId)).toEqual([null, amendments[0]!.id]);
+    expect(versions[1]!.text).toBe(amended.text);
+    expect(amended.text).toContain(amendments[0]!.replacementText!);
+    expect(amended.text).not.toContain(amendments[1]!.replacementText!);
+    const page = motionPage(db, null, amended.id, NOW)!;
+    expect(page.decision!.poll).toMatchObject({ method: "named", result: { outcome: "adopted" } });
+    expect(page.amendments.map((a) => a.decision?.poll?.method)).toEqual(["hands", "named"]);
+
+    // Decided by the meeting that held it, with the poll that decided it.
+    for (const m of all.filter((m) => m.state === "adopted" || m.state === "rejected")) {
+      const decided = db.select().from(motionEvents).where(and(eq(motionEvents.motionId, m.id), eq(motionEvents.toState, m.state))).get()!;
+      expect(decided.pollId).not.toBeNull();
+      expect(db.select().from(meetings).where(eq(meetings.id, m.meetingId!)).get()!.status).toBe("closed");
+    }
+    const referred = all.find((m) => m.state === "referred")!;
+    expect(db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, referred.referredAuthorityId!)).get()!.name).toBe("Conseil municipal de Limonade");
+    // Withdrawn in the room by a delegate of its proposer.
+    const withdrawn = all.find((m) => m.state === "withdrawn")!;
+    const event = db.select().from(motionEvents).where(and(eq(motionEvents.motionId, withdrawn.id), eq(motionEvents.move, "withdraw"))).get()!;
+    const by = db.select({ organisationId: delegateSeats.organisationId }).from(people).innerJoin(delegateSeats, eq(delegateSeats.personId, people.id)).where(eq(people.userId, event.actorId!)).get()!;
+    expect(by.organisationId).toBe(withdrawn.proposerOrganisationId);
+    expect(event.meetingId).toBe(withdrawn.meetingId);
+    // Women's and youth organisations among the proposers, themes of the programme.
+    const proposers = db.select({ ledByWoman: organisations.ledByWoman, ledByYouth: organisations.ledByYouth }).from(motions).innerJoin(organisations, eq(organisations.id, motions.proposerOrganisationId)).where(eq(motions.spaceId, 1)).all();
+    expect(proposers.some((p) => p.ledByWoman) && proposers.some((p) => p.ledByYouth)).toBe(true);
+    expect(new Set(all.map((m) => m.theme))).toEqual(new Set(["water", "roads", "youth", "women_rights", "other", "health", "agriculture"]));
+  });
+
+  it("has a poll of every method closed with its stored result, in meetings held", () => {
+    const rows = db.select({ poll: polls, meeting: meetings }).from(polls).innerJoin(meetings, eq(meetings.id, polls.meetingId)).all();
+    for (const method of ["named", "secret", "hands", "hybrid", "consensus"] as const) expect(rows.some((r) => r.poll.method === method), method).toBe(true);
+    for (const { poll, meeting } of rows) {
+      expect(poll).toMatchObject({ state: "closed" });
+      expect(poll.result!.outcome).toMatch(/^(adopted|rejected)$/);
+      expect(meeting.status).toBe("closed");
+      expect(poll.openedAt).toBeGreaterThan(meeting.startedAt!);
+      expect(poll.closedAt!).toBeLessThan(meeting.closedAt!);
+      expect(meeting.closedAt!).toBeLessThan(NOW);
+      const view = roomPollView(db, poll.id, "fr")!;
+      expect(view.result!.words.length).toBeGreaterThan(0);
+      const voters = db.select().from(pollVoters).where(eq(pollVoters.pollId, poll.id)).all();
+      expect(voters).toHaveLength(poll.eligible);
+      expect(voters.filter((v) => v.voted)).toHaveLength(poll.phoneYes + poll.phoneNo + poll.phoneAbstain);
+      // Only a named poll keeps who voted what.
+      expect(voters.some((v) => v.choice !== null)).toBe(poll.method === "named");
+    }
+    const one = (method: string) => rows.find((r) => r.poll.method === method)!.poll;
+    expect(one("named").phoneYes + one("named").phoneNo).toBeGreaterThan(0);
+    expect(one("secret").phoneYes).toBeGreaterThan(0);
+    const breakdown = rows.find((r) => r.poll.method === "hands" && r.poll.handsBreakdown !== null)!.poll;
+    // The hands for by sex and age group: women and men, young and older, adding up to the hands for.
+    const cells = breakdown.handsBreakdown!.bySexAndAge;
+    expect(SEX_KEYS.flatMap((sex) => AGE_KEYS.map((age) => cells[sex][age])).reduce((x, y) => x + y, 0)).toBe(breakdown.handsYes);
+    expect(breakdown.handsBreakdown!.bySex.female).toBeGreaterThan(0);
+    expect(breakdown.handsBreakdown!.bySex.male).toBeGreaterThan(0);
+    const hybrid = one("hybrid");
+    expect(hybrid.phoneYes + hybrid.phoneNo + hybrid.phoneAbstain).toBeGreaterThan(0);
+    expect(hybrid.handsYes! + hybrid.handsNo! + hybrid.handsAbstain!).toBeGreaterThan(0);
+    expect(one("consensus")).toMatchObject({ consensus: true, result: { outcome: "adopted", reason: "consensus" } });
+  });
+
+  it("has a motion adopted in Makòn Roucou, a section's space, forwarded to Makòn Limonade where it waits, submitted", () => {
+    const forwarded = limonadeMotions().filter((m) => m.forwardedFromId !== null);
+    expect(forwarded).toHaveLength(1);
+    expect(forwarded[0]).toMatchObject({ state: "submitted" });
+    const origin = db.select().from(motions).where(eq(motions.id, forwarded[0]!.forwardedFromId!)).get()!;
+    const section = db.select().from(spaces).where(eq(spaces.id, origin.spaceId)).get()!;
+    expect(section).toMatchObject({ name: "Makòn Roucou", level: "section", communeCode: "HT0313", sectionCode: "HT0313-03" });
+    expect(origin).toMatchObject({ state: "adopted", text: forwarded[0]!.text, title: forwarded[0]!.title });
+    const held = db.select().from(meetings).where(eq(meetings.id, origin.meetingId!)).get()!;
+    expect(held).toMatchObject({ spaceId: section.id, status: "closed" });
+    expect(forwarded[0]!.submittedAt!).toBeGreaterThan(held.closedAt!);
+    const page = motionPage(db, null, forwarded[0]!.id, NOW)!;
+    expect(page.forwardedFrom).toMatchObject({ id: origin.id, spaceName: "Makòn Roucou", state: "adopted", decision: { move: "adopt", poll: { method: "hands" } } });
+    expect(motionPage(db, null, origin.id, NOW)!.forwardedTo).toMatchObject({ id: forwarded[0]!.id, state: "submitted" });
   });
 
   // Last: it runs today's meeting.
@@ -267,6 +397,21 @@ describe("the year's pages", () => {
     const walkIns = server.db.select({ name: attendance.name }).from(attendance).where(and(eq(attendance.meetingId, id), isNull(attendance.personId), eq(attendance.role, "observer"))).all();
     expect(walkIns.length).toBeGreaterThan(0);
     for (const { name } of walkIns) expect(html).not.toContain(name);
+  });
+
+  it("show the motions, the one adopted as amended with its result, and the one forwarded from Makòn Roucou", async () => {
+    const list = await get("/espaces/1/motions");
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(html).toContain("Réhabilitation du captage de la source de Bord-de-Mer de Limonade");
+    expect(html).toContain("Réhabilitation du captage de la source de Roucou et comité de gestion de l&#x27;eau");
+    const amended = server.db.select().from(motions).where(and(eq(motions.spaceId, 1), eq(motions.title, "Réhabilitation du captage de la source de Bord-de-Mer de Limonade"), isNull(motions.parentId))).get()!;
+    const page = await get(`/espaces/1/motions/${amended.id}`);
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain("deux fontaines encore en panne à Roucou");
+    const forwarded = server.db.select().from(motions).where(and(eq(motions.spaceId, 1), isNotNull(motions.forwardedFromId))).get()!;
+    expect(await (await get(`/espaces/1/motions/${forwarded.id}`)).text()).toContain("Makòn Roucou");
   });
 
   it("let the signed-in delegate and the facilitator open today's meeting", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { meetingSessions, organisations, people, sessions, users } from "../../db/schema/index";
+import { delegateSeats, meetingSessions, organisations, people, sessions, users } from "../../db/schema/index";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -35,6 +35,17 @@ beforeAll(async () => {
   const organisationId = server.db.select({ id: organisations.id }).from(organisations).get()!.id;
   const personId = server.db.select({ id: people.id }).from(people).get()!.id;
   const userId = server.db.select({ id: users.id }).from(users).where(eq(users.email, "delegue@makon.ht")).get()!.id;
+  // A motion submitted by the demo's delegate, amended, admitted to the live meeting where a poll is open on nothing else.
+  const delegate = await signInCookie(server.url, "delegue@makon.ht");
+  const delegatePerson = server.db.select({ id: people.id }).from(people).where(eq(people.userId, userId)).get()!.id;
+  const seatOrganisation = String(server.db.select({ id: delegateSeats.organisationId }).from(delegateSeats).where(eq(delegateSeats.personId, delegatePerson)).get()!.id);
+  const asDelegate = (path: string, form: Record<string, string>) =>
+    fetch(`${server.url}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: delegate }, redirect: "manual" });
+  const motion = (await asDelegate("/espaces/1/motions/nouvelle", { organisationId: seatOrganisation, title: "Fontèn Roucou", text: "Premye paragraf.\n\nDezyèm paragraf.", rationale: "", theme: "water", authorityId: "" })).headers.get("location")!;
+  await asDelegate(motion, { intent: "submit" });
+  await asDelegate(motion, { intent: "amend", organisationId: seatOrganisation, paragraph: "1", replacement: "Dezyèm paragraf chanje.", rationale: "" });
+  await post(motion, { intent: "admit", targetId: motion.split("/").pop()!, meetingId: String(live.id) });
+  await post(`${live.path}/console`, { intent: "poll-open", question: "Kesyon?", motionId: "", method: "hybrid", majority: "simple", presenceQuorumPercent: "", turnoutQuorumPercent: "" });
   pages.push(
     "/",
     "/connexion",
@@ -61,6 +72,9 @@ beforeAll(async () => {
     `${live.path}/comptage`,
     `${live.path}/feuille`,
     `${live.path}/saisie`,
+    `${live.path}/bulletins`,
+    "/espaces/1/motions",
+    motion,
     `/arrivee/${live.id}`,
     closed.path,
     `${closed.path}/imprimer`,

@@ -17,6 +17,9 @@ import type { Deps } from "../../app/modules/deps.server";
 import { translate } from "../../app/modules/i18n/catalog.server";
 import { changeMeetingStatus, planMeeting, recordAttendance, removeAttendance } from "../../app/modules/meetings/meetings.server";
 import { meetingMessage } from "../../app/modules/meetings/messages";
+import { runConsoleAction } from "../../app/modules/live/live.server";
+import { meetingProjections } from "../../app/modules/live/projections.server";
+import { admitToMeeting, draftMotion, submitMotion } from "../../app/modules/motions/motions.server";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { linkAccount, registerDelegate } from "../../app/modules/people/people.server";
 import type { DecisionRules } from "../../app/modules/polls/decision";
@@ -491,6 +494,37 @@ describe("what a poll shows", () => {
     // The named poll's votes for, by sex and age group: Bernard.
     expect(pollView(db, w.f, id, "fr")!.result!.breakdown).toMatchObject({ of: "all", for: { total: 1, bySex: { male: 1 } } });
     expect(meetingPolls(db, w.anne.actor, w.meetingId, "fr").map((p) => p.id)).toEqual([id]);
+  });
+
+  it("to the room (the live document): the motion of the current item, the open poll's count without its split, then its result until the facilitator moves on", async () => {
+    const w = await limonade();
+    const motionId = must(
+      draftMotion(deps, w.anne.actor, LIMONADE, { organisationId: w.anne.organisationId, title: "Fontèn Roucou", text: "Nou mande **CASEC** la repare fontèn nan.", rationale: "", theme: "water", authorityId: null }, NOW),
+    ).id;
+    must(submitMotion(deps, w.anne.actor, motionId, NOW));
+    const { agendaItemId } = must(admitToMeeting(deps, w.f, motionId, w.meetingId, NOW + MIN));
+    const vote = () => meetingProjections(db, w.meetingId)!.vote;
+    expect(vote()).toEqual({ poll: null, motion: null });
+    must(runConsoleAction(deps, w.f, w.meetingId, { type: "item", itemId: agendaItemId }, NOW + 2 * MIN));
+    expect(vote().motion).toEqual({ id: motionId, number: `M-${YEAR}-001`, title: "Fontèn Roucou", html: expect.stringContaining("<strong>CASEC</strong>") });
+
+    const id = must(openPoll(deps, w.f, w.meetingId, input("secret", { motionId }), NOW + 3 * MIN)).id;
+    must(castBallot(deps, w.anne.actor, id, "no", NOW + 4 * MIN));
+    must(castBallot(deps, w.bernard.actor, id, "yes", NOW + 4 * MIN));
+    const open = vote();
+    expect(open.poll).toMatchObject({ id, state: "open", method: "secret", eligible: 3, votedByPhone: 2, result: null, motion: { number: `M-${YEAR}-001` } });
+    expect(JSON.stringify(open)).not.toMatch(/"(yes|no|abstain|choice|phoneYes|phoneNo)"/);
+
+    must(closePoll(deps, w.f, id, NOW + 5 * MIN));
+    expect(vote().poll).toMatchObject({ state: "closed", result: { tally: { yes: 1, no: 1, abstain: 0 }, decision: { outcome: "rejected", reason: "tie" }, hands: null } });
+    // The next item: the result leaves the screen, the next motion comes up.
+    const secondId = must(
+      draftMotion(deps, w.carole.actor, LIMONADE, { organisationId: w.carole.organisationId, title: "Wout Bwa Lorans", text: "Netwaye kanal yo.", rationale: "", theme: "roads", authorityId: null }, NOW),
+    ).id;
+    must(submitMotion(deps, w.carole.actor, secondId, NOW));
+    const second = must(admitToMeeting(deps, w.f, secondId, w.meetingId, NOW + 6 * MIN)).agendaItemId;
+    must(runConsoleAction(deps, w.f, w.meetingId, { type: "item", itemId: second }, NOW + 7 * MIN));
+    expect(vote()).toMatchObject({ poll: null, motion: { id: secondId, number: `M-${YEAR}-002` } });
   });
 
   it("of a secret poll: totals only, never by sex or age; nothing of an unpublished meeting to the public", async () => {

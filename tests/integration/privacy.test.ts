@@ -1,3 +1,4 @@
+import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { attendance, meetingSessions, meetings, organisations, people, sessions, speakingTurns, users } from "../../db/schema/index";
@@ -39,6 +40,11 @@ interface Sentinel {
   what: string;
   patterns: (string | RegExp)[];
   allowed: Partial<Record<Role, "*" | string[]>>;
+  /**
+   * A number: looked for in what the page says and what its data holds, decoded — the raw
+   * data stream also holds its own references, numbered up to the count of values it carries.
+   */
+  number?: true;
 }
 const sentinels: Sentinel[] = [];
 const ids = {} as {
@@ -227,14 +233,19 @@ beforeAll(async () => {
     { what: "the frozen minutes of an unpublished meeting", patterns: [SECRET_MINUTES], allowed: only(MEMBERS, [ids.secretClosed, `${ids.secretClosed}/imprimer`]) },
     { what: "the titles of unpublished meetings", patterns: ["Planifye Sekrè", "Fèmen Sekrè"], allowed: everywhere(MEMBERS) },
     { what: "the title of a live unpublished meeting", patterns: ["Dirèk Sekrè"], allowed: { ...everywhere(MEMBERS), ...only(["anonymous", "otherFacilitator"], [`/ecran/${ids.liveToken}`]) } },
-    { what: "a delegate's birth year", patterns: [/(?<![\w.-])1987(?![\w])/], allowed: everywhere(RUNNERS) },
+    { what: "a delegate's birth year", patterns: [/(?<![\w.-])1987(?![\w])/], allowed: everywhere(RUNNERS), number: true },
     { what: "a delegate's phone", patterns: ["+50937772222", "+509 3777 2222"], allowed: everywhere(RUNNERS) },
     { what: "anyone's disability, person by person", patterns: [/\\*"disability\\*"/], allowed: everywhere(RUNNERS) },
     { what: "anyone's sex and age group, person by person", patterns: [/\\*"ageGroup\\*"/, /\\*"birthYear\\*"/], allowed: { ...only(["anonymous", "otherFacilitator", "delegate", "official"], pages.filter((p) => !attendancePages.includes(p) && !p.startsWith("/ecran/") && !p.endsWith("/direct"))), ...everywhere(RUNNERS) } },
     { what: "people not named publicly (a non-consenting adult, minors, walk-ins)", patterns: [DELPHINE, MINOR_DELEGATE, MINOR_WALKIN, DISABLED_WALKIN, ADULT_WALKIN], allowed: everywhere(MEMBERS) },
     { what: "a facilitator's account id", patterns: [facilitator.userId], allowed: everywhere(RUNNERS) },
-    // Its own account page shows a user their id; an address that names it echoes it (a redirect to sign in).
-    { what: "a delegate's account id", patterns: [delegateUser], allowed: { ...only(ROLES, [`/admin/comptes/${delegateUser}`]), delegate: ["/compte", `/admin/comptes/${delegateUser}`], admin: "*" } },
+    // Its own account page shows a user their id; an address that names it echoes it (a redirect to sign in); her
+    // phone keys its ballot outbox by it (a phone passed to another delegate never sends her ballot as theirs).
+    {
+      what: "a delegate's account id",
+      patterns: [delegateUser],
+      allowed: { ...only(ROLES, [`/admin/comptes/${delegateUser}`]), delegate: ["/compte", `/admin/comptes/${delegateUser}`, ...pages.filter((p) => p.endsWith("/direct"))], admin: "*" },
+    },
     { what: "a delegate's account e-mail", patterns: ["delegue@makon.ht"], allowed: { delegate: "*", facilitator: [`/espaces/1/personnes/${personId}/compte`], admin: "*" } },
     { what: "rows' bookkeeping (who recorded a check-in, raw minutes, tokens by name)", patterns: [/\\*"recordedBy\\*"/, /\\*"minutesMarkdown\\*"/, /\\*"screenToken\\*"/], allowed: {} },
     { what: "password hashes", patterns: [...passwordHashes, /\\*"passwordHash\\*"/], allowed: {} },
@@ -248,6 +259,15 @@ async function load(role: Role, url: string) {
   const cookie = cookies[role];
   const response = await fetch(`${server.url}${url}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
   return { status: response.status, body: await response.text() };
+}
+
+/** A page's text without its data stream, or its .data decoded: what the numbers in it are. */
+async function decodedBody(url: string, body: string): Promise<string> {
+  if (!url.endsWith(".data")) return body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+  // Remix's own types (redirects, error responses) come as plain objects: their values are what matters.
+  const { value, done } = await decode(new Blob([body]).stream(), { plugins: [(type: string, ...values: unknown[]) => ({ value: { [type]: values } })] });
+  await done;
+  return JSON.stringify(value);
 }
 
 const matches = (body: string, pattern: string | RegExp) => (typeof pattern === "string" ? body.includes(pattern) : pattern.test(body));
@@ -265,10 +285,11 @@ describe("every page and its .data, for each audience", () => {
         for (const url of [page, dataPath(page)]) {
           const { status, body } = await load(role, url);
           expect({ url, status: status >= 500 ? status : "ok" }).toEqual({ url, status: "ok" });
+          const decoded = await decodedBody(url, body);
           for (const s of sentinels) {
             const allowed = s.allowed[role];
             if (allowed === "*" || allowed?.includes(page)) continue;
-            for (const p of s.patterns) if (matches(body, p)) leaks.push(`${url} (${status}): ${s.what} [${String(p).slice(0, 40)}]`);
+            for (const p of s.patterns) if (matches(s.number ? decoded : body, p)) leaks.push(`${url} (${status}): ${s.what} [${String(p).slice(0, 40)}]`);
           }
           for (const id of sessionIds) if (body.includes(id)) leaks.push(`${url}: a session id`);
         }

@@ -11,7 +11,7 @@ export function domainsForPath(path: string): MessageDomain[] {
   const pathname = path.toLowerCase();
   // A delegate's phone on 3G: the live meeting's words only.
   if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/direct\/?$/.test(pathname)) return ["common", "live", "polls"];
-  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console", "polls"];
+  if (/^\/espaces\/[^/]+\/reunions\/[^/]+\/console\/?$/.test(pathname)) return ["common", "meetings", "live", "console", "polls", "motions"];
   // The shared screen carries its own messages, in both languages (the console switches it).
   if (pathname.startsWith("/ecran/")) return ["common"];
   // A delegate's phone checking in from the meeting's link or QR code.

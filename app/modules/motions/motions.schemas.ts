@@ -68,3 +68,9 @@ export const MotionFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
 });
 export type MotionFilter = z.infer<typeof MotionFilterSchema>;
+
+/** What a form on a motion's page acts on: the motion itself or one of its amendments (the route checks which). */
+export const TargetSchema = z.object({ targetId: id });
+
+/** The paragraph a delegate chose to amend, from the page's address (`?amender=2`, numbered from 1 as shown); anything odd is ignored. */
+export const AmendChoiceSchema = z.object({ amender: z.coerce.number().int().min(1).optional().catch(undefined) });

@@ -556,7 +556,7 @@ function decisionOf(db: Db, motionId: number) {
   return {
     move: event.move as "adopt" | "reject",
     at: event.at,
-    poll: poll ? { id: poll.id, method: poll.method, result: poll.result, tally: addTallies({ yes: poll.phoneYes, no: poll.phoneNo, abstain: poll.phoneAbstain }, hands) } : null,
+    poll: poll ? { id: poll.id, method: poll.method, rules: poll.rules, result: poll.result, tally: addTallies({ yes: poll.phoneYes, no: poll.phoneNo, abstain: poll.phoneAbstain }, hands) } : null,
   };
 }
 
@@ -750,4 +750,47 @@ export function motionsCsv(db: Db, actor: Actor | null, spaceId: number, locale:
       r.forwardedFrom ? `${r.forwardedFrom.number} (${r.forwardedFrom.spaceName})` : "",
     ]),
   ]);
+}
+
+/** The meetings a facilitator may put a motion or an amendment on: the space's planned or live ones (their agenda still changes), soonest first. */
+export function listAdmissionMeetings(db: Db, spaceId: number) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+    .from(meetings)
+    .where(and(eq(meetings.spaceId, spaceId), inArray(meetings.status, ["planned", "live"])))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .all();
+}
+
+/** The organisations an actor may draft a motion for in a space that day (those they are seated for), by name. */
+export function proposingOrganisations(db: Db, actor: Actor | null, spaceId: number, now: number) {
+  const ids = organisationsOf(actor, spaceId, now);
+  if (ids.length === 0) return [];
+  return db.select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name)).all();
+}
+
+/** The years a space has numbered motions in, latest first: the years its figures cover. */
+export function motionYears(db: Db, spaceId: number): number[] {
+  return db
+    .selectDistinct({ year: motions.year })
+    .from(motions)
+    .where(and(eq(motions.spaceId, spaceId), isNull(motions.parentId), isNotNull(motions.submittedAt)))
+    .orderBy(desc(motions.year))
+    .all()
+    .map((r) => r.year);
+}
+
+/**
+ * The closed polls on a motion and on its amendments, for the facilitator recording what the
+ * meeting decided: the poll that decided it is named with the decision (its outcome must match).
+ */
+export function closedPollsOf(db: Db, motionId: number) {
+  const ids = [motionId, ...amendmentsOf(db, motionId).map((a) => a.id)];
+  return db
+    .select({ id: polls.id, motionId: polls.motionId, question: polls.question, result: polls.result, closedAt: polls.closedAt })
+    .from(polls)
+    .where(and(inArray(polls.motionId, ids), eq(polls.state, "closed")))
+    .orderBy(asc(polls.id))
+    .all()
+    .map((p) => ({ id: p.id, motionId: p.motionId!, question: p.question, outcome: p.result?.outcome ?? null, closedAt: p.closedAt }));
 }

@@ -59,3 +59,21 @@ export const ConsensusSchema = z.object({
 export type Consensus = z.output<typeof ConsensusSchema>;
 
 export const ClosePollSchema = z.object({ pollId: id });
+
+/**
+ * The console's one step after a poll on a motion or amendment: recorded adopted or rejected
+ * with that poll (the command checks the poll decided so), or withdrawn, or referred to a later
+ * meeting or to an authority.
+ */
+export const PollDecisionSchema = z.object({
+  motionId: id,
+  move: z.enum(["adopt", "reject", "withdraw", "refer"], { error: "error.invalid" }),
+  pollId: blankOr(id),
+  referredAuthorityId: blankOr(id),
+});
+export type PollDecision = z.output<typeof PollDecisionSchema>;
+
+/** The console's poll forms, by intent; each is parsed by its own schema above. */
+export const POLL_INTENTS = ["poll-open", "poll-hands", "poll-consensus", "poll-close", "poll-decide"] as const;
+export type PollIntent = (typeof POLL_INTENTS)[number];
+export const isPollIntent = (intent: unknown): intent is PollIntent => (POLL_INTENTS as readonly unknown[]).includes(intent);

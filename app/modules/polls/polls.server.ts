@@ -596,12 +596,13 @@ export function roomPollView(db: Db, pollId: number, locale: Locale): PollView |
 /**
  * What the room votes on, for the live document every phone and the shared screen follow:
  * the open poll, or else the last one opened during the current agenda item (its result stays
- * up until the facilitator moves on); and the motion or amendment that item puts to the
+ * up until the facilitator moves on), or the last one at all while no item is current; and the motion or amendment that item puts to the
  * meeting, with its text now. Language-free: each screen words it.
  */
 export function roomVote(db: Db, meetingId: number, item: { id: number; since: number | null } | null): VoteView {
   const latest = db.select().from(polls).where(eq(polls.meetingId, meetingId)).orderBy(sql`${polls.id} desc`).limit(1).get();
-  const shown = latest && (latest.state === "open" || (item?.since != null && latest.openedAt >= item.since)) ? latest : null;
+  // With no item current (a meeting run without an agenda), a result stays up until one is.
+  const shown = latest && (latest.state === "open" || item === null || (item.since !== null && latest.openedAt >= item.since)) ? latest : null;
   const itemMotionId = item ? (db.select({ motionId: agendaItems.motionId }).from(agendaItems).where(eq(agendaItems.id, item.id)).get()?.motionId ?? null) : null;
   const ids = [shown?.motionId, itemMotionId].filter((id): id is number => id != null);
   const labels = motionLabels(db, ids);
