@@ -29,6 +29,8 @@ type Command = (name: string, input: Record<string, string>) => Promise<CommandR
 
 /** After a ballot got no answer (the socket dropped on the way), the wait before sending it again. */
 const RETRY_MS = 3_000;
+/** Online with no socket for this long (a network that blocks WebSockets): the ballot goes as the page's form. */
+const FORM_FALLBACK_MS = 4_000;
 
 /*
  * The outbox survives a reload of the tab (a page that comes back online reloads itself) in
@@ -65,16 +67,40 @@ function writeOutbox(outbox: Outbox, ballot: Ballot | null): void {
  * ballot already counted "counted", and counts it once). The poll's close is the deadline: a
  * ballot that arrives after it is answered "closed", and that is what the phone says.
  */
-export function useBallot({ outbox, poll, connected, command, initialStatus, formAnswer }: { outbox: Outbox; poll: RoomPoll | null; connected: boolean; command: Command; initialStatus: BallotStatusView | null; formAnswer: BallotAnswer | null }) {
+export function useBallot({
+  outbox,
+  poll,
+  connected,
+  command,
+  post,
+  initialStatus,
+  formAnswer,
+}: {
+  outbox: Outbox;
+  poll: RoomPoll | null;
+  connected: boolean;
+  command: Command;
+  /** Posts the ballot as the page's form (no idempotency key): the page comes back with its answer. */
+  post: (ballot: Ballot) => void;
+  initialStatus: BallotStatusView | null;
+  formAnswer: BallotAnswer | null;
+}) {
   const [status, setStatus] = useState(initialStatus);
+  const [answer, setAnswer] = useState<BallotAnswer | null>(formAnswer);
+  const [pending, setPending] = useState<Ballot | null>(null);
+  const settle = (pollId: number) => {
+    if (readOutbox(outbox)?.pollId === pollId) writeOutbox(outbox, null);
+    setPending((p) => (p?.pollId === pollId ? null : p));
+  };
+  // A ballot posted as the form has its answer in the page that comes back: counted (the page's own status) or refused.
   useEffect(() => {
     if (initialStatus) setStatus(initialStatus);
+    if (initialStatus?.voted) settle(initialStatus.pollId);
   }, [initialStatus]);
-  const [answer, setAnswer] = useState<BallotAnswer | null>(formAnswer);
   useEffect(() => {
     if (formAnswer) setAnswer(formAnswer);
+    if (formAnswer) settle(formAnswer.pollId);
   }, [formAnswer]);
-  const [pending, setPending] = useState<Ballot | null>(null);
   const [sending, setSending] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
@@ -96,6 +122,15 @@ export function useBallot({ outbox, poll, connected, command, initialStatus, for
       if (!reply.error && value) setStatus(value);
     });
   }, [votingPoll, connected, status?.pollId]);
+
+  // Online, but no socket (a proxy or portal that blocks WebSockets): after a while, the form.
+  useEffect(() => {
+    if (!pending || sending || connected) return;
+    const timer = setTimeout(() => {
+      if (navigator.onLine) post(pending);
+    }, FORM_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [pending, sending, connected, attempt]);
 
   useEffect(() => {
     if (!pending || sending || !connected) return;
@@ -137,6 +172,8 @@ function phaseOf(poll: RoomPoll, ballot: Ballots): Phase {
   if (mine(ballot.status) && ballot.status.voted) return { kind: "counted" };
   if (mine(ballot.pending)) return ballot.sending ? { kind: "sending" } : { kind: "waiting" };
   if (poll.state !== "open" || !takesPhoneBallots(poll.method)) return { kind: "none" };
+  // A hybrid poll once its hands are counted: the phones have had their turn.
+  if (!poll.phonesOpen) return { kind: "refused", reason: "polls.error.phonesClosed" };
   if (mine(ballot.status) && !ballot.status.canVote && ballot.status.refusal) return { kind: "refused", reason: ballot.status.refusal };
   return { kind: "ballot" };
 }

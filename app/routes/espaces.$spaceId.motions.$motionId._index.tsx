@@ -173,10 +173,10 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 type Motion = Loaded["motion"];
 
 /** A decision in words: the state, and the stored result of the poll that decided it. */
-function decisionWords(decision: Motion["decision"], state: MotionState, t: Translate): string | null {
+function decisionWords(decision: Motion["decision"], state: MotionState, t: Translate, of: "motion" | "amendment" = "motion"): string | null {
   if (!decision) return null;
   const poll = decision.poll;
-  if (!poll || !poll.result) return t("motions.decision.noPoll", { state: t(`motions.state.${state}`) });
+  if (!poll || !poll.result) return t("motions.decision.noPoll", { state: t(of === "amendment" ? `motions.amendmentState.${state}` : `motions.state.${state}`) });
   // The same words as the screen and the exports: "Adoptée à la majorité des deux tiers : 31 pour, …".
   return `${pollDecisionWords(poll.result, poll.rules, poll.tally, t)} (${t(`polls.method.${poll.method}`)})`;
 }
@@ -325,7 +325,7 @@ function WithdrawButton({ targetId, amendment, result }: { targetId: number; ame
 function Amendment({ amendment: a, motion, result }: { amendment: Motion["amendments"][number]; motion: Motion; result: Answer | undefined }) {
   const t = useT();
   const locale = useLocale();
-  const decision = decisionWords(a.decision, a.state, t);
+  const decision = decisionWords(a.decision, a.state, t, "amendment");
   const proposerMoves = a.moves.filter((m) => m.as === "proposer").map((m) => m.move);
   return (
     <li className="amendment" data-testid={`amendment-${a.id}`}>
@@ -432,7 +432,11 @@ export default function MotionPageView() {
   const locale = useLocale();
   const space = motion.space;
   const done = result?.done
-    ? t(result.done.key, { number: result.done.number ?? "", state: result.done.state ? t(`motions.state.${result.done.state}`) : "" })
+    ? t(result.done.key, {
+        number: result.done.number ?? "",
+        // A decision on one of its amendments is said of an amendment (masculine in French).
+        state: result.done.state ? t(result.targetId !== null && result.targetId !== motion.id ? `motions.amendmentState.${result.done.state}` : `motions.state.${result.done.state}`) : "",
+      })
     : landed
       ? t(landed)
       : null;

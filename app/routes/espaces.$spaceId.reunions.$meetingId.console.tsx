@@ -35,7 +35,7 @@ import type { Result } from "../modules/result";
 import { recordDecision } from "../modules/motions/motions.server";
 import { motionMessage } from "../modules/motions/messages";
 import { pollMessage } from "../modules/polls/messages";
-import { pollConsole } from "../modules/polls/poll-console.server";
+import { ofThisMeeting, pollConsole } from "../modules/polls/poll-console.server";
 import { closePoll, enterHands, openPoll, recordConsensus } from "../modules/polls/polls.server";
 import { ClosePollSchema, ConsensusSchema, HandsSchema, isPollIntent, OpenPollSchema, PollDecisionSchema, type PollIntent } from "../modules/polls/polls.schemas";
 
@@ -100,6 +100,8 @@ function pollAction(context: ActionContext, actor: Actor, meetingId: number, int
     result.ok
       ? { error: null, values: {} as Record<string, string>, done: null, poll: { intent, errors: {}, done } satisfies PollAnswer }
       : data({ error: null, values, done: null, poll: { intent, errors: { form: message(result.code) }, done: null } satisfies PollAnswer }, { status: result.code === "forbidden" ? 403 : 409 });
+  const named = (ids: { pollId?: number; motionId?: number }) => ofThisMeeting(context.db, meetingId, ids);
+  const elsewhere = () => data({ error: null, values, done: null, poll: { intent, errors: { form: pollMessage("not_found") }, done: null } satisfies PollAnswer }, { status: 404 });
   switch (intent) {
     case "poll-open": {
       const parsed = OpenPollSchema.safeParse(values);
@@ -109,22 +111,26 @@ function pollAction(context: ActionContext, actor: Actor, meetingId: number, int
     case "poll-hands": {
       const parsed = HandsSchema.safeParse(values);
       if (!parsed.success) return invalid(errorsOf(parsed));
+      if (!named({ pollId: parsed.data.pollId })) return elsewhere();
       return answer(enterHands(context, actor, parsed.data.pollId, parsed.data.tally, parsed.data.breakdown, now), pollMessage, "polls.done.hands");
     }
     case "poll-consensus": {
       const parsed = ConsensusSchema.safeParse(values);
       if (!parsed.success) return invalid(errorsOf(parsed));
+      if (!named({ pollId: parsed.data.pollId })) return elsewhere();
       return answer(recordConsensus(context, actor, parsed.data.pollId, parsed.data, now), pollMessage, "polls.done.consensus");
     }
     case "poll-close": {
       const parsed = ClosePollSchema.safeParse(values);
       if (!parsed.success) return invalid(errorsOf(parsed));
+      if (!named({ pollId: parsed.data.pollId })) return elsewhere();
       return answer(closePoll(context, actor, parsed.data.pollId, now), pollMessage, "polls.done.closed");
     }
     case "poll-decide": {
       const parsed = PollDecisionSchema.safeParse(values);
       if (!parsed.success) return invalid(errorsOf(parsed));
       const { motionId, move, pollId, referredAuthorityId } = parsed.data;
+      if (!named({ motionId, pollId })) return elsewhere();
       return answer(recordDecision(context, actor, motionId, move, { pollId, referredAuthorityId }, now), motionMessage, "polls.done.decided");
     }
   }

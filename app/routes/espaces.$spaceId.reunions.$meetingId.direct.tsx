@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Form } from "../components/form";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormError } from "../components/field";
@@ -70,7 +70,17 @@ export default function DelegatePhone() {
   const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: null, vote: data.vote });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
-  const ballot = useBallot({ outbox: { meetingId: data.meeting.id, userId: data.userId }, poll: live.vote?.poll ?? null, connected: live.connected, command: live.command, initialStatus: data.ballot, formAnswer: result?.ballot ?? null });
+  const submit = useSubmit();
+  const ballot = useBallot({
+    outbox: { meetingId: data.meeting.id, userId: data.userId },
+    poll: live.vote?.poll ?? null,
+    connected: live.connected,
+    command: live.command,
+    // The same post as the plain form: no idempotency key (decision 0007).
+    post: (b) => submit({ intent: "ballot", pollId: String(b.pollId), choice: b.choice }, { method: "post", replace: true }),
+    initialStatus: data.ballot,
+    formAnswer: result?.ballot ?? null,
+  });
   const [me, setMe] = useState(data.me);
   // A form posted while the socket was down brings the page again, perhaps checked in since.
   useEffect(() => {

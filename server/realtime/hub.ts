@@ -313,8 +313,8 @@ export class RealtimeHub {
   }
 
   /**
-   * The same for changes that come in bursts (check-ins at the door): the first runs at
-   * once, the next ones at most every 100 ms, each from the latest data.
+   * The same for changes that come in bursts (check-ins at the door, ballots): the first runs
+   * at once, the next ones at most every 100 ms, each from the latest data.
    */
   refreshSoon(key: string, refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
     this.coalescer.schedule(key, () => this.refresh(refs, scope));

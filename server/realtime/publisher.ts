@@ -24,11 +24,11 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "meeting.planChanged":
-          case "poll.changed":
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "live.changed":
           case "motion.changed":
+          case "poll.changed":
             // The attendance figures did not move: they are not counted again.
             hub.refresh(meetingProjections(event.meetingId), "live");
             break;

@@ -16,7 +16,10 @@ const DELEGATES = [
   { name: "Fritzner Alcindor", email: "fritzner.vot@makon.ht" },
 ] as const;
 
-async function livePollMeeting(baseURL: string) {
+/** Each test's own accounts: the same people, another address. */
+const emailOf = (d: (typeof DELEGATES)[number], tag: string) => d.email.replace("@", `${tag}@`);
+
+async function livePollMeeting(baseURL: string, tag = "") {
   const space = newSpace("Makòn Vòt Telefòn");
   const desk = await playwrightRequest.newContext({ baseURL });
   const form = async (path: string, fields: Record<string, string>) => {
@@ -36,7 +39,7 @@ async function livePollMeeting(baseURL: string) {
       seat: "titular",
       fromDate: SINCE,
       createAccount: "on",
-      accountEmail: d.email,
+      accountEmail: emailOf(d, tag),
       accountPassword: "vot-telefon-2026",
     });
   }
@@ -194,4 +197,26 @@ test("five phones vote in a named poll — one through a network drop, one whose
 
   await desk.dispose();
   for (const context of [screenContext, absent.context, plain.context, ...phones.map((p) => p.context)]) await context.close();
+});
+
+test("a phone online on a network that blocks WebSockets votes all the same: its ballot goes as the page's form, counted once", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { desk, form, meetingPath, meetingId } = await livePollMeeting(baseURL!, ".bloke");
+  const { context, page } = await phoneOf(browser, baseURL!, emailOf(DELEGATES[0], ".bloke"));
+  // Every socket is refused on the way, as some 3G proxies and captive portals do.
+  await page.routeWebSocket(/\/realtime\//, (socket) => socket.close());
+  await form(`${meetingPath}/console`, { intent: "poll-open", question: "Èske n dakò?", motionId: "", method: "secret", majority: "simple", presenceQuorumPercent: "", turnoutQuorumPercent: "" });
+  const pollId = readDb((db) => (db.prepare("SELECT id FROM polls WHERE meeting_id = ? AND state = 'open'").get(meetingId) as { id: number }).id);
+  const posts: string[] = [];
+  page.on("request", (request) => request.method() === "POST" && posts.push(request.postData() ?? ""));
+  await page.goto(`${meetingPath}/direct`);
+  await expect(page.getByTestId("phone")).toHaveAttribute("data-connected", "false");
+  await page.getByRole("button", { name: "Pour", exact: true }).tap();
+  await expect(page.getByTestId("ballot-answer")).toHaveText("Votre vote a été compté.", { timeout: 20_000 });
+  expect(countersOf(pollId)).toEqual({ yes: 1, no: 0, abstain: 0 });
+  // One post, without an idempotency key (a secret ballot's body holds its choice).
+  expect(posts).toHaveLength(1);
+  expect(posts[0]).not.toContain("_cle");
+  await desk.dispose();
+  await context.close();
 });

@@ -37,7 +37,7 @@ import { MOTION_STATES } from "../../app/modules/motions/motion-state";
 import { listMotions, motionPage } from "../../app/modules/motions/motions.server";
 import { ageGroupOf } from "../../app/modules/people/age-groups";
 import { AGE_KEYS, SEX_KEYS } from "../../app/modules/people/disaggregation";
-import { roomPollView } from "../../app/modules/polls/polls.server";
+import { pollView } from "../../app/modules/polls/polls.server";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import { actorByEmail } from "../setup/test-db";
 import { tempDir } from "../setup/temp-dir";
@@ -293,7 +293,7 @@ describe("a year of Makòn Limonade", () => {
       expect(poll.openedAt).toBeGreaterThan(meeting.startedAt!);
       expect(poll.closedAt!).toBeLessThan(meeting.closedAt!);
       expect(meeting.closedAt!).toBeLessThan(NOW);
-      const view = roomPollView(db, poll.id, "fr")!;
+      const view = pollView(db, null, poll.id, "fr")!;
       expect(view.result!.words.length).toBeGreaterThan(0);
       const voters = db.select().from(pollVoters).where(eq(pollVoters.pollId, poll.id)).all();
       expect(voters).toHaveLength(poll.eligible);

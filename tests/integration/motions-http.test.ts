@@ -254,7 +254,7 @@ describe("motions over HTTP", () => {
     expect(lines.slice(1).map((l) => l.split(";")[2])).toEqual(["Sant sante pou fanm"]);
     expect(lines[1]).toContain(`${women.id};M-${YEAR}-`);
     const csvHt = (await (await get("/espaces/1/motions.csv", ht(rose))).text()).replace(/^\uFEFF/, "");
-    expect(csvHt.split("\r\n")[0]).toBe("Idantifyan;Nimewo;Tit;Eta;Tèm;Otorite li adrese a;Òganizasyon ki pwopoze;Depoze le;Deside le;Voye pa");
+    expect(csvHt.split("\r\n")[0]).toBe("Idantifyan;Nimewo;Tit;Eta;Tèm;Otorite li adrese a;Òganizasyon ki pwopoze;Dat li depoze;Dat yo deside;Voye pa");
     expect(csvHt).toContain("Fontèn Trou-du-Nord;Depoze;Dlo");
     expect(csvHt).not.toContain("Bouyon pa pou piblik");
     expect(water.id).toBeGreaterThan(0);
@@ -308,7 +308,7 @@ describe("motions over HTTP", () => {
     expect(await html(first)).toContain("Fòk nou deside amannman ki sou lòd dijou yo anvan.");
     const adopted = await post(path, { intent: "decide", targetId: amendment.id, move: "adopt", note: "Men leve, tout moun dakò." }, facilitator);
     expect(adopted.status).toBe(200);
-    expect(await html(adopted)).toContain("Décision enregistrée : Adoptée.");
+    expect(await html(adopted)).toContain("Décision enregistrée : Adopté.");
     expect(row(id).text).toContain("Elle demande un compte rendu écrit à la prochaine réunion.");
     expect((await post(path, { intent: "decide", targetId: id, move: "adopt" }, facilitator)).status).toBe(200);
     expect(row(id).state).toBe("adopted");

@@ -602,7 +602,7 @@ describe("the space's motions", () => {
   it("export as CSV in the reader's language, without drafts", () => {
     const m = motionsOfTheYear();
     const rows = parseCsv(motionsCsv(db, w.rose, LIMONADE, "ht", {}, NOW + DAY).replace(/^\uFEFF/, "")).map((r) => r.fields);
-    expect(rows[0]).toEqual(["Idantifyan", "Nimewo", "Tit", "Eta", "Tèm", "Otorite li adrese a", "Òganizasyon ki pwopoze", "Depoze le", "Deside le", "Voye pa"]);
+    expect(rows[0]).toEqual(["Idantifyan", "Nimewo", "Tit", "Eta", "Tèm", "Otorite li adrese a", "Òganizasyon ki pwopoze", "Dat li depoze", "Dat yo deside", "Voye pa"]);
     const day = localDate(NOW);
     expect(rows.slice(1)).toEqual([
       [String(m.youth), `M-${YEAR}-003`, "Teren foutbòl", "Depoze", "Jèn", "", "Asosyasyon Jèn Limonad", day, "", ""],

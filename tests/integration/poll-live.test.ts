@@ -15,7 +15,7 @@ import { admitToMeeting, draftMotion, proposeAmendment, submitMotion } from "../
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
 import { linkAccount, registerDelegate } from "../../app/modules/people/people.server";
 import type { BallotChoice, PollMethod } from "../../app/modules/polls/methods";
-import { closePoll, openPoll } from "../../app/modules/polls/polls.server";
+import { closePoll, enterHands, openPoll, recordConsensus } from "../../app/modules/polls/polls.server";
 import { encodeCommand, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
 import type { Result } from "../../app/modules/result";
 import { createSpace } from "../../app/modules/spaces/spaces.server";
@@ -130,8 +130,8 @@ async function phoneSocket(meetingId: number, cookie: string) {
 
 const openInput = (method: PollMethod, motionId: number | null = null) => ({ question: "Èske n dakò pou n repare fontèn Roucou?", motionId, method, rules: null, countdownMinutes: 5 });
 
-/** What a split would look like in the vote part: a tally, or per-option counters, anywhere in it. */
-const SPLIT = /"(yes|no|abstain|tally|phones|hands|phoneYes|phoneNo|phoneAbstain|choice)"/;
+/** What a split would look like in the vote part: a tally, or per-option counters, as a key anywhere in it (a method named "hands" is not one). */
+const SPLIT = /"(yes|no|abstain|tally|phones|hands|phoneYes|phoneNo|phoneAbstain|choice)":/;
 
 describe("the vote on the live document", () => {
   for (const method of ["secret", "named"] as const) {
@@ -176,6 +176,34 @@ describe("the vote on the live document", () => {
       expect(SPLIT.test(projector.whole())).toBe(true);
       // Totals only: nobody's name, even for a named poll.
       for (const d of delegates) expect(projector.whole()).not.toContain(d.name);
+    });
+  }
+
+  for (const method of ["hands", "paper", "hybrid", "consensus"] as const) {
+    it(`holds no split of a ${method} poll while it is open, its counts or consensus entered included; the result once closed`, async () => {
+      const { meetingId, delegates, token } = await room();
+      const projector = await follower(meetingId, { token });
+      const pollId = must(openPoll(deps, facilitator, meetingId, openInput(method), Date.now())).id;
+      await waitFor(() => projector.vote().poll?.state === "open", 5_000, "the poll on the screen");
+      if (method === "hybrid") {
+        const send = await phoneSocket(meetingId, delegates[0]!.cookie);
+        expect(await send("ballot", { pollId: String(pollId), choice: "no" })).toEqual({ error: null, value: { counted: true } });
+        await waitFor(() => projector.vote().poll?.votedByPhone === 1, 5_000, "one voted by phone");
+      }
+      if (method === "consensus") must(recordConsensus(deps, facilitator, pollId, { reached: false, objections: "Jèn Limonad pa dakò." }, Date.now()));
+      else must(enterHands(deps, facilitator, pollId, { yes: 2, no: 0, abstain: 0 }, null, Date.now()));
+      // The hybrid's phones close with its hands counted: the room learns it, nothing more.
+      if (method === "hybrid") await waitFor(() => projector.vote().poll?.phonesOpen === false, 5_000, "the phones closed");
+      expect(projector.whole()).not.toMatch(SPLIT);
+      expect(projector.whole()).not.toContain("Jèn Limonad pa dakò");
+      for (const state of projector.seen) if ((JSON.parse(state) as Partial<VoteView>).poll?.state === "open") expect(state).not.toMatch(SPLIT);
+      must(closePoll(deps, facilitator, pollId, Date.now()));
+      await waitFor(() => projector.vote().poll?.state === "closed", 5_000, "the result");
+      const result = projector.vote().poll!.result!;
+      if (method === "consensus") expect(result).toMatchObject({ decision: { outcome: "rejected", reason: "no_consensus" }, consensus: { reached: false, objections: "Jèn Limonad pa dakò." } });
+      else expect(result.tally).toEqual(method === "hybrid" ? { yes: 2, no: 1, abstain: 0 } : { yes: 2, no: 0, abstain: 0 });
+      // A hybrid poll's phones and hands are never apart in the room.
+      if (method === "hybrid") expect(result).toMatchObject({ phones: null, hands: null });
     });
   }
 

@@ -11,9 +11,9 @@ import { roomVote } from "../polls/polls.server";
 
 /**
  * What changed, so what a rebuild must read again: "live" (the speakers' list, the current
- * item, the screen's settings) leaves the attendance figures as they are; "vote" (a ballot
- * counted) reads the vote alone; "all" (opening a document, a check-in, the meeting's plan or
- * status, a poll opened or closed) reads everything.
+ * item, the screen's settings, a poll or a motion of the agenda) leaves the attendance figures
+ * as they are; "vote" (a ballot counted) reads the vote alone; "all" (opening a document, a
+ * check-in, the meeting's plan or status) reads everything.
  */
 export type ProjectionScope = "all" | "live" | "vote";
 
@@ -29,7 +29,7 @@ function sharedRead(db: Db, meetingId: number, shared: Map<string, unknown>, sco
 
 /**
  * Both projections from one read of the database; null when the meeting does not exist.
- * With scope "live" the attendance part is left out (it did not change).
+ * With scope "live" the attendance part is left out (it did not change); with "vote", all but the vote.
  */
 export function meetingProjections(db: Db, meetingId: number, scope?: "all"): ConsoleProjection | null;
 export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope): Partial<ConsoleProjection> | null;

@@ -19,6 +19,8 @@ export interface RoomPoll {
   rules: DecisionRules;
   eligible: number;
   votedByPhone: number;
+  /** Phones may still vote (a hybrid poll's phones close when its hands are counted). */
+  phonesOpen: boolean;
   closesAt: number | null;
   openedAt: number;
   quorum: { organisationsPresent: number; organisations: number; met: boolean };

@@ -27,7 +27,7 @@ import type { MessageKey } from "../i18n/translate";
 import { renderMarkdown } from "../meetings/markdown";
 import { canEditPlan } from "../meetings/meeting-state";
 import { isMinor, nameablePublicly } from "../people/privacy";
-import { addTallies } from "../polls/decision";
+import { pollTally } from "../polls/polls.server";
 import type { DomainEvent } from "../realtime/port";
 import { fail, ok, type Result } from "../result";
 import { audienceIn } from "../spaces/audience";
@@ -543,7 +543,8 @@ export function listMotions(db: Db, actor: Actor | null, spaceId: number, filter
 }
 
 /** How a motion was decided: the move, when, and the stored result of the poll that decided it. */
-function decisionOf(db: Db, motionId: number) {
+/** What decided a motion: the move, and its poll's stored result if the reader may see that poll's meeting (an unpublished one is its members' only). */
+function decisionOf(db: Db, actor: Actor | null, motionId: number) {
   const event = db
     .select({ move: motionEvents.move, at: motionEvents.at, pollId: motionEvents.pollId })
     .from(motionEvents)
@@ -551,19 +552,19 @@ function decisionOf(db: Db, motionId: number) {
     .orderBy(desc(motionEvents.at), desc(motionEvents.id))
     .get();
   if (!event) return null;
-  const poll = event.pollId === null ? undefined : db.select().from(polls).where(eq(polls.id, event.pollId)).get();
-  const hands = poll && poll.handsYes !== null ? { yes: poll.handsYes, no: poll.handsNo ?? 0, abstain: poll.handsAbstain ?? 0 } : { yes: 0, no: 0, abstain: 0 };
+  const found = event.pollId === null ? undefined : db.select({ poll: polls, spaceId: meetings.spaceId, published: meetings.published }).from(polls).innerJoin(meetings, eq(meetings.id, polls.meetingId)).where(eq(polls.id, event.pollId)).get();
+  const poll = found && can(actor, "meeting.see", { spaceId: found.spaceId, published: found.published }) ? found.poll : undefined;
   return {
     move: event.move as "adopt" | "reject",
     at: event.at,
-    poll: poll ? { id: poll.id, method: poll.method, rules: poll.rules, result: poll.result, tally: addTallies({ yes: poll.phoneYes, no: poll.phoneNo, abstain: poll.phoneAbstain }, hands) } : null,
+    poll: poll ? { id: poll.id, method: poll.method, rules: poll.rules, result: poll.result, tally: pollTally(poll) } : null,
   };
 }
 
 /** A motion at the other end of an escalation: where it is and what became of it. */
-function linkedMotion(db: Db, m: MotionRow) {
+function linkedMotion(db: Db, actor: Actor | null, m: MotionRow) {
   const space = loadSpace(db, m.spaceId)!;
-  return { id: m.id, number: numberOf(m), title: m.title, state: m.state, spaceId: space.id, spaceName: space.name, decidedAt: m.decidedAt, decision: decisionOf(db, m.id) };
+  return { id: m.id, number: numberOf(m), title: m.title, state: m.state, spaceId: space.id, spaceName: space.name, decidedAt: m.decidedAt, decision: decisionOf(db, actor, m.id) };
 }
 
 export type MotionPage = NonNullable<ReturnType<typeof motionPage>>;
@@ -646,7 +647,7 @@ export function motionPage(db: Db, actor: Actor | null, id: number, now: number)
     createdAt: m.createdAt,
     submittedAt: m.submittedAt,
     decidedAt: m.decidedAt,
-    decision: decisionOf(db, m.id),
+    decision: decisionOf(db, actor, m.id),
     versions: db
       .select({ version: motionVersions.version, text: motionVersions.text, amendmentId: motionVersions.amendmentId, createdAt: motionVersions.createdAt })
       .from(motionVersions)
@@ -672,7 +673,7 @@ export function motionPage(db: Db, actor: Actor | null, id: number, now: number)
         meeting: meetingOf(a.meetingId),
         submittedAt: a.submittedAt,
         decidedAt: a.decidedAt,
-        decision: decisionOf(db, a.id),
+        decision: decisionOf(db, actor, a.id),
         moves: [
           ...(mine.includes(a.proposerOrganisationId) ? possible(a.state, "proposer", () => true) : []),
           ...(facilitator ? possible(a.state, "facilitator", (move) => (move !== "admit" || m.state === "admitted") && (move !== "adopt" || stillApplies)) : []),
@@ -683,8 +684,8 @@ export function motionPage(db: Db, actor: Actor | null, id: number, now: number)
       .map((i) => ({ organisationId: i.organisationId, name: i.name, acronym: i.acronym, status: i.answeredAt === null ? ("pending" as const) : i.accepted ? ("accepted" as const) : ("declined" as const) }))
       .filter((c) => insider || c.status === "accepted"),
     history: history.map((e) => ({ move: e.move, fromState: e.fromState, toState: e.toState, at: e.at, by: insider ? e.by : null, meeting: meetingOf(e.meetingId), pollId: e.pollId, note: e.note })),
-    forwardedFrom: m.forwardedFromId !== null ? linkedMotion(db, loadMotion(db, m.forwardedFromId)!) : null,
-    forwardedTo: forwardedTo ? linkedMotion(db, forwardedTo) : null,
+    forwardedFrom: m.forwardedFromId !== null ? linkedMotion(db, actor, loadMotion(db, m.forwardedFromId)!) : null,
+    forwardedTo: forwardedTo ? linkedMotion(db, actor, forwardedTo) : null,
     actions: {
       moves: [
         ...(proposer ? possible(m.state, "proposer", () => true, pendingAmendments) : []),

@@ -142,3 +142,13 @@ function numberOf(db: Db, motionId: number): string | undefined {
   if (!m) return undefined;
   return m.parentSequence === null ? motionNumber(m.year, m.sequence) : amendmentNumber(m.parentYear!, m.parentSequence, m.sequence);
 }
+
+/**
+ * Whether the poll and the motion a console form names are this meeting's: a form of one
+ * meeting's console never acts on another meeting's poll or motion, whatever ids it carries.
+ */
+export function ofThisMeeting(db: Db, meetingId: number, named: { pollId?: number; motionId?: number }): boolean {
+  if (named.pollId !== undefined && db.select({ meetingId: polls.meetingId }).from(polls).where(eq(polls.id, named.pollId)).get()?.meetingId !== meetingId) return false;
+  if (named.motionId !== undefined && db.select({ meetingId: motions.meetingId }).from(motions).where(eq(motions.id, named.motionId)).get()?.meetingId !== meetingId) return false;
+  return true;
+}

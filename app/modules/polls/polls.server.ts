@@ -475,8 +475,8 @@ export interface PollView {
   result: PollResultView | null;
 }
 
-/** Who a view is for: a space's audience, or the room (the shared screen and the live document every phone follows). */
-type Viewer = { audience: Audience; actor: Actor | null } | { audience: "room"; actor: null };
+/** Who a view is for: a space's audience (the room's view is `roomVote`). */
+type Viewer = { audience: Audience; actor: Actor | null };
 
 const parentMotions = alias(motions, "parent_motions");
 
@@ -526,8 +526,9 @@ function resultView(db: Db, poll: PollRow, meeting: MeetingFacts, viewer: Viewer
     decision,
     tally: pollTally(poll),
     words: decisionWords(decision, poll.rules, pollTally(poll), t),
-    phones: takesPhoneBallots(poll.method) ? phoneTally(poll) : null,
-    hands: handsTally(poll),
+    // A hybrid poll's phones and hands apart, to its facilitators only: the room saw the hands, so the phones' split would be theirs.
+    phones: takesPhoneBallots(poll.method) && (poll.method !== "hybrid" || viewer.audience === "facilitator") ? phoneTally(poll) : null,
+    hands: poll.method !== "hybrid" || viewer.audience === "facilitator" ? handsTally(poll) : null,
     breakdown: forTally && { of: forTally.of, for: members ? forTally.tally : maskTally(forTally.tally) },
     consensus: poll.consensus === null ? null : { reached: poll.consensus, objections: poll.objections ?? "" },
     votes: named && members ? named.map((v) => ({ personId: v.personId, name: v.name, organisation: v.organisation, choice: v.voted ? v.choice : null })) : null,
@@ -583,17 +584,6 @@ export function pollView(db: Db, actor: Actor | null, pollId: number, locale: Lo
 }
 
 /**
- * A poll as the room sees it, for the shared screen and the live document that every phone
- * follows alike: no names, no one's own ballot, no console; the split only once closed.
- */
-export function roomPollView(db: Db, pollId: number, locale: Locale): PollView | null {
-  const found = loadPoll(db, pollId);
-  if (!found) return null;
-  const motion = found.poll.motionId === null ? null : (motionLabels(db, [found.poll.motionId]).get(found.poll.motionId) ?? null);
-  return buildView(db, found.poll, found.meeting, { audience: "room", actor: null }, motion, translator(locale));
-}
-
-/**
  * What the room votes on, for the live document every phone and the shared screen follow:
  * the open poll, or else the last one opened during the current agenda item (its result stays
  * up until the facilitator moves on), or the last one at all while no item is current; and the motion or amendment that item puts to the
@@ -615,6 +605,7 @@ export function roomVote(db: Db, meetingId: number, item: { id: number; since: n
     rules: shown.rules,
     eligible: shown.eligible,
     votedByPhone: cast(phoneTally(shown)),
+    phonesOpen: shown.state === "open" && takesPhoneBallots(shown.method) && phonesOpen(shown),
     closesAt: shown.closesAt,
     openedAt: shown.openedAt,
     quorum: { organisationsPresent: shown.organisationsPresent, organisations: shown.organisations, met: presenceQuorumMet(shown.rules, shown.organisationsPresent, shown.organisations) },
@@ -624,8 +615,9 @@ export function roomVote(db: Db, meetingId: number, item: { id: number; since: n
         : {
             decision: shown.result,
             tally: pollTally(shown),
-            phones: takesPhoneBallots(shown.method) ? phoneTally(shown) : null,
-            hands: handsTally(shown),
+            // A hybrid poll's phones and hands are never apart in the room (the hands were seen: the phones' split would follow).
+            phones: takesPhoneBallots(shown.method) && shown.method !== "hybrid" ? phoneTally(shown) : null,
+            hands: shown.method !== "hybrid" ? handsTally(shown) : null,
             consensus: shown.consensus === null ? null : { reached: shown.consensus, objections: shown.objections ?? "" },
           },
   };
