@@ -3,9 +3,7 @@ import { BALLOT_CHOICES } from "../modules/polls/methods";
 import type { PollView } from "../modules/polls/polls.server";
 import { countsWords } from "../modules/polls/words";
 import { useLocale, useT } from "./i18n";
-import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
-import type { SexAgeView } from "../modules/people/privacy";
-import { formatCount, hasHiddenCells, HiddenCellsNote } from "./sex-age-table";
+import { SexAgeTable } from "./sex-age-table";
 
 type Result = NonNullable<PollView["result"]>;
 
@@ -52,7 +50,7 @@ export function PollResult({ method, result }: { method: PollView["method"]; res
       {result.breakdown ? (
         <details className="poll-breakdown">
           <summary>{t(result.breakdown.of === "hands" ? "polls.result.breakdownHands" : "polls.result.breakdownAll")}</summary>
-          <BreakdownTable tally={result.breakdown.for} />
+          <SexAgeTable tally={result.breakdown.for} testId="poll-breakdown" sexLabel={t("polls.sex")} />
         </details>
       ) : null}
       {result.votes ? (
@@ -85,44 +83,3 @@ export function PollResult({ method, result }: { method: PollView["method"]; res
   );
 }
 
-/**
- * The votes for by sex and age group. Not `SexAgeTable`: the console ships the polls' words,
- * not the register's; masked cells read as they do there.
- */
-function BreakdownTable({ tally }: { tally: SexAgeView }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <div className="table-scroll">
-      <table data-testid="poll-breakdown">
-        <thead>
-          <tr>
-            <th scope="col">{t("polls.sex")}</th>
-            {AGE_KEYS.map((age) => (
-              <th key={age} scope="col" className="num">
-                {t(`age.${age}`)}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {t("geo.total")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {SEX_KEYS.map((sex) => (
-            <tr key={sex}>
-              <th scope="row">{t(`sex.${sex}`)}</th>
-              {AGE_KEYS.map((age) => (
-                <td key={age} className="num">
-                  {formatCount(tally.bySexAndAge[sex][age], locale)}
-                </td>
-              ))}
-              <td className="num">{formatCount(tally.bySex[sex], locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {hasHiddenCells(tally) ? <HiddenCellsNote /> : null}
-    </div>
-  );
-}

@@ -24,8 +24,12 @@ export function HiddenCellsNote() {
 /** A share as a percentage, or "—" when its count is masked. */
 export const formatShare = (share: number | null, locale: Locale): string => (share === null ? "—" : formatNumber(share, locale, { style: "percent", maximumFractionDigits: 0 }));
 
-/** People by sex and age group, with totals: delegates of a space, attendees of a meeting. Women's row first to the eye. */
-export function SexAgeTable({ tally, testId }: { tally: SexAgeView; testId?: string }) {
+/**
+ * People by sex and age group, with totals: delegates of a space, attendees of a meeting, the
+ * votes for in a poll. Women's row first to the eye. A page that does not ship the register's
+ * words (the console) names the first column itself.
+ */
+export function SexAgeTable({ tally, testId, sexLabel }: { tally: SexAgeView; testId?: string; sexLabel?: string }) {
   const t = useT();
   const locale = useLocale();
   const n = (v: CountCell) => formatCount(v, locale);
@@ -34,7 +38,7 @@ export function SexAgeTable({ tally, testId }: { tally: SexAgeView; testId?: str
       <table data-testid={testId}>
         <thead>
           <tr>
-            <th scope="col">{t("composition.sex")}</th>
+            <th scope="col">{sexLabel ?? t("composition.sex")}</th>
             {AGE_KEYS.map((age) => (
               <th key={age} scope="col" className="num">
                 {t(`age.${age}`)}

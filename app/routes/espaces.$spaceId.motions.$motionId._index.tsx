@@ -6,6 +6,9 @@ import { Field, FormError, SelectField } from "../components/field";
 import { Form } from "../components/form";
 import { useLocale, useT } from "../components/i18n";
 import { decisionWords as pollDecisionWords } from "../modules/polls/words";
+import { motionPolls } from "../modules/polls/polls.server";
+import { localeFor } from "../modules/i18n/i18n.server";
+import { MeetingPolls } from "../components/poll-meeting";
 import { IntentButton } from "../components/intent-button";
 import { TextArea } from "../components/motion-fields";
 import { pageTitle } from "../components/page-title";
@@ -96,6 +99,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     meetings: admits ? listAdmissionMeetings(context.db, space.id) : [],
     authorities: decides ? listAuthorities(context.db, space).map((a) => ({ id: a.id, name: a.name })) : [],
     polls: decides ? closedPollsOf(context.db, page.id).map((p) => ({ id: p.id, motionId: p.motionId, question: p.question, outcome: p.outcome })) : [],
+    /** Every poll on the motion and its amendments, with its rule and result, as the reader may see it. */
+    pollViews: motionPolls(context.db, actor, [page.id, ...page.amendments.map((a) => a.id)], localeFor(request, context.current ?? null)),
   };
 }
 
@@ -426,7 +431,7 @@ function ProposeAmendment({ motion, amending, organisations, result }: { motion:
 }
 
 export default function MotionPageView() {
-  const { motion, justDone: landed, amending, amendFor, inviteChoices } = useLoaderData<typeof loader>();
+  const { motion, justDone: landed, amending, amendFor, inviteChoices, pollViews } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Answer | undefined;
   const t = useT();
   const locale = useLocale();
@@ -645,6 +650,8 @@ export default function MotionPageView() {
           ))}
         </section>
       ) : null}
+
+      {pollViews.length > 0 ? <MeetingPolls polls={pollViews} ballotsPath={null} /> : null}
 
       {motion.history.length > 0 ? (
         <section aria-labelledby="history-title">

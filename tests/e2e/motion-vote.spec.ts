@@ -170,6 +170,11 @@ test("two delegates on phones propose a motion and an amendment; the facilitator
   await expect(proposer.getByTestId("motion-decision")).toContainText(decision);
   await expect(proposer.locator("main")).toContainText(REPLACEMENT);
   expect(readDb((db) => db.prepare("SELECT count(*) FROM motion_versions WHERE motion_id = ?").pluck().get(motionId))).toBe(2);
+  // Its polls, the amendment's first, each with its rule and result.
+  const polls = proposer.getByTestId("meeting-polls").locator("li.meeting-poll");
+  await expect(polls).toHaveCount(2);
+  await expect(polls.first()).toContainText(`${number} A1`);
+  await expect(polls.last()).toContainText(decision);
 
   for (const context of [deskContext, screenContext, ...phones.map((p) => p.context)]) await context.close();
 });

@@ -646,6 +646,22 @@ export function meetingPolls(db: Db, actor: Actor | null, meetingId: number, loc
   return rows.map((poll) => buildView(db, poll, meeting, viewer, poll.motionId === null ? null : (labels.get(poll.motionId) ?? null), t));
 }
 
+/** The polls on a motion and its amendments, first opened first, in the meetings the viewer may see. */
+export function motionPolls(db: Db, actor: Actor | null, motionIds: readonly number[], locale: Locale): PollView[] {
+  if (motionIds.length === 0) return [];
+  const rows = db
+    .select({ poll: polls, meeting: meetingFacts })
+    .from(polls)
+    .innerJoin(meetings, eq(meetings.id, polls.meetingId))
+    .where(inArray(polls.motionId, [...motionIds]))
+    .orderBy(asc(polls.id))
+    .all()
+    .filter((r) => seesMeeting(actor, r.meeting));
+  const labels = motionLabels(db, motionIds);
+  const t = translator(locale);
+  return rows.map(({ poll, meeting }) => buildView(db, poll, meeting, viewerIn(actor, meeting.spaceId), labels.get(poll.motionId!) ?? null, t));
+}
+
 /**
  * Every decided poll of a space with its rule, as a spreadsheet: the meetings the viewer may
  * see, oldest first. Totals only, never a voter.
