@@ -57,7 +57,8 @@ export function SelectField({
   );
 }
 
-function FieldError({ id, error }: { id: string; error?: MessageKey }) {
+/** A field's error, announced by its input (`aria-describedby` names `<id>-error`). */
+export function FieldError({ id, error }: { id: string; error?: MessageKey }) {
   const t = useT();
   if (!error) return null;
   return (

@@ -1,12 +1,11 @@
 import type { FieldErrors } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
 import { MOTION_THEMES } from "../modules/motions/themes";
-import { Field, SelectField } from "./field";
+import { Field, FieldError, SelectField } from "./field";
 import { useT } from "./i18n";
 
 /** A labelled text area with its hint and error, as `Field` does for an input. */
 export function TextArea({ name, label, hint, error, defaultValue, rows = 5, required, id: givenId }: { name: string; label: string; hint?: string; error?: MessageKey; defaultValue?: string; rows?: number; required?: boolean; id?: string }) {
-  const t = useT();
   const id = givenId ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -18,11 +17,7 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 5, req
         </p>
       ) : null}
       <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} required={required} aria-invalid={error ? true : undefined} aria-describedby={described} />
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

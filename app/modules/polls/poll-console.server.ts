@@ -8,7 +8,7 @@ import { listAuthorities } from "../authorities/authorities.server";
 import type { Locale } from "../i18n/locales";
 import { amendmentNumber, motionNumber, type MotionState } from "../motions/motion-state";
 import type { DecisionRules } from "./decision";
-import { pollView, type PollView } from "./polls.server";
+import { motionLabels, pollView, type PollView } from "./polls.server";
 import { defaultRules, majorityChoice, type MajorityChoice } from "./rules";
 
 /** A motion or amendment a poll may decide, as the console's select and the paper ballot name it. */
@@ -125,22 +125,11 @@ export function ballotSubject(db: Db, meetingId: number, asked: { pollId: number
           .get()
       : undefined;
   if (pollRow) {
-    const number = pollRow.motionId === null ? null : (numberOf(db, pollRow.motionId) ?? null);
+    const number = pollRow.motionId === null ? null : (motionLabels(db, [pollRow.motionId]).get(pollRow.motionId)?.number ?? null);
     return { subject: { question: pollRow.question, number, pollId: pollRow.id, eligible: pollRow.eligible, motionId: null }, motions: motionList, roomLocale };
   }
   const motion = asked.motion === "blank" ? undefined : asked.motion === null ? motionList[0] : motionList.find((m) => m.id === asked.motion);
   return { subject: motion ? { question: motion.title, number: motion.number, pollId: null, eligible: null, motionId: motion.id } : null, motions: motionList, roomLocale };
-}
-
-function numberOf(db: Db, motionId: number): string | undefined {
-  const m = db
-    .select({ year: motions.year, sequence: motions.sequence, parentYear: parents.year, parentSequence: parents.sequence })
-    .from(motions)
-    .leftJoin(parents, eq(parents.id, motions.parentId))
-    .where(eq(motions.id, motionId))
-    .get();
-  if (!m) return undefined;
-  return m.parentSequence === null ? motionNumber(m.year, m.sequence) : amendmentNumber(m.parentYear!, m.parentSequence, m.sequence);
 }
 
 /**

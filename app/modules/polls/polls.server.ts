@@ -12,7 +12,7 @@ import { translator } from "../i18n/catalog.server";
 import type { Locale } from "../i18n/locales";
 import type { Translate } from "../i18n/translate";
 import { attendanceFigures } from "../meetings/attendance-figures";
-import { motionNumber } from "../motions/motion-state";
+import { amendmentNumber, motionNumber } from "../motions/motion-state";
 import { ageGroupOf } from "../people/age-groups";
 import { AGE_KEYS, SEX_KEYS, tallyBySexAndAge, type SexAgeTally } from "../people/disaggregation";
 import { maskTally, type SexAgeView } from "../people/privacy";
@@ -480,7 +480,8 @@ type Viewer = { audience: Audience; actor: Actor | null };
 
 const parentMotions = alias(motions, "parent_motions");
 
-function motionLabels(db: Db, motionIds: readonly number[]): Map<number, { id: number; number: string; title: string }> {
+/** Motions and amendments by id, as polls name them: number ("M-2026-014", "M-2026-014 A2") and title. */
+export function motionLabels(db: Db, motionIds: readonly number[]): Map<number, { id: number; number: string; title: string }> {
   if (motionIds.length === 0) return new Map();
   const rows = db
     .select({ id: motions.id, title: motions.title, year: motions.year, sequence: motions.sequence, parentYear: parentMotions.year, parentSequence: parentMotions.sequence })
@@ -495,7 +496,7 @@ function motionLabels(db: Db, motionIds: readonly number[]): Map<number, { id: n
         id: m.id,
         title: m.title,
         // An amendment is numbered under its motion: M-2026-014 A2.
-        number: m.parentSequence === null ? motionNumber(m.year, m.sequence) : `${motionNumber(m.parentYear!, m.parentSequence)} A${m.sequence}`,
+        number: m.parentSequence === null ? motionNumber(m.year, m.sequence) : amendmentNumber(m.parentYear!, m.parentSequence, m.sequence),
       },
     ]),
   );
