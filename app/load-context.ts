@@ -21,6 +21,8 @@ export interface MakonContext {
   /** This response's Content-Security-Policy nonce, for the scripts Remix writes inline. */
   cspNonce: string;
   now: () => number;
+  /** The data folder beside the database file: uploaded evidence is stored under it, never in the database. */
+  dataDir: string;
   /** Where phones reach this server, for a QR code or a printed link (see server/public-origin.ts). */
   publicOrigin: (requestUrl: string) => string;
 }

@@ -36,6 +36,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: account.name,
             roles: account.grants.map((g) => ({ role: g.role, spaceName: g.spaceName })),
             admin: isAdmin(current.actor),
+            /** An official answers for commitments: their list is a tap away. */
+            official: (current.actor.mandates ?? []).length > 0,
           }
         : null,
   };
@@ -119,6 +121,7 @@ function Header() {
             {t("nav.spaces")}
           </NavLink>
           <NavLink to="/geographie">{t("nav.geography")}</NavLink>
+          {user?.official ? <NavLink to="/mes-engagements">{t("nav.myCommitments")}</NavLink> : null}
           {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
         </nav>
         <LanguageSwitch />
@@ -133,7 +136,8 @@ function Header() {
               {t("nav.spaces")}
             </NavLink>
             <NavLink to="/geographie">{t("nav.geography")}</NavLink>
-            {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
+            {user?.official ? <NavLink to="/mes-engagements">{t("nav.myCommitments")}</NavLink> : null}
+          {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
             {user ? (
               <>
                 <Link to="/compte">{user.name}</Link>

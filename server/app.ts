@@ -1,7 +1,7 @@
 import "../app/load-context";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -57,6 +57,7 @@ export function jsonLog(event: string, details: Record<string, unknown>): void {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.log ?? jsonLog;
   const db = openDatabase(config.databasePath);
+  const dataDir = resolve(dirname(config.databasePath));
   loadGeography(db, Date.now());
   const auth = createLucia(db, { secureCookies: config.secureCookies !== false });
   // The hub runs the kinds' hooks, whose commands publish through the port over the hub.
@@ -107,6 +108,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           secureCookie,
           cspNonce,
           now: Date.now,
+          dataDir,
           // The LAN address only when phones can reach this server there (it listens on every interface).
           publicOrigin: (requestUrl: string) => publicOrigin(requestUrl, config.publicUrl, listensEverywhere ? lanAddresses() : []),
         };
@@ -115,7 +117,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   );
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => errorPage(error, req, res, log));
 
-  const server: Server = createServer(app);
+  // A progress update with three photos over a slow 3G uplink takes minutes, not Node's default five at most.
+  const server: Server = createServer({ requestTimeout: 15 * 60_000 }, app);
   const handleUpgrade = createUpgradeHandler({ db, auth, hub, hooks, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });
   server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

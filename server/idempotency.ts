@@ -34,11 +34,35 @@ const MAX_KEPT_BYTES = 1024 * 1024;
 /** Headers a replay needs; never Set-Cookie (a session is not kept in this table). */
 const KEPT_HEADERS = new Set(["content-type", "location", "cache-control", "content-security-policy", "x-remix-redirect", "x-remix-revalidate", "x-remix-reload-document", "x-remix-replace", "x-remix-status", "x-remix-response"]);
 
-/** The form's key, when its URL-encoded body carries a well-formed one. */
+/**
+ * The form's key, when its body carries a well-formed one: URL-encoded, or multipart (a
+ * progress update with its photos, sent again after a drop, must not be recorded twice).
+ */
 export function keyOf(contentType: string | undefined, body: Buffer): string | null {
-  if (!(contentType ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return null;
-  const key = new URLSearchParams(body.toString("utf8")).get(IDEMPOTENCY_FIELD);
+  const type = (contentType ?? "").toLowerCase();
+  let key: string | null = null;
+  if (type.startsWith("application/x-www-form-urlencoded")) key = new URLSearchParams(body.toString("utf8")).get(IDEMPOTENCY_FIELD);
+  else if (type.startsWith("multipart/form-data")) key = multipartField(body, IDEMPOTENCY_FIELD);
   return key && IDEMPOTENCY_KEY.test(key) ? key : null;
+}
+
+/**
+ * What makes two posts the same post: their body, without a multipart body's boundary (a
+ * browser draws a new one each time it sends the same form again).
+ */
+export function bodyFingerprint(contentType: string | undefined, body: Buffer): Buffer {
+  const boundary = /;\s*boundary=("?)([^";]+)\1/i.exec(contentType ?? "")?.[2];
+  if (!boundary || !(contentType ?? "").toLowerCase().startsWith("multipart/form-data")) return body;
+  return Buffer.from(body.toString("latin1").split(boundary).join(""), "latin1");
+}
+
+/** A short text field of a multipart body, found without parsing the files around it. */
+function multipartField(body: Buffer, name: string): string | null {
+  const at = body.indexOf(`name="${name}"\r\n\r\n`, 0, "latin1");
+  if (at === -1) return null;
+  const start = at + name.length + 11;
+  const end = body.indexOf("\r\n", start, "latin1");
+  return end === -1 || end - start > 200 ? null : body.toString("latin1", start, end);
 }
 
 export class IdempotencyStore {

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { presentDemoAccounts, seedDemo, DEMO_PASSWORD } from "../db/seed/demo";
 import { seedDemoYear } from "../db/seed/demo-year";
 import { readEnv } from "./config";
@@ -14,7 +14,7 @@ if (demo) {
   const accounts = presentDemoAccounts(server.db);
   console.log(seeded ? "Demo data loaded." : "Demo data already present.");
   // The year of meetings goes only into the database the demo has just filled.
-  if (seeded && (await seedDemoYear(server.db, now))) console.log("A year of Makòn Limonade loaded.");
+  if (seeded && (await seedDemoYear(server.db, now, { dataDir: resolve(dirname(config.databasePath)) }))) console.log("A year of Makòn Limonade loaded.");
   if (accounts.length > 0) {
     console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
     for (const a of accounts) console.log(`  ${a.what.padEnd(14)} ${a.email.padEnd(22)} ${a.phone}  ${a.name}`);

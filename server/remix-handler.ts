@@ -8,7 +8,7 @@ import { translate } from "../app/modules/i18n/catalog.server";
 import type { MessageKey } from "../app/modules/i18n/translate";
 import { bodyKind, bodyLimitFor, changesState, crossOrigin, MAX_FORM_FIELDS, readableCookieHeader, securityHeaders } from "./request-guards";
 import { ANSWER_PARAM } from "../app/modules/idempotency";
-import { answerLocation, keptHeaders, keyOf, type IdempotencyStore, type StoredAnswer } from "./idempotency";
+import { answerLocation, bodyFingerprint, keptHeaders, keyOf, type IdempotencyStore, type StoredAnswer } from "./idempotency";
 
 export type LoadContextFor = (req: ExpressRequest, res: ExpressResponse, nonce: string) => Promise<AppLoadContext>;
 
@@ -62,7 +62,7 @@ export function createRemixHandler(options: { build: ServerBuild; mode?: string;
 
       const key = body && changesState(req.method) ? keyOf(req.headers["content-type"], body) : null;
       const path = url.pathname + url.search;
-      const begun = key ? await options.idempotency.begin(key, body!, userId, req.method, path, Date.now()) : null;
+      const begun = key ? await options.idempotency.begin(key, bodyFingerprint(req.headers["content-type"], body!), userId, req.method, path, Date.now()) : null;
       if (begun?.kind === "replay") return send(res, begun.answer);
       if (begun?.kind === "unknown") return refuse(req, res, 409, "error.request.unknownOutcome");
       const rowKey = begun?.kind === "run" ? begun.rowKey : null;

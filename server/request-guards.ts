@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES } from "../app/modules/evidence/limits";
 
 /**
  * What every HTTP request goes through before Remix sees it: its cookies made readable, its
@@ -29,6 +30,8 @@ export function readableCookieHeader(header: string | undefined): string | undef
 
 const KB = 1024;
 const SMALL_BODY = 16 * KB;
+/** A commitment's update with its largest evidence (three full-size photos) and its fields. */
+const EVIDENCE_BODY = MAX_EVIDENCE_FILES * MAX_PHOTO_BYTES + 2 * KB * KB;
 
 /**
  * How large a request body a path may receive: a sign-in is a few fields, an import a file.
@@ -45,6 +48,7 @@ export function bodyLimitFor(pathname: string): number {
   path = path.replace(/\.data$/, "").replace(/\/+$/, "") || "/";
   if (path === "/connexion" || path === "/langue" || path === "/deconnexion") return SMALL_BODY;
   if (/^\/espaces\/\d+\/import$/.test(path)) return 2 * KB * KB;
+  if (/^\/espaces\/\d+\/engagements\/(\d+|nouveau)$/.test(path)) return EVIDENCE_BODY;
   return 256 * KB;
 }
 

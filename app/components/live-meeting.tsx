@@ -5,7 +5,7 @@ import type { Locale } from "../modules/i18n/locales";
 import type { Translate } from "../modules/i18n/translate";
 import { readLiveState } from "../modules/live/live-doc";
 import type { LiveState } from "../modules/live/live-state";
-import type { ConsoleView, VoteView } from "../modules/live/projections";
+import type { ConsoleView, RoomCommitment, VoteView } from "../modules/live/projections";
 import { useSharedDocument } from "./shared-document";
 import { secondsLeft } from "../modules/live/speaking-time";
 import { parityShares, type SpeakingTotalsView } from "../modules/meetings/views";
@@ -18,6 +18,8 @@ export interface LiveSnapshot {
   console?: ConsoleView | null;
   /** What the room votes on: the poll it follows and the current item's motion (null until known). */
   vote?: VoteView | null;
+  /** The commitment a review has on the shared screen (null: none; undefined: not known yet). */
+  commitment?: RoomCommitment | null;
 }
 
 /**
@@ -28,7 +30,10 @@ export interface LiveSnapshot {
 export function useLiveMeeting(ref: { kind: "meeting-live" | "meeting-console"; meetingId: number }, initial: LiveSnapshot, options: { screenToken?: string } = {}) {
   const [snapshot, setSnapshot] = useState(initial);
   // Fresh loader data (a form posted while the socket was down) replaces what the document said.
-  useEffect(() => setSnapshot({ state: initial.state, figures: initial.figures, console: initial.console, vote: initial.vote }), [initial.state, initial.figures, initial.console, initial.vote]);
+  useEffect(
+    () => setSnapshot({ state: initial.state, figures: initial.figures, console: initial.console, vote: initial.vote, commitment: initial.commitment }),
+    [initial.state, initial.figures, initial.console, initial.vote, initial.commitment],
+  );
   const shared = useSharedDocument(ref, {
     screenToken: options.screenToken,
     bind: (doc) => {
@@ -36,19 +41,27 @@ export function useLiveMeeting(ref: { kind: "meeting-live" | "meeting-console"; 
       const attendance = doc.getMap("attendance");
       const console_ = doc.getMap("console");
       const voteMap = doc.getMap("vote");
+      const commitmentMap = doc.getMap("commitment");
       const read = () => {
         const state = readLiveState(live);
         const figures = attendance.get("figures") as AttendanceFigures | undefined;
         const view = console_.has("status") ? (console_.toJSON() as ConsoleView) : null;
         const vote = voteMap.has("poll") ? (voteMap.toJSON() as VoteView) : null;
-        setSnapshot((previous) => ({ state: state ?? previous.state, figures: figures ?? previous.figures, console: view ?? previous.console, vote: vote ?? previous.vote }));
+        const commitment = commitmentMap.has("shown") ? (commitmentMap.get("shown") as RoomCommitment | null) : undefined;
+        setSnapshot((previous) => ({
+          state: state ?? previous.state,
+          figures: figures ?? previous.figures,
+          console: view ?? previous.console,
+          vote: vote ?? previous.vote,
+          commitment: commitment === undefined ? previous.commitment : commitment,
+        }));
       };
       // One read per server change, however many parts it touched.
       doc.on("afterTransaction", read);
       return () => doc.off("afterTransaction", read);
     },
   });
-  return { ...snapshot, vote: snapshot.vote ?? null, connected: shared.connected, command: shared.command };
+  return { ...snapshot, vote: snapshot.vote ?? null, commitment: snapshot.commitment ?? null, connected: shared.connected, command: shared.command };
 }
 
 /**

@@ -8,6 +8,7 @@ import { AGE_KEYS, SEX_KEYS } from "../modules/people/disaggregation";
 import { handLimit } from "../modules/polls/decision";
 import { POLL_METHODS, takesHands, takesPhoneBallots, type PollMethod } from "../modules/polls/methods";
 import type { PollConsoleView, RuleFields } from "../modules/polls/poll-console.server";
+import { BreakdownInputs } from "./breakdown-inputs";
 import { breakdownField, type PollIntent } from "../modules/polls/polls.schemas";
 import { MAJORITY_CHOICES, majorityOf } from "../modules/polls/rules";
 import { countsWords, rulesWords } from "../modules/polls/words";
@@ -292,7 +293,7 @@ function RunningPoll({
           <details className="poll-breakdown-entry" open={(handsAnswer !== null && !handsAnswer.done && SEX_KEYS.some((sex) => AGE_KEYS.some((age) => values[breakdownField(sex, age)]))) || undefined}>
             <summary>{t("polls.console.breakdown")}</summary>
             <p className="hint">{t("polls.console.breakdownHint")}</p>
-            <BreakdownInputs values={handsAnswer && !handsAnswer.done ? values : {}} />
+            <BreakdownInputs values={handsAnswer && !handsAnswer.done ? values : {}} field={breakdownField} cellLabel={(sex, age) => t("polls.console.breakdownCell", { sex, age })} className="poll-breakdown-grid" />
           </details>
           <button type="submit">{t("polls.console.saveHands")}</button>
         </Form>
@@ -334,45 +335,6 @@ function RunningPoll({
           </Link>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-/** The votes for by sex and age group: one small box per cell, all blank for no breakdown. */
-function BreakdownInputs({ values }: { values: Record<string, string> }) {
-  const t = useT();
-  return (
-    <div className="table-scroll">
-      <table className="poll-breakdown-grid">
-        <thead>
-          <tr>
-            <th scope="col">{t("polls.sex")}</th>
-            {AGE_KEYS.map((age) => (
-              <th key={age} scope="col">
-                {t(`age.${age}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {SEX_KEYS.map((sex) => (
-            <tr key={sex}>
-              <th scope="row">{t(`sex.${sex}`)}</th>
-              {AGE_KEYS.map((age) => (
-                <td key={age}>
-                  <input
-                    name={breakdownField(sex, age)}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    aria-label={t("polls.console.breakdownCell", { sex: t(`sex.${sex}`), age: t(`age.${age}`) })}
-                    defaultValue={values[breakdownField(sex, age)] ?? ""}
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

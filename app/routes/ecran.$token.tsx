@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { maskCount } from "../modules/people/privacy";
 import { Countdown, ParityBar, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { ScreenMotion, ScreenPoll } from "../components/poll-screen";
+import { ScreenCommitment } from "../components/commitment-screen";
 import { formatDuration } from "../modules/i18n/format";
 import { messagesFor, translator } from "../modules/i18n/catalog.server";
 import { LOCALES } from "../modules/i18n/locales";
@@ -33,7 +34,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!meeting) throw new Response("Not Found", { status: 404 });
   if (meeting.status !== "planned" && meeting.status !== "live") {
     const ended = LOCALES.map((locale) => ({ locale, title: translator(locale)("live.screenEnded"), hint: translator(locale)("live.screenEndedHint") }));
-    return withStatus({ ended, token: null, meeting: null, spaceName: null, state: null, figures: null, vote: null, messages: null, serverNow: null }, { status: 410 });
+    return withStatus({ ended, token: null, meeting: null, spaceName: null, state: null, figures: null, vote: null, commitment: null, messages: null, serverNow: null }, { status: 410 });
   }
   const space = getSpace(context.db, meeting.spaceId)!;
   const projection = meetingProjections(context.db, meeting.id)!;
@@ -45,11 +46,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     state: projection.live,
     figures: projection.attendance.figures,
     vote: projection.vote,
-    // The console switches the screen's language live: it has both (a poll's rule and decision are worded here, in the screen's language).
-    messages: { fr: messagesFor("fr", ["live", "console", "polls"]), ht: messagesFor("ht", ["live", "console", "polls"]) },
+    commitment: projection.commitment.shown,
+    // The console switches the screen's language live: it has both (a poll's rule and decision, a commitment's state, are worded here, in the screen's language).
+    messages: { fr: messagesFor("fr", SCREEN_DOMAINS), ht: messagesFor("ht", SCREEN_DOMAINS) },
     serverNow: context.now(),
   };
 }
+
+const SCREEN_DOMAINS = ["live", "console", "polls", "commitments"] as const;
 
 export default function SharedScreen() {
   const data = useLoaderData<typeof loader>();
@@ -73,8 +77,9 @@ function Ended({ ended }: { ended: { locale: string; title: string; hint: string
 type ScreenData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { ended: null }>;
 
 function Screen({ data }: { data: ScreenData }) {
-  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, vote: data.vote }, { screenToken: data.token });
+  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, vote: data.vote, commitment: data.commitment }, { screenToken: data.token });
   const poll = live.vote?.poll ?? null;
+  const commitment = live.commitment;
   const motion = live.vote?.motion ?? null;
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
@@ -141,9 +146,14 @@ function Screen({ data }: { data: ScreenData }) {
           <p className="screen-item-title">{t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
         )}
       </section>
-      {/* A poll takes the middle of the screen; a motion under discussion shares it with the speakers. */}
+      {/* A poll takes the middle of the screen; a commitment under review or a motion under discussion shares it with the speakers. */}
       {poll ? (
         <ScreenPoll poll={poll} now={now} t={t} />
+      ) : commitment ? (
+        <div className="screen-main with-commitment">
+          <ScreenCommitment commitment={commitment} now={now} t={t} locale={state.locale} />
+          <div className="screen-speakers">{speakers}</div>
+        </div>
       ) : motion ? (
         <div className="screen-main with-motion">
           <ScreenMotion motion={motion} itemTitle={state.item?.title ?? null} t={t} />
@@ -152,12 +162,12 @@ function Screen({ data }: { data: ScreenData }) {
       ) : (
         <div className="screen-main">{speakers}</div>
       )}
-      {/* A message (or a motion's text) shares the screen: the item, speaker and countdown stay. */}
+      {/* A message (or a motion's text) shares the screen: the item, speaker and countdown stay. A poll or a commitment under review takes the parity's place. */}
       {state.message ? (
         <section className={`screen-message screen-message-${messageSize}`} data-testid="screen-message">
           <p>{state.message}</p>
         </section>
-      ) : poll ? null : (
+      ) : poll || commitment ? null : (
         <section className="screen-parity">
           {live.figures ? (
             // The room's own count; on a projector a number under five would point at someone, so it reads "< 5".

@@ -225,6 +225,13 @@ export default function SpacePage() {
         </p>
       </section>
 
+      <section aria-labelledby="commitments-title">
+        <h2 id="commitments-title">{t("commitments.title")}</h2>
+        <p>
+          <Link to="engagements">{t("commitments.board.seeAll")}</Link>
+        </p>
+      </section>
+
       <CompositionView composition={data.composition} sectionNames={sectionNames} />
 
       <section aria-labelledby="members-title">

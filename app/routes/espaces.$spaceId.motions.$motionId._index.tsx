@@ -17,7 +17,8 @@ import { requireUser } from "../modules/auth/guards.server";
 import { listAuthorities } from "../modules/authorities/authorities.server";
 import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
-import { formatDateTime } from "../modules/i18n/format";
+import { formatDateTime, formatDay } from "../modules/i18n/format";
+import { commitmentsOfMotion, recordableAuthorities } from "../modules/commitments/commitment-views.server";
 import type { MessageKey, Translate } from "../modules/i18n/translate";
 import type { DiffPart } from "../modules/motions/amendments";
 import { motionMessage, type MotionCode } from "../modules/motions/messages";
@@ -101,6 +102,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     polls: decides ? closedPollsOf(context.db, page.id).map((p) => ({ id: p.id, motionId: p.motionId, question: p.question, outcome: p.outcome })) : [],
     /** Every poll on the motion and its amendments, with its rule and result, as the reader may see it. */
     pollViews: motionPolls(context.db, actor, [page.id, ...page.amendments.map((a) => a.id)], localeFor(request, context.current ?? null)),
+    /** The commitments that answer it, as the reader may see them, and whether this reader may record one. */
+    commitments: commitmentsOfMotion(context.db, actor, page.id, now).map((c) => ({ id: c.id, title: c.title, authority: c.authority.name, state: c.state, dueDate: c.dueDate, overdueDays: c.overdueDays, confirmations: c.confirmations })),
+    mayRecordCommitment: page.state !== "draft" && recordableAuthorities(context.db, actor, space, now).length > 0,
   };
 }
 
@@ -431,7 +435,7 @@ function ProposeAmendment({ motion, amending, organisations, result }: { motion:
 }
 
 export default function MotionPageView() {
-  const { motion, justDone: landed, amending, amendFor, inviteChoices, pollViews } = useLoaderData<typeof loader>();
+  const { motion, justDone: landed, amending, amendFor, inviteChoices, pollViews, commitments, mayRecordCommitment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Answer | undefined;
   const t = useT();
   const locale = useLocale();
@@ -652,6 +656,21 @@ export default function MotionPageView() {
       ) : null}
 
       {pollViews.length > 0 ? <MeetingPolls polls={pollViews} ballotsPath={null} /> : null}
+      {commitments.length > 0 || mayRecordCommitment ? (
+        <section aria-labelledby="motion-commitments" data-testid="motion-commitments">
+          <h2 id="motion-commitments">{t("commitments.onMotion.title")}</h2>
+          <ul className="commitment-list">
+            {commitments.map((c) => (
+              <li key={c.id}>
+                <Link to={`/espaces/${space.id}/engagements/${c.id}`}>{c.title}</Link> — {c.authority} ·{" "}
+                <span className={`tag commitment-${c.state}`}>{c.state === "verified" && c.confirmations >= 2 ? t("commitments.confirmedBy", { count: c.confirmations }) : t(`commitments.state.${c.state}`)}</span>
+                {c.overdueDays !== null ? <span className="tag warn">{t("commitments.flag.overdue", { days: c.overdueDays })}</span> : null} · {formatDay(c.dueDate, locale)}
+              </li>
+            ))}
+          </ul>
+          {mayRecordCommitment ? <Link to={`/espaces/${space.id}/engagements/nouveau?motion=${motion.id}`}>{t("commitments.onMotion.record")}</Link> : null}
+        </section>
+      ) : null}
 
       {motion.history.length > 0 ? (
         <section aria-labelledby="history-title">

@@ -34,6 +34,8 @@ import { audienceIn, type Audience } from "../modules/spaces/audience";
 import { localeFor } from "../modules/i18n/i18n.server";
 import { meetingPolls } from "../modules/polls/polls.server";
 import { MeetingPolls } from "../components/poll-meeting";
+import { PlanningReview } from "../components/commitment-review";
+import { reviewList } from "../modules/commitments/review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
@@ -70,6 +72,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const awaiting = runs && open ? listMinutesAwaitingApproval(context.db, meeting.spaceId, meeting.startsAt, meeting.id) : [];
   // Right after planning it, the page the facilitator lands on says so.
   const planned = runs && justDone(context.db, actor?.userId ?? null, "meeting.plan", { type: "meeting", id: meeting.id }, now) !== null;
+  // What a commitment review would go through today, for those preparing the meeting (as each may see them).
+  const review = open && (runs || member) ? reviewList(context.db, actor, meeting.spaceId, now) : null;
   return {
     planned,
     meeting: {
@@ -99,6 +103,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reopen,
     awaiting,
     live: meeting.status === "live",
+    review,
     // Each poll as this audience may see it (who voted what in a named poll: members only).
     polls: meetingPolls(context.db, actor, meeting.id, localeFor(request, context.current ?? null)),
   };
@@ -172,7 +177,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live, planned, polls } = useLoaderData<typeof loader>();
+  const { meeting, space, runs, member, minutes, writesMinutes, draftHtml, closed, reopen, awaiting, live, planned, polls, review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -364,6 +369,7 @@ export default function MeetingPage() {
             <FormError error={of("minutes")?.errors.form} />
           </div>
         ) : null}
+        {review ? <PlanningReview list={review} spaceId={space.id} hasItem={meeting.agenda.some((i) => i.kind === "commitment_review")} canAdd={runs && open} /> : null}
         {runs && open ? (
           <Form method="post" noValidate className="grid-form panel">
             <input type="hidden" name="intent" value="agenda-add" />

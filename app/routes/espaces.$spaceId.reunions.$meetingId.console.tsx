@@ -38,6 +38,9 @@ import { pollMessage } from "../modules/polls/messages";
 import { ofThisMeeting, pollConsole } from "../modules/polls/poll-console.server";
 import { closePoll, enterHands, openPoll, recordConsensus } from "../modules/polls/polls.server";
 import { ClosePollSchema, ConsensusSchema, HandsSchema, isPollIntent, OpenPollSchema, PollDecisionSchema, type PollIntent } from "../modules/polls/polls.schemas";
+import { CommitmentReviewPanel, type ReviewAnswer } from "../components/commitment-review-console";
+import { consoleReview, decideInReview, reviewMessage } from "../modules/commitments/review.server";
+import { ReviewDecisionSchema } from "../modules/commitments/review.schemas";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "console.title");
 
@@ -61,7 +64,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     figures: projection.attendance.figures,
     console: projection.console,
     vote: projection.vote,
+    commitment: projection.commitment.shown,
     polls: pollConsole(context.db, current.actor, meeting.id, localeFor(request, current))!,
+    // The commitments a review item goes through, as they stand now (the panel shows while such an item is current).
+    review: consoleReview(context.db, current.actor, meeting.id, context.now()),
     serverNow: context.now(),
   };
 }
@@ -73,17 +79,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requirePermission(context, request, "meeting.run", { spaceId: meeting.spaceId });
   const values = formValues(await request.formData());
   if (isPollIntent(values.intent)) return pollAction(context, current.actor, meeting.id, values.intent, values);
+  if (values.intent === "commitment-decide") return decisionAction(context, current.actor, meeting.id, values);
   const parsed = ConsoleActionSchema.safeParse(values);
-  if (!parsed.success) return data({ error: messageKey("error.invalid"), values, done: null, poll: null }, { status: 400 });
+  if (!parsed.success) return data({ error: messageKey("error.invalid"), values, done: null, poll: null, review: null }, { status: 400 });
   const result = runConsoleAction(context, current.actor, meeting.id, parsed.data, context.now());
-  if (!result.ok) return data({ error: liveMessage(result.code), values, done: null, poll: null }, { status: result.code === "forbidden" ? 403 : 409 });
+  if (!result.ok) return data({ error: liveMessage(result.code), values, done: null, poll: null, review: null }, { status: result.code === "forbidden" ? 403 : result.code === "commitment_not_found" ? 404 : 409 });
   const action = parsed.data;
   // What the facilitator just did to a speaker, said back with a way to take it back.
   const done: Done | null =
     action.type === "withdraw" || action.type === "restore"
       ? { type: action.type, turnId: action.turnId, name: turnSpeakerName(context.db, meeting.id, action.turnId) ?? "", to: action.type === "restore" ? action.to : values.from === "requested" ? "requested" : "queued" }
       : null;
-  return { error: null, values: {} as Record<string, string>, done, poll: null };
+  return { error: null, values: {} as Record<string, string>, done, poll: null, review: null };
 }
 
 type ActionContext = ActionFunctionArgs["context"];
@@ -95,13 +102,13 @@ type Actor = ReturnType<typeof requirePermission>["actor"];
  */
 function pollAction(context: ActionContext, actor: Actor, meetingId: number, intent: PollIntent, values: Record<string, string>) {
   const now = context.now();
-  const invalid = (errors: FieldErrors) => data({ error: null, values, done: null, poll: { intent, errors, done: null } satisfies PollAnswer }, { status: 400 });
+  const invalid = (errors: FieldErrors) => data({ error: null, values, done: null, poll: { intent, errors, done: null } satisfies PollAnswer, review: null }, { status: 400 });
   const answer = <C extends string>(result: Result<unknown, C>, message: (code: C) => MessageKey, done: MessageKey) =>
     result.ok
-      ? { error: null, values: {} as Record<string, string>, done: null, poll: { intent, errors: {}, done } satisfies PollAnswer }
-      : data({ error: null, values, done: null, poll: { intent, errors: { form: message(result.code) }, done: null } satisfies PollAnswer }, { status: result.code === "forbidden" ? 403 : 409 });
+      ? { error: null, values: {} as Record<string, string>, done: null, poll: { intent, errors: {}, done } satisfies PollAnswer, review: null }
+      : data({ error: null, values, done: null, poll: { intent, errors: { form: message(result.code) }, done: null } satisfies PollAnswer, review: null }, { status: result.code === "forbidden" ? 403 : 409 });
   const named = (ids: { pollId?: number; motionId?: number }) => ofThisMeeting(context.db, meetingId, ids);
-  const elsewhere = () => data({ error: null, values, done: null, poll: { intent, errors: { form: pollMessage("not_found") }, done: null } satisfies PollAnswer }, { status: 404 });
+  const elsewhere = () => data({ error: null, values, done: null, poll: { intent, errors: { form: pollMessage("not_found") }, done: null } satisfies PollAnswer, review: null }, { status: 404 });
   switch (intent) {
     case "poll-open": {
       const parsed = OpenPollSchema.safeParse(values);
@@ -134,6 +141,21 @@ function pollAction(context: ActionContext, actor: Actor, meetingId: number, int
       return answer(recordDecision(context, actor, motionId, move, { pollId, referredAuthorityId }, now), motionMessage, "polls.done.decided");
     }
   }
+}
+
+/**
+ * The review's decision form: what the meeting decided about a commitment of its space, in one
+ * command with this meeting named; its refusal in the facilitator's language, nothing written.
+ */
+function decisionAction(context: ActionContext, actor: Actor, meetingId: number, values: Record<string, string>) {
+  const commitmentId = /^\d+$/.test(values.commitmentId ?? "") ? Number(values.commitmentId) : null;
+  const refused = (errors: FieldErrors, status: number) => data({ error: null, values, done: null, poll: null, review: { commitmentId, errors, done: null } satisfies ReviewAnswer }, { status });
+  const parsed = ReviewDecisionSchema.safeParse(values);
+  if (!parsed.success) return refused(errorsOf(parsed), 400);
+  const { commitmentId: id, ...decision } = parsed.data;
+  const result = decideInReview(context, actor, meetingId, id, decision, context.now());
+  if (!result.ok) return refused({ [result.field ?? "form"]: reviewMessage(result.code) }, result.code === "forbidden" ? 403 : result.code === "not_found" ? 404 : 409);
+  return { error: null, values: {} as Record<string, string>, done: null, poll: null, review: { commitmentId: id, errors: {}, done: "commitments.review.decided" } satisfies ReviewAnswer };
 }
 
 /** A withdrawal (to offer its undo) or its undo, as the console says it. */
@@ -179,7 +201,7 @@ export default function Console() {
   const locale = useLocale();
   // Every change (ours or another facilitator's) reaches this console through its document:
   // nothing is fetched again over HTTP.
-  const live = useLiveMeeting({ kind: "meeting-console", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, console: data.console, vote: data.vote });
+  const live = useLiveMeeting({ kind: "meeting-console", meetingId: data.meeting.id }, { state: data.state, figures: data.figures, console: data.console, vote: data.vote, commitment: data.commitment });
   const state = live.state ?? data.state;
   const view = live.console ?? data.console;
   const now = useServerNow(data.serverNow);
@@ -202,6 +224,7 @@ export default function Console() {
   const shownDone = done ?? result?.done ?? null;
   // The vote part of the console's document: the poll the room follows, its phone count live.
   const vote = live.vote ?? data.vote;
+  const reviewing = isLive && view.agenda.find((i) => i.id === state.item?.id)?.kind === "commitment_review";
   return (
     <SubmitVia.Provider value={submitVia}>
     <div className="console">
@@ -217,6 +240,10 @@ export default function Console() {
       {shownDone && !refusal ? <DoneLine done={shownDone} onUndone={setDone} /> : null}
 
       {isLive || state.requests.length > 0 ? <Requests requests={state.requests} onDeclined={setDone} /> : null}
+
+      {reviewing ? (
+        <CommitmentReviewPanel list={data.review.list} shown={live.commitment} spaceId={data.space.id} answer={result?.review ?? null} values={result?.values ?? {}} act={(event) => submitVia(event)} />
+      ) : null}
 
       {isLive || data.polls.poll ? (
         <PollPanel

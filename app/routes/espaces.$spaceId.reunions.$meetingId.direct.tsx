@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@r
 import { Form } from "../components/form";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormError } from "../components/field";
-import { useT } from "../components/i18n";
+import { useLocale, useT } from "../components/i18n";
 import { Countdown, useLiveMeeting, useServerNow } from "../components/live-meeting";
 import { pageTitle } from "../components/page-title";
 import { PhoneVote, useBallot, type BallotStatusView } from "../components/poll-phone";
@@ -20,6 +20,8 @@ import { meetingFromParams } from "../modules/meetings/meeting-params.server";
 import { pollMessage } from "../modules/polls/messages";
 import { BallotSchema } from "../modules/polls/polls.schemas";
 import { myBallot, submitBallot } from "../modules/polls/polls.server";
+import { PhoneCommitment } from "../components/commitment-screen";
+import { roomCommitmentOf } from "../modules/commitments/review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "meetings.pageTitle", { title: data?.meeting.title ?? "" });
 
@@ -36,6 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     userId: current.actor.userId,
     state: liveState(context.db, meeting.id),
     vote: meetingProjections(context.db, meeting.id, "vote")?.vote ?? null,
+    // The commitment a review has on the shared screen, as the room sees it.
+    commitment: roomCommitmentOf(context.db, meeting.id),
     ballot: ballot && ({ pollId: ballot.pollId, canVote: ballot.canVote, voted: ballot.voted, refusal: ballot.refusal && pollMessage(ballot.refusal) } satisfies BallotStatusView),
     serverNow: context.now(),
   };
@@ -67,7 +71,8 @@ export default function DelegatePhone() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: null, vote: data.vote });
+  const locale = useLocale();
+  const live = useLiveMeeting({ kind: "meeting-live", meetingId: data.meeting.id }, { state: data.state, figures: null, vote: data.vote, commitment: data.commitment });
   const state = live.state ?? data.state;
   const now = useServerNow(data.serverNow);
   const submit = useSubmit();
@@ -127,6 +132,7 @@ export default function DelegatePhone() {
         </h1>
         <p className="phone-big">{state.item ? state.item.title : t(state.status === "closed" ? "live.closed" : state.status === "live" ? "live.noItem" : "live.notStarted")}</p>
       </section>
+      {live.commitment ? <PhoneCommitment commitment={live.commitment} now={now} t={t} locale={locale} /> : null}
       <PhoneVote vote={live.vote} ballot={ballot} action={`/espaces/${data.meeting.spaceId}/reunions/${data.meeting.id}/direct`} now={now} t={t} />
       <section aria-labelledby="phone-speaker" className="phone-block" data-testid="phone-speaker">
         <h2 id="phone-speaker" className="phone-label">

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
-import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Form } from "../components/form";
 import { Field, FormError } from "../components/field";
 import { useT } from "../components/i18n";
@@ -10,14 +10,22 @@ import { fieldErrors, formValues } from "../modules/forms";
 import { AddSectionSchema } from "../modules/geography/geography.schemas";
 import { addSection, getCommune } from "../modules/geography/geography.server";
 import { geographyMessage } from "../modules/geography/messages";
+import { communeHasSpaces } from "../modules/commitments/board.server";
+import { translate } from "../modules/i18n/catalog.server";
+import { localeFor } from "../modules/i18n/i18n.server";
 import type { loader as rootLoader } from "../root";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "geo.communeTitle", { name: data?.commune.name ?? "" });
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const commune = getCommune(context.db, params.communeCode ?? "");
   if (!commune || commune.department.code !== params.departmentCode) throw new Response("Not Found", { status: 404 });
-  return { commune };
+  // The commune's accountability board, when it has a space; its one label comes from here, so
+  // that geography pages need not ship the commitments' messages.
+  const board = communeHasSpaces(context.db, commune.code)
+    ? { to: `/redevabilite/${commune.code}`, label: translate(localeFor(request, context.current), "commitments.board.communeLink", { commune: commune.name }) }
+    : null;
+  return { commune, board };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -31,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Commune() {
-  const { commune } = useLoaderData<typeof loader>();
+  const { commune, board } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const t = useT();
@@ -43,6 +51,11 @@ export default function Commune() {
         {commune.code} · {t("geo.arrondissement", { name: commune.arrondissement.name })}
         {commune.source === "local" ? ` · ${t("geo.addedLocally")}` : ""}
       </p>
+      {board ? (
+        <p>
+          <Link to={board.to}>{board.label}</Link>
+        </p>
+      ) : null}
       <h2>{t("geo.sections")}</h2>
       {commune.sections.length === 0 ? (
         <p>{t("geo.noSections")}</p>

@@ -9,3 +9,4 @@ export * from "./meetings";
 export * from "./requests";
 export * from "./motions";
 export * from "./polls";
+export * from "./commitments";

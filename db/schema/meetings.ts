@@ -115,6 +115,11 @@ export const meetingSessions = sqliteTable(
     /** A short text the console puts on the shared screen; null shows the meeting. */
     screenMessage: text("screen_message"),
     screenLocale: text("screen_locale").$type<Locale>().notNull().default("fr"),
+    /**
+     * The commitment a commitment review puts on the shared screen (`commitments.id`; declared
+     * there, which imports this file); cleared when the console moves to another item.
+     */
+    screenCommitmentId: integer("screen_commitment_id"),
     /** The secret part of the shared screen's link (no sign-in on a projector). */
     screenToken: text("screen_token").notNull(),
   },

@@ -4,7 +4,8 @@
  * municipal council, six past meetings with attendance, speaking turns and minutes, and one
  * meeting planned for today; motions in every state (`demo-motions.ts`) with their amendments
  * and polls of every method, and Makòn Roucou, a section's space whose adopted motion went up
- * to the commune's.
+ * to the commune's; the authorities' commitments in every state, with their updates, photos
+ * and the people's answers (`demo-commitments.ts`).
  *
  * The people are fictitious. APWOLIM (the milk producers of Limonade) and AFLIDEPA (the
  * women's association for development and crafts) are the project's real partners; the
@@ -20,7 +21,7 @@ import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { agendaItems, authorities, delegateSeats, meetings, people, pollVoters, spaceMemberships, spaces, speakingTurns, users } from "../schema/index";
 import { UNUSABLE_HASH } from "../../app/modules/auth/password.server";
-import type { Actor } from "../../app/modules/auth/roles";
+import type { Actor, Role } from "../../app/modules/auth/roles";
 import { loadActor } from "../../app/modules/auth/session.server";
 import { registerAuthority, registerOfficial } from "../../app/modules/authorities/authorities.server";
 import { localDate } from "../../app/modules/dates";
@@ -46,6 +47,7 @@ import { grantRole, insertAccount } from "../../app/modules/users/users.server";
 import type { Locale } from "../../app/modules/i18n/locales";
 import type { Sex } from "../../app/modules/people/sex";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
+import { seedDemoCommitments } from "./demo-commitments";
 import { AGAINST, AMENDMENTS, FOR, FOR_ONE_SILENT, MOTIONS, SECTION, parentOf, type MotionSpec, type VoteSpec } from "./demo-motions";
 
 const SPACE_NAME = "Makòn Limonade";
@@ -207,7 +209,11 @@ interface ItemSpec {
   refer?: { authority: AuthorityKey; note: string };
 }
 
+/** The year's meetings, by name: the commitments made in them and decided by them refer to these. */
+export type MeetingKey = "priorities" | "forum" | "route" | "redevabilite" | "muso" | "suivi" | "roucou";
+
 interface MeetingSpec {
+  key: MeetingKey;
   daysAgo: number;
   /** The weekday it is held on (0 Sunday … 6 Saturday): the date moves back to it. */
   weekday: number;
@@ -233,6 +239,7 @@ interface MeetingSpec {
 
 const PAST_MEETINGS: MeetingSpec[] = [
   {
+    key: "priorities",
     daysAgo: 333,
     weekday: 6,
     time: "09:00",
@@ -291,6 +298,7 @@ const PAST_MEETINGS: MeetingSpec[] = [
     ],
   },
   {
+    key: "forum",
     daysAgo: 275,
     weekday: 6,
     time: "09:30",
@@ -368,6 +376,7 @@ const PAST_MEETINGS: MeetingSpec[] = [
     ],
   },
   {
+    key: "route",
     daysAgo: 214,
     weekday: 6,
     time: "09:00",
@@ -430,6 +439,7 @@ const PAST_MEETINGS: MeetingSpec[] = [
     ],
   },
   {
+    key: "redevabilite",
     daysAgo: 152,
     weekday: 4,
     time: "10:00",
@@ -484,6 +494,7 @@ const PAST_MEETINGS: MeetingSpec[] = [
     ],
   },
   {
+    key: "muso",
     daysAgo: 91,
     weekday: 6,
     time: "09:00",
@@ -537,6 +548,7 @@ const PAST_MEETINGS: MeetingSpec[] = [
     decisions: ["JADL et MJBL lancent une MUSO de jeunes, accompagnée par la MUSO Fanm vanyan.", "Le Makòn demande à la mairie de réserver une part des emplois des chantiers communaux aux jeunes."],
   },
   {
+    key: "suivi",
     daysAgo: 33,
     weekday: 6,
     time: "09:30",
@@ -592,6 +604,7 @@ const TODAY_MEETING = {
 
 /** Makòn Roucou's assembly, whose motion goes up to the commune's space (`SECTION` in `demo-motions.ts`). */
 const SECTION_MEETING: MeetingSpec = {
+  key: "roucou",
   daysAgo: 138,
   weekday: 0,
   time: "14:00",
@@ -663,7 +676,7 @@ const must = <T,>(result: { ok: true; value: T } | { ok: false; code: string }, 
 };
 
 /** Someone of the register as the door records them. */
-interface Known {
+export interface Known {
   personId: number;
   name: string;
   sex: Sex;
@@ -702,17 +715,20 @@ const dayAt = (now: number, days: number, time: string) => fromLocalDateTime(`${
  * their phones in the story; the demo signs in as its four accounts only, and an administrator
  * can set a password to sign in as one of them). No scrypt per account: a first start stays quick.
  */
-function phoneAccount(deps: Deps, facilitator: Actor, spaceId: number, personId: number, person: { name: string; language: Locale }, phone: string, at: number): Actor {
+function phoneAccount(deps: Deps, facilitator: Actor, spaceId: number, personId: number, person: { name: string; language: Locale }, phone: string, at: number, role: Role = "delegate"): Actor {
   const userId = deps.db.transaction((tx) =>
-    insertAccount(tx, { name: person.name, email: null, phone, locale: person.language, passwordHash: UNUSABLE_HASH, role: "delegate", spaceId, actorId: facilitator.userId, now: at, whenTaken: "refuse" }),
+    insertAccount(tx, { name: person.name, email: null, phone, locale: person.language, passwordHash: UNUSABLE_HASH, role, spaceId, actorId: facilitator.userId, now: at, whenTaken: "refuse" }),
   );
   if (!userId) throw new Error(`demo year, account of ${person.name}: phone taken`);
   must(linkAccount(deps, facilitator, spaceId, personId, { userId }, at), `account of ${person.name}`);
   return loadActor(deps.db, userId);
 }
 
-/** Seeds the year into a database where `seedDemo` has just run; returns whether it did. */
-export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
+/**
+ * Seeds the year into a database where `seedDemo` has just run; returns whether it did.
+ * `dataDir` is the data folder the server serves evidence files from (the database file's).
+ */
+export async function seedDemoYear(db: Db, now: number, options: { dataDir: string }): Promise<boolean> {
   const space = db.select({ id: spaces.id }).from(spaces).where(eq(spaces.name, SPACE_NAME)).get();
   if (!space) return false;
   // Only over the bare demo: a space that has held a meeting or admitted more than APWOLIM is someone's.
@@ -783,6 +799,7 @@ export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
     memberOrgIds: [...orgIds.values()],
     authorityIds,
     motionIds: new Map(),
+    meetingIds: new Map(),
   };
 
   // The year in order: motions drafted and submitted between the meetings that take them up,
@@ -810,9 +827,28 @@ export async function seedDemoYear(db: Db, now: number): Promise<boolean> {
       run: () => void ctx.motionIds.set(a.key, must(proposeAmendment(deps, by.phone, ctx.motionIds.get(a.motion)!, { organisationId: by.organisationId!, paragraph: a.paragraph, replacement: a.replacement, rationale: a.rationale }, at), `amendment ${a.key}`).id),
     });
   }
-  steps.push({ daysAgo: SECTION.daysAgo, run: () => seedSection(ctx, orgIds, now) });
+  let roucouId = 0;
+  steps.push({ daysAgo: SECTION.daysAgo, run: async () => void (roucouId = await seedSection(ctx, orgIds, now)) });
   steps.sort((a, b) => b.daysAgo - a.daysAgo);
   for (const step of steps) await step.run();
+
+  // What the authorities promised over the year, and what became of it. The facilitator, who
+  // now runs Makòn Roucou too, links the officials' phones (their mandates reach both spaces).
+  const runner = loadActor(db, facilitator.userId);
+  await seedDemoCommitments(
+    {
+      deps,
+      spaceIds: { limonade: spaceId, roucou: roucouId },
+      facilitator: runner,
+      known,
+      authorityIds,
+      motionIds: ctx.motionIds,
+      meetingIds: ctx.meetingIds,
+      phoneAccount: (personId, person, phone, at, role) => phoneAccount(deps, runner, spaceId, personId, person, phone, at, role),
+    },
+    now,
+    options.dataDir,
+  );
 
   // Today's meeting, planned: its facilitator opens it, the delegate and the CASEC member take part.
   const startsAt = fromLocalDateTime(`${localDate(now)}T${TODAY_MEETING.time}`);
@@ -849,7 +885,7 @@ function submit(ctx: Context, m: MotionSpec, now: number): void {
  * its own delegates. Its assembly adopts a motion, which its facilitator forwards to Makòn
  * Limonade, where it waits, submitted.
  */
-async function seedSection(ctx: Context, orgIds: Map<OrgKey, number>, now: number): Promise<void> {
+async function seedSection(ctx: Context, orgIds: Map<OrgKey, number>, now: number): Promise<number> {
   const { db, deps } = ctx;
   const admin = loadActor(db, db.select({ id: users.id }).from(users).where(eq(users.email, "admin@makon.ht")).get()!.id);
   let at = dayAt(now, SECTION.daysAgo, "09:00");
@@ -876,6 +912,7 @@ async function seedSection(ctx: Context, orgIds: Map<OrgKey, number>, now: numbe
   submit(section, SECTION.motion, now);
   playMeeting(section, SECTION_MEETING, null, now);
   must(forwardMotion(deps, facilitator, ctx.motionIds.get(SECTION.motion.key)!, ctx.spaceId, dayAt(now, SECTION.forwardedDaysAgo, "10:30")), "forwarding to the commune");
+  return sectionId;
 }
 
 const approvalTitle = (startsAt: number) => `Approbation du procès-verbal de la séance du ${formatDate(startsAt, "fr")}`;
@@ -892,6 +929,8 @@ interface Context {
   authorityIds: Map<AuthorityKey, number>;
   /** Motions and amendments by their key in `demo-motions.ts`, once drafted. */
   motionIds: Map<string, number>;
+  /** The meetings held, once played. */
+  meetingIds: Map<MeetingKey, number>;
 }
 
 /**
@@ -1136,6 +1175,7 @@ function playMeeting(ctx: Context, spec: MeetingSpec, previous: { id: number; st
     ordered[k++]!.run();
     db.transaction(runUntilAlone);
   }
+  ctx.meetingIds.set(spec.key, meetingId);
   return meetingId;
 }
 

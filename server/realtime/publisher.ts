@@ -28,6 +28,7 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             break;
           case "live.changed":
           case "motion.changed":
+          case "commitment.changed":
           case "poll.changed":
             // The attendance figures did not move: they are not counted again.
             hub.refresh(meetingProjections(event.meetingId), "live");

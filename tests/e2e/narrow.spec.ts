@@ -51,6 +51,8 @@ interface World {
   year: number;
   motion: string;
   draft: string;
+  commitment: string;
+  communeBoard: string;
 }
 
 /** One space of this file's own, set up once per worker through the pages' forms (plain posts). */
@@ -191,6 +193,25 @@ async function setUp(baseURL: string | undefined): Promise<World> {
     await post(motion, { intent: "admit", targetId: motionId, meetingId: live.split("/").pop()! });
     await post(`${live}/console`, { intent: "poll-open", ...pollOpen, method: "named", countdownMinutes: "5" });
     const planned = await located(`${space}/reunions/nouvelle`, { intent: "meeting", kind: "ordinary", title: `Reyinyon jodi a ${suffix}`, startsAt: dateTime, place: "Lekòl", published: "on" });
+    // A commitment of the CASEC on the motion, with long words and a first piece of news.
+    const commitment = await located(`${space}/engagements/nouveau`, {
+      authorityId: String(authority.id),
+      officialId: "",
+      office: "Bureau du Conseil d'administration de la section communale (CASEC), bâtiment de la mairie annexe",
+      title: `Réhabilitation complète du captage et des quatre fontaines publiques de Bois-de-Lance ${suffix}`,
+      text: "Le CASEC s'engage à réhabiliter le captage, remplacer 1 200 mètres de tuyaux et remettre en état les quatre fontaines avant la saison des pluies.",
+      theme: "water",
+      motionId,
+      meetingId: live.split("/").pop()!,
+      sectionCode: "",
+      dueDate: `${year + 1}-03-31`,
+      budgetHtg: "1450000",
+      beneficiaries: "2400",
+      beneficiariesNote: "Les familles des habitations Bois-de-Lance, Camp-Coq et Roucou-Bas",
+      ben_female_25_35: "400",
+      isPublic: "on",
+    });
+    await post(commitment, { intent: "progress", move: "update", note: "Tiyo yo rive; n ap kòmanse travay la nan kaptaj la semèn pwochèn.", percent: "30", link: `https://collectivites-territoriales.example.ht/casec/bois-de-lance/rapports/avancement-des-travaux-du-captage-${suffix}.pdf` });
 
     const consolePage = await (await http.get(`${live}/console`)).text();
     const screen = /href="(\/ecran\/[^"]+)"/.exec(consolePage)?.[1];
@@ -214,6 +235,8 @@ async function setUp(baseURL: string | undefined): Promise<World> {
       year,
       motion,
       draft,
+      commitment,
+      communeBoard: `/redevabilite/${commune.split("/").pop()!}`,
     };
   } finally {
     await http.dispose();
@@ -304,6 +327,9 @@ test("at 360 px nothing overflows: anonymous visitors, the shared screen, 404", 
     { path: w.screen, ready: live("screen-item") },
     { path: `${w.space}/motions` },
     { path: w.motion },
+    { path: `${w.space}/engagements` },
+    { path: w.commitment },
+    { path: w.communeBoard },
     { path: "/cette-page-n-existe-pas", status: 404 },
     { path: `/arrivee/${w.plannedId}` },
   ]);
@@ -329,6 +355,8 @@ test("at 360 px nothing overflows: a delegate's and an official's pages, the pho
       { path: "/compte" },
       { path: `${w.space}/motions` },
       { path: w.motion },
+      { path: w.commitment },
+      ...(who === "official" ? [{ path: "/mes-engagements" }] : []),
       // Her own organisation's pages: a new motion, her draft and its edit, an amendment's form.
       ...(who === "delegate" ? [{ path: `${w.space}/motions/nouvelle` }, { path: w.draft }, { path: `${w.draft}/modifier` }, { path: `${w.motion}?amender=1` }] : []),
     ]);
@@ -364,6 +392,9 @@ test("at 360 px nothing overflows: a facilitator's pages, the live meeting's con
     { path: `${w.space}/motions` },
     { path: w.motion },
     { path: `${w.live}/bulletins` },
+    { path: `${w.space}/engagements?state=in_progress` },
+    { path: `${w.space}/engagements/nouveau` },
+    { path: w.commitment },
   ]);
   // The import's preview, with its problems: long values, every column.
   const csv = [

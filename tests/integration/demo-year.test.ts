@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { join } from "node:path";
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
 import { loadGeography } from "../../db/seed/geography";
 import { seedDemo } from "../../db/seed/demo";
@@ -9,6 +10,9 @@ import {
   agendaItems,
   attendance,
   authorities,
+  commitmentEvidence,
+  commitmentUpdates,
+  commitments,
   delegateSeats,
   meetingFacilitators,
   meetingSessions,
@@ -27,6 +31,9 @@ import {
   users,
 } from "../../db/schema/index";
 import { can, isAdmin } from "../../app/modules/auth/permissions";
+import { COMMITMENT_STATES } from "../../app/modules/commitments/commitment-state";
+import { commitmentBoard, commitmentPage, commitmentsToReview, evidenceFor } from "../../app/modules/commitments/commitment-views.server";
+import { evidenceDir } from "../../app/modules/evidence/evidence-files.server";
 import { localDate } from "../../app/modules/dates";
 import { listTurns, runDelegateAction } from "../../app/modules/live/live.server";
 import { meetingFigures } from "../../app/modules/meetings/attendance.server";
@@ -64,11 +71,17 @@ let seeded: boolean;
 const past = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).orderBy(asc(meetings.startsAt)).all().filter((m) => localDate(m.startsAt) < TODAY);
 const limonadeMotions = () => db.select().from(motions).where(and(eq(motions.spaceId, 1), isNull(motions.parentId))).orderBy(asc(motions.id)).all();
 const today = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).all().filter((m) => localDate(m.startsAt) === TODAY);
+const limonadeCommitments = () => db.select().from(commitments).where(eq(commitments.spaceId, 1)).orderBy(asc(commitments.id)).all();
+const stepsOf = (id: number) => db.select().from(commitmentUpdates).where(eq(commitmentUpdates.commitmentId, id)).orderBy(asc(commitmentUpdates.at), asc(commitmentUpdates.id)).all();
+const facilitatorActor = () => actorByEmail(db, "animateur@makon.ht");
 
 beforeAll(async () => {
   dir = tempDir();
   db = await seededFile(dir.path, NOW);
-  seeded = await seedDemoYear(db, NOW);
+  const started = performance.now();
+  seeded = await seedDemoYear(db, NOW, { dataDir: dir.path });
+  // Reported, not asserted: the machines that run it differ too much.
+  console.info(`demo year seeded in ${Math.round(performance.now() - started)} ms`);
 });
 afterAll(() => {
   db.$client.close();
@@ -207,7 +220,7 @@ describe("a year of Makòn Limonade", () => {
     const other = tempDir();
     const again = await seededFile(other.path, NOW);
     try {
-      expect(await seedDemoYear(again, NOW)).toBe(true);
+      expect(await seedDemoYear(again, NOW, { dataDir: other.path })).toBe(true);
       const record = (d: Db) => ({
         meetings: d.select({ title: meetings.title, startsAt: meetings.startsAt, closedAt: meetings.closedAt, minutes: meetings.minutesMarkdown }).from(meetings).orderBy(asc(meetings.id)).all(),
         attendance: d.select({ name: attendance.name, sex: attendance.sex, ageGroup: attendance.ageGroup, disability: attendance.disability, arrivedAt: attendance.arrivedAt }).from(attendance).orderBy(asc(attendance.id)).all(),
@@ -220,6 +233,10 @@ describe("a year of Makòn Limonade", () => {
         // Everything but who opened them (account ids are random).
         polls: d.select().from(polls).orderBy(asc(polls.id)).all().map(({ openedBy: _openedBy, ...poll }) => poll),
         voters: d.select().from(pollVoters).orderBy(asc(pollVoters.pollId), asc(pollVoters.personId)).all(),
+        // Everything but who acted and the files' random names.
+        commitments: d.select().from(commitments).orderBy(asc(commitments.id)).all().map(({ createdBy: _createdBy, ...c }) => c),
+        updates: d.select().from(commitmentUpdates).orderBy(asc(commitmentUpdates.id)).all().map(({ actorId: _actorId, ...u }) => u),
+        evidence: d.select({ updateId: commitmentEvidence.updateId, kind: commitmentEvidence.kind, originalName: commitmentEvidence.originalName, width: commitmentEvidence.width }).from(commitmentEvidence).orderBy(asc(commitmentEvidence.id)).all(),
       });
       expect(record(again)).toEqual(record(db));
     } finally {
@@ -232,9 +249,11 @@ describe("a year of Makòn Limonade", () => {
     const tables = (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
     const counts = () => Object.fromEntries(tables.map((t) => [t, (db.$client.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
     const before = counts();
-    expect(await seedDemoYear(db, NOW)).toBe(false);
-    expect(await seedDemoYear(db, NOW + 40 * 24 * 3600_000)).toBe(false);
+    const files = readdirSync(evidenceDir(dir.path)).length;
+    expect(await seedDemoYear(db, NOW, { dataDir: dir.path })).toBe(false);
+    expect(await seedDemoYear(db, NOW + 40 * 24 * 3600_000, { dataDir: dir.path })).toBe(false);
     expect(counts()).toEqual(before);
+    expect(readdirSync(evidenceDir(dir.path))).toHaveLength(files);
   });
 
   it("has a motion in every state: adopted as amended, rejected, withdrawn, referred to an authority, admitted to today's meeting, submitted, a draft", () => {
@@ -332,6 +351,128 @@ describe("a year of Makòn Limonade", () => {
     expect(motionPage(db, null, origin.id, NOW)!.forwardedTo).toMatchObject({ id: forwarded[0]!.id, state: "submitted" });
   });
 
+  it("has commitments in every state, most made in the year's meetings on its motions, by CASEC, ASEC and the municipal council", () => {
+    const all = limonadeCommitments();
+    for (const state of COMMITMENT_STATES) expect(all.some((c) => c.state === state), state).toBe(true);
+    expect(all.filter((c) => c.meetingId !== null).length).toBeGreaterThan(all.length / 2);
+    expect(all.filter((c) => c.motionId !== null).length).toBeGreaterThan(all.length / 2);
+    const adopted = db.select({ id: motions.id }).from(motions).where(and(eq(motions.spaceId, 1), eq(motions.state, "adopted"))).all().map((m) => m.id);
+    expect(all.filter((c) => c.motionId !== null && adopted.includes(c.motionId)).length).toBeGreaterThanOrEqual(4);
+    // Made in a meeting: pledged on its day, in a meeting held.
+    for (const c of all.filter((c) => c.meetingId !== null)) {
+      const m = db.select().from(meetings).where(eq(meetings.id, c.meetingId!)).get()!;
+      expect(m.status).toBe("closed");
+      expect(c.pledgedOn).toBe(localDate(m.startsAt));
+    }
+    const kinds = db.select({ kind: authorities.kind }).from(authorities).where(inArray(authorities.id, all.map((c) => c.authorityId))).all().map((a) => a.kind);
+    expect(new Set(kinds)).toEqual(new Set(["casec", "asec", "municipal_council"]));
+    expect(new Set(all.map((c) => c.theme)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(all.map((c) => c.sectionCode))).toEqual(new Set([null, "HT0313-01", "HT0313-02", "HT0313-03"]));
+    expect(all.filter((c) => c.budgetHtg !== null).length).toBeGreaterThanOrEqual(5);
+    // One answers for it through an office without an account; one counts its beneficiaries by sex and age.
+    expect(all.some((c) => c.officialId === null && c.office !== "")).toBe(true);
+    const counted = all.find((c) => c.beneficiariesBreakdown !== null)!;
+    expect(Object.values(counted.beneficiariesBreakdown!).flatMap((ages) => Object.values(ages)).reduce((x, y) => x + y, 0)).toBe(counted.beneficiaries);
+    // Every step after the commitment was made, before today; the officials' news as the authority, named.
+    for (const c of all) {
+      const steps = stepsOf(c.id);
+      expect(steps[0]).toMatchObject({ move: "record", at: c.createdAt });
+      expect(steps.at(-1)!.toState).toBe(c.state);
+      expect(steps.every((u) => u.at >= c.createdAt && u.at < NOW)).toBe(true);
+    }
+    const page = commitmentPage(db, null, all.find((c) => c.state === "abandoned")!.id, NOW)!;
+    const abandoned = page.timeline.find((s) => s.move === "abandon")!;
+    expect(abandoned).toMatchObject({ actorKind: "authority", who: expect.stringContaining("ASEC") });
+    expect(abandoned.note.length).toBeGreaterThan(40);
+
+    // Makòn Roucou's too: made in its assembly, on the motion it adopted.
+    const roucou = db.select({ id: spaces.id }).from(spaces).where(eq(spaces.name, "Makòn Roucou")).get()!.id;
+    const theirs = db.select().from(commitments).where(eq(commitments.spaceId, roucou)).all();
+    expect(theirs.length).toBeGreaterThanOrEqual(1);
+    expect(db.select().from(motions).where(eq(motions.id, theirs[0]!.motionId!)).get()).toMatchObject({ spaceId: roucou, state: "adopted" });
+    expect(db.select().from(meetings).where(eq(meetings.id, theirs[0]!.meetingId!)).get()).toMatchObject({ spaceId: roucou, status: "closed" });
+  });
+
+  it("has progress updates with percentages and photos stored on disk with their thumbnails, a quote in PDF and a link", () => {
+    const photos = db.select().from(commitmentEvidence).where(eq(commitmentEvidence.kind, "photo")).all();
+    expect(new Set(photos.map((p) => p.commitmentId)).size).toBeGreaterThanOrEqual(5);
+    for (const p of photos) {
+      expect(p).toMatchObject({ mime: "image/jpeg", originalName: expect.stringMatching(/^IMG_\d{8}_\d{6}\.jpg$/) });
+      expect(statSync(join(evidenceDir(dir.path), p.file)).size).toBe(p.bytes);
+      expect(existsSync(join(evidenceDir(dir.path), p.thumb!))).toBe(true);
+      // A few kilobytes each: light on 3G.
+      expect(p.bytes).toBeLessThan(40_000);
+    }
+    const quote = db.select().from(commitmentEvidence).where(eq(commitmentEvidence.kind, "document")).get()!;
+    expect(quote).toMatchObject({ mime: "application/pdf", thumb: null });
+    expect(readdirSync(evidenceDir(dir.path))).toContain(quote.file);
+    expect(db.select().from(commitmentUpdates).where(isNotNull(commitmentUpdates.link)).all().length).toBeGreaterThanOrEqual(1);
+
+    // In progress: one overdue, with its updates' percentages; one without news for 60 days.
+    const board = commitmentBoard(db, facilitatorActor(), [1], {}, NOW).list;
+    const overdue = board.find((c) => c.state === "in_progress" && c.overdueDays !== null)!;
+    const percents = stepsOf(overdue.id).filter((u) => u.move === "update").map((u) => u.percent);
+    expect(percents.length).toBeGreaterThanOrEqual(2);
+    expect(percents).toEqual([...percents].sort((a, b) => a! - b!));
+    expect(board.some((c) => c.state === "in_progress" && c.noNews && c.overdueDays === null)).toBe(true);
+    // Pledged: one due within the fortnight, one far off.
+    expect(board.some((c) => c.state === "pledged" && c.dueSoon)).toBe(true);
+    expect(board.some((c) => c.state === "pledged" && c.dueDate > localDate(NOW + 150 * 24 * 3600_000))).toBe(true);
+  });
+
+  it("has claims verified by organisations, by a meeting after a dispute, and one waiting for the people", () => {
+    const all = limonadeCommitments();
+    const answersOf = (id: number) => stepsOf(id).filter((u) => u.move === "confirm" || u.move === "dispute");
+    const verified = all.filter((c) => c.state === "verified");
+    // By the people: two organisations confirmed, none disputed, and that made it verified.
+    const byThePeople = verified.find((c) => stepsOf(c.id).at(-1)!.move === "confirm")!;
+    const confirmations = answersOf(byThePeople.id);
+    expect(confirmations.map((a) => a.move)).toEqual(["confirm", "confirm"]);
+    expect(new Set(confirmations.map((a) => a.organisationId)).size).toBe(2);
+    expect(commitmentPage(db, null, byThePeople.id, NOW)!.confirmations).toBe(2);
+    // By a meeting, after a dispute: three organisations confirmed and one disputed.
+    const byTheMeeting = verified.find((c) => stepsOf(c.id).at(-1)!.move === "verify")!;
+    const answers = answersOf(byTheMeeting.id);
+    expect(answers.filter((a) => a.move === "confirm")).toHaveLength(3);
+    expect(answers.filter((a) => a.move === "dispute")).toHaveLength(1);
+    expect(stepsOf(byTheMeeting.id).at(-1)!.meetingId).not.toBeNull();
+    // Claimed done, one confirmation so far: the demo delegate's organisation may still answer.
+    const waiting = all.find((c) => c.state === "claimed_done")!;
+    expect(answersOf(waiting.id).map((a) => a.move)).toEqual(["confirm"]);
+    expect(commitmentPage(db, actorByEmail(db, "delegue@makon.ht"), waiting.id, NOW)!.actions.answerFor.map((o) => o.name)).toEqual(["Association des producteurs de lait de Limonade"]);
+    // Partly done, not done: decided by a meeting.
+    for (const state of ["partly_done", "not_done"] as const) expect(stepsOf(all.find((c) => c.state === state)!.id).at(-1)).toMatchObject({ actorKind: "meeting", meetingId: expect.any(Number) });
+  });
+
+  it("has a dispute with its reason, which puts the commitment on today's meeting's review", () => {
+    const disputed = limonadeCommitments().find((c) => c.state === "disputed")!;
+    const dispute = stepsOf(disputed.id).find((u) => u.move === "dispute")!;
+    expect(dispute.organisationId).not.toBeNull();
+    expect(dispute.note.length).toBeGreaterThan(40);
+    expect(commitmentsToReview(db, 1, NOW).map((c) => c.id)).toContain(disputed.id);
+    expect(db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, today()[0]!.id), eq(agendaItems.kind, "commitment_review"))).all()).toHaveLength(1);
+  });
+
+  it("has a commitment given a new due date in a meeting, its original date kept", () => {
+    const moved = limonadeCommitments().filter((c) => c.dueDate !== c.originalDueDate);
+    expect(moved).toHaveLength(1);
+    const reschedule = stepsOf(moved[0]!.id).find((u) => u.move === "reschedule")!;
+    expect(reschedule).toMatchObject({ actorKind: "meeting", previousDueDate: moved[0]!.originalDueDate, dueDate: moved[0]!.dueDate, meetingId: expect.any(Number) });
+    expect(moved[0]!.originalDueDate < TODAY && moved[0]!.dueDate > TODAY).toBe(true);
+  });
+
+  it("has an internal commitment, on the space's board for its members only, its photo never served to the public", () => {
+    const internal = limonadeCommitments().filter((c) => !c.public);
+    expect(internal).toHaveLength(1);
+    const id = internal[0]!.id;
+    expect(commitmentBoard(db, null, [1], {}, NOW).list.map((c) => c.id)).not.toContain(id);
+    expect(commitmentBoard(db, facilitatorActor(), [1], {}, NOW).list.map((c) => c.id)).toContain(id);
+    expect(commitmentPage(db, null, id, NOW)).toBeNull();
+    const photo = db.select().from(commitmentEvidence).where(eq(commitmentEvidence.commitmentId, id)).get()!;
+    expect(evidenceFor(db, null, photo.thumb!, NOW)).toBeNull();
+    expect(evidenceFor(db, facilitatorActor(), photo.thumb!, NOW)).toMatchObject({ mime: "image/jpeg" });
+  });
+
   // Last: it runs today's meeting.
   it("lets every demo account do its role's job at once", () => {
     const deps = { db, realtime: offlineRealtimePort(db) };
@@ -368,7 +509,7 @@ describe("the year's pages", () => {
   let meetingIds: { past: number[]; today: number };
   beforeAll(async () => {
     server = await startTestServer();
-    expect(await seedDemoYear(server.db, Date.now())).toBe(true);
+    expect(await seedDemoYear(server.db, Date.now(), { dataDir: dirname(server.databasePath) })).toBe(true);
     const all = server.db.select().from(meetings).where(eq(meetings.spaceId, 1)).orderBy(asc(meetings.startsAt)).all();
     meetingIds = { past: all.slice(0, 6).map((m) => m.id), today: all[6]!.id };
   });
@@ -412,6 +553,30 @@ describe("the year's pages", () => {
     expect(body).toContain("deux fontaines encore en panne à Roucou");
     const forwarded = server.db.select().from(motions).where(and(eq(motions.spaceId, 1), isNotNull(motions.forwardedFromId))).get()!;
     expect(await (await get(`/espaces/1/motions/${forwarded.id}`)).text()).toContain("Makòn Roucou");
+  });
+
+  it("show a commitment's photos to anyone, served as JPEG, and never an internal one's", async () => {
+    const photo = server.db
+      .select({ commitmentId: commitmentEvidence.commitmentId, thumb: commitmentEvidence.thumb })
+      .from(commitmentEvidence)
+      .innerJoin(commitments, eq(commitments.id, commitmentEvidence.commitmentId))
+      .where(and(eq(commitments.spaceId, 1), eq(commitments.public, true), eq(commitmentEvidence.kind, "photo")))
+      .get()!;
+    const page = await get(`/espaces/1/engagements/${photo.commitmentId}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`/preuves/${photo.thumb}`);
+    const thumb = await get(`/preuves/${photo.thumb}`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get("content-type")).toBe("image/jpeg");
+    expect((await thumb.arrayBuffer()).byteLength).toBeGreaterThan(500);
+
+    const internal = server.db.select().from(commitments).where(eq(commitments.public, false)).get()!;
+    const hidden = server.db.select({ thumb: commitmentEvidence.thumb }).from(commitmentEvidence).where(eq(commitmentEvidence.commitmentId, internal.id)).get()!;
+    expect((await get(`/espaces/1/engagements/${internal.id}`)).status).toBe(404);
+    expect((await get(`/preuves/${hidden.thumb}`)).status).toBe(404);
+    const board = await (await get("/espaces/1/engagements")).text();
+    expect(board).toContain("Réparer la fontaine du bourg de Roucou");
+    expect(board).not.toContain(internal.title);
   });
 
   it("let the signed-in delegate and the facilitator open today's meeting", async () => {

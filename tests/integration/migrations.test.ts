@@ -47,11 +47,11 @@ describe("migrations", () => {
     `);
     migrate(db, { migrationsFolder: join(ROOT, "db", "migrations") });
     expect(sqlite.prepare("SELECT * FROM meeting_sessions ORDER BY meeting_id").all()).toEqual([
-      { meeting_id: 1, current_item_id: 11, current_item_since: 500, turn_limit_seconds: 120, priority_rule: "women", screen_message: "Poz", screen_locale: "ht", screen_token: "tokentokentokentoken22" },
+      { meeting_id: 1, current_item_id: 11, current_item_since: 500, turn_limit_seconds: 120, priority_rule: "women", screen_message: "Poz", screen_locale: "ht", screen_token: "tokentokentokentoken22", screen_commitment_id: null },
       // A current item that pointed at a deleted row (the old bug) becomes none.
-      { meeting_id: 3, current_item_id: null, current_item_since: null, turn_limit_seconds: 180, priority_rule: "none", screen_message: null, screen_locale: "fr", screen_token: "othertokenothertoken22" },
+      { meeting_id: 3, current_item_id: null, current_item_since: null, turn_limit_seconds: 180, priority_rule: "none", screen_message: null, screen_locale: "fr", screen_token: "othertokenothertoken22", screen_commitment_id: null },
       // A meeting live without a screen link yet keeps its settings and gets one.
-      { meeting_id: 4, current_item_id: null, current_item_since: null, turn_limit_seconds: 240, priority_rule: "youth", screen_message: null, screen_locale: "fr", screen_token: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      { meeting_id: 4, current_item_id: null, current_item_since: null, turn_limit_seconds: 240, priority_rule: "youth", screen_message: null, screen_locale: "fr", screen_token: expect.stringMatching(/^[0-9a-f]{32}$/), screen_commitment_id: null },
     ]);
     const columns = (sqlite.prepare("PRAGMA table_info(meetings)").all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain("screen_token");

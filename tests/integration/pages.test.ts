@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { delegateSeats, meetingSessions, organisations, people, sessions, users } from "../../db/schema/index";
+import { authorities, delegateSeats, meetingSessions, organisations, people, sessions, users } from "../../db/schema/index";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -46,6 +46,9 @@ beforeAll(async () => {
   await asDelegate(motion, { intent: "amend", organisationId: seatOrganisation, paragraph: "1", replacement: "Dezyèm paragraf chanje.", rationale: "" });
   await post(motion, { intent: "admit", targetId: motion.split("/").pop()!, meetingId: String(live.id) });
   await post(`${live.path}/console`, { intent: "poll-open", question: "Kesyon?", motionId: "", method: "hybrid", majority: "simple", presenceQuorumPercent: "", turnoutQuorumPercent: "" });
+  // A commitment answering the motion, with a photo, for the boards and its own page.
+  const casecId = String(server.db.select({ id: authorities.id }).from(authorities).get()!.id);
+  const commitment = (await post("/espaces/1/engagements/nouveau", { authorityId: casecId, officialId: "", office: "Biwo CASEC", title: "Fontèn Roucou", text: "Repare fontèn nan.", theme: "water", motionId: motion.split("/").pop()!, meetingId: "", sectionCode: "", dueDate: `${new Date().getFullYear() + 1}-01-31`, isPublic: "on" })).headers.get("location")!;
   pages.push(
     "/",
     "/connexion",
@@ -75,6 +78,12 @@ beforeAll(async () => {
     `${live.path}/bulletins`,
     "/espaces/1/motions",
     motion,
+    "/espaces/1/engagements",
+    "/espaces/1/engagements?state=overdue",
+    "/espaces/1/engagements/nouveau",
+    commitment,
+    "/redevabilite/HT0313",
+    "/mes-engagements",
     `/arrivee/${live.id}`,
     closed.path,
     `${closed.path}/imprimer`,

@@ -1,7 +1,8 @@
 import { decode } from "turbo-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { attendance, meetingSessions, meetings, organisations, people, sessions, speakingTurns, users } from "../../db/schema/index";
+import { attendance, authorities, meetingSessions, meetings, organisations, people, sessions, speakingTurns, users } from "../../db/schema/index";
+import { recordCommitment } from "../../app/modules/commitments/commitments.server";
 import { runConsoleAction } from "../../app/modules/live/live.server";
 import { loadActor } from "../../app/modules/auth/session.server";
 import type { Deps } from "../../app/modules/deps.server";
@@ -55,6 +56,8 @@ const ids = {} as {
   liveToken: string;
   closedTokens: string[];
   organisationPage: string;
+  publicCommitment: string;
+  internalCommitment: string;
 };
 
 const CONTACT = { name: "Contact Sentinelle Kontak", phone: "+509 3999 1111", normalised: "+50939991111", email: "secret-contact@example.ht" };
@@ -67,6 +70,7 @@ const DISABLED_WALKIN = "Andikape Sentinelle";
 const ADULT_WALKIN = "Moun Lambda Sentinelle";
 const ROSE = "Rose-Andrée Louis"; // the demo delegate, consenting adult
 const WILNER = "Wilner Saint-Fleur"; // an official
+const INTERNAL_COMMITMENT = "Angajman Entèn Sentinelle"; // a commitment the space keeps to its members
 
 const everywhere = (roles: readonly Role[]): Partial<Record<Role, "*">> => Object.fromEntries(roles.map((r) => [r, "*"]));
 const only = (roles: readonly Role[], pagesAllowed: string[]): Partial<Record<Role, string[]>> => Object.fromEntries(roles.map((r) => [r, pagesAllowed]));
@@ -161,6 +165,21 @@ beforeAll(async () => {
   db.update(meetings).set({ minutesMarkdown: PUBLIC_MINUTES, minutesHtml: `<p>${PUBLIC_MINUTES}</p>`, minutesApprovedAt: now }).where(eq(meetings.id, publicClosed)).run();
   expect(db.select().from(attendance).where(eq(attendance.meetingId, publicClosed)).all()).toHaveLength(7);
 
+  // Two commitments of the CASEC: one public, one for the space's members only.
+  const casec = db.select({ id: authorities.id }).from(authorities).where(eq(authorities.name, "CASEC de la 1re section de Limonade")).get()!.id;
+  const commitment = (title: string, isPublic: boolean) =>
+    must(
+      recordCommitment(
+        deps,
+        facilitator,
+        1,
+        { authorityId: casec, officialId: null, office: "Biwo CASEC", title, text: `${title}: tèks la.`, theme: "water", motionId: null, meetingId: null, sectionCode: null, dueDate: `${year + 1}-06-30`, budgetHtg: null, beneficiaries: null, beneficiariesNote: "", breakdown: null, isPublic },
+        now,
+      ),
+    ).id;
+  const publicCommitment = commitment("Angajman Piblik", true);
+  const internalCommitment = commitment(INTERNAL_COMMITMENT, false);
+
   const token = (id: number) => db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()!.screenToken;
   const path = (id: number) => `/espaces/1/reunions/${id}`;
   Object.assign(ids, {
@@ -171,6 +190,8 @@ beforeAll(async () => {
     liveToken: token(live),
     closedTokens: [token(secretClosed), token(publicClosed)],
     organisationPage: `/espaces/1/organisations/${apwolim}`,
+    publicCommitment: `/espaces/1/engagements/${publicCommitment}`,
+    internalCommitment: `/espaces/1/engagements/${internalCommitment}`,
   });
 
   cookies.anonymous = null;
@@ -214,6 +235,12 @@ beforeAll(async () => {
     `${ids.publicClosed}/presences`,
     `/ecran/${ids.liveToken}`,
     ...ids.closedTokens.map((t) => `/ecran/${t}`),
+    "/espaces/1/engagements",
+    "/espaces/1/engagements/nouveau",
+    ids.publicCommitment,
+    ids.internalCommitment,
+    "/redevabilite/HT0313",
+    "/mes-engagements",
     "/admin/comptes",
     "/admin/comptes/nouveau",
     `/admin/comptes/${delegateUser}`,
@@ -248,6 +275,7 @@ beforeAll(async () => {
     },
     { what: "a delegate's account e-mail", patterns: ["delegue@makon.ht"], allowed: { delegate: "*", facilitator: [`/espaces/1/personnes/${personId}/compte`], admin: "*" } },
     { what: "rows' bookkeeping (who recorded a check-in, raw minutes, tokens by name)", patterns: [/\\*"recordedBy\\*"/, /\\*"minutesMarkdown\\*"/, /\\*"screenToken\\*"/], allowed: {} },
+    { what: "a commitment kept to the space's members", patterns: [INTERNAL_COMMITMENT], allowed: everywhere(MEMBERS) },
     { what: "password hashes", patterns: [...passwordHashes, /\\*"passwordHash\\*"/], allowed: {} },
   );
 });
@@ -310,6 +338,18 @@ const testIdText = (html: string, testId: string): string => new RegExp(`data-te
 const rowWith = (html: string, text: string): string => html.split("<tr").find((row) => row.includes(text)) ?? "";
 
 describe("what the public sees", () => {
+  it("a commitment kept to the space's members: 404 to the public, left out of the boards and their CSV", async () => {
+    for (const role of ["anonymous", "otherFacilitator"] as const) {
+      for (const url of [ids.internalCommitment, dataPath(ids.internalCommitment)]) expect({ role, url, status: (await load(role, url)).status }).toEqual({ role, url, status: 404 });
+      for (const url of ["/espaces/1/engagements.csv", "/redevabilite/HT0313.csv"]) {
+        const { status, body } = await load(role, url);
+        expect({ role, url, status, public: body.includes("Angajman Piblik"), internal: body.includes(INTERNAL_COMMITMENT) }).toEqual({ role, url, status: 200, public: true, internal: false });
+      }
+    }
+    const { body } = await load("delegate", "/espaces/1/engagements.csv");
+    expect(holds(body, ["Angajman Piblik", INTERNAL_COMMITMENT])).toEqual(all(["Angajman Piblik", INTERNAL_COMMITMENT]));
+  });
+
   it("the space page: consenting adults and officials by name, the others counted, what is public said", async () => {
     for (const role of ["anonymous", "otherFacilitator"] as const) {
       const { status, body } = await load(role, "/espaces/1");

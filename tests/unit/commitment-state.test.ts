@@ -31,6 +31,9 @@ ALLOWED.push(
   ["claimed_done", "confirm", "delegate", "claimed_done"],
   ["claimed_done", "dispute", "delegate", "disputed"],
   ["claimed_done", "dispute", "meeting", "disputed"],
+  ["disputed", "confirm", "delegate", "disputed"],
+  ["disputed", "dispute", "delegate", "disputed"],
+  ["disputed", "dispute", "meeting", "disputed"],
   ["claimed_done", "verify", "meeting", "verified"],
   ["disputed", "verify", "meeting", "verified"],
 );
@@ -66,6 +69,9 @@ describe("a commitment's moves", () => {
     expect(moveCommitment("claimed_done", "dispute", "delegate", { ...REASON, organisationAnswered: true })).toEqual({ ok: false, code: "already_answered" });
     expect(moveCommitment("claimed_done", "confirm", "delegate", { confirmations: 0 })).toEqual({ ok: true, state: "claimed_done" });
     expect(moveCommitment("claimed_done", "confirm", "delegate", { confirmations: 1 })).toEqual({ ok: true, state: "verified" });
+    // Once another organisation disputed the claim, confirmations are still heard but only a meeting settles it.
+    expect(moveCommitment("disputed", "confirm", "delegate", { confirmations: 1, disputes: 1 })).toEqual({ ok: true, state: "disputed" });
+    expect(moveCommitment("disputed", "confirm", "delegate", { organisationAnswered: true })).toEqual({ ok: false, code: "already_answered" });
   });
 
   it("are offered per actor as the table allows", () => {

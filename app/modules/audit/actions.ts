@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = {
   "live.priority": "internal",
   "live.message": "internal",
   "live.screen-locale": "internal",
+  "live.commitment": "internal",
   "live.delegate-request": "internal",
   "live.delegate-withdraw": "internal",
   /**
@@ -92,6 +93,17 @@ export const AUDIT_ACTIONS = {
   "poll.hands": "public",
   "poll.consensus": "public",
   "poll.close": "public",
+  /** Commitments: public with the commitment (a non-public one's steps are internal, the command says so). */
+  "commitment.record": "public",
+  "commitment.update": "public",
+  "commitment.claim": "public",
+  "commitment.confirm": "public",
+  "commitment.dispute": "public",
+  "commitment.verify": "public",
+  "commitment.partly": "public",
+  "commitment.not_done": "public",
+  "commitment.abandon": "public",
+  "commitment.reschedule": "public",
 } as const satisfies Record<string, Visibility>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

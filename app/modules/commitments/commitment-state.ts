@@ -33,8 +33,10 @@ const RULES: Record<CommitmentMove, { from: readonly CommitmentState[]; by: read
   // A progress note: a pledge starts moving with its first one.
   update: { from: OPEN, by: ["authority", "meeting"], to: "in_progress" },
   claim: { from: OPEN, by: ["authority", "meeting"], to: "claimed_done" },
-  confirm: { from: ["claimed_done"], by: ["delegate"], to: "same" },
-  dispute: { from: ["claimed_done"], by: ["delegate", "meeting"], to: "disputed" },
+  // The people's answers stay open on a claim until a meeting decides or the authority claims
+  // again: an organisation may still confirm (or dispute) a claim another one disputed.
+  confirm: { from: ["claimed_done", "disputed"], by: ["delegate"], to: "same" },
+  dispute: { from: ["claimed_done", "disputed"], by: ["delegate", "meeting"], to: "disputed" },
   verify: { from: ["claimed_done", "disputed"], by: ["meeting"], to: "verified" },
   partly: { from: UNSETTLED, by: ["meeting"], to: "partly_done" },
   not_done: { from: UNSETTLED, by: ["meeting"], to: "not_done" },
@@ -51,8 +53,9 @@ export interface MoveFacts {
   reason?: string;
   /** For a delegate's confirmation or dispute: whether their organisation already answered this claim. */
   organisationAnswered?: boolean;
-  /** For a confirmation: how many organisations confirmed this claim before (a dispute would have moved it to "disputed"). */
+  /** For a confirmation: how many organisations confirmed and disputed this claim before. */
   confirmations?: number;
+  disputes?: number;
 }
 
 export type MoveResult = { ok: true; state: CommitmentState } | { ok: false; code: CommitmentRefusal };
@@ -63,7 +66,7 @@ export function moveCommitment(current: CommitmentState, move: CommitmentMove, a
   if (!rule.from.includes(current)) return { ok: false, code: "wrong_state" };
   if (NEEDS_REASON.includes(move) && !facts.reason?.trim()) return { ok: false, code: "reason_required" };
   if (actor === "delegate" && facts.organisationAnswered) return { ok: false, code: "already_answered" };
-  if (move === "confirm") return { ok: true, state: verifiedByThePeople((facts.confirmations ?? 0) + 1, 0) ? "verified" : current };
+  if (move === "confirm") return { ok: true, state: current === "claimed_done" && verifiedByThePeople((facts.confirmations ?? 0) + 1, facts.disputes ?? 0) ? "verified" : current };
   return { ok: true, state: rule.to === "same" ? current : rule.to };
 }
 

@@ -9,6 +9,8 @@ import { liveMessages } from "../live/live.messages";
 import { consoleMessages } from "../live/console.messages";
 import { motionsMessages } from "../motions/motions.messages";
 import { pollsMessages } from "../polls/polls.messages";
+import { commitmentsMessages } from "../commitments/commitments.messages";
+import { evidenceMessages } from "../evidence/evidence.messages";
 import type { Catalog } from "./catalog";
 import type { Locale } from "./locales";
 import type { MessageDomain } from "./page-domains";
@@ -27,6 +29,8 @@ export const CATALOGS = {
   console: consoleMessages,
   motions: motionsMessages,
   polls: pollsMessages,
+  commitments: commitmentsMessages,
+  evidence: evidenceMessages,
 } as const satisfies Record<MessageDomain, Catalog>;
 
 const ALL: Record<MessageKey, Record<Locale, string>> = Object.assign({}, ...Object.values(CATALOGS));

@@ -14,6 +14,7 @@ export const commonMessages = {
   "nav.spaces": { fr: "Espaces", ht: "Espas" },
   "nav.geography": { fr: "Géographie", ht: "Jewografi" },
   "nav.accounts": { fr: "Comptes", ht: "Kont" },
+  "nav.myCommitments": { fr: "Mes engagements", ht: "Angajman mwen yo" },
   "nav.signIn": { fr: "Se connecter", ht: "Konekte" },
   "nav.signOut": { fr: "Se déconnecter", ht: "Dekonekte" },
   "home.title": { fr: "Espaces Makòn", ht: "Espas Makòn" },

@@ -9,6 +9,8 @@ import type { liveMessages } from "../live/live.messages";
 import type { consoleMessages } from "../live/console.messages";
 import type { motionsMessages } from "../motions/motions.messages";
 import type { pollsMessages } from "../polls/polls.messages";
+import type { commitmentsMessages } from "../commitments/commitments.messages";
+import type { evidenceMessages } from "../evidence/evidence.messages";
 
 /**
  * Every message key, from the domains' catalogs (types only: no dictionary reaches the
@@ -25,7 +27,9 @@ export type MessageKey =
   | keyof typeof liveMessages
   | keyof typeof consoleMessages
   | keyof typeof motionsMessages
-  | keyof typeof pollsMessages;
+  | keyof typeof pollsMessages
+  | keyof typeof commitmentsMessages
+  | keyof typeof evidenceMessages;
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;

@@ -61,4 +61,16 @@ export const liveMessages = {
   "live.motion.label": { fr: "Motion en discussion", ht: "Mosyon n ap diskite" },
   "live.motion.readText": { fr: "Lire le texte", ht: "Li tèks la" },
   "live.motion.amendmentLegend": { fr: "Barré : le texte actuel · souligné : le texte proposé", ht: "Sa ki bare: tèks ki la kounye a · sa ki souliye: tèks yo pwopoze" },
+  // The commitment under review on a delegate's phone: the phone's page ships the live words only (3G), so its few words are here.
+  "live.commitment.label": { fr: "Engagement en revue", ht: "Angajman n ap revize" },
+  "live.commitment.due": { fr: "Échéance : {date}", ht: "Dat limit: {date}" },
+  "live.commitment.overdue": { fr: "En retard de {days} j", ht: "An reta {days} jou" },
+  "live.commitment.state.pledged": { fr: "Promis", ht: "Pwomèt" },
+  "live.commitment.state.in_progress": { fr: "En cours", ht: "Ap fèt" },
+  "live.commitment.state.claimed_done": { fr: "Annoncé fait", ht: "Yo di li fèt" },
+  "live.commitment.state.disputed": { fr: "Contesté", ht: "Yo konteste l" },
+  "live.commitment.state.verified": { fr: "Fait — confirmé", ht: "Fèt — konfime" },
+  "live.commitment.state.partly_done": { fr: "Fait en partie", ht: "Fèt an pati" },
+  "live.commitment.state.not_done": { fr: "Non réalisé", ht: "Pa fèt" },
+  "live.commitment.state.abandoned": { fr: "Abandonné", ht: "Yo kite l tonbe" },
 } as const satisfies Catalog;

@@ -29,6 +29,8 @@ export const ConsoleActionSchema = z.discriminatedUnion("intent", [
   z
     .object({ intent: z.literal("screen-locale"), locale: z.enum(LOCALES, { error: "error.invalid" }) })
     .transform((v) => ({ type: "screen-locale" as const, locale: v.locale })),
+  z.object({ intent: z.literal("commitment-show"), commitmentId: id }).transform((v) => ({ type: "commitment" as const, commitmentId: v.commitmentId })),
+  z.object({ intent: z.literal("commitment-hide") }).transform(() => ({ type: "commitment" as const, commitmentId: null })),
 ]);
 
 export const DelegateActionSchema = z.object({ intent: z.enum(["request", "withdraw"]) }).transform((v) => ({ type: v.intent }));

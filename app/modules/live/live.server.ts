@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
-import { agendaItems, attendance, meetingSessions, meetings, organisations, people, spaces, speakingTurns } from "../../../db/schema/index";
+import { agendaItems, attendance, commitments, meetingSessions, meetings, organisations, people, spaces, speakingTurns } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can, rolesIn } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
@@ -28,7 +28,9 @@ export type ConsoleAction =
   | { type: "limit"; seconds: number }
   | { type: "priority"; rule: PriorityRule }
   | { type: "message"; text: string | null }
-  | { type: "screen-locale"; locale: Locale };
+  | { type: "screen-locale"; locale: Locale }
+  /** A commitment review puts one of the space's public commitments on the shared screen, or takes it off (null). */
+  | { type: "commitment"; commitmentId: number | null };
 
 export type DelegateAction = { type: "request" } | { type: "withdraw" };
 
@@ -44,7 +46,7 @@ function withSession({ meeting, session }: { meeting: MeetingRow; session: Sessi
     const { meetingId: _id, ...settings } = session;
     return { ...meeting, ...settings };
   }
-  return { ...meeting, currentItemId: null, currentItemSince: null, turnLimitSeconds: DEFAULT_TURN_LIMIT_SECONDS, priorityRule: "none", screenMessage: null, screenLocale: "fr", screenToken: null };
+  return { ...meeting, currentItemId: null, currentItemSince: null, turnLimitSeconds: DEFAULT_TURN_LIMIT_SECONDS, priorityRule: "none", screenMessage: null, screenLocale: "fr", screenCommitmentId: null, screenToken: null };
 }
 
 const meetingWithSession = (db: Db | Tx) =>
@@ -135,7 +137,10 @@ export function liveState(db: Db, meetingId: number): LiveState {
   return liveStateOf(meeting, agenda, loadTurns(db, meetingId));
 }
 
-/** Closes the stretch of time on the current item and opens one on another (or none). */
+/**
+ * Closes the stretch of time on the current item and opens one on another (or none); the
+ * commitment a review put on the screen leaves it with its item.
+ */
 function switchItem(tx: Tx, meeting: LiveMeetingRow, itemId: number | null, now: number): void {
   if (meeting.currentItemId !== null && meeting.currentItemSince !== null) {
     tx.update(agendaItems)
@@ -144,7 +149,7 @@ function switchItem(tx: Tx, meeting: LiveMeetingRow, itemId: number | null, now:
       .run();
   }
   tx.update(meetingSessions)
-    .set({ currentItemId: itemId, currentItemSince: itemId === null ? null : now })
+    .set({ currentItemId: itemId, currentItemSince: itemId === null ? null : now, screenCommitmentId: null })
     .where(eq(meetingSessions.meetingId, meeting.id))
     .run();
 }
@@ -208,6 +213,19 @@ function presentRow(db: Db | Tx, meetingId: number, attendanceId: number): boole
   return !!db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.id, attendanceId), eq(attendance.meetingId, meetingId))).get();
 }
 
+/**
+ * Why a commitment may not go on the shared screen: the room sees it, so only what the public
+ * board shows goes up — a commitment of this space that is public — and only while the
+ * current item is a commitment review.
+ */
+function screenCommitmentRefusal(tx: Tx, meeting: LiveMeetingRow, commitmentId: number): LiveCode | null {
+  const item = meeting.currentItemId === null ? undefined : tx.select({ kind: agendaItems.kind }).from(agendaItems).where(eq(agendaItems.id, meeting.currentItemId)).get();
+  if (item?.kind !== "commitment_review") return "not_reviewing";
+  const commitment = tx.select({ spaceId: commitments.spaceId, public: commitments.public }).from(commitments).where(eq(commitments.id, commitmentId)).get();
+  if (!commitment || commitment.spaceId !== meeting.spaceId) return "commitment_not_found";
+  return commitment.public ? null : "commitment_not_public";
+}
+
 /** A facilitator's action on the live meeting (the console). */
 export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: number, action: ConsoleAction, now: number): Result<null, LiveCode> {
   return commit(deps, (tx, emit) => {
@@ -240,6 +258,14 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
       case "screen-locale":
         tx.update(meetingSessions).set({ screenLocale: action.locale }).where(eq(meetingSessions.meetingId, meetingId)).run();
         break;
+      case "commitment": {
+        if (action.commitmentId !== null) {
+          const refusal = screenCommitmentRefusal(tx, meeting, action.commitmentId);
+          if (refusal) return fail(refusal);
+        }
+        tx.update(meetingSessions).set({ screenCommitmentId: action.commitmentId }).where(eq(meetingSessions.meetingId, meetingId)).run();
+        break;
+      }
       case "add":
         if (!presentRow(tx, meetingId, action.attendanceId)) return fail("not_present");
         result = changeQueue(tx, meeting, action, now);

@@ -1,7 +1,7 @@
 import type { MessageKey } from "../i18n/translate";
 import type { QueueCode } from "./queue";
 
-export type LiveCode = QueueCode | "forbidden" | "not_found" | "not_live" | "not_present" | "not_in_agenda";
+export type LiveCode = QueueCode | "forbidden" | "not_found" | "not_live" | "not_present" | "not_in_agenda" | "not_reviewing" | "commitment_not_found" | "commitment_not_public";
 
 /** Why a live action was refused, in words for the person who tried it. */
 const MESSAGES: Record<LiveCode, MessageKey> = {
@@ -16,6 +16,9 @@ const MESSAGES: Record<LiveCode, MessageKey> = {
   not_queued: "live.error.notQueued",
   no_turn_running: "live.error.noTurnRunning",
   not_withdrawn: "live.error.notWithdrawn",
+  not_reviewing: "commitments.review.error.notReviewing",
+  commitment_not_found: "commitments.review.error.notFound",
+  commitment_not_public: "commitments.review.error.notPublic",
 };
 
 export function liveMessage(code: LiveCode): MessageKey {

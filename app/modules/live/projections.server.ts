@@ -8,12 +8,13 @@ import { liveStateOf, loadTurns, presentPeople, readLiveMeeting } from "./live.s
 import type { ConsoleProjection } from "./projections";
 import { suggestNext } from "./priority";
 import { roomVote } from "../polls/polls.server";
+import { roomCommitment } from "../commitments/review.server";
 
 /**
  * What changed, so what a rebuild must read again: "live" (the speakers' list, the current
- * item, the screen's settings, a poll or a motion of the agenda) leaves the attendance figures
- * as they are; "vote" (a ballot counted) reads the vote alone; "all" (opening a document, a
- * check-in, the meeting's plan or status) reads everything.
+ * item, the screen's settings, a poll, a motion of the agenda or a commitment of the space)
+ * leaves the attendance figures as they are; "vote" (a ballot counted) reads the vote alone;
+ * "all" (opening a document, a check-in, the meeting's plan or status) reads everything.
  */
 export type ProjectionScope = "all" | "live" | "vote";
 
@@ -54,10 +55,11 @@ export function meetingProjections(db: Db, meetingId: number, scope: ProjectionS
     live: liveStateOf(meeting, agenda, turns),
     ...(attendance ? { attendance } : {}),
     vote: roomVote(db, meetingId, currentItem),
+    commitment: { shown: roomCommitment(db, meeting) },
     console: {
       status: meeting.status,
       priorityRule: meeting.priorityRule,
-      agenda: agenda.map((i) => ({ id: i.id, title: i.title, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
+      agenda: agenda.map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
       present: rows.filter((r) => !waiting.has(r.id)),
       suggestion: suggestion ? { turnId: suggestion.entry.id, name: suggestion.entry.name, reason: suggestion.reason } : null,
       // The link works while the meeting runs; afterwards it opens nothing, so it is not shown.
@@ -74,7 +76,7 @@ export function writeProjection(doc: Y.Doc, projection: Partial<ConsoleProjectio
 /** The live document's projection (phones and the screen never receive the console's part). */
 export function projectLive(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {
   const projection = sharedRead(db, meetingId, shared, scope);
-  if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance, vote: projection.vote });
+  if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance, vote: projection.vote, commitment: projection.commitment });
 }
 
 export function projectConsole(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {

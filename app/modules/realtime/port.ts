@@ -17,6 +17,8 @@ export type DomainEvent =
   | { type: "poll.counted"; meetingId: number }
   /** A motion or amendment on the meeting's agenda was decided, withdrawn or amended. */
   | { type: "motion.changed"; meetingId: number }
+  /** A commitment of the meeting's space moved (the console's review may have it on screen). */
+  | { type: "commitment.changed"; meetingId: number }
   | { type: "attendance.changed"; meetingId: number }
   | { type: "access.changed"; userId: string }
   | { type: "session.ended"; sessionId: string };

@@ -1,0 +1,1 @@
+ALTER TABLE `meeting_sessions` ADD `screen_commitment_id` integer;
