@@ -6,7 +6,8 @@ import { useEffect, type ReactNode } from "react";
 import stylesUrl from "./styles.css";
 import { useT } from "./components/i18n";
 import { useNonce } from "./components/nonce";
-import { isAdmin } from "./modules/auth/permissions";
+import { can, isAdmin } from "./modules/auth/permissions";
+import { localDate } from "./modules/dates";
 import { localeFor } from "./modules/i18n/i18n.server";
 import { LOCALES } from "./modules/i18n/locales";
 import { LANGUAGE_NAMES } from "./modules/i18n/format-words";
@@ -36,8 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: account.name,
             roles: account.grants.map((g) => ({ role: g.role, spaceName: g.spaceName })),
             admin: isAdmin(current.actor),
-            /** An official answers for commitments: their list is a tap away. */
-            official: (current.actor.mandates ?? []).length > 0,
+            /** An official with a mandate today answers for commitments: their list is a tap away. */
+            official: (current.actor.mandates ?? []).some((m) => can(current.actor, "authority.answerFor", { authorityId: m.authorityId, on: localDate(context.now()) })),
           }
         : null,
   };

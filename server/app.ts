@@ -12,6 +12,8 @@ import { createLucia, readSession } from "../app/modules/auth/session.server";
 import type { Deps } from "../app/modules/deps.server";
 import { documentHooks } from "../app/modules/realtime/kinds.server";
 import type { RealtimePort } from "../app/modules/realtime/port";
+import { recordedEvidenceNames } from "../app/modules/commitments/commitment-views.server";
+import { sweepUnrecordedEvidence } from "../app/modules/evidence/evidence-files.server";
 import { RealtimeHub } from "./realtime/hub";
 import { DocumentStore } from "./realtime/persistence";
 import { createRealtimePort } from "./realtime/publisher";
@@ -59,6 +61,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = openDatabase(config.databasePath);
   const dataDir = resolve(dirname(config.databasePath));
   loadGeography(db, Date.now());
+  const swept = await sweepUnrecordedEvidence(dataDir, recordedEvidenceNames(db));
+  if (swept > 0) log("evidence.swept", { files: swept });
   const auth = createLucia(db, { secureCookies: config.secureCookies !== false });
   // The hub runs the kinds' hooks, whose commands publish through the port over the hub.
   let realtime: RealtimePort | null = null;

@@ -48,7 +48,7 @@ export function bodyLimitFor(pathname: string): number {
   path = path.replace(/\.data$/, "").replace(/\/+$/, "") || "/";
   if (path === "/connexion" || path === "/langue" || path === "/deconnexion") return SMALL_BODY;
   if (/^\/espaces\/\d+\/import$/.test(path)) return 2 * KB * KB;
-  if (/^\/espaces\/\d+\/engagements\/(\d+|nouveau)$/.test(path)) return EVIDENCE_BODY;
+  if (/^\/espaces\/\d+\/engagements\/\d+$/.test(path)) return EVIDENCE_BODY;
   return 256 * KB;
 }
 

@@ -5,6 +5,7 @@ import { COMMITMENT_STATES, CONFIRMATIONS_NEEDED } from "../modules/commitments/
 import { formatDay, formatNumber } from "../modules/i18n/format";
 import type { Locale } from "../modules/i18n/locales";
 import type { Translate } from "../modules/i18n/translate";
+import { FilterSelect } from "./filter-select";
 import { Form } from "./form";
 import { useLocale, useT } from "./i18n";
 
@@ -81,51 +82,15 @@ function Filters({ board }: { board: BoardView }) {
   const { filters, choices } = board;
   return (
     <Form method="get" className="filters" aria-label={t("filters.apply")}>
-      <label>
-        {t("commitments.board.filter.authority")}
-        <select name="authority" defaultValue={filters.authority ?? ""}>
-          <option value="">{t("filters.all")}</option>
-          {choices.authorities.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("commitments.board.filter.state")}
-        <select name="state" defaultValue={filters.state ?? ""}>
-          <option value="">{t("filters.all")}</option>
-          <option value="overdue">{t("commitments.board.filter.overdue")}</option>
-          {COMMITMENT_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`commitments.state.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("commitments.board.filter.theme")}
-        <select name="theme" defaultValue={filters.theme ?? ""}>
-          <option value="">{t("filters.all")}</option>
-          {choices.themes.map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`motions.theme.${theme}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("commitments.board.filter.year")}
-        <select name="year" defaultValue={filters.year ?? ""}>
-          <option value="">{t("filters.all")}</option>
-          {choices.years.map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label={t("commitments.board.filter.authority")} name="authority" value={filters.authority} options={choices.authorities.map((a) => ({ value: a.id, label: a.name }))} />
+      <FilterSelect
+        label={t("commitments.board.filter.state")}
+        name="state"
+        value={filters.state}
+        options={[{ value: "overdue", label: t("commitments.board.filter.overdue") }, ...COMMITMENT_STATES.map((s) => ({ value: s, label: t(`commitments.state.${s}`) }))]}
+      />
+      <FilterSelect label={t("commitments.board.filter.theme")} name="theme" value={filters.theme} options={choices.themes.map((theme) => ({ value: theme, label: t(`motions.theme.${theme}`) }))} />
+      <FilterSelect label={t("commitments.board.filter.year")} name="year" value={filters.year} options={choices.years.map((year) => ({ value: year, label: String(year) }))} />
       <button type="submit">{t("filters.apply")}</button>
       {board.filtered ? <Link to=".">{t("filters.clear")}</Link> : null}
     </Form>

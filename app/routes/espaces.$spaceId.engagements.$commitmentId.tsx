@@ -13,7 +13,6 @@ import { AnswerClaimSchema, MeetingDecisionSchema, ProgressSchema } from "../mod
 import { answerClaim, decideInMeeting, postProgress } from "../modules/commitments/commitments.server";
 import { commitmentMessage, type CommitmentCode } from "../modules/commitments/messages";
 import type { CommitmentState } from "../modules/commitments/commitment-state";
-import { localDate } from "../modules/dates";
 import { discardEvidence, namesOf, storeEvidenceFiles } from "../modules/evidence/evidence-files.server";
 import { EVIDENCE_ACCEPT, MAX_EVIDENCE_FILES } from "../modules/evidence/limits";
 import { evidenceMessage, evidenceMessageParams } from "../modules/evidence/messages";
@@ -39,7 +38,7 @@ function loadPage(context: LoaderFunctionArgs["context"], params: LoaderFunction
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const now = context.now();
   const { page } = loadPage(context, params, now);
-  return { commitment: { ...page, text: renderMarkdown(page.text) }, today: localDate(now) };
+  return { commitment: { ...page, text: renderMarkdown(page.text) } };
 }
 
 type Done = { key: MessageKey; state: CommitmentState };
@@ -49,6 +48,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requireUser(context, request);
   const now = context.now();
   const { page } = loadPage(context, params, now);
+  // Files come only with news, which only the authority and the meeting post: nobody else's upload is read at all.
+  const posts = page.actions.asAuthority.length > 0 || page.actions.asMeeting.length > 0;
+  if (!posts && request.headers.get("content-type")?.startsWith("multipart/form-data")) throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
   const values = formValues(form);
   const intent = values.intent ?? "";
@@ -62,6 +64,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "progress": {
       const parsed = ProgressSchema.safeParse(values);
       if (!parsed.success) return invalid(errorsOf(parsed));
+      // Refused before any photo is decoded; the command checks again, with the state as it is then.
+      if (!page.actions.asAuthority.includes(parsed.data.move) && !page.actions.asMeeting.includes(parsed.data.move)) {
+        return answer(page.actions.asAuthority.length > 0 || page.actions.asMeeting.length > 0 ? { ok: false, code: "wrong_state" } : { ok: false, code: "forbidden" }, "commitments.done.update");
+      }
       // Files are checked and stored first (they are not read in a transaction); a refusal of the command removes them again.
       const stored = await storeEvidenceFiles(form.getAll("preuves"), context.dataDir);
       if (!stored.ok) return data<Answer>({ intent, values, errors: {}, problem: { key: evidenceMessage(stored.code), params: evidenceMessageParams(stored.code, stored.name) }, done: null }, { status: 400 });
@@ -94,7 +100,7 @@ const PROGRESS_MOVES = ["update", "claim", "abandon"] as const;
 const DECISIONS = ["verify", "dispute", "partly", "not_done", "abandon", "reschedule"] as const;
 
 export default function CommitmentPageView() {
-  const { commitment: c, today } = useLoaderData<typeof loader>();
+  const { commitment: c } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Answer | undefined;
   const t = useT();
   const locale = useLocale();
@@ -170,6 +176,16 @@ export default function CommitmentPageView() {
             <dd>{[c.beneficiaries !== null ? formatNumber(c.beneficiaries, locale) : null, c.beneficiariesNote || null].filter(Boolean).join(" — ")}</dd>
           </>
         ) : null}
+        {c.beneficiariesBy ? (
+          <>
+            <dt>{t("commitments.field.beneficiariesBy")}</dt>
+            <dd data-testid="commitment-beneficiaries-by">
+              {c.beneficiariesBy.bySex.map((g) => `${t(`sex.${g.key}`)} ${formatNumber(g.count, locale)}`).join(" · ")}
+              <br />
+              {c.beneficiariesBy.byAge.map((g) => `${t(`age.${g.key}`)} ${formatNumber(g.count, locale)}`).join(" · ")}
+            </dd>
+          </>
+        ) : null}
         {c.percent !== null ? (
           <>
             <dt>{t("commitments.progress")}</dt>
@@ -185,7 +201,7 @@ export default function CommitmentPageView() {
       {progressMoves.length > 0 ? <ProgressForm key={c.timeline.length} moves={progressMoves} result={of("progress")} /> : null}
       {c.actions.answerFor.length > 0 ? <AnswerForm c={c} result={of("answer")} /> : null}
       {c.actions.answered ? <p className="hint">{t("commitments.answer.already")}</p> : null}
-      {decisions.length > 0 ? <DecisionForm key={c.timeline.length} decisions={decisions} today={today} result={of("decide")} /> : null}
+      {decisions.length > 0 ? <DecisionForm key={c.timeline.length} decisions={decisions} meetings={c.actions.decidingMeetings} result={of("decide")} /> : null}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("commitments.timeline")}</h2>
@@ -233,7 +249,7 @@ export default function CommitmentPageView() {
 /** "Done — confirmed by 3 organisations", "disputed", or how many confirmations a claim still waits for. */
 function PeopleVerdict({ c }: { c: CommitmentPage }) {
   const t = useT();
-  if (c.state === "verified" && c.confirmations >= 2) return <p className="verdict" data-testid="commitment-verdict">{t("commitments.confirmedBy", { count: c.confirmations })}</p>;
+  if (c.state === "verified" && c.confirmations >= c.confirmationsNeeded) return <p className="verdict" data-testid="commitment-verdict">{t("commitments.confirmedBy", { count: c.confirmations })}</p>;
   if (c.state === "disputed") return <p className="verdict warning" data-testid="commitment-verdict">{t("commitments.verdict.disputed")}</p>;
   if (c.state === "claimed_done") return <p className="verdict" data-testid="commitment-verdict">{t("commitments.verdict.waiting", { count: c.confirmations, needed: c.confirmationsNeeded })}</p>;
   return null;
@@ -324,29 +340,43 @@ function AnswerForm({ c, result }: { c: CommitmentPage; result: Answer | undefin
   );
 }
 
-/** What the meeting decided, in one step (a facilitator records it). */
-function DecisionForm({ decisions, today, result }: { decisions: readonly (typeof DECISIONS)[number][]; today: string; result: Answer | undefined }) {
+/** What the meeting decided, in one step (a facilitator records it, naming the meeting). */
+function DecisionForm({ decisions, meetings, result }: { decisions: readonly (typeof DECISIONS)[number][]; meetings: CommitmentPage["actions"]["decidingMeetings"]; result: Answer | undefined }) {
   const t = useT();
+  const locale = useLocale();
   const values = result?.done ? {} : (result?.values ?? {});
   return (
     <section className="panel" aria-labelledby="decide-title">
       <h2 id="decide-title">{t("commitments.decide.title")}</h2>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="decide" />
-        <FormError error={result?.errors.form} />
-        <SelectField id="decide-decision" name="decision" label={t("commitments.decide.decision")} defaultValue={values.decision} error={result?.errors.decision}>
-          {decisions.map((d) => (
-            <option key={d} value={d}>
-              {t(`commitments.decide.${d}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Field id="decide-due" name="dueDate" type="date" min={today} label={t("commitments.decide.dueDate")} hint={t("commitments.decide.dueDateHint")} defaultValue={values.dueDate} error={result?.errors.dueDate} />
-        <TextArea id="decide-note" name="note" label={t("commitments.decide.note")} rows={3} defaultValue={values.note} error={result?.errors.note} />
-        <button type="submit" className="primary">
-          {t("commitments.decide.save")}
-        </button>
-      </Form>
+      {meetings.length === 0 ? (
+        <p className="hint" data-testid="decide-no-meeting">
+          {t("commitments.decide.noMeeting")}
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="decide" />
+          <FormError error={result?.errors.form} />
+          <SelectField id="decide-meeting" name="meetingId" label={t("commitments.decide.meeting")} defaultValue={values.meetingId} error={result?.errors.meetingId}>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {`${formatDay(m.day, locale)} — ${m.title}${m.live ? ` (${t("commitments.decide.live")})` : ""}`}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="decide-decision" name="decision" label={t("commitments.decide.decision")} defaultValue={values.decision} error={result?.errors.decision}>
+            {decisions.map((d) => (
+              <option key={d} value={d}>
+                {t(`commitments.decide.${d}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field id="decide-due" name="dueDate" type="date" label={t("commitments.decide.dueDate")} hint={t("commitments.decide.dueDateHint")} defaultValue={values.dueDate} error={result?.errors.dueDate} />
+          <TextArea id="decide-note" name="note" label={t("commitments.decide.note")} rows={3} defaultValue={values.note} error={result?.errors.note} />
+          <button type="submit" className="primary">
+            {t("commitments.decide.save")}
+          </button>
+        </Form>
+      )}
     </section>
   );
 }

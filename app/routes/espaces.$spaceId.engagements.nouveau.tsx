@@ -36,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     space: { id: space.id, name: space.name },
     authorities,
-    ...recordChoices(context.db, space),
+    ...recordChoices(context.db, context.current?.actor ?? null, space),
     prefill: { motionId: positive(url.searchParams.get("motion")), meetingId: positive(url.searchParams.get("reunion")) },
     today: localDate(now),
   };

@@ -19,6 +19,7 @@ import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import { formatDateTime, formatDay } from "../modules/i18n/format";
 import { commitmentsOfMotion, recordableAuthorities } from "../modules/commitments/commitment-views.server";
+import { CONFIRMATIONS_NEEDED } from "../modules/commitments/commitment-state";
 import type { MessageKey, Translate } from "../modules/i18n/translate";
 import type { DiffPart } from "../modules/motions/amendments";
 import { motionMessage, type MotionCode } from "../modules/motions/messages";
@@ -663,7 +664,7 @@ export default function MotionPageView() {
             {commitments.map((c) => (
               <li key={c.id}>
                 <Link to={`/espaces/${space.id}/engagements/${c.id}`}>{c.title}</Link> — {c.authority} ·{" "}
-                <span className={`tag commitment-${c.state}`}>{c.state === "verified" && c.confirmations >= 2 ? t("commitments.confirmedBy", { count: c.confirmations }) : t(`commitments.state.${c.state}`)}</span>
+                <span className={`tag commitment-${c.state}`}>{c.state === "verified" && c.confirmations >= CONFIRMATIONS_NEEDED ? t("commitments.confirmedBy", { count: c.confirmations }) : t(`commitments.state.${c.state}`)}</span>
                 {c.overdueDays !== null ? <span className="tag warn">{t("commitments.flag.overdue", { days: c.overdueDays })}</span> : null} · {formatDay(c.dueDate, locale)}
               </li>
             ))}

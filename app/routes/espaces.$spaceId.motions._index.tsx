@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "../components/breadcrumb";
+import { FilterSelect } from "../components/filter-select";
 import { Form } from "../components/form";
 import { useT } from "../components/i18n";
 import { pageTitle } from "../components/page-title";
@@ -65,63 +66,11 @@ export default function Motions() {
       ) : null}
 
       <Form method="get" className="filters" aria-label={t("filters.apply")}>
-        <label>
-          {t("motions.filter.state")}
-          <select name="state" defaultValue={filters.state ?? ""}>
-            <option value="">{t("filters.all")}</option>
-            {MOTION_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`motions.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("motions.filter.theme")}
-          <select name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">{t("filters.all")}</option>
-            {MOTION_THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {t(`motions.theme.${theme}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("motions.filter.authority")}
-          <select name="authorityId" defaultValue={filters.authorityId ?? ""}>
-            <option value="">{t("filters.all")}</option>
-            {authorities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("motions.filter.proposerType")}
-          <select name="proposerType" defaultValue={filters.proposerType ?? ""}>
-            <option value="">{t("filters.all")}</option>
-            {PROPOSER_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`motions.proposerType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {years.length > 1 ? (
-          <label>
-            {t("motions.filter.year")}
-            <select name="year" defaultValue={filters.year ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <FilterSelect label={t("motions.filter.state")} name="state" value={filters.state} options={MOTION_STATES.map((s) => ({ value: s, label: t(`motions.state.${s}`) }))} />
+        <FilterSelect label={t("motions.filter.theme")} name="theme" value={filters.theme} options={MOTION_THEMES.map((theme) => ({ value: theme, label: t(`motions.theme.${theme}`) }))} />
+        <FilterSelect label={t("motions.filter.authority")} name="authorityId" value={filters.authorityId} options={authorities.map((a) => ({ value: a.id, label: a.name }))} />
+        <FilterSelect label={t("motions.filter.proposerType")} name="proposerType" value={filters.proposerType} options={PROPOSER_TYPES.map((type) => ({ value: type, label: t(`motions.proposerType.${type}`) }))} />
+        {years.length > 1 ? <FilterSelect label={t("motions.filter.year")} name="year" value={filters.year} options={years.map((year) => ({ value: year, label: String(year) }))} /> : null}
         <button type="submit">{t("filters.apply")}</button>
         {filtered ? <Link to=".">{t("filters.clear")}</Link> : null}
       </Form>

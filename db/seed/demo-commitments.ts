@@ -17,10 +17,10 @@ import sharp from "sharp";
 import { meetings, officials, people } from "../schema/index";
 import type { Actor, Role } from "../../app/modules/auth/roles";
 import type { MeetingDecision } from "../../app/modules/commitments/commitments.schemas";
-import { answerClaim, decideInMeeting, postProgress, recordCommitment, type EvidenceFile } from "../../app/modules/commitments/commitments.server";
+import { answerClaim, decideInMeeting, postProgress, recordCommitment } from "../../app/modules/commitments/commitments.server";
 import { localDate } from "../../app/modules/dates";
 import type { Deps } from "../../app/modules/deps.server";
-import { storeEvidence } from "../../app/modules/evidence/evidence-files.server";
+import { storeEvidence, type StoredEvidence } from "../../app/modules/evidence/evidence-files.server";
 import type { Locale } from "../../app/modules/i18n/locales";
 import { fromLocalDateTime, toLocalDateTime } from "../../app/modules/meetings/times";
 import type { MotionTheme } from "../../app/modules/motions/themes";
@@ -504,7 +504,7 @@ export async function seedDemoCommitments(year: DemoYearHandles, now: number, da
   const events: { at: number; what: string; run: () => void }[] = [];
   const ids: number[] = [];
   const drawn: Promise<void>[] = [];
-  const evidenceOf = new Map<Step, EvidenceFile[]>();
+  const evidenceOf = new Map<Step, StoredEvidence[]>();
   for (const [index, c] of COMMITMENTS.entries()) {
     const spaceId = c.space === "roucou" ? year.spaceIds.roucou : year.spaceIds.limonade;
     const by = c.meeting ? facilitator : actorOf(c.official!);
@@ -569,7 +569,7 @@ function breakdownOf(cells: NonNullable<CommitmentSpec["breakdown"]>): Record<Se
   return Object.fromEntries(SEX_KEYS.map((sex) => [sex, Object.fromEntries(AGE_KEYS.map((age) => [age, cells[sex]?.[age] ?? 0]))])) as Record<SexKey, Record<AgeKey, number>>;
 }
 
-async function stored(file: File, dataDir: string, what: string): Promise<EvidenceFile> {
+async function stored(file: File, dataDir: string, what: string): Promise<StoredEvidence> {
   return must(await storeEvidence(file, dataDir), `evidence of ${what}`);
 }
 

@@ -12,9 +12,11 @@ import { registerOrganisation } from "../../app/modules/organisations/organisati
 import { registerDelegate } from "../../app/modules/people/people.server";
 import { createAccount } from "../../app/modules/users/users.server";
 import { draftMotion, submitMotion } from "../../app/modules/motions/motions.server";
+import { changeMeetingStatus, planMeeting } from "../../app/modules/meetings/meetings.server";
 import { createSpace } from "../../app/modules/spaces/spaces.server";
 import type { RecordCommitment } from "../../app/modules/commitments/commitments.schemas";
-import { answerClaim, decideInMeeting, postProgress, recordCommitment, type EvidenceFile } from "../../app/modules/commitments/commitments.server";
+import { answerClaim, decideInMeeting, postProgress, recordCommitment } from "../../app/modules/commitments/commitments.server";
+import type { StoredEvidence } from "../../app/modules/evidence/evidence-files.server";
 import { actorByEmail } from "../setup/test-db";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
@@ -39,7 +41,7 @@ const ids = {} as Record<"open" | "secret" | "roucou" | "formula" | "disputed" |
 let motion: { id: number; number: string };
 
 const hex = () => randomBytes(16).toString("hex");
-const photo = (): EvidenceFile => {
+const photo = (): StoredEvidence => {
   const name = hex();
   return { kind: "photo", file: `${name}.jpg`, thumb: `${name}-t.jpg`, mime: "image/jpeg", bytes: 120_000, width: 1600, height: 1200, originalName: "foto.jpg" };
 };
@@ -88,6 +90,8 @@ const csvRows = async (path: string, cookie?: string) => {
   const response = await get(path, cookie);
   expect(response.status, path).toBe(200);
   expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  // Named after the space or the commune, its accents dropped, not its letters.
+  if (path.startsWith("/espaces/1/")) expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="engagements-Makon-Limonade-\d{4}-\d\d-\d\d\.csv"$/);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const body = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   return { body, rows: parseCsv(body.replace(/^\uFEFF/, ""), ";").map((r) => r.fields) };
@@ -140,7 +144,10 @@ beforeAll(async () => {
   must(answerClaim(deps, second, ids.confirmed, { organisationId, answer: "confirm", comment: "" }, NOW));
   ids.meeting = must(recordCommitment(deps, f, LIMONADE, input(testAuthority, "Pwen dlo lekòl", day(30), { theme: "health" }), at(-20))).id;
   must(postProgress(deps, f, ids.meeting, { move: "claim", note: "", percent: undefined, link: undefined }, [], at(-15)));
-  must(decideInMeeting(deps, f, ids.meeting, { decision: "verify", note: "", dueDate: undefined, meetingId: null }, NOW));
+  const held = must(planMeeting(server.db, f, LIMONADE, { kind: "ordinary", title: "Reyinyon tablo", startsAt: NOW, endsAt: null, place: "", published: true, facilitatorIds: [], authorityIds: [] }, NOW)).id;
+  must(changeMeetingStatus(deps, f, held, "start", { now: NOW }));
+  must(changeMeetingStatus(deps, f, held, "close", { now: NOW }));
+  must(decideInMeeting(deps, f, ids.meeting, { decision: "verify", note: "", dueDate: undefined, meetingId: held }, NOW));
   ids.late = must(recordCommitment(deps, f, LIMONADE, input(testAuthority, "Pave wout Kan Kòk", day(-5), { theme: "roads" }), at(-100))).id;
   ids.soon = must(recordCommitment(deps, f, LIMONADE, input(testAuthority, "Limyè sou plas la", day(7), { theme: "roads" }), NOW)).id;
 

@@ -98,7 +98,11 @@ beforeAll(async () => {
   must(answerClaim(deps, actorByEmail(server.db, "delegue@makon.ht"), c.disputed, { organisationId: apwolim, answer: "dispute", comment: "Dlo a pa koule nan Roucou." }, Date.now()));
   claim(c.claimed);
   claim(c.settled);
-  must(decideInMeeting(deps, f, c.settled, { decision: "verify", note: "", dueDate: undefined, meetingId: null }, Date.now()));
+  // Verified by a meeting already held.
+  const held = plannedMeeting("Reyinyon ki te fèt");
+  must(changeMeetingStatus(deps, f, held.id, "start", { now: Date.now() }));
+  must(changeMeetingStatus(deps, f, held.id, "close", { now: Date.now() }));
+  must(decideInMeeting(deps, f, c.settled, { decision: "verify", note: "", dueDate: undefined, meetingId: held.id }, Date.now()));
 });
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -275,9 +279,9 @@ describe("the shared screen's commitment", () => {
       lastUpdate: { day: day(0), move: "claim", note: "Travay la fini." },
     });
 
-    // The meeting decides it is disputed: the screen follows from the command's event.
+    // The meeting upholds a dispute (the work goes back in progress): the screen follows from the command's event.
     must(decideInMeeting(deps, f, c.claimed, { decision: "dispute", note: "Lekòl la poko gen do kay.", dueDate: undefined, meetingId: meeting.id }, Date.now()));
-    await waitFor(() => shown()?.state === "disputed", 5_000, "the decision on screen");
+    await waitFor(() => shown()?.state === "in_progress", 5_000, "the decision on screen");
     expect(shown()!.lastUpdate).toMatchObject({ move: "dispute", note: "Lekòl la poko gen do kay." });
     must(decideInMeeting(deps, f, c.claimed, { decision: "reschedule", note: "", dueDate: day(30), meetingId: meeting.id }, Date.now()));
     await waitFor(() => shown()?.dueDate === day(30), 5_000, "the new due date on screen");

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname } from "node:path";
 import sharp from "sharp";
+import { evidenceDir } from "../../app/modules/evidence/evidence-files.server";
+import { changeMeetingStatus, planMeeting } from "../../app/modules/meetings/meetings.server";
 import { commitmentEvidence, commitmentUpdates, commitments, organisations } from "../../db/schema/index";
 import { localDate } from "../../app/modules/dates";
 import { translate } from "../../app/modules/i18n/catalog.server";
@@ -76,6 +80,11 @@ const input = (extra: Partial<RecordCommitment> = {}): RecordCommitment => ({
   ...extra,
 });
 const recorded = (extra: Partial<RecordCommitment> = {}) => must(recordCommitment(server, actorByEmail(server.db, "animateur@makon.ht"), 1, input(extra), Date.now())).id;
+/** The evidence files on disk, beside the database. */
+const storedFiles = () => {
+  const dir = evidenceDir(dirname(server.databasePath));
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+};
 const rows = () => ({
   commitments: server.db.select({ n: count() }).from(commitments).get()!.n,
   updates: server.db.select({ n: count() }).from(commitmentUpdates).get()!.n,
@@ -167,13 +176,20 @@ describe("the official's news with a photo", () => {
     expect(rows()).toEqual(before);
   });
 
-  it("refuses news from a delegate and from the signed out, writing nothing", async () => {
+  it("refuses news from a delegate and from the signed out, writing nothing, not even a photo's file", async () => {
     const id = recorded();
     const before = rows();
+    const files = storedFiles();
     const body = form({ intent: "progress", move: "claim", note: "Li fèt." });
     expect((await post(`/espaces/1/engagements/${id}`, body, rose)).status).toBe(403);
     expect((await post(`/espaces/1/engagements/${id}`, body)).status).toBe(302);
+    const withPhoto = new FormData();
+    withPhoto.set("intent", "progress");
+    withPhoto.set("move", "update");
+    withPhoto.append("preuves", new File([new Uint8Array(await phonePhoto())], "a.jpg", { type: "image/jpeg" }));
+    expect((await post(`/espaces/1/engagements/${id}`, withPhoto, rose)).status).toBe(403);
     expect(rows()).toEqual(before);
+    expect(storedFiles()).toEqual(files);
   });
 
   it("applies a multipart post sent twice (a retry after a drop) once", async () => {
@@ -203,6 +219,27 @@ describe("the people's answer and a non-public commitment", () => {
     expect((await post(`/espaces/1/engagements/${id}`, form({ intent: "answer", organisationId: String(fanmOrg), answer: "confirm", comment: "Nou wè l." }), fanm)).status).toBe(200);
     const page = await (await get(`/espaces/1/engagements/${id}`)).text();
     expect(page).toContain(translate("fr", "commitments.confirmedBy", { count: 2 }));
+  });
+
+  it("records what a meeting decided, naming a meeting of the space that is under way or held", async () => {
+    const id = recorded();
+    expect((await post(`/espaces/1/engagements/${id}`, form({ intent: "progress", move: "claim", note: "Li fèt." }), casec)).status).toBe(200);
+    // No meeting held yet: the page says a decision is a meeting's, and the form without one is refused in Kreyòl.
+    expect(await (await get(`/espaces/1/engagements/${id}`, facilitator)).text()).toContain('data-testid="decide-no-meeting"');
+    const noMeeting = await post(`/espaces/1/engagements/${id}`, form({ intent: "decide", decision: "verify", note: "", dueDate: "", meetingId: "" }), `${facilitator}; makon_lang=ht`);
+    expect(noMeeting.status).toBe(400);
+    expect(await noMeeting.text()).toContain(translate("ht", "commitments.error.meetingRequired"));
+    const f = actorByEmail(server.db, "animateur@makon.ht");
+    const meetingId = must(planMeeting(server.db, f, 1, { kind: "ordinary", title: "Reyinyon desizyon", startsAt: Date.now(), endsAt: null, place: "", published: true, facilitatorIds: [], authorityIds: [] }, Date.now())).id;
+    const planned = await post(`/espaces/1/engagements/${id}`, form({ intent: "decide", decision: "verify", note: "", dueDate: "", meetingId: String(meetingId) }), `${facilitator}; makon_lang=ht`);
+    expect(planned.status).toBe(400);
+    expect(await planned.text()).toContain(translate("ht", "commitments.error.meetingNotHeld"));
+    must(changeMeetingStatus(server, f, meetingId, "start", { now: Date.now() }));
+    expect(await (await get(`/espaces/1/engagements/${id}`, facilitator)).text()).toContain("Reyinyon desizyon");
+    expect((await post(`/espaces/1/engagements/${id}`, form({ intent: "decide", decision: "verify", note: "", dueDate: "", meetingId: String(meetingId) }), rose)).status).toBe(403);
+    expect((await post(`/espaces/1/engagements/${id}`, form({ intent: "decide", decision: "verify", note: "Nou tout wè l.", dueDate: "", meetingId: String(meetingId) }), facilitator)).status).toBe(200);
+    expect(server.db.select().from(commitments).where(eq(commitments.id, id)).get()!.state).toBe("verified");
+    must(changeMeetingStatus(server, f, meetingId, "close", { now: Date.now() }));
   });
 
   it("keeps a non-public commitment, its page and its files from the public and from other spaces", async () => {

@@ -231,6 +231,15 @@ describe("the people verify", () => {
     expect(page.timeline.filter((s) => s.move === "confirm").map((s) => s.who)).toEqual(["Association des producteurs de lait de Limonade", "Gwoupman Fanm Vanyan Limonad"]);
   });
 
+  it("counts 'no news' from the authority's last word: the people's answers do not restart it", () => {
+    const id = claimed(record());
+    must(answerClaim(deps, w.jen, id, { organisationId: w.jenOrg, answer: "dispute", comment: "Dlo a pa rive." }, NOW + 50 * DAY));
+    // 61 days after the claim, 12 after the dispute.
+    expect(commitmentPage(db, null, id, NOW + 62 * DAY)).toMatchObject({ state: "disputed", noNews: true, lastNewsDay: localDate(NOW + DAY) });
+    must(postProgress(deps, w.casec, id, { move: "update", note: "N ap tounen.", percent: undefined, link: undefined }, [], NOW + 62 * DAY));
+    expect(commitmentPage(db, null, id, NOW + 62 * DAY)).toMatchObject({ state: "disputed", noNews: false });
+  });
+
   it("puts a disputed claim back to the meeting, with its reason; a new claim opens a new round", () => {
     const id = claimed(record());
     expect(answerClaim(deps, w.jen, id, { organisationId: w.jenOrg, answer: "dispute", comment: "" }, NOW + 2 * DAY)).toEqual({ ok: false, code: "reason_required", field: "comment" });
@@ -260,20 +269,46 @@ describe("the people verify", () => {
 });
 
 describe("what the meeting decides", () => {
+  /** A meeting of the space, planned, or under way from `at`. */
+  const meeting = (at: number, start = true) => {
+    const id = must(planMeeting(db, w.f, LIMONADE, { kind: "ordinary", title: "Reyinyon", startsAt: at, endsAt: null, place: "", published: true, facilitatorIds: [], authorityIds: [] }, NOW)).id;
+    if (start) must(changeMeetingStatus(deps, w.f, id, "start", { now: at }));
+    return id;
+  };
+
   it("sets a new due date as an event that keeps the original", () => {
     const id = record();
-    must(decideInMeeting(deps, w.f, id, { decision: "reschedule", note: "Lapli yo.", dueDate: `${YEAR}-11-30`, meetingId: null }, NOW));
+    const meetingId = meeting(NOW);
+    must(decideInMeeting(deps, w.f, id, { decision: "reschedule", note: "Lapli yo.", dueDate: `${YEAR}-11-30`, meetingId }, NOW));
     expect(row(id)).toMatchObject({ dueDate: `${YEAR}-11-30`, originalDueDate: `${YEAR}-09-30`, state: "pledged" });
     expect(steps(id).at(-1)).toMatchObject({ move: "reschedule", dueDate: `${YEAR}-11-30`, previousDueDate: `${YEAR}-09-30` });
-    expect(decideInMeeting(deps, w.f, id, { decision: "reschedule", note: "", dueDate: `${YEAR}-11-30`, meetingId: null }, NOW)).toEqual({ ok: false, code: "same_due_date", field: "dueDate" });
-    expect(decideInMeeting(deps, w.f, id, { decision: "reschedule", note: "", dueDate: undefined, meetingId: null }, NOW)).toEqual({ ok: false, code: "due_date_required", field: "dueDate" });
+    expect(decideInMeeting(deps, w.f, id, { decision: "reschedule", note: "", dueDate: `${YEAR}-11-30`, meetingId }, NOW)).toEqual({ ok: false, code: "same_due_date", field: "dueDate" });
+    expect(decideInMeeting(deps, w.f, id, { decision: "reschedule", note: "", dueDate: undefined, meetingId }, NOW)).toEqual({ ok: false, code: "due_date_required", field: "dueDate" });
+  });
+
+  it("is a meeting's: one of the space's, under way or held, never a planned one or another space's", () => {
+    const id = claimed(record());
+    const planned = meeting(NOW + 5 * DAY, false);
+    const before = written();
+    expect(decideInMeeting(deps, w.f, id, { decision: "verify", note: "", dueDate: undefined, meetingId: planned }, NOW)).toEqual({ ok: false, code: "meeting_not_held", field: "meetingId" });
+    expect(decideInMeeting(deps, w.f, id, { decision: "verify", note: "", dueDate: undefined, meetingId: 999_999 }, NOW)).toEqual({ ok: false, code: "meeting_not_found", field: "meetingId" });
+    expect(written()).toEqual(before);
+  });
+
+  it("upholds a dispute: the work goes back in progress with the meeting's reasons; the authority's news alone leaves a dispute open", () => {
+    const id = claimed(record());
+    must(answerClaim(deps, w.jen, id, { organisationId: w.jenOrg, answer: "dispute", comment: "Pa fini." }, NOW + 2 * DAY));
+    must(postProgress(deps, w.casec, id, { move: "update", note: "N ap fini l semèn sa a.", percent: 90, link: undefined }, [], NOW + 2 * DAY));
+    expect(row(id).state).toBe("disputed");
+    must(decideInMeeting(deps, w.f, id, { decision: "dispute", note: "Do kay la manke.", dueDate: undefined, meetingId: meeting(NOW + 3 * DAY) }, NOW + 3 * DAY));
+    expect(row(id).state).toBe("in_progress");
+    expect(steps(id).at(-1)).toMatchObject({ move: "dispute", actorKind: "meeting", fromState: "disputed", toState: "in_progress", note: "Do kay la manke." });
   });
 
   it("verifies a disputed claim, with the meeting it was decided in", () => {
     const id = claimed(record());
     must(answerClaim(deps, w.jen, id, { organisationId: w.jenOrg, answer: "dispute", comment: "Pa fini." }, NOW + 2 * DAY));
-    const meetingId = must(planMeeting(db, w.f, LIMONADE, { kind: "ordinary", title: "Reyinyon", startsAt: NOW + 3 * DAY, endsAt: null, place: "", published: true, facilitatorIds: [], authorityIds: [] }, NOW)).id;
-    must(changeMeetingStatus(deps, w.f, meetingId, "start", { now: NOW + 3 * DAY }));
+    const meetingId = meeting(NOW + 3 * DAY);
     published = [];
     must(decideInMeeting(deps, w.f, id, { decision: "verify", note: "Vizit sou plas.", dueDate: undefined, meetingId }, NOW + 3 * DAY));
     expect(row(id).state).toBe("verified");
@@ -284,9 +319,10 @@ describe("what the meeting decides", () => {
 
   it("is refused to the official, delegates and other spaces' facilitators, writing nothing", () => {
     const id = record();
+    const meetingId = meeting(NOW);
     const before = written();
-    for (const actor of [w.casec, w.rose, w.elsewhere, null]) expect(decideInMeeting(deps, actor, id, { decision: "not_done", note: "", dueDate: undefined, meetingId: null }, NOW)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(decideInMeeting(deps, w.f, id, { decision: "verify", note: "", dueDate: undefined, meetingId: null }, NOW)).toEqual({ ok: false, code: "wrong_state" });
+    for (const actor of [w.casec, w.rose, w.elsewhere, null]) expect(decideInMeeting(deps, actor, id, { decision: "not_done", note: "", dueDate: undefined, meetingId }, NOW)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(decideInMeeting(deps, w.f, id, { decision: "verify", note: "", dueDate: undefined, meetingId }, NOW)).toEqual({ ok: false, code: "wrong_state" });
     expect(written()).toEqual(before);
   });
 });

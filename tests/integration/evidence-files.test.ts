@@ -10,6 +10,7 @@ import {
   namesOf,
   storeEvidence,
   storeEvidenceFiles,
+  sweepUnrecordedEvidence,
   type StoredEvidence,
 } from "../../app/modules/evidence/evidence-files.server";
 import { evidenceMessages } from "../../app/modules/evidence/evidence.messages";
@@ -25,6 +26,10 @@ afterEach(() => dir.remove());
 const stored = () => (existsSync(evidenceDir(dir.path)) ? readdirSync(evidenceDir(dir.path)).sort() : []);
 const fileOf = (bytes: Uint8Array | Buffer | string, name: string, type: string) => new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name, { type });
 const read = (name: string) => readFileSync(join(evidenceDir(dir.path), name));
+const must = <T,>(result: { ok: true; value: T } | { ok: false; code: string }): T => {
+  if (!result.ok) throw new Error(result.code);
+  return result.value;
+};
 
 /** A photo-like picture (smooth, as a camera's): red in its top-left corner, to see which way it was turned. */
 function picture(width: number, height: number): sharp.Sharp {
@@ -244,6 +249,20 @@ describe("storing an update's files, all or none", () => {
 
   it("stores nothing and refuses nothing when no file was chosen", async () => {
     expect(await storeEvidenceFiles([fileOf(Buffer.alloc(0), "", "application/octet-stream"), "texte"], dir.path)).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe("after a crash", () => {
+  it("removes at start-up the files no update recorded and half-written ones, and nothing else", async () => {
+    const kept = must(await storeEvidence(fileOf(await phonePhoto(), "kept.jpg", "image/jpeg"), dir.path));
+    const lost = must(await storeEvidence(fileOf(await phonePhoto(), "lost.jpg", "image/jpeg"), dir.path));
+    const lostPdf = must(await storeEvidence(fileOf(PDF, "lost.pdf", "application/pdf"), dir.path));
+    const half = `.${"ab".repeat(16)}.pdf.0123abcd.tmp`;
+    writeFileSync(join(evidenceDir(dir.path), half), "%PDF-1.4 half");
+    writeFileSync(join(evidenceDir(dir.path), "notes.txt"), "someone's file");
+    expect(await sweepUnrecordedEvidence(dir.path, new Set(namesOf([kept])))).toBe(namesOf([lost, lostPdf]).length + 1);
+    expect(stored()).toEqual([...namesOf([kept]), "notes.txt"].sort());
+    expect(await sweepUnrecordedEvidence(join(dir.path, "nowhere"), new Set())).toBe(0);
   });
 });
 

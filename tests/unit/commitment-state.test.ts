@@ -20,9 +20,11 @@ const open: CommitmentState[] = ["pledged", "in_progress", "disputed"];
 const unsettled: CommitmentState[] = [...open, "claimed_done"];
 for (const from of open) {
   for (const by of ["authority", "meeting"] as const) {
-    ALLOWED.push([from, "update", by, "in_progress"], [from, "claim", by, "claimed_done"]);
+    // News leaves a dispute open: only a meeting's decision (or a new claim) takes it off the review.
+    ALLOWED.push([from, "update", by, from === "disputed" ? "disputed" : "in_progress"], [from, "claim", by, "claimed_done"]);
   }
-  ALLOWED.push([from, "reschedule", "meeting", from]);
+  // A new date set by a meeting settles a dispute: the work goes on.
+  ALLOWED.push([from, "reschedule", "meeting", from === "disputed" ? "in_progress" : from]);
 }
 for (const from of unsettled) {
   ALLOWED.push([from, "partly", "meeting", "partly_done"], [from, "not_done", "meeting", "not_done"], [from, "abandon", "authority", "abandoned"], [from, "abandon", "meeting", "abandoned"]);
@@ -30,10 +32,11 @@ for (const from of unsettled) {
 ALLOWED.push(
   ["claimed_done", "confirm", "delegate", "claimed_done"],
   ["claimed_done", "dispute", "delegate", "disputed"],
-  ["claimed_done", "dispute", "meeting", "disputed"],
+  // A meeting that upholds a dispute sends the work back in progress, with its reasons.
+  ["claimed_done", "dispute", "meeting", "in_progress"],
   ["disputed", "confirm", "delegate", "disputed"],
   ["disputed", "dispute", "delegate", "disputed"],
-  ["disputed", "dispute", "meeting", "disputed"],
+  ["disputed", "dispute", "meeting", "in_progress"],
   ["claimed_done", "verify", "meeting", "verified"],
   ["disputed", "verify", "meeting", "verified"],
 );

@@ -36,12 +36,12 @@ describe("bodyLimitFor", () => {
     expect(bodyLimitFor("/%E0%A4%A")).toBe(16 * 1024);
   });
 
-  it("gives a commitment's pages room for three full-size photos and the fields, and no other page", () => {
+  it("gives a commitment's page room for three full-size photos and the fields, and no other page", () => {
     const evidence = 32 * 1024 * 1024;
-    for (const path of ["/espaces/3/engagements/12", "/espaces/3/engagements/nouveau", "/espaces/3/engagements/12.data", "/espaces/3/engagements/nouveau/", "/espaces/3/engagements/%6Eouveau"]) {
+    for (const path of ["/espaces/3/engagements/12", "/espaces/3/engagements/12.data", "/espaces/3/engagements/12/", "/espaces/3/engagements/%31%32"]) {
       expect({ path, limit: bodyLimitFor(path) }).toEqual({ path, limit: evidence });
     }
-    for (const path of ["/espaces/3/engagements", "/espaces/3/engagements/12/autre", "/espaces/x/engagements/12", "/espaces/3/engagements/12x", "/engagements/12", "/espaces/3/engagements/..%2F12"]) {
+    for (const path of ["/espaces/3/engagements", "/espaces/3/engagements/nouveau", "/espaces/3/engagements/12/autre", "/espaces/x/engagements/12", "/espaces/3/engagements/12x", "/engagements/12", "/espaces/3/engagements/..%2F12"]) {
       expect({ path, limit: bodyLimitFor(path) }).toEqual({ path, limit: 256 * 1024 });
     }
   });

@@ -9,7 +9,7 @@ import { THUMB_SIDE } from "../evidence/limits";
 import { COMMUNE_CODE } from "../geography/codes";
 import { getCommune } from "../geography/geography.server";
 import { MOTION_THEMES, type MotionTheme } from "../motions/themes";
-import { commitmentBoard, communeSpaces, type CommitmentSummary } from "./commitment-views.server";
+import { commitmentBoard, communeSpaces, type CommitmentStanding, type CommitmentSummary } from "./commitment-views.server";
 import { BoardFilterSchema, type BoardFilter } from "./commitments.schemas";
 
 /**
@@ -44,27 +44,14 @@ interface BoardPhoto {
   height: number;
 }
 
-export interface BoardItem {
-  id: number;
+export interface BoardItem extends CommitmentStanding {
   spaceId: number;
   spaceName: string;
-  title: string;
   theme: MotionTheme;
-  state: CommitmentSummary["state"];
   /** Listed only for the space's members (and the authority's officials). */
   membersOnly: boolean;
   authority: string;
-  responsible: string;
   pledgedOn: string;
-  dueDate: string;
-  originalDueDate: string;
-  overdueDays: number | null;
-  dueSoon: boolean;
-  noNews: boolean;
-  percent: number | null;
-  lastUpdate: { day: string; move: NonNullable<CommitmentSummary["lastUpdate"]>["move"]; note: string } | null;
-  confirmations: number;
-  disputes: number;
   photos: BoardPhoto[];
   motion: { id: number; number: string } | null;
 }

@@ -28,21 +28,27 @@ export const CONFIRMATIONS_NEEDED = 2;
 const OPEN: readonly CommitmentState[] = ["pledged", "in_progress", "disputed"];
 const UNSETTLED: readonly CommitmentState[] = ["pledged", "in_progress", "claimed_done", "disputed"];
 
-/** Each move: from which states, by whom, and where it leads (`same`: the state stays). */
-const RULES: Record<CommitmentMove, { from: readonly CommitmentState[]; by: readonly CommitmentActor[]; to: CommitmentState | "same" }> = {
+/**
+ * Each move: from which states, by whom, and where it leads (`same`: the state stays). A
+ * dispute stays open until a meeting decides: the authority's news leaves it disputed (on the
+ * next meeting's review), and a meeting that upholds it, or sets a new date, sends the work back
+ * in progress with its reasons.
+ */
+type Leads = CommitmentState | "same" | ((from: CommitmentState, by: CommitmentActor) => CommitmentState);
+const RULES: Record<CommitmentMove, { from: readonly CommitmentState[]; by: readonly CommitmentActor[]; to: Leads }> = {
   // A progress note: a pledge starts moving with its first one.
-  update: { from: OPEN, by: ["authority", "meeting"], to: "in_progress" },
+  update: { from: OPEN, by: ["authority", "meeting"], to: (from) => (from === "disputed" ? "disputed" : "in_progress") },
   claim: { from: OPEN, by: ["authority", "meeting"], to: "claimed_done" },
   // The people's answers stay open on a claim until a meeting decides or the authority claims
   // again: an organisation may still confirm (or dispute) a claim another one disputed.
   confirm: { from: ["claimed_done", "disputed"], by: ["delegate"], to: "same" },
-  dispute: { from: ["claimed_done", "disputed"], by: ["delegate", "meeting"], to: "disputed" },
+  dispute: { from: ["claimed_done", "disputed"], by: ["delegate", "meeting"], to: (_, by) => (by === "meeting" ? "in_progress" : "disputed") },
   verify: { from: ["claimed_done", "disputed"], by: ["meeting"], to: "verified" },
   partly: { from: UNSETTLED, by: ["meeting"], to: "partly_done" },
   not_done: { from: UNSETTLED, by: ["meeting"], to: "not_done" },
   abandon: { from: UNSETTLED, by: ["authority", "meeting"], to: "abandoned" },
   // A new due date agreed in a meeting: an event; the original date is kept beside it.
-  reschedule: { from: OPEN, by: ["meeting"], to: "same" },
+  reschedule: { from: OPEN, by: ["meeting"], to: (from) => (from === "disputed" ? "in_progress" : from) },
 };
 
 /** Moves that must say why. */
@@ -67,7 +73,7 @@ export function moveCommitment(current: CommitmentState, move: CommitmentMove, a
   if (NEEDS_REASON.includes(move) && !facts.reason?.trim()) return { ok: false, code: "reason_required" };
   if (actor === "delegate" && facts.organisationAnswered) return { ok: false, code: "already_answered" };
   if (move === "confirm") return { ok: true, state: current === "claimed_done" && verifiedByThePeople((facts.confirmations ?? 0) + 1, facts.disputes ?? 0) ? "verified" : current };
-  return { ok: true, state: rule.to === "same" ? current : rule.to };
+  return { ok: true, state: rule.to === "same" ? current : typeof rule.to === "function" ? rule.to(current, actor) : rule.to };
 }
 
 /** The moves an actor may make from a state (the buttons a page offers; each refused anyway by its command if it comes to that). */

@@ -7,6 +7,7 @@ import { localDate } from "../dates";
 import { motionNumber } from "../motions/motion-state";
 import type { MotionTheme } from "../motions/themes";
 import type { AuthorityKind } from "../organisations/types";
+import { AGE_KEYS, SEX_KEYS, type AgeKey, type SexKey } from "../people/disaggregation";
 import { listAuthorities } from "../authorities/authorities.server";
 import { boardFigures, type FigureRow } from "./board-figures";
 import { commitmentFlags, commitmentMovesFrom, CONFIRMATIONS_NEEDED, type CommitmentActor, type CommitmentMove, type CommitmentState } from "./commitment-state";
@@ -52,6 +53,8 @@ export interface CommitmentSummary {
   /** The last percentage given. */
   percent: number | null;
   lastUpdate: { day: string; move: CommitmentMove | "record"; note: string } | null;
+  /** The day of the authority's (or a meeting's) last news, or of the pledge: "no news" counts from it. */
+  lastNewsDay: string;
   /** The people's answers to the current claim. */
   confirmations: number;
   disputes: number;
@@ -61,6 +64,9 @@ export interface CommitmentSummary {
   sectionName: string | null;
   verifiedOn: string | null;
 }
+
+/** How a commitment stands, as every list of them says it: its dates, the last news, the people's answers. */
+export type CommitmentStanding = Pick<CommitmentSummary, "id" | "title" | "state" | "responsible" | "dueDate" | "originalDueDate" | "overdueDays" | "dueSoon" | "noNews" | "percent" | "lastUpdate" | "confirmations" | "disputes">;
 
 function summaries(db: Db, rows: readonly Row[], today: string): CommitmentSummary[] {
   if (rows.length === 0) return [];
@@ -74,7 +80,16 @@ function summaries(db: Db, rows: readonly Row[], today: string): CommitmentSumma
   const sectionCodes = [...new Set(rows.flatMap((r) => (r.sectionCode === null ? [] : [r.sectionCode])))];
   const sectionRows = sectionCodes.length ? db.select({ code: sections.code, name: sections.name }).from(sections).where(inArray(sections.code, sectionCodes)).all() : [];
   const updates = db
-    .select({ commitmentId: commitmentUpdates.commitmentId, move: commitmentUpdates.move, note: commitmentUpdates.note, percent: commitmentUpdates.percent, claimRound: commitmentUpdates.claimRound, toState: commitmentUpdates.toState, at: commitmentUpdates.at })
+    .select({
+      commitmentId: commitmentUpdates.commitmentId,
+      move: commitmentUpdates.move,
+      actorKind: commitmentUpdates.actorKind,
+      note: commitmentUpdates.note,
+      percent: commitmentUpdates.percent,
+      claimRound: commitmentUpdates.claimRound,
+      toState: commitmentUpdates.toState,
+      at: commitmentUpdates.at,
+    })
     .from(commitmentUpdates)
     .where(inArray(commitmentUpdates.commitmentId, ids))
     .orderBy(asc(commitmentUpdates.at), asc(commitmentUpdates.id))
@@ -88,7 +103,9 @@ function summaries(db: Db, rows: readonly Row[], today: string): CommitmentSumma
   return rows.map((r) => {
     const own = updates.filter((u) => u.commitmentId === r.id);
     const last = own.at(-1) ?? null;
-    const lastNewsDay = last ? localDate(last.at) : r.pledgedOn;
+    // News is what the authority (or a meeting) says of the work; the people's answers do not restart its 60 days.
+    const lastNews = own.filter((u) => u.actorKind !== "delegate").at(-1);
+    const lastNewsDay = lastNews ? localDate(lastNews.at) : r.pledgedOn;
     const flags = commitmentFlags({ state: r.state, dueDate: r.dueDate, lastNewsDay }, today);
     const answers = own.filter((u) => u.claimRound === r.claimRound && (u.move === "confirm" || u.move === "dispute"));
     const verified = r.state === "verified" ? own.filter((u) => u.toState === "verified").at(-1) : undefined;
@@ -111,6 +128,7 @@ function summaries(db: Db, rows: readonly Row[], today: string): CommitmentSumma
       ...flags,
       percent: own.filter((u) => u.percent !== null).at(-1)?.percent ?? null,
       lastUpdate: last ? { day: localDate(last.at), move: last.move, note: last.note } : null,
+      lastNewsDay,
       confirmations: answers.filter((a) => a.move === "confirm").length,
       disputes: answers.filter((a) => a.move === "dispute").length,
       // A photo's file name says nothing to a reader and may say something about its sender.
@@ -121,6 +139,9 @@ function summaries(db: Db, rows: readonly Row[], today: string): CommitmentSumma
     };
   });
 }
+
+/** The most overdue first, then by due date: what a meeting or a reader should look at first. */
+const mostPressingFirst = (a: CommitmentSummary, b: CommitmentSummary) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.dueDate.localeCompare(b.dueDate) || a.id - b.id;
 
 const filtered = (list: CommitmentSummary[], f: BoardFilter) =>
   list.filter(
@@ -135,7 +156,7 @@ const toFigureRow = (c: CommitmentSummary): FigureRow => ({
   state: c.state,
   dueDate: c.dueDate,
   pledgedOn: c.pledgedOn,
-  lastNewsDay: c.lastUpdate?.day ?? c.pledgedOn,
+  lastNewsDay: c.lastNewsDay,
   verifiedOn: c.verifiedOn,
   authorityId: c.authority.id,
   authorityName: c.authority.name,
@@ -151,7 +172,7 @@ export function commitmentBoard(db: Db, actor: Actor | null, spaceIds: readonly 
   const today = localDate(now);
   const rows = spaceIds.length ? db.select().from(commitments).where(inArray(commitments.spaceId, [...spaceIds])).orderBy(asc(commitments.dueDate), asc(commitments.id)).all() : [];
   const all = summaries(db, rows.filter((r) => seesCommitment(actor, r, today)), today);
-  const list = filtered(all, filters).sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+  const list = filtered(all, filters).sort(mostPressingFirst);
   return {
     list,
     figures: boardFigures(list.map(toFigureRow), today),
@@ -185,7 +206,7 @@ export function commitmentsToReview(db: Db, spaceId: number, now: number): Commi
   const rows = db.select().from(commitments).where(and(eq(commitments.spaceId, spaceId), inArray(commitments.state, ["pledged", "in_progress", "claimed_done", "disputed"]))).all();
   return summaries(db, rows, today)
     .filter((c) => c.overdueDays !== null || c.dueSoon || c.state === "disputed" || c.state === "claimed_done")
-    .sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+    .sort(mostPressingFirst);
 }
 
 /**
@@ -197,7 +218,7 @@ export function myCommitments(db: Db, actor: Actor | null, now: number): Commitm
   const ids = [...new Set((actor?.mandates ?? []).map((m) => m.authorityId))].filter((authorityId) => can(actor, "authority.answerFor", { authorityId, on: today }));
   if (ids.length === 0) return [];
   const rows = db.select().from(commitments).where(inArray(commitments.authorityId, ids)).all();
-  return summaries(db, rows, today).sort((a, b) => (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+  return summaries(db, rows, today).sort(mostPressingFirst);
 }
 
 /** One step of a commitment's timeline, as anyone who may read the commitment may see it. */
@@ -300,16 +321,24 @@ export function commitmentPage(db: Db, actor: Actor | null, id: number, now: num
   const answering = row.state === "claimed_done" || row.state === "disputed";
   const answerFor = answering ? seatedFor.filter((o) => !answeredThisRound.has(o)) : [];
   const answerNames = answerFor.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, answerFor)).all() : [];
-  const official = row.officialId === null ? null : db.select({ title: officials.title, name: people.name }).from(officials).innerJoin(people, eq(people.id, officials.personId)).where(eq(officials.id, row.officialId)).get() ?? null;
+  // The meetings that may have decided (under way, or held), the latest first: the facilitator says which one did.
+  const decidingMeetings = meetingSide
+    ? db
+        .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+        .from(meetings)
+        .where(and(eq(meetings.spaceId, row.spaceId), inArray(meetings.status, ["live", "closed"])))
+        .orderBy(desc(meetings.startsAt))
+        .limit(20)
+        .all()
+        .map((m) => ({ id: m.id, title: m.title, day: localDate(m.startsAt), live: m.status === "live" }))
+    : [];
   return {
     ...summary,
     text: row.text,
-    office: row.office,
-    official,
     budgetHtg: row.budgetHtg,
     beneficiaries: row.beneficiaries,
     beneficiariesNote: row.beneficiariesNote,
-    beneficiariesBreakdown: row.beneficiariesBreakdown,
+    beneficiariesBy: row.beneficiariesBreakdown ? beneficiaryTotals(row.beneficiariesBreakdown) : null,
     meeting: seenMeeting(row.meetingId),
     confirmationsNeeded: CONFIRMATIONS_NEEDED,
     timeline,
@@ -318,6 +347,8 @@ export function commitmentPage(db: Db, actor: Actor | null, id: number, now: num
       asAuthority: authoritySide ? commitmentMovesFrom(row.state, "authority") : [],
       /** Moves as the meeting (facilitators, administrators). */
       asMeeting: meetingSide ? commitmentMovesFrom(row.state, "meeting") : [],
+      /** The meetings a decision may be recorded for. */
+      decidingMeetings,
       /** Organisations this reader may confirm or dispute the current claim for. */
       answerFor: answerNames,
       /** Already answered for every organisation they speak for. */
@@ -325,6 +356,13 @@ export function commitmentPage(db: Db, actor: Actor | null, id: number, now: num
     },
   };
 }
+/** Who is to benefit, by sex and by age group as recorded: the groups named, with their totals. */
+function beneficiaryTotals(breakdown: Record<SexKey, Record<AgeKey, number>>) {
+  const bySex = SEX_KEYS.map((sex) => ({ key: sex, count: AGE_KEYS.reduce((sum, age) => sum + (breakdown[sex]?.[age] ?? 0), 0) })).filter((g) => g.count > 0);
+  const byAge = AGE_KEYS.map((age) => ({ key: age, count: SEX_KEYS.reduce((sum, sex) => sum + (breakdown[sex]?.[age] ?? 0), 0) })).filter((g) => g.count > 0);
+  return { bySex, byAge };
+}
+
 export type CommitmentPage = NonNullable<ReturnType<typeof commitmentPage>>;
 
 /**
@@ -343,8 +381,14 @@ export function evidenceFor(db: Db, actor: Actor | null, name: string, now: numb
   return { file: name, mime: thumb ? "image/jpeg" : row.mime, download: row.kind === "document" && !thumb ? row.originalName || name : undefined };
 }
 
+/** Every stored evidence file name the database holds (photos, their thumbnails, documents). */
+export function recordedEvidenceNames(db: Db): Set<string> {
+  const rows = db.select({ file: commitmentEvidence.file, thumb: commitmentEvidence.thumb }).from(commitmentEvidence).all();
+  return new Set(rows.flatMap((r) => (r.thumb ? [r.file, r.thumb] : [r.file])));
+}
+
 /** What the recording form offers: the space's authorities with their officials, its sections, adopted motions and meetings. */
-export function recordChoices(db: Db, space: { id: number; communeCode: string; sectionCode: string | null }) {
+export function recordChoices(db: Db, actor: Actor | null, space: { id: number; communeCode: string; sectionCode: string | null }) {
   const motionRows = db
     .select({ id: motions.id, year: motions.year, sequence: motions.sequence, title: motions.title, state: motions.state })
     .from(motions)
@@ -352,7 +396,14 @@ export function recordChoices(db: Db, space: { id: number; communeCode: string; 
     .orderBy(desc(motions.year), desc(motions.sequence))
     .all()
     .filter((m) => m.sequence > 0);
-  const meetingRows = db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(and(eq(meetings.spaceId, space.id), inArray(meetings.status, ["planned", "live", "closed"]))).orderBy(desc(meetings.startsAt)).limit(30).all();
+  const meetingRows = db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, published: meetings.published })
+    .from(meetings)
+    .where(and(eq(meetings.spaceId, space.id), inArray(meetings.status, ["planned", "live", "closed"])))
+    .orderBy(desc(meetings.startsAt))
+    .limit(30)
+    .all()
+    .filter((m) => can(actor, "meeting.see", { spaceId: space.id, published: m.published }));
   const sectionRows = db.select({ code: sections.code, name: sections.name }).from(sections).where(eq(sections.communeCode, space.communeCode)).orderBy(asc(sections.code)).all();
   return {
     motions: motionRows.map((m) => ({ id: m.id, label: `${motionNumber(m.year, m.sequence)} — ${m.title}`, adopted: m.state === "adopted" })),

@@ -88,7 +88,8 @@ export const MeetingDecisionSchema = z.object({
   decision: z.enum(["verify", "dispute", "partly", "not_done", "abandon", "reschedule"], { error: "error.required" }),
   note: optionalText(2_000).transform((v) => v ?? ""),
   dueDate: z.preprocess(blank, isoDate.optional()),
-  meetingId: optionalId,
+  /** The meeting that decided: one of the space's, held or under way. */
+  meetingId: z.coerce.number({ error: "commitments.error.meetingRequired" }).int().positive({ error: "commitments.error.meetingRequired" }),
 });
 export type MeetingDecision = z.output<typeof MeetingDecisionSchema>;
 

@@ -18,23 +18,12 @@ import {
 } from "./commitment-state";
 import type { AnswerClaim, MeetingDecision, Progress, RecordCommitment } from "./commitments.schemas";
 import type { CommitmentCode } from "./messages";
+import type { StoredEvidence } from "../evidence/evidence-files.server";
 
 export type { CommitmentCode };
 
 type Store = Db | Tx;
 type CommitmentRow = typeof commitments.$inferSelect;
-
-/** A stored evidence file, as the upload side hands it over (see app/modules/evidence). */
-export interface EvidenceFile {
-  kind: "photo" | "document";
-  file: string;
-  thumb: string | null;
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  originalName: string;
-}
 
 const loadCommitment = (db: Store, id: number) => db.select().from(commitments).where(eq(commitments.id, id)).get();
 
@@ -67,7 +56,7 @@ function insertUpdate(tx: Tx, row: typeof commitmentUpdates.$inferInsert): numbe
   return tx.insert(commitmentUpdates).values(row).returning({ id: commitmentUpdates.id }).get().id;
 }
 
-function insertEvidence(tx: Tx, commitmentId: number, updateId: number, files: readonly EvidenceFile[], now: number): void {
+function insertEvidence(tx: Tx, commitmentId: number, updateId: number, files: readonly StoredEvidence[], now: number): void {
   for (const f of files) tx.insert(commitmentEvidence).values({ ...f, commitmentId, updateId, createdAt: now }).run();
 }
 
@@ -92,8 +81,9 @@ export function recordCommitment(deps: Deps, actor: Actor | null, spaceId: numbe
     }
     let pledgedOn = today;
     if (input.meetingId !== null) {
-      const meeting = tx.select({ spaceId: meetings.spaceId, status: meetings.status, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
-      if (!meeting || meeting.spaceId !== spaceId || meeting.status === "cancelled") return fail("meeting_not_found", "meetingId");
+      const meeting = tx.select({ spaceId: meetings.spaceId, status: meetings.status, startsAt: meetings.startsAt, published: meetings.published }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
+      // An official outside the space names only the meetings they can see (published ones).
+      if (!meeting || meeting.spaceId !== spaceId || meeting.status === "cancelled" || !can(actor, "meeting.see", { spaceId, published: meeting.published })) return fail("meeting_not_found", "meetingId");
       pledgedOn = localDate(meeting.startsAt);
     }
     if (input.sectionCode !== null) {
@@ -141,7 +131,7 @@ export function recordCommitment(deps: Deps, actor: Actor | null, spaceId: numbe
  * the people's answers; or giving it up, with the reason. The evidence files are already
  * stored; the route removes them if this is refused.
  */
-export function postProgress(deps: Deps, actor: Actor | null, id: number, input: Progress, evidence: readonly EvidenceFile[], now: number): Result<{ state: CommitmentState }, CommitmentCode> {
+export function postProgress(deps: Deps, actor: Actor | null, id: number, input: Progress, evidence: readonly StoredEvidence[], now: number): Result<{ state: CommitmentState }, CommitmentCode> {
   const today = localDate(now);
   return commit(deps, (tx, emit) => {
     const c = loadCommitment(tx, id);
@@ -225,10 +215,10 @@ export function decideInMeeting(deps: Deps, actor: Actor | null, id: number, inp
     const c = loadCommitment(tx, id);
     if (!c) return fail("not_found");
     if (!facilitates(actor, c.spaceId)) return fail("forbidden");
-    if (input.meetingId !== null) {
-      const meeting = tx.select({ spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
-      if (!meeting || meeting.spaceId !== c.spaceId) return fail("meeting_not_found", "meetingId");
-    }
+    // Only a meeting decides: one of the space's that is under way or was held.
+    const meeting = tx.select({ spaceId: meetings.spaceId, status: meetings.status }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
+    if (!meeting || meeting.spaceId !== c.spaceId) return fail("meeting_not_found", "meetingId");
+    if (meeting.status !== "live" && meeting.status !== "closed") return fail("meeting_not_held", "meetingId");
     if (input.decision === "reschedule") {
       if (!input.dueDate) return fail("due_date_required", "dueDate");
       if (input.dueDate === c.dueDate) return fail("same_due_date", "dueDate");

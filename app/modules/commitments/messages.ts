@@ -9,6 +9,7 @@ export type CommitmentCode =
   | "responsible_required"
   | "motion_not_found"
   | "meeting_not_found"
+  | "meeting_not_held"
   | "section_outside"
   | "due_before_pledge"
   | "not_allowed"
@@ -30,6 +31,7 @@ const MESSAGES: Record<CommitmentCode, MessageKey> = {
   responsible_required: "commitments.error.responsible",
   motion_not_found: "commitments.error.motion",
   meeting_not_found: "commitments.error.meeting",
+  meeting_not_held: "commitments.error.meetingNotHeld",
   section_outside: "commitments.error.section",
   due_before_pledge: "commitments.error.dueBeforePledge",
   not_allowed: "commitments.error.notAllowed",

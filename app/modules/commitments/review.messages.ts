@@ -32,7 +32,7 @@ export const commitmentsReviewMessages = {
   "commitments.review.decision": { fr: "La réunion décide", ht: "Reyinyon an deside" },
   "commitments.review.choose": { fr: "Choisir…", ht: "Chwazi…" },
   "commitments.review.decision.verify": { fr: "C'est fait : vérifié par la réunion", ht: "Li fèt: reyinyon an verifye l" },
-  "commitments.review.decision.dispute": { fr: "Contesté : pas fait comme annoncé (dites pourquoi)", ht: "Konteste: li pa fèt jan yo te di a (di poukisa)" },
+  "commitments.review.decision.dispute": { fr: "Contesté : pas fait comme annoncé, le travail reprend (dites pourquoi)", ht: "Konteste: li pa fèt jan yo te di a, travay la rekòmanse (di poukisa)" },
   "commitments.review.decision.partly": { fr: "Fait en partie", ht: "Fèt an pati" },
   "commitments.review.decision.not_done": { fr: "Non réalisé", ht: "Pa fèt" },
   "commitments.review.decision.abandon": { fr: "Abandonné (dites pourquoi)", ht: "Yo kite l tonbe (di poukisa)" },

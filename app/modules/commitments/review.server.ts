@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n/translate";
 import type { RoomCommitment } from "../live/projections";
 import { fail, type Result } from "../result";
 import { commitmentMovesFrom, type CommitmentState } from "./commitment-state";
-import { commitmentPage, commitmentsToReview, seesCommitment, type CommitmentSummary } from "./commitment-views.server";
+import { commitmentPage, commitmentsToReview, seesCommitment, type CommitmentStanding, type CommitmentSummary } from "./commitment-views.server";
 import { MeetingDecisionSchema, type MeetingDecision } from "./commitments.schemas";
 import { decideInMeeting } from "./commitments.server";
 import { commitmentMessage, type CommitmentCode } from "./messages";
@@ -18,22 +18,9 @@ export type ReviewDecision = MeetingDecision["decision"];
 const DECISIONS: readonly ReviewDecision[] = MeetingDecisionSchema.shape.decision.options;
 
 /** One commitment of a review, as the planning page and the console list it. */
-export interface ReviewLine {
-  id: number;
-  title: string;
+export interface ReviewLine extends CommitmentStanding {
   authority: string;
-  responsible: string;
-  state: CommitmentState;
   public: boolean;
-  dueDate: string;
-  originalDueDate: string;
-  overdueDays: number | null;
-  dueSoon: boolean;
-  noNews: boolean;
-  percent: number | null;
-  lastUpdate: CommitmentSummary["lastUpdate"];
-  confirmations: number;
-  disputes: number;
   /** What the meeting may decide from its state (none once it is settled). */
   decisions: ReviewDecision[];
 }
@@ -102,7 +89,7 @@ export function roomCommitment(db: Db, meeting: { spaceId: number; screenCommitm
     state: c.state,
     dueDate: c.dueDate,
     originalDueDate: c.originalDueDate,
-    lastNewsDay: c.lastUpdate?.day ?? c.pledgedOn,
+    lastNewsDay: c.lastNewsDay,
     lastUpdate: c.lastUpdate,
     percent: c.percent,
     confirmations: c.confirmations,

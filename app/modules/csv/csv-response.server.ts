@@ -3,7 +3,8 @@ export function csvResponse(body: string, filename: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]+/g, "-")}"`,
+      // ASCII only, the accents dropped rather than the letters ("Makòn" gives Makon, not Mak-n).
+      "Content-Disposition": `attachment; filename="${filename.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w.-]+/g, "-")}"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import sharp from "sharp";
@@ -209,6 +209,27 @@ export const namesOf = (stored: readonly StoredEvidence[]): string[] => stored.f
  */
 export async function discardEvidence(dataDir: string, names: readonly string[]): Promise<void> {
   await Promise.all(names.filter((name) => STORED_NAME.test(name)).map((name) => rm(join(evidenceDir(dataDir), name), { force: true })));
+}
+
+/** A half-written file's name (`writeAtomically`): never recorded, never served. */
+const TEMPORARY_NAME = /^\.[0-9a-f]{32}(-t)?\.(jpg|pdf)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * At start-up, before any upload: removes what a crash or a power cut left in the folder —
+ * files stored whose update was never recorded (the process died between the two), and
+ * half-written ones. Only names of ours; `recorded` says which stored names rows hold.
+ * Returns how many files it removed.
+ */
+export async function sweepUnrecordedEvidence(dataDir: string, recorded: ReadonlySet<string>): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(evidenceDir(dataDir));
+  } catch {
+    return 0;
+  }
+  const orphans = names.filter((name) => TEMPORARY_NAME.test(name) || (STORED_NAME.test(name) && !recorded.has(name)));
+  await Promise.all(orphans.map((name) => rm(join(evidenceDir(dataDir), name), { force: true })));
+  return orphans.length;
 }
 
 /** `filename*` as RFC 5987 writes it, with an ASCII `filename` for the oldest clients. */
