@@ -122,6 +122,7 @@ function Header() {
             {t("nav.spaces")}
           </NavLink>
           <NavLink to="/geographie">{t("nav.geography")}</NavLink>
+          <NavLink to="/rapports">{t("nav.reports")}</NavLink>
           {user?.official ? <NavLink to="/mes-engagements">{t("nav.myCommitments")}</NavLink> : null}
           {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
         </nav>
@@ -137,8 +138,9 @@ function Header() {
               {t("nav.spaces")}
             </NavLink>
             <NavLink to="/geographie">{t("nav.geography")}</NavLink>
+            <NavLink to="/rapports">{t("nav.reports")}</NavLink>
             {user?.official ? <NavLink to="/mes-engagements">{t("nav.myCommitments")}</NavLink> : null}
-          {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
+            {user?.admin ? <NavLink to="/admin/comptes">{t("nav.accounts")}</NavLink> : null}
             {user ? (
               <>
                 <Link to="/compte">{user.name}</Link>

@@ -10,3 +10,4 @@ export * from "./requests";
 export * from "./motions";
 export * from "./polls";
 export * from "./commitments";
+export * from "./reports";

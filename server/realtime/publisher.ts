@@ -1,5 +1,5 @@
 import type { DocumentRef } from "../../app/modules/realtime/document-names";
-import { meetingOf } from "../../app/modules/realtime/document-names";
+import { meetingOf, reportOf } from "../../app/modules/realtime/document-names";
 import type { DomainEvent, RealtimePort } from "../../app/modules/realtime/port";
 import type { RealtimeHub } from "./hub";
 
@@ -39,6 +39,9 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             break;
           case "attendance.changed":
             hub.refreshSoon(`meeting:${event.meetingId}`, meetingProjections(event.meetingId));
+            break;
+          case "report.changed":
+            hub.reauthorize((ref) => reportOf(ref) === event.reportId);
             break;
           case "access.changed":
             hub.reauthorize((_ref, credentials) => credentials.userId === event.userId);

@@ -49,6 +49,11 @@ beforeAll(async () => {
   // A commitment answering the motion, with a photo, for the boards and its own page.
   const casecId = String(server.db.select({ id: authorities.id }).from(authorities).get()!.id);
   const commitment = (await post("/espaces/1/engagements/nouveau", { authorityId: casecId, officialId: "", office: "Biwo CASEC", title: "Fontèn Roucou", text: "Repare fontèn nan.", theme: "water", motionId: motion.split("/").pop()!, meetingId: "", sectionCode: "", dueDate: `${new Date().getFullYear() + 1}-01-31`, isPublic: "on" })).headers.get("location")!;
+  // Reports: a draft sheet in Kreyòl, and a periodic report published (its page, print and an earlier version).
+  const report = (fields: Record<string, string>) => post("/rapports/nouveau", { scopeKind: "space", spaceId: "1", periodKind: "year", year: String(new Date().getFullYear()), title: "", ...fields }).then((r) => r.headers.get("location")!);
+  const draftReport = await report({ template: "sheet", locale: "ht" });
+  const publishedReport = await report({ template: "periodic", locale: "fr" });
+  await post(publishedReport, { intent: "publish", confirm: "1" });
   pages.push(
     "/",
     "/connexion",
@@ -88,6 +93,12 @@ beforeAll(async () => {
     closed.path,
     `${closed.path}/imprimer`,
     `/ecran/${token}`,
+    "/rapports",
+    "/rapports/nouveau",
+    draftReport,
+    publishedReport,
+    `${publishedReport}?version=1`,
+    `${publishedReport}/imprimer`,
     "/admin/comptes",
     "/admin/comptes/nouveau",
     `/admin/comptes/${userId}`,

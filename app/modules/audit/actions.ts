@@ -104,6 +104,10 @@ export const AUDIT_ACTIONS = {
   "commitment.not_done": "public",
   "commitment.abandon": "public",
   "commitment.reschedule": "public",
+  "report.create": "internal",
+  "report.update": "internal",
+  "report.publish": "public",
+  "report.reopen": "internal",
 } as const satisfies Record<string, Visibility>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -27,6 +27,11 @@ export interface Subjects {
   "organisation.speakFor": { spaceId: number; organisationId: number; on: string; seat?: SeatKind };
   /** Answer for an authority (make or report on a commitment): a mandate held on that day. */
   "authority.answerFor": { authorityId: number; on: string };
+  /**
+   * Write a report (create it, write its sections, publish it): a space's, by its facilitators;
+   * a commune's, by the facilitators of one of its spaces; the programme's, by administrators.
+   */
+  "report.write": { scope: "space" | "commune" | "programme"; spaceIds: readonly number[] };
 }
 
 export type PermissionAction = keyof Subjects;
@@ -68,6 +73,10 @@ export function can<A extends PermissionAction>(actor: Actor | null, action: A, 
     case "authority.answerFor": {
       const { authorityId, on } = subject as Subjects["authority.answerFor"];
       return (actor?.mandates ?? []).some((m) => m.authorityId === authorityId && within(on, m.start, m.end));
+    }
+    case "report.write": {
+      const { scope, spaceIds } = subject as Subjects["report.write"];
+      return isAdmin(actor) || (scope !== "programme" && spaceIds.some((spaceId) => facilitates(spaceId)));
     }
   }
   return false;

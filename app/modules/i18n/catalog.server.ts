@@ -11,6 +11,7 @@ import { motionsMessages } from "../motions/motions.messages";
 import { pollsMessages } from "../polls/polls.messages";
 import { commitmentsMessages } from "../commitments/commitments.messages";
 import { evidenceMessages } from "../evidence/evidence.messages";
+import { reportsMessages } from "../reports/reports.messages";
 import type { Catalog } from "./catalog";
 import type { Locale } from "./locales";
 import type { MessageDomain } from "./page-domains";
@@ -31,6 +32,7 @@ export const CATALOGS = {
   polls: pollsMessages,
   commitments: commitmentsMessages,
   evidence: evidenceMessages,
+  reports: reportsMessages,
 } as const satisfies Record<MessageDomain, Catalog>;
 
 const ALL: Record<MessageKey, Record<Locale, string>> = Object.assign({}, ...Object.values(CATALOGS));

@@ -15,6 +15,7 @@ export const commonMessages = {
   "nav.geography": { fr: "Géographie", ht: "Jewografi" },
   "nav.accounts": { fr: "Comptes", ht: "Kont" },
   "nav.myCommitments": { fr: "Mes engagements", ht: "Angajman mwen yo" },
+  "nav.reports": { fr: "Rapports", ht: "Rapò" },
   "nav.signIn": { fr: "Se connecter", ht: "Konekte" },
   "nav.signOut": { fr: "Se déconnecter", ht: "Dekonekte" },
   "home.title": { fr: "Espaces Makòn", ht: "Espas Makòn" },

@@ -3,7 +3,7 @@
  * page's language only. A page that shows a domain not listed here shows ⟦keys⟧, which the
  * page sweep test (tests/integration/pages.test.ts) catches.
  */
-export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console", "motions", "polls", "commitments", "evidence"] as const;
+export const MESSAGE_DOMAINS = ["common", "geography", "spaces", "organisations", "people", "users", "meetings", "live", "console", "motions", "polls", "commitments", "evidence", "reports"] as const;
 export type MessageDomain = (typeof MESSAGE_DOMAINS)[number];
 
 export function domainsForPath(path: string): MessageDomain[] {
@@ -21,6 +21,8 @@ export function domainsForPath(path: string): MessageDomain[] {
   if (pathname.startsWith("/espaces/")) return ["common", "spaces", "organisations", "people", "meetings", "live", "console", "users", "motions", "polls", "commitments", "evidence"];
   // The public accountability board of a commune, and an official's own commitments.
   if (pathname.startsWith("/redevabilite/") || pathname.startsWith("/mes-engagements")) return ["common", "commitments", "evidence", "motions"];
+  // Reports: their figures name meeting kinds, motion themes and states, commitment states, organisation types.
+  if (pathname.startsWith("/rapports")) return ["common", "reports", "meetings", "motions", "polls", "commitments", "organisations", "spaces"];
   if (pathname.startsWith("/geographie")) return ["common", "geography", "spaces"];
   if (pathname.startsWith("/admin") || pathname.startsWith("/compte")) return ["common", "users", "people", "spaces"];
   if (pathname === "/" || pathname === "") return ["common", "spaces", "live"];

@@ -11,6 +11,7 @@ import type { motionsMessages } from "../motions/motions.messages";
 import type { pollsMessages } from "../polls/polls.messages";
 import type { commitmentsMessages } from "../commitments/commitments.messages";
 import type { evidenceMessages } from "../evidence/evidence.messages";
+import type { reportsMessages } from "../reports/reports.messages";
 
 /**
  * Every message key, from the domains' catalogs (types only: no dictionary reaches the
@@ -29,7 +30,8 @@ export type MessageKey =
   | keyof typeof motionsMessages
   | keyof typeof pollsMessages
   | keyof typeof commitmentsMessages
-  | keyof typeof evidenceMessages;
+  | keyof typeof evidenceMessages
+  | keyof typeof reportsMessages;
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;

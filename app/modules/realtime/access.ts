@@ -3,6 +3,7 @@ import type { Actor } from "../auth/roles";
 import type { SocketCredentials } from "./credentials";
 import type { DocumentRef } from "./document-names";
 import { minutesWritable, type MeetingStatus } from "../meetings/meeting-state";
+import { writable as reportWritable, type ReportStatus, type ScopeKind } from "../reports/report-rules";
 
 export type DocumentAccess = "write" | "read" | "none";
 
@@ -15,6 +16,8 @@ export interface DocumentFacts {
   minutesApproved?: boolean;
   /** The secret of the meeting's shared screen link, once the meeting has opened. */
   screenToken?: string | null;
+  /** For a report's sections: its scope's spaces and whether it is being written. */
+  report?: { scope: ScopeKind; spaceIds: readonly number[]; status: ReportStatus };
 }
 
 /** What a socket brings besides a session: the shared screen's link carries its token. */
@@ -46,6 +49,12 @@ export function documentAccess(actor: Actor | null, doc: DocumentRef, facts: Doc
     case "meeting-console":
       // What only the console shows (the people present, by name): facilitators, read-only.
       return facilitates ? "read" : "none";
+    case "report-section": {
+      // A draft is its authors' alone; once published it is read by them until they write the next version (the public reads the published version's page).
+      const report = facts.report;
+      if (!report || !can(actor, "report.write", { scope: report.scope, spaceIds: report.spaceIds })) return "none";
+      return reportWritable(report.status) ? "write" : "read";
+    }
   }
 }
 

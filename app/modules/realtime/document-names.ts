@@ -1,3 +1,5 @@
+import { SECTION_KEYS, type SectionKey } from "../reports/report-document";
+
 /**
  * The browser-safe half of each realtime document kind's declaration: its name, how the name
  * parses, and whether it carries presence (awareness: only where people edit together, never
@@ -8,7 +10,8 @@ export type DocumentRef =
   | { kind: "space-notes"; spaceId: number }
   | { kind: "meeting-minutes"; meetingId: number }
   | { kind: "meeting-live"; meetingId: number }
-  | { kind: "meeting-console"; meetingId: number };
+  | { kind: "meeting-console"; meetingId: number }
+  | { kind: "report-section"; reportId: number; section: SectionKey };
 
 export type DocumentKindName = DocumentRef["kind"];
 export type RefOf<K extends DocumentKindName> = Extract<DocumentRef, { kind: K }>;
@@ -18,6 +21,7 @@ export const DOCUMENT_PRESENCE = {
   "meeting-minutes": true,
   "meeting-live": false,
   "meeting-console": false,
+  "report-section": true,
 } as const satisfies Record<DocumentKindName, boolean>;
 
 const MAX_NAME_LENGTH = 200;
@@ -34,6 +38,8 @@ export function documentName(ref: DocumentRef): string {
       return `meeting:${ref.meetingId}:live`;
     case "meeting-console":
       return `meeting:${ref.meetingId}:console`;
+    case "report-section":
+      return `report:${ref.reportId}:${ref.section}`;
   }
 }
 
@@ -43,10 +49,17 @@ export function parseDocumentName(name: string): DocumentRef | null {
   if (notes) return { kind: "space-notes", spaceId: Number(notes[1]) };
   const meeting = new RegExp(`^meeting:${ID}:(minutes|live|console)$`).exec(name);
   if (meeting) return { kind: MEETING_PARTS[meeting[2] as keyof typeof MEETING_PARTS], meetingId: Number(meeting[1]) };
+  const report = new RegExp(`^report:${ID}:([a-zA-Z]{1,40})$`).exec(name);
+  if (report && (SECTION_KEYS as readonly string[]).includes(report[2]!)) return { kind: "report-section", reportId: Number(report[1]), section: report[2] as SectionKey };
   return null;
 }
 
 /** The meeting a document belongs to, if any: its documents follow the meeting's changes. */
 export function meetingOf(ref: DocumentRef): number | null {
   return "meetingId" in ref ? ref.meetingId : null;
+}
+
+/** The report a document belongs to, if any: its sections follow the report's publication. */
+export function reportOf(ref: DocumentRef): number | null {
+  return "reportId" in ref ? ref.reportId : null;
 }

@@ -9,6 +9,8 @@ import { projectConsole, projectLive } from "../live/projections.server";
 import { consoleCommand, delegateCommand, whoAmICommand, type MeetingSocketCommand, type SocketReply } from "../live/socket-commands.server";
 import { ballotCommand, ballotStatusCommand } from "../polls/socket-commands.server";
 import { MINUTES_ROOT } from "../meetings/minutes";
+import { SECTION_ROOT } from "../reports/report-document";
+import { reportFacts } from "../reports/reports.server";
 import { documentAccess, type DocumentAccess, type DocumentFacts } from "./access";
 import type { SocketCredentials } from "./credentials";
 import type { Rebuild } from "./port";
@@ -82,6 +84,12 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
     project: (db, ref, doc, { shared, scope }) => projectConsole(db, ref.meetingId, doc, shared, scope),
     commands: { console: onMeeting(consoleCommand) },
+  },
+  "report-section": {
+    storage: "stored",
+    roots: [SECTION_ROOT],
+    facts: (db, ref) => reportFacts(db, ref.reportId),
+    commands: {},
   },
 };
 

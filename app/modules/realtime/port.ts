@@ -20,6 +20,8 @@ export type DomainEvent =
   /** A commitment of the meeting's space moved (the console's review may have it on screen). */
   | { type: "commitment.changed"; meetingId: number }
   | { type: "attendance.changed"; meetingId: number }
+  /** A report was published or taken up again: its sections' writers and readers are decided anew. */
+  | { type: "report.changed"; reportId: number }
   | { type: "access.changed"; userId: string }
   | { type: "session.ended"; sessionId: string };
 
