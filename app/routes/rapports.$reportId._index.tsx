@@ -85,6 +85,10 @@ export default function ReportPageView() {
       <p className="report-exports" data-testid="report-exports">
         <Link to={`${base}/imprimer${exportQuery}`}>{t("reports.export.print")}</Link>
         {" · "}
+        <a href={`${base}.pdf${exportQuery}`}>{t("reports.export.pdf")}</a>
+        {" · "}
+        <a href={`${base}.docx${exportQuery}`}>{t("reports.export.word")}</a>
+        {" · "}
         <a href={`${base}.md${exportQuery}`}>{t("reports.export.markdown")}</a>
         {" · "}
         <a href={`${base}.csv${exportQuery}`}>{t("reports.export.csv")}</a>

@@ -5,7 +5,8 @@
  * meeting planned for today; motions in every state (`demo-motions.ts`) with their amendments
  * and polls of every method, and Makòn Roucou, a section's space whose adopted motion went up
  * to the commune's; the authorities' commitments in every state, with their updates, photos
- * and the people's answers (`demo-commitments.ts`).
+ * and the people's answers (`demo-commitments.ts`); the year's annual report, published and
+ * corrected, and a capitalisation sheet in Kreyòl (`demo-reports.ts`).
  *
  * The people are fictitious. APWOLIM (the milk producers of Limonade) and AFLIDEPA (the
  * women's association for development and crafts) are the project's real partners; the
@@ -48,6 +49,7 @@ import type { Locale } from "../../app/modules/i18n/locales";
 import type { Sex } from "../../app/modules/people/sex";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import { seedDemoCommitments } from "./demo-commitments";
+import { seedDemoReports } from "./demo-reports";
 import { AGAINST, AMENDMENTS, FOR, FOR_ONE_SILENT, MOTIONS, SECTION, parentOf, type MotionSpec, type VoteSpec } from "./demo-motions";
 
 const SPACE_NAME = "Makòn Limonade";
@@ -859,6 +861,9 @@ export async function seedDemoYear(db: Db, now: number, options: { dataDir: stri
     const items = [{ kind: "minutes_approval" as AgendaItemKind, title: approvalTitle(previous!.startsAt), minutes: 10, approves: previous!.id }, ...TODAY_MEETING.agenda];
     planAgenda(ctx, id, items, plannedAt);
   });
+
+  // The facilitator's reports on the year, written in its last days.
+  seedDemoReports({ deps, facilitator: runner, spaceId }, now);
   return true;
 }
 

@@ -53,6 +53,8 @@ interface World {
   draft: string;
   commitment: string;
   communeBoard: string;
+  report: string;
+  draftReport: string;
 }
 
 /** One space of this file's own, set up once per worker through the pages' forms (plain posts). */
@@ -211,6 +213,10 @@ async function setUp(baseURL: string | undefined): Promise<World> {
       ben_female_25_35: "400",
       isPublic: "on",
     });
+    // The space's reports for the year: one published (its figures, charts and tables), one still a draft.
+    const report = await located("/rapports/nouveau", { scopeKind: "space", spaceId, periodKind: "year", year: String(year), template: "periodic", locale: "ht", title: `Rapò anyèl espas la ak yon tit ki long anpil pou wè si li koupe byen ${suffix}` });
+    await post(report, { intent: "publish", confirm: "1" });
+    const draftReport = await located("/rapports/nouveau", { scopeKind: "space", spaceId, periodKind: "quarter", year: String(year), quarter: "4", template: "sheet", locale: "fr", title: "" });
     await post(commitment, { intent: "progress", move: "update", note: "Tiyo yo rive; n ap kòmanse travay la nan kaptaj la semèn pwochèn.", percent: "30", link: `https://collectivites-territoriales.example.ht/casec/bois-de-lance/rapports/avancement-des-travaux-du-captage-${suffix}.pdf` });
 
     const consolePage = await (await http.get(`${live}/console`)).text();
@@ -237,6 +243,8 @@ async function setUp(baseURL: string | undefined): Promise<World> {
       draft,
       commitment,
       communeBoard: `/redevabilite/${commune.split("/").pop()!}`,
+      report,
+      draftReport,
     };
   } finally {
     await http.dispose();
@@ -330,6 +338,9 @@ test("at 360 px nothing overflows: anonymous visitors, the shared screen, 404", 
     { path: `${w.space}/engagements` },
     { path: w.commitment },
     { path: w.communeBoard },
+    { path: "/rapports" },
+    { path: w.report },
+    { path: `${w.report}/imprimer` },
     { path: "/cette-page-n-existe-pas", status: 404 },
     { path: `/arrivee/${w.plannedId}` },
   ]);
@@ -395,6 +406,8 @@ test("at 360 px nothing overflows: a facilitator's pages, the live meeting's con
     { path: `${w.space}/engagements?state=in_progress` },
     { path: `${w.space}/engagements/nouveau` },
     { path: w.commitment },
+    { path: "/rapports/nouveau" },
+    { path: w.draftReport },
   ]);
   // The import's preview, with its problems: long values, every column.
   const csv = [

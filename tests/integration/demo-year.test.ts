@@ -25,6 +25,8 @@ import {
   people,
   pollVoters,
   polls,
+  reports,
+  reportVersions,
   spaceMemberships,
   spaces,
   speakingTurns,
@@ -45,6 +47,9 @@ import { listMotions, motionPage } from "../../app/modules/motions/motions.serve
 import { ageGroupOf } from "../../app/modules/people/age-groups";
 import { AGE_KEYS, SEX_KEYS } from "../../app/modules/people/disaggregation";
 import { pollView } from "../../app/modules/polls/polls.server";
+import { FIGURE_IDS } from "../../app/modules/reports/figure-types";
+import { SHEET_DETAILS, splitSection, TEMPLATE_SECTIONS, type ReportDocument } from "../../app/modules/reports/report-document";
+import { listReports, reportPage } from "../../app/modules/reports/report-views.server";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import { actorByEmail } from "../setup/test-db";
 import { tempDir } from "../setup/temp-dir";
@@ -74,6 +79,9 @@ const today = () => db.select().from(meetings).where(eq(meetings.spaceId, 1)).al
 const limonadeCommitments = () => db.select().from(commitments).where(eq(commitments.spaceId, 1)).orderBy(asc(commitments.id)).all();
 const stepsOf = (id: number) => db.select().from(commitmentUpdates).where(eq(commitmentUpdates.commitmentId, id)).orderBy(asc(commitmentUpdates.at), asc(commitmentUpdates.id)).all();
 const facilitatorActor = () => actorByEmail(db, "animateur@makon.ht");
+const limonadeReport = (template: "periodic" | "sheet") => db.select().from(reports).where(and(eq(reports.spaceId, 1), eq(reports.template, template))).all();
+const versionsOf = (id: number) => db.select().from(reportVersions).where(eq(reportVersions.reportId, id)).orderBy(asc(reportVersions.version)).all();
+const placedFigures = (doc: Pick<ReportDocument, "sections">) => doc.sections.flatMap((s) => splitSection(s.markdown).flatMap((p) => (p.kind === "figure" ? [p.id] : [])));
 
 beforeAll(async () => {
   dir = tempDir();
@@ -237,6 +245,8 @@ describe("a year of Makòn Limonade", () => {
         commitments: d.select().from(commitments).orderBy(asc(commitments.id)).all().map(({ createdBy: _createdBy, ...c }) => c),
         updates: d.select().from(commitmentUpdates).orderBy(asc(commitmentUpdates.id)).all().map(({ actorId: _actorId, ...u }) => u),
         evidence: d.select({ updateId: commitmentEvidence.updateId, kind: commitmentEvidence.kind, originalName: commitmentEvidence.originalName, width: commitmentEvidence.width }).from(commitmentEvidence).orderBy(asc(commitmentEvidence.id)).all(),
+        reports: d.select().from(reports).orderBy(asc(reports.id)).all().map(({ createdBy: _createdBy, ...r }) => r),
+        reportVersions: d.select().from(reportVersions).orderBy(asc(reportVersions.id)).all().map(({ publishedBy: _publishedBy, ...v }) => v),
       });
       expect(record(again)).toEqual(record(db));
     } finally {
@@ -473,6 +483,80 @@ describe("a year of Makòn Limonade", () => {
     expect(evidenceFor(db, facilitatorActor(), photo.thumb!, NOW)).toMatchObject({ mime: "image/jpeg" });
   });
 
+  it("has the year's annual report in French, published, then corrected as version 2, every section written around its figures", () => {
+    const annual = limonadeReport("periodic");
+    expect(annual).toHaveLength(1);
+    // Begun early in January: the calendar year before holds the six meetings.
+    expect(annual[0]).toMatchObject({ scopeKind: "space", locale: "fr", status: "published", versions: 2, periodKind: "year", periodFrom: "2026-01-01", periodTo: "2026-12-31", title: "Rapport annuel de Makòn Limonade — Année 2026" });
+    const versions = versionsOf(annual[0]!.id);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions[0]!.publishedAt).toBeGreaterThan(annual[0]!.createdAt);
+    expect(versions[1]!.publishedAt).toBeGreaterThan(versions[0]!.publishedAt);
+    expect(versions[1]!.publishedAt).toBeLessThan(NOW);
+    for (const { document } of versions) {
+      expect(document).toMatchObject({ template: "periodic", locale: "fr", periodLabel: "Année 2026" });
+      expect(document.sections.map((s) => s.key)).toEqual([...TEMPLATE_SECTIONS.periodic]);
+      for (const s of document.sections) expect(splitSection(s.markdown).filter((p) => p.kind === "text").map((p) => (p.kind === "text" ? p.markdown : "")).join("").length, s.key).toBeGreaterThan(200);
+      // Every figure createReport placed is still there, each once, with the text written around them.
+      expect(placedFigures(document).sort()).toEqual([...FIGURE_IDS].sort());
+      const figure = (id: string) => document.figures.find((f) => f.id === id)!.table;
+      const total = (id: string, column: number) => figure(id).rows.find((r) => "key" in r.label && r.label.key === "reports.figure.row.total")!.cells[column];
+      expect(total("meetings.byKind", 0)).toEqual({ count: 6 });
+      // The public's figures: no cell of 1 to 4 people shown.
+      for (const f of document.figures.filter((f) => f.table.people)) for (const cell of f.table.rows.flatMap((r) => r.cells)) if (cell && "count" in cell) expect(cell.count === 0 || cell.count >= 5, f.id).toBe(true);
+      // The text quotes what they show.
+      const present = total("attendance.bySexAge", figure("attendance.bySexAge").columns.findIndex((c) => "key" in c && c.key === "reports.figure.col.total")) as { count: number };
+      expect(document.sections.find((s) => s.key === "summary")!.markdown).toContain("6 réunions publiques");
+      expect(document.sections.find((s) => s.key === "participation")!.markdown).toContain(`Les ${present.count} présences`);
+    }
+    // The correction, said in the summary; nothing else changed.
+    const text = (v: number, key: string) => versions[v]!.document.sections.find((s) => s.key === key)!.markdown;
+    expect(text(0, "accountability")).toContain("réparée par le CASEC de la 3e section");
+    expect(text(1, "accountability")).toContain("réparée par la mairie");
+    expect(text(1, "summary")).toContain("*Version 2 :");
+    for (const key of ["participation", "deliberation", "outlook"]) expect(text(1, key)).toBe(text(0, key));
+
+    // Anyone reads the last version, and the first.
+    const realtime = offlineRealtimePort(db);
+    expect(reportPage(db, realtime, null, annual[0]!.id, null, NOW)).toMatchObject({ status: "published", canWrite: false, document: { version: 2 }, versions: [{ version: 1 }, { version: 2 }] });
+    expect(reportPage(db, realtime, null, annual[0]!.id, 1, NOW)!.document.sections.find((s) => s.key === "accountability")!.markdown).toBe(text(0, "accountability"));
+  });
+
+  it("has a capitalisation sheet in Kreyòl on the people verifying the authorities' commitments: its details, a figure, two testimonies of people who may be named", () => {
+    const [sheet, ...others] = limonadeReport("sheet");
+    expect(others).toHaveLength(0);
+    expect(sheet).toMatchObject({ locale: "ht", status: "published", versions: 1, periodFrom: "2026-01-01", periodTo: "2026-12-31" });
+    for (const key of SHEET_DETAILS) expect(sheet!.details[key]?.length ?? 0, key).toBeGreaterThan(20);
+    const versions = versionsOf(sheet!.id);
+    expect(versions).toHaveLength(1);
+    const { document } = versions[0]!;
+    expect(document).toMatchObject({ template: "sheet", locale: "ht", title: sheet!.title, details: sheet!.details, periodLabel: "Ane 2026" });
+    expect(document.sections.map((s) => s.key)).toEqual([...TEMPLATE_SECTIONS.sheet]);
+    for (const s of document.sections) expect(s.markdown.trim().length, s.key).toBeGreaterThan(80);
+    expect(placedFigures(document)).toContain("commitments.byAuthority");
+
+    // Two block quotes, each signed by an adult of the register who agreed to be named.
+    const testimonies = document.sections.find((s) => s.key === "testimonies")!.markdown;
+    expect(renderMarkdown(testimonies).match(/<blockquote>/g)).toHaveLength(2);
+    const signed = [...testimonies.matchAll(/^> — ([^,]+), /gm)].map((m) => m[1]!);
+    expect(signed).toHaveLength(2);
+    for (const name of signed) {
+      const person = db.select().from(people).where(eq(people.name, name)).get();
+      expect(person, name).toMatchObject({ namedPublicly: true });
+      expect(person!.birthYear!).toBeLessThanOrEqual(2026 - 18);
+    }
+    expect(reportPage(db, offlineRealtimePort(db), null, sheet!.id, null, NOW)).toMatchObject({ status: "published", document: { version: 1, locale: "ht" } });
+  });
+
+  it("lists both reports for the public under Limonade, in the year they cover", () => {
+    const { published, mine } = listReports(db, null);
+    expect(mine).toEqual([]);
+    expect(published.map((r) => ({ template: r.template, locale: r.locale, communeName: r.communeName, year: r.year, version: r.version })).sort((a, b) => a.template.localeCompare(b.template))).toEqual([
+      { template: "periodic", locale: "fr", communeName: "Limonade", year: 2026, version: 2 },
+      { template: "sheet", locale: "ht", communeName: "Limonade", year: 2026, version: 1 },
+    ]);
+  });
+
   // Last: it runs today's meeting.
   it("lets every demo account do its role's job at once", () => {
     const deps = { db, realtime: offlineRealtimePort(db) };
@@ -577,6 +661,27 @@ describe("the year's pages", () => {
     const board = await (await get("/espaces/1/engagements")).text();
     expect(board).toContain("Réparer la fontaine du bourg de Roucou");
     expect(board).not.toContain(internal.title);
+  });
+
+  it("show the year's annual report and capitalisation sheet to anyone, listed under Limonade", async () => {
+    const annual = server.db.select().from(reports).where(eq(reports.template, "periodic")).get()!;
+    const sheet = server.db.select().from(reports).where(eq(reports.template, "sheet")).get()!;
+    const list = await get("/rapports");
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    const limonade = html.slice(html.indexOf("<h3>Limonade</h3>"));
+    for (const r of [annual, sheet]) expect(limonade).toContain(`href="/rapports/${r.id}"`);
+    const page = await get(`/rapports/${annual.id}`);
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain(annual.title);
+    expect(body).toContain('data-testid="report-versions"');
+    expect(body).toContain("réparée par la mairie");
+    const sheetPage = await get(`/rapports/${sheet.id}`);
+    expect(sheetPage.status).toBe(200);
+    const sheetBody = await sheetPage.text();
+    expect(sheetBody).toContain("<blockquote>");
+    expect(sheetBody).toContain("Altagrâce Noël");
   });
 
   it("let the signed-in delegate and the facilitator open today's meeting", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { attendance, authorities, meetingSessions, meetings, organisations, people, sessions, speakingTurns, users } from "../../db/schema/index";
 import { recordCommitment } from "../../app/modules/commitments/commitments.server";
+import { createReport, publishReport } from "../../app/modules/reports/reports.server";
 import { runConsoleAction } from "../../app/modules/live/live.server";
 import { loadActor } from "../../app/modules/auth/session.server";
 import type { Deps } from "../../app/modules/deps.server";
@@ -58,6 +59,8 @@ const ids = {} as {
   organisationPage: string;
   publicCommitment: string;
   internalCommitment: string;
+  draftReport: string;
+  publishedReport: string;
 };
 
 const CONTACT = { name: "Contact Sentinelle Kontak", phone: "+509 3999 1111", normalised: "+50939991111", email: "secret-contact@example.ht" };
@@ -71,6 +74,7 @@ const ADULT_WALKIN = "Moun Lambda Sentinelle";
 const ROSE = "Rose-Andrée Louis"; // the demo delegate, consenting adult
 const WILNER = "Wilner Saint-Fleur"; // an official
 const INTERNAL_COMMITMENT = "Angajman Entèn Sentinelle"; // a commitment the space keeps to its members
+const DRAFT_REPORT = "Rapò Bouyon Sentinelle"; // a report its authors are still writing
 
 const everywhere = (roles: readonly Role[]): Partial<Record<Role, "*">> => Object.fromEntries(roles.map((r) => [r, "*"]));
 const only = (roles: readonly Role[], pagesAllowed: string[]): Partial<Record<Role, string[]>> => Object.fromEntries(roles.map((r) => [r, pagesAllowed]));
@@ -180,6 +184,12 @@ beforeAll(async () => {
   const publicCommitment = commitment("Angajman Piblik", true);
   const internalCommitment = commitment(INTERNAL_COMMITMENT, false);
 
+  // Two reports of the space for this year: one still a draft, one published (its figures count the published meeting's people).
+  const report = (title: string) => must(createReport(deps, facilitator, { scope: { kind: "space", spaceId: 1 }, period: { kind: "year", year }, template: "periodic", locale: "ht", title }, now)).id;
+  const draftReport = report(DRAFT_REPORT);
+  const publishedReport = report("Rapò Piblik");
+  must(publishReport(deps, facilitator, publishedReport, now));
+
   const token = (id: number) => db.select().from(meetingSessions).where(eq(meetingSessions.meetingId, id)).get()!.screenToken;
   const path = (id: number) => `/espaces/1/reunions/${id}`;
   Object.assign(ids, {
@@ -192,6 +202,8 @@ beforeAll(async () => {
     organisationPage: `/espaces/1/organisations/${apwolim}`,
     publicCommitment: `/espaces/1/engagements/${publicCommitment}`,
     internalCommitment: `/espaces/1/engagements/${internalCommitment}`,
+    draftReport: `/rapports/${draftReport}`,
+    publishedReport: `/rapports/${publishedReport}`,
   });
 
   cookies.anonymous = null;
@@ -241,6 +253,11 @@ beforeAll(async () => {
     ids.internalCommitment,
     "/redevabilite/HT0313",
     "/mes-engagements",
+    "/rapports",
+    "/rapports/nouveau",
+    ids.draftReport,
+    ids.publishedReport,
+    `${ids.publishedReport}/imprimer`,
     "/admin/comptes",
     "/admin/comptes/nouveau",
     `/admin/comptes/${delegateUser}`,
@@ -276,6 +293,7 @@ beforeAll(async () => {
     { what: "a delegate's account e-mail", patterns: ["delegue@makon.ht"], allowed: { delegate: "*", facilitator: [`/espaces/1/personnes/${personId}/compte`], admin: "*" } },
     { what: "rows' bookkeeping (who recorded a check-in, raw minutes, tokens by name)", patterns: [/\\*"recordedBy\\*"/, /\\*"minutesMarkdown\\*"/, /\\*"screenToken\\*"/], allowed: {} },
     { what: "a commitment kept to the space's members", patterns: [INTERNAL_COMMITMENT], allowed: everywhere(MEMBERS) },
+    { what: "a report's draft", patterns: [DRAFT_REPORT], allowed: only(RUNNERS, ["/rapports", ids.draftReport]) },
     { what: "password hashes", patterns: [...passwordHashes, /\\*"passwordHash\\*"/], allowed: {} },
   );
 });

@@ -112,7 +112,7 @@ export const reportsFiguresMessages = {
   "reports.figure.row.ledByWoman": { fr: "Dirigées par une femme", ht: "Yon fanm ki dirije yo" },
   "reports.figure.row.ledByYouth": { fr: "Dirigées par un·e jeune", ht: "Yon jèn ki dirije yo" },
   "reports.figure.row.proposed": { fr: "Motions déposées", ht: "Mosyon ki depoze" },
-  "reports.figure.row.allPolls": { fr: "Ensemble ({count} votes)", ht: "Tout ansanm ({count} vòt)" },
+  "reports.figure.row.allPolls": { fr: "Ensemble ({count} scrutin(s))", ht: "Tout ansanm ({count} vòt)" },
   "reports.figure.row.motionToCommitment": { fr: "De la motion adoptée à l'engagement", ht: "Depi mosyon an adopte rive nan angajman an" },
   "reports.figure.row.commitmentToConfirmed": { fr: "De l'engagement à sa confirmation", ht: "Depi angajman an rive nan konfimasyon an" },
   "reports.figure.row.motionToConfirmed": { fr: "De la motion adoptée à la confirmation", ht: "Depi mosyon an adopte rive nan konfimasyon an" },

@@ -21,6 +21,9 @@ export const sectionRef = (reportId: number, section: SectionKey) => ({ kind: "r
 export const SHEET_DETAILS = ["theme", "objective", "aspect", "learningQuestion", "contributors", "personInCharge"] as const;
 export type SheetDetail = (typeof SHEET_DETAILS)[number];
 
+/** Text as a CSS string (the running title in the page's margin), safe inside a style element or a property. */
+export const cssString = (text: string) => `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ").replace(/</g, "\\3C ")}"`;
+
 /** A figure placed in a section's Markdown, on a line of its own: `{{figure:attendance.bySexAge}}`. */
 export const FIGURE_REFERENCE = /^\{\{figure:([a-zA-Z.]+)\}\}$/;
 export const figureReference = (id: FigureId) => `{{figure:${id}}}`;

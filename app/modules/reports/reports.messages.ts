@@ -1,11 +1,13 @@
 import type { Catalog } from "../i18n/catalog";
 import { reportsFiguresMessages } from "./figures.messages";
+import { reportsExportMessages } from "./report-exports.messages";
 import { reportsRenderMessages } from "./report-render.messages";
 
 /** What reports say, in French and Kreyòl side by side. */
 export const reportsMessages = {
   ...reportsFiguresMessages,
   ...reportsRenderMessages,
+  ...reportsExportMessages,
   "reports.title": { fr: "Rapports et capitalisation", ht: "Rapò ak kapitalizasyon" },
 
   "reports.template.periodic": { fr: "Rapport périodique", ht: "Rapò peryodik" },
@@ -76,6 +78,8 @@ export const reportsMessages = {
   "reports.pageTitle": { fr: "Rapport : {title}", ht: "Rapò : {title}" },
   "reports.export.print": { fr: "Version imprimable (A4)", ht: "Vèsyon pou enprime (A4)" },
   "reports.export.markdown": { fr: "Markdown", ht: "Markdown" },
+  "reports.export.pdf": { fr: "PDF", ht: "PDF" },
+  "reports.export.word": { fr: "Word", ht: "Word" },
   "reports.export.csv": { fr: "Chiffres (CSV)", ht: "Chif yo (CSV)" },
   "reports.versions": { fr: "Versions publiées", ht: "Vèsyon ki pibliye" },
   "reports.status.draft": { fr: "Brouillon en cours d'écriture", ht: "Bouyon y ap ekri" },
