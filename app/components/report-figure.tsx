@@ -139,9 +139,6 @@ function Chart({ height, summary, hatch, children }: { height: number; summary: 
   );
 }
 
-/** Text written over lines and gridlines: a white halo keeps it readable where they cross. */
-const HALO = { stroke: "#fff", strokeWidth: 3, strokeLinejoin: "round", paintOrder: "stroke" } as const;
-
 /** One bar a row, its label above it and its value at its end; shares on a 0–100 % scale with its gridlines. */
 function BarChart({ figure, title, column, t, locale, hatch }: ChartProps) {
   const rows = figure.table.rows;
@@ -181,7 +178,7 @@ function BarChart({ figure, title, column, t, locale, hatch }: ChartProps) {
         const end = isMasked(cell) ? STUB : width;
         return (
           <g key={i}>
-            <text x={0} y={y + 14} {...HALO}>
+            <text x={0} y={y + 14}>
               {clip(labelText(row.label, t), lettersIn(WIDTH, FONT))}
             </text>
             {isMasked(cell) ? (
@@ -189,7 +186,7 @@ function BarChart({ figure, title, column, t, locale, hatch }: ChartProps) {
             ) : width > 0 ? (
               <rect className="report-chart-bar" x={0} y={barY} width={width} height={14} fill={BAR} stroke={INK} strokeWidth={0.5} />
             ) : null}
-            <text x={round(end + 5)} y={barY + 12} fontWeight={700} {...HALO}>
+            <text x={round(end + 5)} y={barY + 12} fontWeight={700}>
               {clip(cellText(cell, locale, t), lettersIn(WIDTH - end - 5, FONT))}
             </text>
           </g>
@@ -277,7 +274,7 @@ function LineChart({ figure, title, column, t, locale, hatch }: ChartProps) {
           return (
             <g key={i}>
               <rect className="report-chart-masked" x={x(i) - 6} y={base - 12} width={12} height={12} fill={`url(#${hatch})`} stroke={INK} strokeDasharray="2 2" />
-              <text x={x(i)} y={base - 17} fontSize={SMALL} textAnchor="middle" fontWeight={700} {...HALO}>
+              <text x={x(i)} y={base - 17} fontSize={SMALL} textAnchor="middle" fontWeight={700}>
                 {texts[i]}
               </text>
             </g>
@@ -285,7 +282,7 @@ function LineChart({ figure, title, column, t, locale, hatch }: ChartProps) {
         }
         if (v === null) {
           return (
-            <text key={i} x={x(i)} y={base - 4} fontSize={SMALL} textAnchor="middle" {...HALO}>
+            <text key={i} x={x(i)} y={base - 4} fontSize={SMALL} textAnchor="middle">
               {clip(texts[i]!, 6)}
             </text>
           );
@@ -294,7 +291,7 @@ function LineChart({ figure, title, column, t, locale, hatch }: ChartProps) {
           <g key={i}>
             <circle className="report-chart-point" cx={x(i)} cy={y(v)} r={3.5} fill={INK} />
             {written(i) ? (
-              <text x={x(i)} y={below(i) ? y(v) + 17 : y(v) - 8} fontSize={SMALL} textAnchor="middle" fontWeight={700} {...HALO}>
+              <text x={x(i)} y={below(i) ? y(v) + 17 : y(v) - 8} fontSize={SMALL} textAnchor="middle" fontWeight={700}>
                 {texts[i]}
               </text>
             ) : null}

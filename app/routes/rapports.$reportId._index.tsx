@@ -20,7 +20,7 @@ import type { ReportFigure } from "../modules/reports/figure-types";
 import { reportMessage } from "../modules/reports/messages";
 import { figureReference, SECTION_ROOT, sectionRef, SHEET_DETAILS, type ReportDocument, type SectionKey } from "../modules/reports/report-document";
 import { versionParam } from "../modules/reports/report-exports.server";
-import { documentMessages, reportPage } from "../modules/reports/report-views.server";
+import { reportPage } from "../modules/reports/report-views.server";
 import { ReportDetailsSchema } from "../modules/reports/reports.schemas";
 import { publishReport, reopenReport, updateReportDetails } from "../modules/reports/reports.server";
 import type { Result } from "../modules/result";
@@ -36,7 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = reportPage(context.db, context.realtime, context.current?.actor ?? null, positiveIntParam(params.reportId), versionParam(request), context.now());
   if (!page) throw new Response("Not Found", { status: 404 });
-  return { page, messages: documentMessages(page.document), author: page.canWrite ? (context.current?.user.name ?? "") : null };
+  const { messages, ...shown } = page;
+  return { page: shown, messages, author: page.canWrite ? (context.current?.user.name ?? "") : null };
 }
 
 type Answer = { intent: string; values: Record<string, string>; errors: FieldErrors; done: MessageKey | null };

@@ -3,6 +3,7 @@ import { communes } from "./geography";
 import { spaces } from "./spaces";
 import { users } from "./users";
 import type { Locale } from "../../app/modules/i18n/locales";
+import type { Messages } from "../../app/modules/i18n/translate";
 import type { ReportDocument, ReportTemplate, SheetDetail } from "../../app/modules/reports/report-document";
 import type { PeriodKind, ReportStatus, ScopeKind } from "../../app/modules/reports/report-rules";
 
@@ -47,7 +48,7 @@ export const reportVersions = sqliteTable(
       .notNull()
       .references(() => reports.id),
     version: integer("version").notNull(),
-    document: text("document", { mode: "json" }).$type<Omit<ReportDocument, "id" | "version" | "publishedAt">>().notNull(),
+    document: text("document", { mode: "json" }).$type<Omit<ReportDocument, "id" | "version" | "publishedAt"> & { messages: Messages }>().notNull(),
     publishedBy: text("published_by").references(() => users.id),
     publishedAt: integer("published_at").notNull(),
   },

@@ -8,7 +8,7 @@ import type { ReportFigure } from "../../app/modules/reports/figure-types";
 import { figureReference, type ReportDocument, type SectionKey } from "../../app/modules/reports/report-document";
 import { reportDocx } from "../../app/modules/reports/report-docx.server";
 import { closeReportPrinter, reportPdf } from "../../app/modules/reports/report-pdf.server";
-import { documentMessages } from "../../app/modules/reports/report-views.server";
+import { documentMessages } from "../../app/modules/reports/reports.server";
 import { reportsExportMessages } from "../../app/modules/reports/report-exports.messages";
 import { signInCookie, startTestServer } from "../setup/test-server";
 

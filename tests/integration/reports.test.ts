@@ -5,7 +5,7 @@ import { translate } from "../../app/modules/i18n/catalog.server";
 import { createSpace } from "../../app/modules/spaces/spaces.server";
 import { createAccount } from "../../app/modules/users/users.server";
 import { actorByEmail } from "../setup/test-db";
-import { connectProvider, synced, waitFor } from "../setup/realtime-client";
+import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -112,10 +112,13 @@ describe("a report's life", () => {
     expect(await csv.text()).toContain("attendance.bySexAge");
     expect((await post(`/rapports/${id}`, { intent: "details", title: "Apre" }, cookies.facilitator)).status).toBe(400);
 
-    // Taken up again: the public still reads version 1 while version 2 is written.
+    // Taken up again: the public still reads version 1 (its title too, on the list) while version 2 is written.
     expect((await post(`/rapports/${id}`, { intent: "reopen" }, cookies.facilitator)).status).toBe(200);
     expect((await post(`/rapports/${id}`, { intent: "details", title: "Rapport annuel de Makòn Limonade (corrigé)" }, cookies.facilitator)).status).toBe(200);
-    expect(await (await get(`/rapports/${id}`)).text()).not.toContain("(corrigé)");
+    for (const path of [`/rapports/${id}`, `/rapports/${id}.data`, "/rapports", "/rapports.data"]) {
+      const body = await (await get(path)).text();
+      expect({ path, draftTitle: body.includes("(corrigé)"), drafting: body.includes('"draft"') }).toEqual({ path, draftTitle: false, drafting: false });
+    }
     expect((await post(`/rapports/${id}`, { intent: "publish", confirm: "1" }, cookies.facilitator)).status).toBe(200);
     const latest = await (await get(`/rapports/${id}`)).text();
     expect(latest).toContain("(corrigé)");
@@ -141,6 +144,9 @@ describe("a report's life", () => {
     a.doc.getText("body").insert(0, "Premye fraz. ");
     b.doc.getText("body").insert(0, "Dezyèm. ");
     await waitFor(() => a.text() === b.text() && a.text().includes("Premye fraz.") && a.text().includes("Dezyèm."), 5_000, "the two edits merged");
+    // A section its template does not have is no document at all, even to its authors.
+    expect(await upgradeOutcome(server.url, `/realtime/report:${id}:testimonies`, { cookie: cookies.facilitator })).toBe(404);
+    expect(await upgradeOutcome(server.url, `/realtime/report:${id}:outlook`, { cookie: cookies.facilitator })).toBe("open");
     // Others may not even read a draft's section.
     const outsider = connectProvider(server.url, name, cookies.delegate);
     cleanups.push(() => outsider.provider.destroy());

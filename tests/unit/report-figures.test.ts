@@ -452,6 +452,12 @@ describe("a report's figures for the public", () => {
     // 3 and 5: the second page shows its 5, so the sum, 8, would give away the first's 3.
     const oneSmall = dataset(5);
     expect(rowsOf(maskReportFigures(computeReportFigures(oneSmall, COMMUNE, PERIOD, NOW), oneSmall), "attendance.disability")).toEqual([[null, null]]);
+    // 2 and 2 hidden beside a page that shows 6: the sum, 10, would give away the 4 the two pages hide together.
+    const pair: ReportDataset = {
+      ...oneMeeting([...both(1, 3, 2), ...both(2, 3, 2), ...both(3, 6, 6)]),
+      meetings: [meeting(1, 1, "ordinary", "2026-02-01", "closed"), meeting(2, 1, "ordinary", "2026-02-15", "closed"), meeting(3, 1, "ordinary", "2026-03-01", "closed")],
+    };
+    expect(rowsOf(maskReportFigures(computeReportFigures(pair, COMMUNE, PERIOD, NOW), pair), "attendance.disability")).toEqual([[null, null]]);
   });
 
   it("masks speaking turns as the meeting's page does, and compares with attendance where it is shown", () => {

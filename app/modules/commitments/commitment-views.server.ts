@@ -152,7 +152,8 @@ const filtered = (list: CommitmentSummary[], f: BoardFilter) =>
       (f.year === undefined || Number(c.pledgedOn.slice(0, 4)) === f.year),
   );
 
-const toFigureRow = (c: CommitmentSummary): FigureRow => ({
+/** A commitment as the board's figures (and reports') count it. */
+export const toFigureRow = (c: CommitmentSummary): FigureRow => ({
   state: c.state,
   dueDate: c.dueDate,
   pledgedOn: c.pledgedOn,

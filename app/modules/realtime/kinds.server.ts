@@ -88,7 +88,7 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
   "report-section": {
     storage: "stored",
     roots: [SECTION_ROOT],
-    facts: (db, ref) => reportFacts(db, ref.reportId),
+    facts: (db, ref) => reportFacts(db, ref.reportId, ref.section),
     commands: {},
   },
 };

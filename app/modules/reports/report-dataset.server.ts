@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { attendance, meetings, motions, organisations, polls, spaceMemberships, spaces } from "../../../db/schema/index";
-import { commitmentBoard } from "../commitments/commitment-views.server";
+import { commitmentBoard, toFigureRow } from "../commitments/commitment-views.server";
 import { localDate } from "../dates";
 import { listTurns } from "../live/live.server";
 import { motionLabels, pollTally } from "../polls/polls.server";
@@ -121,14 +121,7 @@ export function loadReportDataset(db: Db, scope: ReportScope, period: ReportPeri
     ),
   );
   const commitments = board.map((c) => ({
-    state: c.state,
-    dueDate: c.dueDate,
-    pledgedOn: c.pledgedOn,
-    lastNewsDay: c.lastNewsDay,
-    verifiedOn: c.verifiedOn,
-    authorityId: c.authority.id,
-    authorityName: c.authority.name,
-    theme: c.theme,
+    ...toFigureRow(c),
     public: c.public,
     motionDay: c.motion ? (adoptedOn.get(c.motion.id) ?? null) : null,
   }));

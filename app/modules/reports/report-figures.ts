@@ -427,10 +427,12 @@ export function computeReportFigures(dataset: ReportDataset, scope: ReportScope,
  * speaking figures masked as the page masks them (`figuresFor`, `speakingTotalsFor`), and from
  * them the report's own counts of people as the public may have them.
  *
- * A report's count is the sum of the meetings' counts. Where exactly one page hides its part,
- * the sum would give that part away (the sum minus the parts the other pages show), so the
- * report hides it too; where no page hides a part, the sum is public already (it is never
- * hidden to protect another cell: hiding it would protect nothing). Within each table the
+ * A report's count is the sum of the meetings' counts: the sum minus the parts the pages show
+ * gives away what the pages hide, together. Where that remainder is 1 to 4 people (one page's
+ * hidden part, or several that add up to fewer than five), the report hides the sum too; where
+ * no page hides a part, the sum is public already (it is never hidden to protect another cell:
+ * hiding it would protect nothing). Two reports over overlapping periods or scopes can still be
+ * subtracted from each other: that is not guarded here. Within each table the
  * secondary suppression of `suppressCells` then runs as for a page. The attendance table is
  * the one every other figure about attendance is read against: the speaking figures' shares
  * of attendance and the disability share are shown only where it shows their counts.
@@ -458,13 +460,15 @@ function sexAgeKeys<T>(t: { total: T; bySexAndAge: Record<SexKey, Record<AgeKey,
 
 /**
  * `suppressCells` over sums of the pages' counts: a sum no page hides a part of is public
- * (fixed); a sum exactly one page hides a part of is hidden from the start — given to
+ * (fixed); a sum whose hidden parts add up to 1–4 people is hidden from the start — given to
  * `suppressCells` as 1, a count it hides, and shown "< 5" or hidden by its own count.
  */
 function suppressAgainstPages(values: Record<string, number>, groups: readonly SumGroup[], pages: readonly Record<string, CountCell>[]): Record<string, CountCell> {
   const hiddenOn = (k: string) => pages.filter((page) => !isShown(page[k]!)).length;
+  // What the pages hide of a sum, together: the sum minus the parts they show.
+  const remainder = (k: string) => values[k]! - pages.reduce((sum, page) => sum + (isShown(page[k]!) ? (page[k] as number) : 0), 0);
   const keys = Object.keys(values);
-  const hidden = new Set(keys.filter((k) => hiddenOn(k) === 1));
+  const hidden = new Set(keys.filter((k) => hiddenOn(k) > 0 && maskCount(remainder(k)) === "<5"));
   const cells = suppressCells({ ...values, ...Object.fromEntries([...hidden].map((k) => [k, 1])) }, groups, { fixed: keys.filter((k) => hiddenOn(k) === 0) });
   return Object.fromEntries(keys.map((k) => [k, hidden.has(k) ? (maskCount(values[k]!) === "<5" ? "<5" : "hidden") : cells[k]!]));
 }

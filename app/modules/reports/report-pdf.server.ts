@@ -21,8 +21,12 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 /** The whole job, queue included: past it the page is closed and the request fails. */
 const RENDER_TIMEOUT_MS = 60_000;
-/** Prints at once (a laptop's two cores): the others wait their turn. */
-const MAX_PARALLEL = 2;
+/** Prints at once: one, on a venue laptop's two cores that also run the live meetings; the others wait their turn. */
+const MAX_PARALLEL = 1;
+/** Requests waiting for their turn; past them a request is answered "busy, try again" at once. */
+const MAX_WAITING = 4;
+/** Published versions never change: their PDFs are kept, the latest few, and not printed twice. */
+const CACHE_SIZE = 20;
 /** A browser left unused this long is closed, giving its memory back to the venue's laptop. */
 const IDLE_CLOSE_MS = 10 * 60_000;
 
@@ -49,6 +53,9 @@ export async function reportPdf(doc: ReportDocument, messages: Messages, options
   // Looked for at every request: Chromium installed (or removed) while the server runs is taken into account.
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) return null;
+  const key = doc.version !== null ? `${doc.id}:${doc.version}` : null;
+  const kept = key ? printed.get(key) : undefined;
+  if (kept) return kept;
   const browser = await printer(executablePath);
   if (!browser) return null;
   const deadline = Date.now() + RENDER_TIMEOUT_MS;
@@ -56,25 +63,25 @@ export async function reportPdf(doc: ReportDocument, messages: Messages, options
   let context: BrowserContext | null = null;
   let timer: NodeJS.Timeout | undefined;
   try {
-    // Nothing in a report runs or is fetched: its Markdown is sanitised, and an image's web address is not loaded from the server.
-    context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.route("**/*", (route) => route.abort());
-    const open = context;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        void open.close();
-        reject(new Error(`The report's PDF took more than ${RENDER_TIMEOUT_MS / 1000} s`));
+        // A Chromium that hangs is not waited for again: the next print starts a new one.
+        void closeReportPrinter();
+        reject(new PdfUnavailable("timeout"));
       }, Math.max(0, deadline - Date.now()));
     });
     const html = reportHtml(doc, messages, options.css);
-    const print = async (numbers: ReadonlyMap<string, number>) => {
-      await page.setContent(withContentsPages(html, numbers), { waitUntil: "load", timeout: Math.max(1, deadline - Date.now()) });
-      return page.pdf({ preferCSSPageSize: true, format: "A4", printBackground: true, outline: true, tagged: true });
-    };
-    return await Promise.race([
+    const pdf = await Promise.race([
       timeout,
       (async () => {
+        // Nothing in a report runs or is fetched: its Markdown is sanitised, and an image's web address is not loaded from the server.
+        context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.route("**/*", (route) => route.abort());
+        const print = async (numbers: ReadonlyMap<string, number>) => {
+          await page.setContent(withContentsPages(html, numbers), { waitUntil: "load", timeout: Math.max(1, deadline - Date.now()) });
+          return page.pdf({ preferCSSPageSize: true, format: "A4", printBackground: true, outline: true, tagged: true });
+        };
         let pdf = await print(new Map());
         let numbers = destinationPages(pdf);
         // Numbers take room only on the contents page, which ends with a page break: one more print
@@ -88,11 +95,28 @@ export async function reportPdf(doc: ReportDocument, messages: Messages, options
         return pdf;
       })(),
     ]);
+    if (key) keep(key, pdf);
+    return pdf;
   } finally {
     clearTimeout(timer);
-    await context?.close().catch(() => undefined);
+    // The next print does not wait for this one's page to close (a hung Chromium may never answer).
     done();
+    void (context as BrowserContext | null)?.close().catch(() => undefined);
   }
+}
+
+/** Why a PDF could not be made now: too many waiting, or printing took too long. The page says so and to try again. */
+export class PdfUnavailable extends Error {
+  constructor(readonly reason: "busy" | "timeout") {
+    super(`report PDF unavailable: ${reason}`);
+  }
+}
+
+const printed = new Map<string, Buffer>();
+function keep(key: string, pdf: Buffer) {
+  printed.delete(key);
+  printed.set(key, pdf);
+  if (printed.size > CACHE_SIZE) printed.delete(printed.keys().next().value!);
 }
 
 /** The printable page as one HTML document: the app's stylesheet inline, the report inside `main.report-print`. */
@@ -236,6 +260,7 @@ async function turn(deadline: number): Promise<void> {
     running++;
     return;
   }
+  if (waiting.length >= MAX_WAITING) throw new PdfUnavailable("busy");
   await new Promise<void>((resolve, reject) => {
     const go = () => {
       clearTimeout(timer);
@@ -244,7 +269,7 @@ async function turn(deadline: number): Promise<void> {
     };
     const timer = setTimeout(() => {
       waiting.splice(waiting.indexOf(go), 1);
-      reject(new Error("Too many reports printing at once"));
+      reject(new PdfUnavailable("busy"));
     }, Math.max(0, deadline - Date.now()));
     waiting.push(go);
   });

@@ -3,13 +3,11 @@ import type { Db } from "../../../db/client";
 import { communes, reports, reportVersions, spaces } from "../../../db/schema/index";
 import { can, isAdmin } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
-import { messagesFor, translate } from "../i18n/catalog.server";
 import type { Messages } from "../i18n/translate";
 import type { RealtimePort } from "../realtime/port";
-import type { Label } from "./figure-types";
 import type { ReportDocument } from "./report-document";
 import type { ReportStatus } from "./report-rules";
-import { draftDocument, scopeLabel, scopeOf, writeSubject } from "./reports.server";
+import { documentMessages, draftDocument, scopeLabel, scopeOf, writeSubject } from "./reports.server";
 
 /** One line of the programme's list of reports. */
 export interface ReportLine {
@@ -31,24 +29,28 @@ export interface ReportLine {
  */
 export function listReports(db: Db, actor: Actor | null): { published: ReportLine[]; mine: ReportLine[] } {
   const rows = db.select().from(reports).orderBy(desc(reports.periodFrom), asc(reports.id)).all();
-  const last = rows.length ? db.select({ reportId: reportVersions.reportId, version: reportVersions.version, publishedAt: reportVersions.publishedAt }).from(reportVersions).where(inArray(reportVersions.reportId, rows.map((r) => r.id))).all() : [];
+  const last = rows.length
+    ? db.select({ reportId: reportVersions.reportId, version: reportVersions.version, publishedAt: reportVersions.publishedAt, document: reportVersions.document }).from(reportVersions).where(inArray(reportVersions.reportId, rows.map((r) => r.id))).all()
+    : [];
   const communeOfSpace = new Map(db.select({ id: spaces.id, communeCode: spaces.communeCode }).from(spaces).all().map((s) => [s.id, s.communeCode]));
   const communeNames = new Map(db.select({ code: communes.code, name: communes.name }).from(communes).where(inArray(communes.code, [...new Set([...communeOfSpace.values(), ...rows.flatMap((r) => (r.communeCode ? [r.communeCode] : []))])])).all().map((c) => [c.code, c.name]));
   const lines = rows.map((r): ReportLine & { writes: boolean } => {
     const published = last.filter((v) => v.reportId === r.id && v.version === r.versions)[0];
     const code = r.communeCode ?? (r.spaceId !== null ? communeOfSpace.get(r.spaceId) : undefined);
+    const writes = can(actor, "report.write", writeSubject(db, r));
     return {
       id: r.id,
-      title: r.title,
+      // The public reads the last published version's title; a draft's is its authors'.
+      title: writes ? r.title : (published?.document.title ?? ""),
       template: r.template,
       locale: r.locale,
       scopeLabel: scopeLabel(db, scopeOf(r), r.locale) ?? "",
       communeName: code ? (communeNames.get(code) ?? null) : null,
       year: Number(r.periodFrom.slice(0, 4)),
-      status: r.status,
+      status: writes ? r.status : "published",
       version: r.versions,
       publishedAt: published?.publishedAt ?? null,
-      writes: can(actor, "report.write", writeSubject(db, r)),
+      writes,
     };
   });
   const strip = ({ writes: _w, ...line }: ReportLine & { writes: boolean }): ReportLine => line;
@@ -58,6 +60,8 @@ export function listReports(db: Db, actor: Actor | null): { published: ReportLin
 /** What the reader sees of a report: a published version, or (its authors) the draft as it stands. */
 export interface ReportPage {
   document: ReportDocument;
+  /** The words it needs in its own language: a published version's as they were when it was published. */
+  messages: Messages;
   status: ReportStatus;
   /** This reader writes it: the draft, its sections, publishing. */
   canWrite: boolean;
@@ -75,10 +79,18 @@ export function reportPage(db: Db, realtime: RealtimePort, actor: Actor | null, 
   const canWrite = can(actor, "report.write", writeSubject(db, row));
   const versions = db.select({ version: reportVersions.version, publishedAt: reportVersions.publishedAt }).from(reportVersions).where(eq(reportVersions.reportId, id)).orderBy(asc(reportVersions.version)).all();
   const wanted = version ?? (canWrite && row.status === "draft" ? null : (versions.at(-1)?.version ?? null));
-  if (wanted === null) return canWrite ? { document: draftDocument(db, realtime, row, now), status: row.status, canWrite, versions } : null;
+  // Whether a draft is being written is its authors' business.
+  const status = canWrite ? row.status : "published";
+  if (wanted === null) {
+    if (!canWrite) return null;
+    const document = draftDocument(db, realtime, row, now);
+    return { document, messages: documentMessages(document), status, canWrite, versions };
+  }
   const frozen = db.select().from(reportVersions).where(and(eq(reportVersions.reportId, id), eq(reportVersions.version, wanted))).get();
   if (!frozen) return null;
-  return { document: { ...frozen.document, id, version: frozen.version, publishedAt: frozen.publishedAt }, status: row.status, canWrite, versions };
+  const { messages, ...kept } = frozen.document;
+  const document: ReportDocument = { ...kept, id, version: frozen.version, publishedAt: frozen.publishedAt };
+  return { document, messages, status, canWrite, versions };
 }
 
 /** The scopes this reader may create a report for: the spaces they facilitate, their communes, the programme for administrators. */
@@ -90,20 +102,3 @@ export function creatableScopes(db: Db, actor: Actor | null) {
   return { spaces: mine.map((s) => ({ id: s.id, name: s.name })), communes: communeRows, programme: isAdmin(actor) };
 }
 
-/**
- * The words a report needs in its own language (which may not be the reader's): the reports'
- * own, and every label its figures name from other domains.
- */
-export function documentMessages(doc: ReportDocument): Messages {
-  const messages: Record<string, string> = { ...messagesFor(doc.locale, ["reports"]) };
-  const add = (label: Label) => {
-    if ("key" in label) messages[label.key] = translate(doc.locale, label.key);
-  };
-  for (const f of doc.figures) {
-    add({ key: f.title });
-    add({ key: f.definition });
-    f.table.columns.forEach(add);
-    f.table.rows.forEach((r) => add(r.label));
-  }
-  return messages as Messages;
-}

@@ -105,6 +105,7 @@ export const reportsMessages = {
   "reports.done.reopened": { fr: "Le rapport est de nouveau en cours d'écriture.", ht: "Y ap ekri rapò a ankò." },
   "reports.scope.programme": { fr: "Programme Makòn (tous les espaces)", ht: "Pwogram Makòn (tout espas yo)" },
   "reports.scope.commune": { fr: "Commune de {name} ({count} espace(s))", ht: "Komin {name} ({count} espas)" },
+  "reports.scope.communeElided": { fr: "Commune d'{name} ({count} espace(s))", ht: "Komin {name} ({count} espas)" },
   "reports.period.year": { fr: "Année {year}", ht: "Ane {year}" },
   "reports.period.quarter1": { fr: "1er trimestre {year}", ht: "1ye trimès {year}" },
   "reports.period.quarter2": { fr: "2e trimestre {year}", ht: "2yèm trimès {year}" },

@@ -5,13 +5,14 @@ import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import { commit, type Deps } from "../deps.server";
-import { translate } from "../i18n/catalog.server";
+import { messagesFor, translate } from "../i18n/catalog.server";
 import { formatDay } from "../i18n/format";
 import type { Locale } from "../i18n/locales";
 import type { DocumentFacts } from "../realtime/access";
+import type { Messages } from "../i18n/translate";
 import type { RealtimePort } from "../realtime/port";
 import { fail, ok, type Result } from "../result";
-import type { FigureId, ReportPeriod, ReportScope } from "./figure-types";
+import type { FigureId, Label, ReportPeriod, ReportScope } from "./figure-types";
 import type { ReportCode } from "./messages";
 import { loadReportDataset } from "./report-dataset.server";
 import { figureReference, SECTION_ROOT, sectionRef, TEMPLATE_SECTIONS, type ReportDocument, type SectionKey } from "./report-document";
@@ -42,10 +43,10 @@ export function scopeSpaceIds(db: Store, scope: ReportScope): number[] {
 /** Who may write a report, from its row: the permission's subject. */
 export const writeSubject = (db: Store, row: Pick<ReportRow, "scopeKind" | "spaceId" | "communeCode">) => ({ scope: row.scopeKind, spaceIds: scopeSpaceIds(db, scopeOf(row)) });
 
-/** What realtime access to a report's sections depends on (null: no such report). */
-export function reportFacts(db: Db, reportId: number): DocumentFacts | null {
+/** What realtime access to a report's section depends on (null: no such report, or no such section in its template). */
+export function reportFacts(db: Db, reportId: number, section: SectionKey): DocumentFacts | null {
   const row = db.select().from(reports).where(eq(reports.id, reportId)).get();
-  if (!row) return null;
+  if (!row || !(TEMPLATE_SECTIONS[row.template] as readonly SectionKey[]).includes(section)) return null;
   const subject = writeSubject(db, row);
   return { spaceId: row.spaceId ?? subject.spaceIds[0] ?? 0, report: { scope: row.scopeKind, spaceIds: subject.spaceIds, status: row.status } };
 }
@@ -55,7 +56,10 @@ export function scopeLabel(db: Store, scope: ReportScope, locale: Locale): strin
   if (scope.kind === "space") return db.select({ name: spaces.name }).from(spaces).where(eq(spaces.id, scope.spaceId)).get()?.name ?? null;
   if (scope.kind === "programme") return translate(locale, "reports.scope.programme");
   const commune = db.select({ name: communes.name }).from(communes).where(eq(communes.code, scope.communeCode)).get();
-  return commune ? translate(locale, "reports.scope.commune", { name: commune.name, count: scopeSpaceIds(db, scope).length }) : null;
+  if (!commune) return null;
+  // French elides before a vowel or a mute h: "Commune d'Anse-à-Foleur", "Commune de Limonade".
+  const key = /^[aeiouyhàâäéèêëîïôöùûü]/i.test(commune.name) ? "reports.scope.communeElided" : "reports.scope.commune";
+  return translate(locale, key, { name: commune.name, count: scopeSpaceIds(db, scope).length });
 }
 
 /** "Année 2026", "2e trimestre 2026", "Du 1 mars au 15 juin 2026": in the report's language. */
@@ -166,9 +170,11 @@ export function publishReport(deps: Deps, actor: Actor | null, id: number, now: 
     if (!found.ok) return found;
     const row = found.value;
     if (!writable(row.status)) return fail("not_draft");
-    const { id: _id, version: _version, publishedAt: _at, ...document } = draftDocument(tx, deps.realtime, row, now);
+    const draft = draftDocument(tx, deps.realtime, row, now);
+    const { id: _id, version: _version, publishedAt: _at, ...document } = draft;
     const version = row.versions + 1;
-    tx.insert(reportVersions).values({ reportId: id, version, document, publishedBy: actor!.userId, publishedAt: now }).run();
+    // Its words too: a later release that rewords a definition does not change what this version said.
+    tx.insert(reportVersions).values({ reportId: id, version, document: { ...document, messages: documentMessages(draft) }, publishedBy: actor!.userId, publishedAt: now }).run();
     tx.update(reports).set({ status: "published", versions: version, updatedAt: now }).where(eq(reports.id, id)).run();
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "report.publish", spaceId: row.spaceId, subjectType: "report", subjectId: id, after: { version } });
     emit({ type: "report.changed", reportId: id });
@@ -187,4 +193,22 @@ export function reopenReport(deps: Deps, actor: Actor | null, id: number, now: n
     emit({ type: "report.changed", reportId: id });
     return ok(null);
   });
+}
+
+/**
+ * The words a report needs in its own language (which may not be the reader's): the reports'
+ * own, and every label its figures name from other domains.
+ */
+export function documentMessages(doc: ReportDocument): Messages {
+  const messages: Record<string, string> = { ...messagesFor(doc.locale, ["reports"]) };
+  const add = (label: Label) => {
+    if ("key" in label) messages[label.key] = translate(doc.locale, label.key);
+  };
+  for (const f of doc.figures) {
+    add({ key: f.title });
+    add({ key: f.definition });
+    f.table.columns.forEach(add);
+    f.table.rows.forEach((r) => add(r.label));
+  }
+  return messages as Messages;
 }
