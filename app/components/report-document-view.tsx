@@ -4,7 +4,7 @@ import type { Locale } from "../modules/i18n/locales";
 import type { Translate } from "../modules/i18n/translate";
 import { renderMarkdown } from "../modules/meetings/markdown";
 import type { ReportFigure } from "../modules/reports/figure-types";
-import { SHEET_DETAILS, splitSection, type ReportDocument, type SectionKey } from "../modules/reports/report-document";
+import { documentLayout, SHEET_DETAILS, splitSection, type ReportDocument, type SectionKey } from "../modules/reports/report-document";
 import { ReportFigureView } from "./report-figure";
 
 /** A section's text with its figures in place (an unknown figure is left out). */
@@ -29,9 +29,7 @@ export const sectionAnchor = (key: SectionKey) => `section-${key}`;
  */
 export function ReportDocumentView({ doc, t, contents }: { doc: ReportDocument; t: Translate; contents?: boolean }) {
   const locale = doc.locale;
-  const placed = new Set(doc.sections.flatMap((s) => splitSection(s.markdown).flatMap((p) => (p.kind === "figure" ? [p.id] : []))));
-  const rest = doc.figures.filter((f) => !placed.has(f.id));
-  const written = doc.sections.filter((s) => s.markdown.trim() !== "");
+  const { written, unplaced: rest } = documentLayout(doc);
   const details = SHEET_DETAILS.filter((k) => doc.details[k]);
   return (
     <article className="report-document" lang={locale} data-testid="report-document">

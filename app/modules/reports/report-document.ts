@@ -69,3 +69,9 @@ export function splitSection(markdown: string): SectionPart[] {
   flush();
   return parts;
 }
+
+/** What every rendering shows of a report: the sections with text, and the figures no section placed (shown after them). */
+export function documentLayout(doc: Pick<ReportDocument, "sections" | "figures">) {
+  const placed = new Set(doc.sections.flatMap((s) => splitSection(s.markdown).flatMap((p) => (p.kind === "figure" ? [p.id] : []))));
+  return { written: doc.sections.filter((s) => s.markdown.trim() !== ""), unplaced: doc.figures.filter((f) => !placed.has(f.id)) };
+}

@@ -24,7 +24,7 @@ import type { Locale } from "../i18n/locales";
 import { translatorOf, type Messages, type Translate } from "../i18n/translate";
 import type { Cell, ReportFigure } from "./figure-types";
 import { cellText, labelText } from "./figures-csv";
-import { SHEET_DETAILS, splitSection, type ReportDocument } from "./report-document";
+import { documentLayout, SHEET_DETAILS, splitSection, type ReportDocument } from "./report-document";
 import { reportsExportMessages } from "./report-exports.messages";
 
 /**
@@ -38,9 +38,7 @@ import { reportsExportMessages } from "./report-exports.messages";
 export async function reportDocx(doc: ReportDocument, messages: Messages): Promise<Buffer> {
   const t = translatorOf(messages);
   const locale = doc.locale;
-  const placed = new Set(doc.sections.flatMap((s) => splitSection(s.markdown).flatMap((p) => (p.kind === "figure" ? [p.id] : []))));
-  const rest = doc.figures.filter((f) => !placed.has(f.id));
-  const written = doc.sections.filter((s) => s.markdown.trim() !== "");
+  const { written, unplaced: rest } = documentLayout(doc);
   const details = SHEET_DETAILS.filter((k) => doc.details[k]);
   const lists = { count: 0 };
 
