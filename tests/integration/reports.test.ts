@@ -116,8 +116,10 @@ describe("a report's life", () => {
     expect((await post(`/rapports/${id}`, { intent: "reopen" }, cookies.facilitator)).status).toBe(200);
     expect((await post(`/rapports/${id}`, { intent: "details", title: "Rapport annuel de Makòn Limonade (corrigé)" }, cookies.facilitator)).status).toBe(200);
     for (const path of [`/rapports/${id}`, `/rapports/${id}.data`, "/rapports", "/rapports.data"]) {
-      const body = await (await get(path)).text();
-      expect({ path, draftTitle: body.includes("(corrigé)"), drafting: body.includes('"draft"') }).toEqual({ path, draftTitle: false, drafting: false });
+      const response = await get(path);
+      const body = await response.text();
+      // Read, and holding the published title: a page that failed to load would prove nothing.
+      expect({ path, status: response.status, published: body.includes("Rapport annuel de Makòn Limonade"), draftTitle: body.includes("(corrigé)"), drafting: body.includes('"draft"') }).toEqual({ path, status: 200, published: true, draftTitle: false, drafting: false });
     }
     expect((await post(`/rapports/${id}`, { intent: "publish", confirm: "1" }, cookies.facilitator)).status).toBe(200);
     const latest = await (await get(`/rapports/${id}`)).text();
