@@ -2,9 +2,21 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema/index";
+
+/*
+ * The one module that knows the database is SQLite (besides the schema's column types and
+ * the migrations' SQL): the driver, its settings, and the few expressions whose SQL differs
+ * between dialects. Everything else speaks drizzle's query builder. docs/scaling.md says what
+ * a move to PostgreSQL changes here.
+ */
+
+/** Table aliases, for a table joined twice (drizzle's, per dialect). */
+export { alias } from "drizzle-orm/sqlite-core";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -39,3 +51,32 @@ export function databaseState(db: Db): { ok: boolean; journalMode: string; error
 
 /** A drizzle transaction on this database (synchronous with better-sqlite3). */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export function closeDatabase(db: Db): void {
+  db.$client.close();
+}
+
+/** How many rows an update or a delete changed. */
+export const changedRows = (result: { changes: number }): number => result.changes;
+
+/**
+ * Moves the write-ahead log into the file and empties it, so that pages a write freed (and
+ * `secure_delete` zeroed) leave the log too.
+ */
+export function checkpointLog(db: Db): void {
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+}
+
+/** The text after the first `separator` in `column` (the whole text when there is none). */
+export const textAfter = (column: AnyColumn, separator: string): SQL<string> => sql<string>`substr(${column}, instr(${column}, ${separator}) + 1)`;
+
+/** One top-level field of a JSON text column, or null. */
+export const jsonField = <T>(column: AnyColumn, field: string): SQL<T | null> => sql<T | null>`json_extract(${column}, ${`$.${field}`})`;
+
+/**
+ * Deletes, among the `batch` rows inserted first (SQLite's rowid order), those whose `at` is
+ * before `before`: reading the first rows costs the same whatever the table's size.
+ */
+export function deleteOldestBefore(tx: Tx, table: SQLiteTable, at: AnyColumn, batch: number, before: number): void {
+  tx.run(sql`delete from ${table} where rowid in (select id from (select rowid as id, ${at} as at from ${table} order by rowid limit ${batch}) where at < ${before})`);
+}

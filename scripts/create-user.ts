@@ -4,7 +4,7 @@
  * Space roles need --space <id>. The password may come from MAKON_PASSWORD instead of the command line.
  */
 import { parseArgs } from "node:util";
-import { openDatabase } from "../db/client";
+import { closeDatabase, openDatabase } from "../db/client";
 import { loadGeography } from "../db/seed/geography";
 import { CreateAccountSchema } from "../app/modules/users/users.schemas";
 import { createAccount } from "../app/modules/users/users.server";
@@ -40,7 +40,7 @@ const { databasePath } = readEnv();
 const db = openDatabase(databasePath);
 loadGeography(db, Date.now());
 const result = await createAccount(db, null, parsed.data, Date.now(), { bootstrap: true });
-db.$client.close();
+closeDatabase(db);
 if (!result.ok) {
   console.error(`Not created: ${result.code}`);
   process.exit(1);

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { databaseState, openDatabase, type Db } from "../db/client";
+import { closeDatabase, databaseState, openDatabase, type Db } from "../db/client";
 import { loadGeography } from "../db/seed/geography";
 import { createLucia, readSession } from "../app/modules/auth/session.server";
 import type { Deps } from "../app/modules/deps.server";
@@ -135,7 +135,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       // under way finish for a moment, then close the database.
       server.close(() => {
         clearTimeout(deadline);
-        db.$client.close();
+        closeDatabase(db);
         resolve();
       });
       hub.close();

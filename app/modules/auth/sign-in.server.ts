@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { changedRows, deleteOldestBefore, textAfter, type Db, type Tx } from "../../../db/client";
 import { signInThrottle, users } from "../../../db/schema/index";
 import { fail, ok, type Result } from "../result";
 import { UNUSABLE_HASH, verifyPassword } from "./password.server";
@@ -51,7 +51,7 @@ function writeState(tx: Tx, key: string, state: ThrottleState | undefined): void
       .set({ failures: state.failures })
       .where(and(eq(signInThrottle.key, key), eq(signInThrottle.lastFailureAt, state.lastFailureAt)))
       .run();
-    if (updated.changes > 0) return;
+    if (changedRows(updated) > 0) return;
   }
   tx.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
   if (state) tx.insert(signInThrottle).values({ key, ...state }).run();
@@ -65,9 +65,7 @@ function writeState(tx: Tx, key: string, state: ThrottleState | undefined): void
  * whatever the table's size, and still reaches every forgotten row in turn, oldest first.
  */
 function pruneForgotten(tx: Tx, now: number): void {
-  tx.run(
-    sql`delete from ${signInThrottle} where rowid in (select id from (select rowid as id, ${signInThrottle.lastFailureAt} as at from ${signInThrottle} order by rowid limit ${PRUNE_BATCH}) where at < ${forgottenBefore(now)})`,
-  );
+  deleteOldestBefore(tx, signInThrottle, signInThrottle.lastFailureAt, PRUNE_BATCH, forgottenBefore(now));
 }
 
 /**
@@ -153,6 +151,6 @@ export async function checkOwnPassword(
 export function clearAccountThrottle(tx: Tx, userId: string): void {
   tx.delete(signInThrottle).where(eq(signInThrottle.key, `account:${userId}`)).run();
   tx.delete(signInThrottle)
-    .where(and(gte(signInThrottle.key, "pair:"), lt(signInThrottle.key, "pair;"), sql`substr(${signInThrottle.key}, instr(${signInThrottle.key}, '|') + 1) = ${userId}`))
+    .where(and(gte(signInThrottle.key, "pair:"), lt(signInThrottle.key, "pair;"), eq(textAfter(signInThrottle.key, "|"), userId)))
     .run();
 }

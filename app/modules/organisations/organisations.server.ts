@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import { jsonField, type Db, type Tx } from "../../../db/client";
 import { auditLog, delegateSeats, membershipCounts, organisationContacts, organisations, sections, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
@@ -423,7 +423,7 @@ export function getOrganisation(db: Db, spaceId: number, organisationId: number)
 /** The last change of an organisation's shared record: when, and from which space. */
 function lastSharedChange(db: Db, organisationId: number): { at: number; spaceId: number; spaceName: string } | null {
   const entry = db
-    .select({ at: auditLog.at, spaceId: sql<number | null>`coalesce(json_extract(${auditLog.after}, '$.fromSpaceId'), ${auditLog.spaceId})` })
+    .select({ at: auditLog.at, spaceId: sql<number | null>`coalesce(${jsonField<number>(auditLog.after, "fromSpaceId")}, ${auditLog.spaceId})` })
     .from(auditLog)
     .where(and(eq(auditLog.action, "organisation.update"), eq(auditLog.subjectType, ORGANISATION_SUBJECT), eq(auditLog.subjectId, String(organisationId))))
     .orderBy(desc(auditLog.at), desc(auditLog.id))

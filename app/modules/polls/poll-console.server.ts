@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "../../../db/client";
+import { alias, type Db } from "../../../db/client";
 import { agendaItems, meetingSessions, meetings, motions, polls, spaces } from "../../../db/schema/index";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/roles";

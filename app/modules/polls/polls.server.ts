@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import type { Db, Tx } from "../../../db/client";
+import { alias, checkpointLog, type Db, type Tx } from "../../../db/client";
 import { agendaItems, attendance, delegateSeats, meetings, motions, organisations, people, pollVoters, polls, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
@@ -408,7 +407,7 @@ export function closePoll(deps: Deps, actor: Actor | null, pollId: number, now: 
     closedUnlinkable = unlinkable(poll.method);
     return ok({ result, tally: pollTally(poll) });
   });
-  if (closedUnlinkable) deps.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  if (closedUnlinkable) checkpointLog(deps.db);
   return closed;
 }
 
