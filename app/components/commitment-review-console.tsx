@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent } from "react";
 import type { ReviewLine } from "../modules/commitments/review.server";
 import type { FieldErrors } from "../modules/forms";
@@ -43,16 +43,18 @@ export function CommitmentReviewPanel({
 }) {
   const t = useT();
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   const listed = shown ? list.find((c) => c.id === shown.id) : undefined;
-  // The screen's commitment moved (decided elsewhere) or is not in this list: load it once per change.
+  // The screen's commitment moved (decided elsewhere) or is not in this list: load it once per
+  // change, never during a form's post (a reload started then would keep the previous answer).
   const shownKey = shown ? `${shown.id}:${shown.state}:${shown.dueDate}:${shown.confirmations}:${shown.disputes}` : null;
   const stale = shown !== null && (!listed || listed.state !== shown.state || listed.dueDate !== shown.dueDate || listed.confirmations !== shown.confirmations || listed.disputes !== shown.disputes);
   const askedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!stale || revalidator.state !== "idle" || askedFor.current === shownKey) return;
+    if (!stale || revalidator.state !== "idle" || navigation.state !== "idle" || askedFor.current === shownKey) return;
     askedFor.current = shownKey;
     revalidator.revalidate();
-  }, [stale, shownKey, revalidator.state]);
+  }, [stale, shownKey, revalidator.state, navigation.state]);
   const refused = answer && !answer.done ? answer.errors.form : undefined;
   return (
     <section className="panel commitment-review-panel" aria-labelledby="review-panel-title" data-testid="review-panel">

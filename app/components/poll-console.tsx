@@ -1,4 +1,4 @@
-import { Link, useRevalidator } from "@remix-run/react";
+import { Link, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { FieldErrors } from "../modules/forms";
 import { formatDuration } from "../modules/i18n/format";
@@ -56,6 +56,7 @@ export function PollPanel({
   const t = useT();
   const poll = view.poll;
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
   // The document says a poll opened or closed that this page has not loaded (another console),
   // or the current item puts a motion this page does not know (admitted since): load them.
   const liveKey = live.poll ? `${live.poll.id}:${live.poll.state}` : null;
@@ -64,15 +65,16 @@ export function PollPanel({
   const unknownMotion = itemMotionId !== null && !view.motions.some((m) => m.id === itemMotionId) && view.decide?.motionId !== itemMotionId;
   // Once per poll state and per motion put up (a decided motion stays unknown: no reload after
   // reload); a load under way when either came up (stale, perhaps) is followed by one more once idle.
+  // Never during a form's post: a reload started then would keep the previous answer, not the post's.
   const askedFor = useRef<{ poll: string | null; motion: number | null }>({ poll: null, motion: null });
   useEffect(() => {
-    if (revalidator.state !== "idle") return;
+    if (revalidator.state !== "idle" || navigation.state !== "idle") return;
     const pollToLoad = liveKey !== null && liveKey !== shownKey && askedFor.current.poll !== liveKey;
     const motionToLoad = unknownMotion && askedFor.current.motion !== itemMotionId;
     if (!pollToLoad && !motionToLoad) return;
     askedFor.current = { poll: pollToLoad ? liveKey : askedFor.current.poll, motion: motionToLoad ? itemMotionId : askedFor.current.motion };
     revalidator.revalidate();
-  }, [liveKey, shownKey, unknownMotion, itemMotionId, revalidator.state]);
+  }, [liveKey, shownKey, unknownMotion, itemMotionId, revalidator.state, navigation.state]);
   const running = poll?.state === "open" ? poll : null;
   const votedByPhone = running && live.poll?.id === running.id ? live.poll.votedByPhone : (running?.votedByPhone ?? 0);
   // The motion the current item puts to the meeting, as the room's document says it now.
