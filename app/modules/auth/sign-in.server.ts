@@ -40,8 +40,8 @@ function readState(tx: Tx, key: string): ThrottleState | undefined {
 
 /**
  * Writes a count. A row whose last failure is unchanged is updated in place; one with a new
- * failure is deleted and inserted again, which gives it the table's highest rowid: the
- * table's own order (rowid) is then the order of the last failures, and `pruneForgotten` can
+ * failure is deleted and inserted again, which puts it last in the table's insertion order: the
+ * table's own order is then the order of the last failures, and `pruneForgotten` can
  * find the oldest rows by reading only the first ones.
  */
 function writeState(tx: Tx, key: string, state: ThrottleState | undefined): void {
@@ -61,7 +61,7 @@ function writeState(tx: Tx, key: string, state: ThrottleState | undefined): void
  * Deletes forgotten counts (no failure for FORGET_AFTER_MS) among the PRUNE_BATCH oldest
  * rows. `sign_in_throttle` has no index on `last_failure_at`, so a plain "delete where
  * last_failure_at < …" would read the whole table on every attempt; reading the first rows in
- * rowid order (which `writeState` keeps in the order of the last failures) costs the same
+ * insertion order (which `writeState` keeps in the order of the last failures) costs the same
  * whatever the table's size, and still reaches every forgotten row in turn, oldest first.
  */
 function pruneForgotten(tx: Tx, now: number): void {
