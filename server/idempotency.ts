@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { idempotentRequests } from "../db/schema/index";
 import { ANSWER_PARAM, IDEMPOTENCY_FIELD, IDEMPOTENCY_KEY } from "../app/modules/idempotency";
@@ -65,11 +65,39 @@ function multipartField(body: Buffer, name: string): string | null {
   return end === -1 || end - start > 200 ? null : body.toString("latin1", start, end);
 }
 
+/** Every keyed post reads and writes this table: its statements are prepared once, not built per request. */
+function prepareStatements(db: Db) {
+  const key = sql.placeholder("key");
+  return {
+    read: db.select().from(idempotentRequests).where(eq(idempotentRequests.key, key)).prepare(),
+    readPost: db
+      .select()
+      .from(idempotentRequests)
+      .where(and(eq(idempotentRequests.key, key), eq(idempotentRequests.method, "POST")))
+      .prepare(),
+    forgetOld: db.delete(idempotentRequests).where(lt(idempotentRequests.createdAt, sql.placeholder("before"))).prepare(),
+    pending: db
+      .insert(idempotentRequests)
+      .values({ key, userId: sql.placeholder("userId"), method: sql.placeholder("method"), path: sql.placeholder("path"), status: 0, headers: [], body: "", createdAt: sql.placeholder("now") })
+      .prepare(),
+    forget: db.delete(idempotentRequests).where(eq(idempotentRequests.key, key)).prepare(),
+    keep: db
+      .update(idempotentRequests)
+      // Placeholders pass as they are: the headers are given as JSON text.
+      .set({ status: sql`${sql.placeholder("status")}`, headers: sql`${sql.placeholder("headers")}`, body: sql`${sql.placeholder("body")}` })
+      .where(eq(idempotentRequests.key, key))
+      .prepare(),
+  };
+}
+
 export class IdempotencyStore {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly settled = new Map<string, () => void>();
+  private readonly statements: ReturnType<typeof prepareStatements>;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.statements = prepareStatements(db);
+  }
 
   /** What to do with a post carrying `key`: run it (its row written as pending), or answer as before. */
   async begin(key: string, body: Buffer, userId: string | null, method: string, path: string, now: number): Promise<Begin> {
@@ -79,15 +107,15 @@ export class IdempotencyStore {
     // the pending row.
     const running = this.inFlight.get(rowKey);
     if (running) await running;
-    const row = this.db.select().from(idempotentRequests).where(eq(idempotentRequests.key, rowKey)).get();
+    const row = this.statements.read.get({ key: rowKey });
     if (row) {
       if (row.userId !== userId || row.path !== path) return { kind: "untracked" };
       if (row.status === 0) return { kind: "unknown" };
       return { kind: "replay", answer: { status: row.status, headers: row.headers, body: row.body } };
     }
-    this.db.transaction((tx) => {
-      tx.delete(idempotentRequests).where(lt(idempotentRequests.createdAt, now - KEEP_MS)).run();
-      tx.insert(idempotentRequests).values({ key: rowKey, userId, method, path, status: 0, headers: [], body: "", createdAt: now }).run();
+    this.db.transaction(() => {
+      this.statements.forgetOld.run({ before: now - KEEP_MS });
+      this.statements.pending.run({ key: rowKey, userId, method, path, now });
     });
     this.inFlight.set(rowKey, new Promise<void>((resolve) => this.settled.set(rowKey, resolve)));
     return { kind: "run", rowKey };
@@ -103,10 +131,10 @@ export class IdempotencyStore {
   finish(rowKey: string, outcome: { kind: "answer"; answer: StoredAnswer; path: string } | { kind: "unknown" } | { kind: "forget" }): void {
     try {
       if (outcome.kind === "forget") {
-        this.db.delete(idempotentRequests).where(eq(idempotentRequests.key, rowKey)).run();
+        this.statements.forget.run({ key: rowKey });
       } else if (outcome.kind === "answer" && outcome.answer.status < 500) {
         const kept = Buffer.byteLength(outcome.answer.body) <= MAX_KEPT_BYTES ? outcome.answer : { status: 303, headers: [["Location", outcome.path]] as [string, string][], body: "" };
-        this.db.update(idempotentRequests).set({ status: kept.status, headers: kept.headers, body: kept.body }).where(eq(idempotentRequests.key, rowKey)).run();
+        this.statements.keep.run({ key: rowKey, status: kept.status, headers: JSON.stringify(kept.headers), body: kept.body });
       }
     } finally {
       this.settled.get(rowKey)?.();
@@ -117,11 +145,7 @@ export class IdempotencyStore {
 
   /** The page a post produced, for the browser sent to read it (post/redirect/get); only its sender reads it. */
   page(rowKey: string, userId: string | null): StoredAnswer | null {
-    const row = this.db
-      .select()
-      .from(idempotentRequests)
-      .where(and(eq(idempotentRequests.key, rowKey), eq(idempotentRequests.method, "POST")))
-      .get();
+    const row = this.statements.readPost.get({ key: rowKey });
     if (!row || row.userId !== userId || row.status < 200 || row.status >= 300) return null;
     return { status: row.status, headers: row.headers, body: row.body };
   }
