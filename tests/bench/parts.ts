@@ -103,10 +103,11 @@ const KEY_SEED = `bench${Date.now()}`;
 /**
  * One walk-in as the loaded check-in page sends it: the form's action, whose answer holds
  * what the page shows of it (the page reads nothing more after it, see its shouldRevalidate).
+ * `since` is the last row the page shows: the answer brings the rows after it.
  */
-async function checkIn(path: string, meetingId: number, cookie: string, i: number): Promise<void> {
+async function checkIn(path: string, meetingId: number, cookie: string, i: number, since: number): Promise<void> {
   const name = `Moun ${i + 1}`;
-  const body = new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `walkin${meetingId}`, i), intent: "walkin", name, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
+  const body = new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `walkin${meetingId}`, i), intent: "walkin", since: String(since), name, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
   const response = await fetch(`${path}.data`, { method: "POST", body, headers: { cookie } });
   const answer = await response.text();
   if (response.status !== 200 || !answer.includes(name)) throw new Error(`check-in ${i}: HTTP ${response.status}`);
@@ -143,7 +144,13 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   const doorCount = Math.ceil(input.count / 2);
   const selfCount = input.count - doorCount;
   const phones = await selfCheckInPhones(input.databasePath, { spaceId: input.spaceId, meetingId: input.meetingId, count: Math.max(selfCount, 10) });
-  for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.warmupMeetingId, input.cookie, i);
+  // The door's page holds the rows it was loaded with and those each answer brought: the last
+  // of them is the last row recorded before the burst, then one more for each answer received.
+  const before = new Database(input.databasePath, { readonly: true });
+  const lastRow = (before.prepare("select coalesce(max(id), 0) as id from attendance").get() as { id: number }).id;
+  before.close();
+  let answered = 0;
+  for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.warmupMeetingId, input.cookie, i, lastRow);
   for (let i = 0; i < 10; i++) await checkInSelf(server.url, input.warmupMeetingId, phones[i]!, i);
   const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:live`, { cookie: input.cookie, presence: false });
   await within(panel.synced, 10_000, "panel syncing");
@@ -165,7 +172,10 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   };
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
-  const { times: doorTimes, ...door } = await paced(doorCount, (i) => checkIn(path, input.meetingId, input.cookie, i));
+  const { times: doorTimes, ...door } = await paced(doorCount, async (i) => {
+    await checkIn(path, input.meetingId, input.cookie, i, lastRow + answered);
+    answered++;
+  });
   const { times: selfTimes, ...self } = await paced(selfCount, (i) => checkInSelf(server.url, input.meetingId, phones[i]!, i));
   const panelAt = await within(shown, 30_000, "panel showing the final count");
   const cpuMsPerCheckIn = (cpuMs(server.pid) - cpuBefore) / input.count;
