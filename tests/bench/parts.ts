@@ -114,20 +114,18 @@ async function checkIn(path: string, meetingId: number, cookie: string, i: numbe
 }
 
 /**
- * A delegate checking herself in as her phone's page does it: the button's post, answered by
- * a redirect to the page saying she is on the list, which the phone then reads (two requests,
- * as a browser sends them: `POST /arrivee/1.data`, `GET /arrivee/1.data?ok=&_routes=routes%2Farrivee.%24meetingId`).
+ * A delegate checking herself in as her phone's page does it: the button's post, whose answer
+ * says she is on the list (one request); or, already on it, a redirect to her page, which the
+ * phone then reads as a browser does (`GET /arrivee/1.data?_routes=routes%2Farrivee.%24meetingId`,
+ * the layout's data not read again after a post).
  */
 async function checkInSelf(origin: string, meetingId: number, cookie: string, i: number): Promise<void> {
   const posted = await fetch(`${origin}/arrivee/${meetingId}.data`, { method: "POST", body: new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `self${meetingId}`, i) }), headers: { cookie } });
-  const redirect = await posted.text();
-  const target = /"(\/arrivee\/\d+(\?ok)?)"/.exec(redirect)?.[1];
+  const answer = await posted.text();
+  if (posted.status === 200 && answer.includes("done")) return;
+  const target = /"(\/arrivee\/\d+)"/.exec(answer)?.[1];
   if (posted.status !== 202 || !target) throw new Error(`self check-in ${i}: HTTP ${posted.status}`);
-  // As the browser follows it: the page's own loader only (the layout's is not read again after a post, see root.tsx).
-  const [pathname, search] = target.split("?");
-  const query = new URLSearchParams(search);
-  query.set("_routes", "routes/arrivee.$meetingId");
-  const page = await fetch(`${origin}${pathname}.data?${query}`, { headers: { cookie } });
+  const page = await fetch(`${origin}${target}.data?${new URLSearchParams({ _routes: "routes/arrivee.$meetingId" })}`, { headers: { cookie } });
   await page.text();
   if (page.status !== 200) throw new Error(`self check-in ${i}, the page after: HTTP ${page.status}`);
 }

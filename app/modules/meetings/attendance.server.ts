@@ -14,7 +14,7 @@ import type { MeetingCode } from "./messages";
 import { ageGroupOf, type AgeGroupId } from "../people/age-groups";
 import { listDelegates } from "../people/people.server";
 import { attendanceFigures, possibleDuplicates, type AttendanceFigures } from "./attendance-figures";
-import { listAttendance, type AttendanceInput } from "./meetings.server";
+import { attendanceCounted, listAttendance, type AttendanceInput } from "./meetings.server";
 import { attendeesFor, meetingYear, type AttendeeView } from "./views";
 import type { Audience } from "../spaces/audience";
 
@@ -170,12 +170,13 @@ export function searchAttendanceCandidates(db: Db, input: { spaceId: number; com
  * for the page to tell whether it lacks anything else (a removal elsewhere).
  */
 export function doorList(db: Db, meeting: { id: number; spaceId: number; startsAt: number }, audience: Audience, since = 0): { rows: AttendeeView[]; count: number; figures: AttendanceFigures } {
-  const rows = listAttendance(db, meeting.id);
-  const figures = attendanceFigures({ rows, ...meetingFiguresInput(db, meeting) });
-  const fresh = since > 0 ? rows.filter((r) => r.id > since) : rows;
+  const fresh = listAttendance(db, meeting.id, since);
+  // After a check-in, the figures count every row, read with only what they count.
+  const counted = since > 0 ? attendanceCounted(db, meeting.id) : fresh;
+  const figures = attendanceFigures({ rows: counted, ...meetingFiguresInput(db, meeting) });
   const institutions = officialInstitutions(db, fresh);
   const views = attendeesFor(audience, fresh, meetingYear(meeting.startsAt)).rows.map((r) => (institutions.has(r.id) ? { ...r, organisation: institutions.get(r.id)! } : r));
-  return { rows: views, count: rows.length, figures };
+  return { rows: views, count: counted.length, figures };
 }
 
 /** The known people of a space who may be ticked present: its delegates and its officials. */

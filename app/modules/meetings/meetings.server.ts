@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import {
   agendaItems,
@@ -430,10 +430,17 @@ export function listMeetings(db: Db, spaceId: number, now: number, viewer: { see
  * named publicly (their consent, their birth year, whether they hold a mandate). Internal:
  * pages pick from it by audience (`attendeesFor` in `views.ts`).
  */
-export function listAttendance(db: Db, meetingId: number) {
+export function listAttendance(db: Db, meetingId: number, since = 0) {
   return attendanceReads(db)
-    .list.all({ meetingId })
+    .list.all({ meetingId, since })
     .map((r) => ({ ...r, ageGroup: r.ageGroup as AgeGroupId | null, namedPublicly: r.namedPublicly ?? false, official: r.personId !== null && r.official }));
+}
+
+/** What a meeting's figures count of each row (`attendanceFigures`), and no more: read after every check-in. */
+export function attendanceCounted(db: Db, meetingId: number) {
+  return attendanceReads(db)
+    .counted.all({ meetingId })
+    .map((r) => ({ ...r, ageGroup: r.ageGroup as AgeGroupId | null }));
 }
 
 /**
@@ -465,8 +472,23 @@ function prepareAttendanceReads(db: Db) {
       .from(attendance)
       .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
       .leftJoin(people, eq(people.id, attendance.personId))
-      .where(eq(attendance.meetingId, meetingId))
+      // `since`: only the rows recorded after that one (0: all of them).
+      .where(and(eq(attendance.meetingId, meetingId), gt(attendance.id, sql.placeholder("since"))))
       .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+      .prepare(),
+    counted: db
+      .select({
+        id: attendance.id,
+        personId: attendance.personId,
+        name: attendance.name,
+        sex: attendance.sex,
+        ageGroup: attendance.ageGroup,
+        disability: attendance.disability,
+        organisationId: attendance.organisationId,
+        role: attendance.role,
+      })
+      .from(attendance)
+      .where(eq(attendance.meetingId, meetingId))
       .prepare(),
     meeting: db.select().from(meetings).where(eq(meetings.id, meetingId)).prepare(),
     member: db
