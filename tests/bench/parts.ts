@@ -115,17 +115,20 @@ async function checkIn(path: string, meetingId: number, cookie: string, i: numbe
 
 /**
  * A delegate checking herself in as her phone's page does it: the button's post, whose answer
- * says she is on the list (one request); or, already on it, a redirect to her page, which the
- * phone then reads as a browser does (`GET /arrivee/1.data?_routes=routes%2Farrivee.%24meetingId`,
- * the layout's data not read again after a post).
+ * says she is on the list (one request); or a redirect to her page, which the phone then reads
+ * as a browser does (`GET /arrivee/1.data?_routes=routes%2Farrivee.%24meetingId`, the layout's
+ * data not read again after a post): when she is already on it, and for every check-in before
+ * this page answered in one request (kept so that figures from before can be measured again).
  */
 async function checkInSelf(origin: string, meetingId: number, cookie: string, i: number): Promise<void> {
   const posted = await fetch(`${origin}/arrivee/${meetingId}.data`, { method: "POST", body: new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `self${meetingId}`, i) }), headers: { cookie } });
   const answer = await posted.text();
   if (posted.status === 200 && answer.includes("done")) return;
-  const target = /"(\/arrivee\/\d+)"/.exec(answer)?.[1];
+  const target = /"(\/arrivee\/\d+)(?:\?(\w*))?"/.exec(answer);
   if (posted.status !== 202 || !target) throw new Error(`self check-in ${i}: HTTP ${posted.status}`);
-  const page = await fetch(`${origin}${target}.data?${new URLSearchParams({ _routes: "routes/arrivee.$meetingId" })}`, { headers: { cookie } });
+  const query = new URLSearchParams(target[2]);
+  query.set("_routes", "routes/arrivee.$meetingId");
+  const page = await fetch(`${origin}${target[1]}.data?${query}`, { headers: { cookie } });
   await page.text();
   if (page.status !== 200) throw new Error(`self check-in ${i}, the page after: HTTP ${page.status}`);
 }
