@@ -11,7 +11,7 @@ import { useSharedDocument } from "./shared-document";
  * The attendance panel. It shows the figures the page was rendered with, then follows the
  * meeting's live document, which the server rewrites after every check-in.
  */
-export function AttendancePanel({ meetingId, initial, live }: { meetingId: number; initial: AttendanceFigures; live: boolean }) {
+export function AttendancePanel({ meetingId, initial, live, onCount }: { meetingId: number; initial: AttendanceFigures; live: boolean; /** Told how many rows the list has, each time the live document says. */ onCount?: (count: number) => void }) {
   const [figures, setFigures] = useState(initial);
   useEffect(() => setFigures(initial), [initial]);
   useSharedDocument(live ? { kind: "meeting-live", meetingId } : null, {
@@ -20,6 +20,8 @@ export function AttendancePanel({ meetingId, initial, live }: { meetingId: numbe
       const update = () => {
         const next = map.get("figures") as AttendanceFigures | undefined;
         if (next) setFigures(next);
+        const count = map.get("count");
+        if (typeof count === "number") onCount?.(count);
       };
       map.observe(update);
       return () => map.unobserve(update);

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { FormError } from "../components/field";
 import { Form } from "../components/form";
 import { useLocale, useT } from "../components/i18n";
@@ -22,22 +22,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const current = requireUser(context, request);
   const view = getSelfCheckIn(context.db, current.actor, positiveIntParam(params.meetingId), context.now());
   if (!view) throw new Response("Not Found", { status: 404 });
-  return { ...view, done: new URL(request.url).searchParams.has("ok") };
+  return view;
 }
 
+/**
+ * Checked in: the answer says so, and the page reads nothing more (one request per person at
+ * the meeting's start; a browser without scripts is sent to read this answer again by the
+ * server's post/redirect/get, so a refresh does not post again). Already on the list: the page
+ * as it is.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = requireUser(context, request);
   const meetingId = positiveIntParam(params.meetingId);
   const result = checkInSelf(context, current.actor, meetingId, context.now());
-  // Post/redirect/get: a refresh shows the page, it does not post again.
-  if (result.ok) throw redirect(`${selfCheckInPath(meetingId)}?ok`, { headers: { "Cache-Control": "no-store" } });
+  if (result.ok) return { done: true as const };
   if (result.code === "already_present") throw redirect(selfCheckInPath(meetingId), { headers: { "Cache-Control": "no-store" } });
   return data({ error: selfCheckInMessage(result.code) }, { status: result.code === "not_found" ? 404 : 409 });
 }
 
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "done" in actionResult ? false : defaultShouldRevalidate;
+
 export default function SelfCheckIn() {
-  const { meeting, name, state, done } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const done = !!result && "done" in result;
+  const { meeting, name } = loaded;
+  const state = done ? "already" : loaded.state;
   const navigation = useNavigation();
   const t = useT();
   const locale = useLocale();
@@ -54,7 +65,7 @@ export default function SelfCheckIn() {
           </span>
         </p>
       ) : null}
-      <FormError error={result?.error} />
+      <FormError error={result && "error" in result ? result.error : undefined} />
       {state === "already" ? (
         <p role="status" className="arrival-done" data-testid="arrival-status">
           {t(done ? "arrival.done" : "arrival.already")}

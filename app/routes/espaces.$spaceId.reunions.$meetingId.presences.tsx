@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Breadcrumb } from "../components/breadcrumb";
-import { Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Form } from "../components/form";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { AttendeeCells, AttendeeHeaderCells } from "../components/attendee-cells";
 import { AttendeeFields } from "../components/attendee-fields";
 import { ConfirmButton, StatusLine } from "../components/confirm-button";
@@ -15,7 +15,9 @@ import { can, isAdmin } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
-import { attendanceCandidates, matchesSearch, meetingFigures, officialInstitutions, restoreAttendance } from "../modules/meetings/attendance.server";
+import { attendanceCandidate, doorList, meetingFigures, restoreAttendance, searchAttendanceCandidates } from "../modules/meetings/attendance.server";
+import { possibleDuplicates, type AttendanceFigures } from "../modules/meetings/attendance-figures";
+import type { Result } from "../modules/result";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
 import { AttendanceRowSchema, KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
@@ -23,7 +25,7 @@ import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { listMemberOptions } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
-import { attendeesFor, meetingYear } from "../modules/meetings/views";
+import type { AttendeeView } from "../modules/meetings/views";
 import { audienceIn } from "../modules/spaces/audience";
 import { selfCheckInLink } from "../modules/meetings/self-check-in.server";
 import { QrCodeSvg } from "../components/qr-code";
@@ -36,10 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return pageData(context, request, meeting);
 }
 
-/**
- * What the page shows. An action that records a check-in returns it too, so the page at the
- * door needs one request per person, not two (see shouldRevalidate).
- */
+/** What the page shows: the list (rows are added to it by each check-in's answer, see `mergeCheckIn`), the figures, the door's search. */
 function pageData(context: AppLoadContext, request: Request, meeting: ReturnType<typeof meetingRowFromParams>) {
   const actor = context.current?.actor ?? null;
   const space = getSpace(context.db, meeting.spaceId)!;
@@ -47,20 +46,16 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
   // Members see who came; what the door recorded of each person is for who keeps the register.
   const audience = audienceIn(actor, meeting.spaceId);
   const writable = runs && canChangeAttendance(meeting.status, { admin: isAdmin(actor) });
-  const { rows, figures, duplicates } = meetingFigures(context.db, meeting);
-  const attendees = attendeesFor(audience, rows, meetingYear(meeting.startsAt));
-  // Officials are listed with the institution they hold a mandate in.
-  const institutions = officialInstitutions(context.db, rows);
+  const { rows, figures } = doorList(context.db, meeting, audience);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const correctingId = Number(url.searchParams.get("corriger"));
   const correctingRow = writable ? (rows.find((r) => r.id === correctingId) ?? null) : null;
-  const present = new Set(rows.map((r) => r.personId));
-  const candidates = writable && canRecordAttendance(meeting.status)
-    ? attendanceCandidates(context.db, space, context.now())
-        .filter((c) => !present.has(c.personId) && matchesSearch(c, q))
-        .map((c) => ({ personId: c.personId, name: c.name, organisationName: c.organisationName }))
-    : [];
+  // A door list stays short on a phone; the search narrows it down.
+  const search =
+    writable && canRecordAttendance(meeting.status)
+      ? searchAttendanceCandidates(context.db, { spaceId: space.id, communeCode: space.communeCode, meetingId: meeting.id, query: q, limit: MAX_CANDIDATES, now: context.now() })
+      : { candidates: [], more: 0 };
   return {
     meeting: { id: meeting.id, title: meeting.title, status: meeting.status, spaceId: meeting.spaceId },
     space: { id: space.id, name: space.name },
@@ -70,20 +65,21 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
     open: canRecordAttendance(meeting.status),
     // Delegates with an account check themselves in from this link (or its QR code).
     selfCheckIn: writable && canRecordAttendance(meeting.status) ? selfCheckInLink(context.publicOrigin(request.url), meeting.id) : null,
-    correcting: correctingRow
-      ? { id: correctingRow.id, name: correctingRow.name, sex: correctingRow.sex, ageGroup: correctingRow.ageGroup, disability: correctingRow.disability, organisationId: correctingRow.organisationId, role: correctingRow.role }
-      : null,
+    correcting:
+      correctingRow?.register
+        ? { id: correctingRow.id, name: correctingRow.name, role: correctingRow.role, sex: correctingRow.register.sex, ageGroup: correctingRow.register.ageGroup, disability: correctingRow.register.disability, organisationId: correctingRow.register.organisationId }
+        : null,
     corrected: url.searchParams.has("corrige"),
-    rows: attendees.rows.map((r) => (institutions.has(r.id) ? { ...r, organisation: institutions.get(r.id)! } : r)),
+    rows,
     figures,
-    duplicates: runs ? duplicates.flat() : [],
-    // A door list stays short on a phone; the search narrows it down.
-    candidates: candidates.slice(0, MAX_CANDIDATES),
-    moreCandidates: Math.max(0, candidates.length - MAX_CANDIDATES),
+    candidates: search.candidates,
+    moreCandidates: search.more,
     organisations: writable ? listMemberOptions(context.db, space.id) : [],
     q,
   };
 }
+
+type DoorPage = ReturnType<typeof pageData>;
 
 const MAX_CANDIDATES = 40;
 
@@ -100,17 +96,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = formValues(await request.formData());
   const now = context.now();
   const refused = (intent: string, errors: FieldErrors) => data({ intent, values: form, errors, at: now }, { status: 400 });
+  // A removal or its undo: the page reads itself again after it (rare; see shouldRevalidate).
   const done = (result: { ok: true } | { ok: false; code: MeetingCode; field?: string }, intent: string, notice: Notice | null = null) => {
     if (!result.ok) return refused(intent, { form: meetingMessage(result.code) } as FieldErrors);
-    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice, page: pageData(context, request, meeting) };
+    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice };
+  };
+  // A check-in: the answer holds what changed for the page, not the page (one request per person).
+  const checkedIn = (result: Result<{ id: number }, MeetingCode>, intent: "known" | "walkin", name: string) => {
+    if (!result.ok) return refused(intent, { form: meetingMessage(result.code) } as FieldErrors);
+    const since = Number(form.since);
+    const list = doorList(context.db, meeting, audienceIn(current.actor, meeting.spaceId), Number.isSafeInteger(since) && since > 0 ? since : 0);
+    const change: CheckIn = { rows: list.rows, count: list.count, figures: list.figures };
+    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice: { key: "attendance.checkedIn", name } as Notice, change };
   };
   if (form.intent === "known") {
     const parsed = KnownAttendeeSchema.safeParse(form);
-    const space = getSpace(context.db, meeting.spaceId)!;
-    const person = parsed.success ? attendanceCandidates(context.db, space, now).find((c) => c.personId === parsed.data.personId) : undefined;
+    const person = parsed.success ? attendanceCandidate(context.db, meeting.spaceId, parsed.data.personId, now) : null;
     if (!person) return refused("known", { form: "error.notFound" } as FieldErrors);
-    const { searchKey: _key, organisationName: _shown, ...input } = person;
-    return done(recordAttendance(context, current.actor, meeting.id, input, now), "known", { key: "attendance.checkedIn", name: person.name });
+    return checkedIn(recordAttendance(context, current.actor, meeting.id, person, now), "known", person.name);
   }
   if (form.intent === "correct") {
     const id = AttendanceRowSchema.safeParse(form);
@@ -140,22 +143,71 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const parsed = WalkInSchema.safeParse(form);
   if (!parsed.success) return refused("walkin", errorsOf(parsed));
-  return done(recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin", { key: "attendance.checkedIn", name: parsed.data.name });
+  return checkedIn(recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin", parsed.data.name);
 }
 
-/** After a check-in, the action's answer already holds the page as it now is. */
+/** What a check-in's answer brings the page: the rows it lacked, the length of the whole list, and the figures. */
+interface CheckIn {
+  rows: AttendeeView[];
+  count: number;
+  figures: AttendanceFigures;
+}
+
+/**
+ * The page after a check-in: the rows it lacked added (each once: a page rendered after the
+ * post has them already), the figures as they now are, and whoever is now on the list no
+ * longer offered to check in.
+ */
+function mergeCheckIn(page: DoorPage, change: CheckIn): DoorPage {
+  const shown = new Set(page.rows.map((r) => r.id));
+  const added = change.rows.filter((r) => !shown.has(r.id));
+  const present = new Set(added.map((r) => r.register?.personId));
+  return { ...page, rows: [...page.rows, ...added], figures: change.figures, candidates: page.candidates.filter((c) => !present.has(c.personId)) };
+}
+
+/** After a check-in, the answer already holds what changed; after anything else, the page is read again. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "page" in actionResult ? false : defaultShouldRevalidate;
+  actionResult && typeof actionResult === "object" && "change" in actionResult ? false : defaultShouldRevalidate;
+
+/** How long the list may lack rows the live figures count (another door's check-ins) before the page reads it again. */
+const CATCH_UP_MS = 5_000;
 
 export default function Attendance() {
-  const loaded = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>() as DoorPage;
   const result = useActionData<typeof action>();
-  const data = result && "page" in result ? result.page : loaded;
   const answer = result && "intent" in result ? result : undefined;
+  const change = answer && "change" in answer ? (answer.change as CheckIn) : undefined;
+  // What the page shows: as loaded (read again, it is the newest), then each check-in's answer
+  // merged in as it comes (the loaded page is not read again after a check-in).
+  const [view, setView] = useState({ loaded, change, data: loaded });
+  let shown = view;
+  if (view.loaded !== loaded) shown = { loaded, change, data: loaded };
+  else if (view.change !== change) shown = { loaded, change, data: change ? mergeCheckIn(view.data, change) : view.data };
+  if (shown !== view) setView(shown);
+  const data = shown.data;
   const notice = (answer && "notice" in answer ? answer.notice : null) as Notice | null;
   const navigation = useNavigation();
+  const revalidator = useRevalidator();
   const submit = useSubmit();
   const t = useT();
+  const duplicates = useMemo(() => (data.runs ? possibleDuplicates(data.rows).flat() : []), [data.runs, data.rows]);
+  // The last row the page shows: a check-in's answer brings the rows after it.
+  const since = data.rows.reduce((last, r) => Math.max(last, r.id), 0);
+  // The list lacks something besides the rows after it (a row removed or put back at another
+  // door): the page reads itself again, once.
+  useEffect(() => {
+    if (change && shown.data.rows.length !== change.count) revalidator.revalidate();
+    // Once per answer (the revalidator is a new object at each of its states).
+  }, [change]);
+  // Another door's check-ins reach the live figures at once; the list follows when this door
+  // has been quiet for a moment (its own next check-in brings them sooner).
+  const [liveCount, setLiveCount] = useState<number | null>(null);
+  const idle = navigation.state === "idle" && revalidator.state === "idle";
+  useEffect(() => {
+    if (liveCount === null || liveCount === data.rows.length || !idle) return;
+    const timer = setTimeout(() => revalidator.revalidate(), CATCH_UP_MS);
+    return () => clearTimeout(timer);
+  }, [liveCount, data.rows.length, idle]);
   const walkInForm = useRef<HTMLFormElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const walkIn = answer?.intent === "walkin" ? answer : undefined;
@@ -233,6 +285,7 @@ export default function Attendance() {
                 <li key={c.personId}>
                   <Form method="post">
                     <input type="hidden" name="intent" value="known" />
+                    <input type="hidden" name="since" value={since} />
                     <input type="hidden" name="personId" value={c.personId} />
                     <button type="submit" className="tap">
                       <span className="name">{c.name}</span>
@@ -247,6 +300,7 @@ export default function Attendance() {
             <h2 id="walkin-title">{t("attendance.walkIn")}</h2>
             <Form method="post" noValidate ref={walkInForm}>
               <input type="hidden" name="intent" value="walkin" />
+              <input type="hidden" name="since" value={since} />
               <FormError error={walkIn?.errors.form} />
               <AttendeeFields
                 idPrefix="walkin"
@@ -262,7 +316,7 @@ export default function Attendance() {
         </div>
       ) : null}
 
-      <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} />
+      <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} onCount={setLiveCount} />
 
       {data.selfCheckIn ? (
         <section className="self-check-in" aria-labelledby="self-title">
@@ -284,7 +338,7 @@ export default function Attendance() {
 
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t("attendance.list", { count: data.rows.length })}</h2>
-        {data.duplicates.length > 0 ? <p className="warning">{t("attendance.duplicates")}</p> : null}
+        {duplicates.length > 0 ? <p className="warning">{t("attendance.duplicates")}</p> : null}
         <div className="table-scroll">
           <table data-testid="attendance-list">
             <thead>
@@ -295,7 +349,7 @@ export default function Attendance() {
             </thead>
             <tbody>
               {data.rows.map((r) => (
-                <tr key={r.id} className={data.duplicates.includes(r.id) ? "duplicate" : undefined}>
+                <tr key={r.id} className={duplicates.includes(r.id) ? "duplicate" : undefined}>
                   <AttendeeCells row={r} register={data.register} />
                   {data.writable ? (
                     <td className="row-actions">

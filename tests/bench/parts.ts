@@ -7,6 +7,8 @@ import { readLiveState } from "../../app/modules/live/live-doc";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
 import { cpuMs, mean, percentile, rssBytes } from "./stats";
 import type { RunningProcess } from "./servers";
+import { selfCheckInPhones } from "./seed-checkin";
+import { formKey, IDEMPOTENCY_FIELD } from "../../app/modules/idempotency";
 
 const liveOf = (client: BenchClient) => readLiveState(client.doc.getMap("live"));
 
@@ -82,50 +84,112 @@ export interface BurstResult {
   panelMs: number;
   /** From the last response until the panel shows the final count. */
   panelLagMs: number;
+  /** Over all check-ins, the door's and the phones'. */
+  cpuMsPerCheckIn: number;
+  /** Each way in apart: the door's walk-ins, then the delegates checking themselves in from their phones. */
+  door: BurstWay;
+  self: BurstWay;
+}
+
+export interface BurstWay {
+  count: number;
+  p95: number;
   cpuMsPerCheckIn: number;
 }
 
+/** Each post carries its form's key, as the page's forms do (the server keeps each answer under it). */
+const KEY_SEED = `bench${Date.now()}`;
+
 /**
- * One check-in as the loaded check-in page sends it: the form's action, whose answer holds
- * the page as it now is (the page reads nothing more after it, see its shouldRevalidate).
+ * One walk-in as the loaded check-in page sends it: the form's action, whose answer holds
+ * what the page shows of it (the page reads nothing more after it, see its shouldRevalidate).
+ * `since` is the last row the page shows: the answer brings the rows after it.
  */
-async function checkIn(path: string, cookie: string, i: number): Promise<void> {
-  const body = new URLSearchParams({ intent: "walkin", name: `Moun ${i + 1}`, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
+async function checkIn(path: string, meetingId: number, cookie: string, i: number, since: number): Promise<void> {
+  const name = `Moun ${i + 1}`;
+  const body = new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `walkin${meetingId}`, i), intent: "walkin", since: String(since), name, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
   const response = await fetch(`${path}.data`, { method: "POST", body, headers: { cookie } });
   const answer = await response.text();
-  if (response.status !== 200 || !answer.includes("page")) throw new Error(`check-in ${i}: HTTP ${response.status}`);
+  if (response.status !== 200 || !answer.includes(name)) throw new Error(`check-in ${i}: HTTP ${response.status}`);
 }
 
 /**
- * N walk-ins posted through the attendance form, at a steady pace over `seconds`, after
- * ten untimed ones at another meeting (the server's code paths compiled, as at any door).
+ * A delegate checking herself in as her phone's page does it: the button's post, whose answer
+ * says she is on the list (one request); or a redirect to her page, which the phone then reads
+ * as a browser does (`GET /arrivee/1.data?_routes=routes%2Farrivee.%24meetingId`, the layout's
+ * data not read again after a post): when she is already on it, and for every check-in before
+ * this page answered in one request (kept so that figures from before can be measured again).
+ */
+async function checkInSelf(origin: string, meetingId: number, cookie: string, i: number): Promise<void> {
+  const posted = await fetch(`${origin}/arrivee/${meetingId}.data`, { method: "POST", body: new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `self${meetingId}`, i) }), headers: { cookie } });
+  const answer = await posted.text();
+  if (posted.status === 200 && answer.includes("done")) return;
+  const target = /"(\/arrivee\/\d+)(?:\?(\w*))?"/.exec(answer);
+  if (posted.status !== 202 || !target) throw new Error(`self check-in ${i}: HTTP ${posted.status}`);
+  const query = new URLSearchParams(target[2]);
+  query.set("_routes", "routes/arrivee.$meetingId");
+  const page = await fetch(`${origin}${target[1]}.data?${query}`, { headers: { cookie } });
+  await page.text();
+  if (page.status !== 200) throw new Error(`self check-in ${i}, the page after: HTTP ${page.status}`);
+}
+
+/**
+ * N check-ins at the start of a meeting, at a steady pace over `seconds`: the first half
+ * walk-ins posted through the door's form, the second half delegates checking themselves in
+ * from their phones (each way timed apart, server CPU per check-in of each). Before, ten
+ * untimed ones of each way at another meeting, where the delegates are already on the list
+ * (the server's code paths compiled, as at any door).
  */
 export async function burst(server: RunningProcess, input: { databasePath: string; spaceId: number; meetingId: number; warmupMeetingId: number; cookie: string; count: number; seconds: number }): Promise<BurstResult> {
   const pathOf = (meetingId: number) => `${server.url}/espaces/${input.spaceId}/reunions/${meetingId}/presences`;
-  for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.cookie, i);
+  const doorCount = Math.ceil(input.count / 2);
+  const selfCount = input.count - doorCount;
+  const phones = await selfCheckInPhones(input.databasePath, { spaceId: input.spaceId, meetingId: input.meetingId, count: Math.max(selfCount, 10) });
+  // The door's page holds the rows it was loaded with and those each answer brought: the last
+  // of them is the last row recorded before the burst, then one more for each answer received.
+  const before = new Database(input.databasePath, { readonly: true });
+  const lastRow = (before.prepare("select coalesce(max(id), 0) as id from attendance").get() as { id: number }).id;
+  before.close();
+  let answered = 0;
+  for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.warmupMeetingId, input.cookie, i, lastRow);
+  for (let i = 0; i < 10; i++) await checkInSelf(server.url, input.warmupMeetingId, phones[i]!, i);
   const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:live`, { cookie: input.cookie, presence: false });
   await within(panel.synced, 10_000, "panel syncing");
   const shown = whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === input.count);
   const path = pathOf(input.meetingId);
-  const times: number[] = [];
   let lastResponse = 0;
+  const paced = async (count: number, send: (i: number) => Promise<void>): Promise<BurstWay & { times: number[] }> => {
+    const times: number[] = [];
+    const cpuBefore = cpuMs(server.pid);
+    const requests = Array.from({ length: count }, async (_, i) => {
+      await sleep((i * input.seconds * 1000) / input.count);
+      const sent = performance.now();
+      await send(i);
+      lastResponse = performance.now();
+      times.push(lastResponse - sent);
+    });
+    await within(Promise.all(requests), 120_000, "check-in burst");
+    return { count, p95: percentile(times, 95), cpuMsPerCheckIn: (cpuMs(server.pid) - cpuBefore) / count, times };
+  };
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
-  const requests = Array.from({ length: input.count }, async (_, i) => {
-    await sleep((i * input.seconds * 1000) / input.count);
-    const sent = performance.now();
-    await checkIn(path, input.cookie, i);
-    lastResponse = performance.now();
-    times.push(lastResponse - sent);
+  const { times: doorTimes, ...door } = await paced(doorCount, async (i) => {
+    await checkIn(path, input.meetingId, input.cookie, i, lastRow + answered);
+    answered++;
   });
-  await within(Promise.all(requests), 120_000, "check-in burst");
+  const { times: selfTimes, ...self } = await paced(selfCount, (i) => checkInSelf(server.url, input.meetingId, phones[i]!, i));
   const panelAt = await within(shown, 30_000, "panel showing the final count");
   const cpuMsPerCheckIn = (cpuMs(server.pid) - cpuBefore) / input.count;
   panel.destroy();
   const db = new Database(input.databasePath, { readonly: true });
   const recorded = (db.prepare("select count(*) as n from attendance where meeting_id = ?").get(input.meetingId) as { n: number }).n;
   db.close();
-  return { recorded, p95: percentile(times, 95), max: Math.max(...times), panelMs: panelAt - started, panelLagMs: Math.max(0, panelAt - lastResponse), cpuMsPerCheckIn };
+  const times = [...doorTimes, ...selfTimes];
+  // run.ts prints the figures over both ways; each way's own are printed here.
+  for (const [way, r] of [["door walk-ins", door], ["self check-ins from phones", self]] as const) {
+    console.log(`  burst N=${input.count} ${way}: ${r.count}, response p95 ${r.p95.toFixed(1)} ms, server CPU per check-in ${r.cpuMsPerCheckIn.toFixed(2)} ms`);
+  }
+  return { recorded, p95: percentile(times, 95), max: Math.max(...times), panelMs: panelAt - started, panelLagMs: Math.max(0, panelAt - lastResponse), cpuMsPerCheckIn, door, self };
 }
 
 export interface MinutesResult {

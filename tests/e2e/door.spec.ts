@@ -161,3 +161,40 @@ test("the door without JavaScript: the buttons are a form; a walk-in without ans
   await expect(page.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(1);
   await context.close();
 });
+
+test("two facilitators at one door: each check-in is one request, and each list catches up with the other's", async ({ page, browser, baseURL }) => {
+  const meetingUrl = await setUp(page, "F");
+  const other = await browser.newContext({ baseURL });
+  const b = await other.newPage();
+  await signInAs(b, "admin@makon.ht");
+  await page.goto(`${meetingUrl}/presences`);
+  await b.goto(`${meetingUrl}/presences`);
+  const requests: string[] = [];
+  page.on("request", (request) => request.url().includes("/presences") && requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
+  const list = (p: Page) => p.getByTestId("attendance-list");
+  const walkIn = async (p: Page, name: string) => {
+    const form = p.getByRole("region", { name: "Autre participant·e" });
+    await form.getByLabel("Nom et prénom").fill(name);
+    await form.getByText("Femme", { exact: true }).click();
+    await form.getByText("25–35 ans", { exact: true }).click();
+    await form.getByRole("button", { name: "Ajouter et passer au suivant" }).click();
+    await expect(p.getByTestId("door-status")).toHaveText(`${name} est sur la liste.`);
+  };
+
+  await walkIn(page, "Lovely Dorsainvil");
+  // B checks in a known delegate: A's live figures count her at once.
+  await b.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ }).click();
+  await expect(b.getByTestId("door-status")).toHaveText("Nadège Étienne est sur la liste.");
+  await expect(b.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(2);
+  await expect(page.getByTestId("present-count")).toHaveText("2");
+  // A's next check-in brings B's row with its own, in the same single request.
+  await walkIn(page, "Fabienne Jules");
+  await expect(list(page).locator("tbody tr")).toHaveCount(3);
+  await expect(list(page).getByRole("row", { name: /Nadège Étienne/ })).toBeVisible();
+  await expect(page.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ })).toHaveCount(0);
+  expect(requests).toEqual([`POST ${meetingUrl}/presences.data`, `POST ${meetingUrl}/presences.data`]);
+  // B, quiet since, counts A's check-in at once and lists it a few seconds later.
+  await expect(b.getByTestId("present-count")).toHaveText("3");
+  await expect(list(b).getByRole("row", { name: /Fabienne Jules/ })).toBeVisible({ timeout: 15_000 });
+  await other.close();
+});

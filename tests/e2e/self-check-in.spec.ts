@@ -46,9 +46,12 @@ test("a delegate checks herself in from the meeting's link, once, on her phone",
   await noOverflow(page);
   expect(rowsOf(id)).toEqual([]);
 
-  // One tap.
+  // One tap, one request.
+  const requests: string[] = [];
+  page.on("request", (request) => request.url().includes("/arrivee/") && requests.push(request.method()));
   await page.getByRole("button", { name: /Je suis arrivé·e|Mwen rive/ }).click();
   await expect(page.getByTestId("arrival-status")).toHaveText(/C'est noté|Sa make/);
+  expect(requests).toEqual(["POST"]);
   expect(rowsOf(id)).toEqual([{ name: "Rose-Andrée Louis", role: "delegate" }]);
 
   // A second visit: already there, no button, nothing written.
@@ -58,6 +61,20 @@ test("a delegate checks herself in from the meeting's link, once, on her phone",
   const again = await page.request.post(`/arrivee/${id}`, { form: {}, maxRedirects: 0 });
   expect(again.status()).toBe(302);
   expect(rowsOf(id)).toHaveLength(1);
+});
+
+test("without scripts, the button is a form: the answer says she is on the list, and a refresh posts nothing again", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  await signInAs(page, "delegue@makon.ht");
+  const id = meeting("Makòn Limonade", "Reyinyon san eskript", "planned");
+  await page.goto(`/arrivee/${id}`);
+  await page.getByRole("button", { name: /Je suis arrivé·e|Mwen rive/ }).click();
+  await expect(page.getByTestId("arrival-status")).toHaveText(/C'est noté|Sa make/);
+  await page.reload();
+  await expect(page.getByTestId("arrival-status")).toHaveText(/C'est noté|Sa make/);
+  expect(rowsOf(id)).toEqual([{ name: "Rose-Andrée Louis", role: "delegate" }]);
+  await context.close();
 });
 
 test("a closed meeting and another space's meeting refuse the check-in", async ({ page }) => {

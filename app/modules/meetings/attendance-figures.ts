@@ -60,7 +60,7 @@ export function attendanceFigures(input: { rows: readonly AttendanceRow[]; membe
 }
 
 /** Rows whose names read the same (accents, case and hyphens aside): probably one person twice. */
-export function possibleDuplicates(rows: readonly AttendanceRow[]): number[][] {
+export function possibleDuplicates(rows: readonly { id: number; name: string }[]): number[][] {
   const byName = new Map<string, number[]>();
   for (const row of rows) {
     const key = searchKey(row.name);

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { attendance, auditLog, authorities, meetings, officials, people, spaceMemberships, spaces } from "../../../db/schema/index";
+import { attendance, auditLog, authorities, delegateSeats, meetings, officials, organisations, people, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can, isAdmin } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
@@ -13,18 +13,101 @@ import { canChangeAttendance } from "./meeting-state";
 import type { MeetingCode } from "./messages";
 import { ageGroupOf, type AgeGroupId } from "../people/age-groups";
 import { listDelegates } from "../people/people.server";
-import { attendanceFigures, possibleDuplicates } from "./attendance-figures";
-import { listAttendance } from "./meetings.server";
+import { attendanceFigures, possibleDuplicates, type AttendanceFigures } from "./attendance-figures";
+import { attendanceCounted, listAttendance, type AttendanceInput } from "./meetings.server";
+import { attendeesFor, meetingYear, type AttendeeView } from "./views";
+import type { Audience } from "../spaces/audience";
+
+/**
+ * The door's reads, prepared once per database: at a check-in rush, building the drizzle
+ * queries anew for each person costs more than running them. The search compares search keys
+ * (`searchKey`: accents, case and hyphens aside) through `search_key`, the same function made
+ * callable from SQL on this connection (SQLite's way; PostgreSQL would use unaccent and lower).
+ */
+function prepareDoorReads(db: Db) {
+  db.$client.function("search_key", { deterministic: true }, (text: unknown) => searchKey(String(text ?? "")));
+  const spaceId = sql.placeholder("spaceId");
+  const communeCode = sql.placeholder("communeCode");
+  const meetingId = sql.placeholder("meetingId");
+  const personId = sql.placeholder("personId");
+  const today = sql.placeholder("today");
+  const words = sql.placeholder("words");
+  const limit = sql.placeholder("limit");
+  const seated = and(eq(delegateSeats.spaceId, spaceId), lte(delegateSeats.fromDate, today), or(isNull(delegateSeats.toDate), gte(delegateSeats.toDate, today)));
+  // Within an organisation, titular delegates before substitutes.
+  const delegateOrder = [asc(organisations.name), asc(organisations.id), sql`case ${delegateSeats.seat} when 'titular' then 0 else 1 end`, asc(people.name)];
+  const absent = sql`${people.id} not in (select ${attendance.personId} from ${attendance} where ${attendance.meetingId} = ${meetingId} and ${attendance.personId} is not null)`;
+  // Every word typed (a JSON array of search keys) is found in the candidate's key.
+  const matches = (key: ReturnType<typeof sql>) => sql`not exists (select 1 from json_each(${words}) as w where instr(${key}, w.value) = 0)`;
+  const person = { personId: people.id, name: people.name, sex: people.sex, birthYear: people.birthYear, ageGroup: people.ageGroup, disability: people.disability };
+  return {
+    quorumPercent: db.select({ quorumPercent: spaces.quorumPercent }).from(spaces).where(eq(spaces.id, spaceId)).prepare(),
+    memberOrganisations: db
+      .select({ id: spaceMemberships.organisationId })
+      .from(spaceMemberships)
+      .where(and(eq(spaceMemberships.spaceId, spaceId), isNull(spaceMemberships.leftOn)))
+      .prepare(),
+    delegate: db
+      .select({ ...person, organisationId: delegateSeats.organisationId })
+      .from(delegateSeats)
+      .innerJoin(people, eq(people.id, delegateSeats.personId))
+      .innerJoin(organisations, eq(organisations.id, delegateSeats.organisationId))
+      .where(and(seated, eq(delegateSeats.personId, personId)))
+      .orderBy(...delegateOrder)
+      .limit(1)
+      .prepare(),
+    official: db
+      .select(person)
+      .from(officials)
+      .innerJoin(people, eq(people.id, officials.personId))
+      .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+      .where(and(eq(officials.personId, personId), eq(authorities.communeCode, sql`(select ${spaces.communeCode} from ${spaces} where ${spaces.id} = ${spaceId})`)))
+      .limit(1)
+      .prepare(),
+    searchDelegates: db
+      .select({
+        personId: people.id,
+        name: people.name,
+        organisationName: sql<string>`coalesce(${organisations.acronym}, ${organisations.name})`,
+        total: sql<number>`count(*) over ()`,
+      })
+      .from(delegateSeats)
+      .innerJoin(people, eq(people.id, delegateSeats.personId))
+      .innerJoin(organisations, eq(organisations.id, delegateSeats.organisationId))
+      .where(and(seated, absent, matches(sql`search_key(${people.name} || ' ' || coalesce(${organisations.acronym}, '') || ' ' || ${organisations.name})`)))
+      .orderBy(...delegateOrder)
+      .limit(limit)
+      .prepare(),
+    searchOfficials: db
+      .select({
+        personId: people.id,
+        name: people.name,
+        organisationName: sql<string>`${officials.title} || ' · ' || ${authorities.name}`,
+        total: sql<number>`count(*) over ()`,
+      })
+      .from(officials)
+      .innerJoin(people, eq(people.id, officials.personId))
+      .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+      .where(and(eq(authorities.communeCode, communeCode), absent, matches(sql`search_key(${people.name} || ' ' || ${officials.title} || ' ' || ${authorities.name})`)))
+      .orderBy(asc(people.name), asc(officials.id))
+      .limit(limit)
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareDoorReads>>();
+
+function doorReads(db: Db) {
+  let reads = prepared.get(db);
+  if (!reads) prepared.set(db, (reads = prepareDoorReads(db)));
+  return reads;
+}
 
 /** What a meeting's figures are counted against: its space's member organisations and quorum. */
 export function meetingFiguresInput(db: Db, meeting: { spaceId: number }) {
-  const space = db.select({ quorumPercent: spaces.quorumPercent }).from(spaces).where(eq(spaces.id, meeting.spaceId)).get()!;
-  const memberOrganisationIds = db
-    .select({ id: spaceMemberships.organisationId })
-    .from(spaceMemberships)
-    .where(and(eq(spaceMemberships.spaceId, meeting.spaceId), isNull(spaceMemberships.leftOn)))
-    .all()
-    .map((m) => m.id);
+  const reads = doorReads(db);
+  const space = reads.quorumPercent.get({ spaceId: meeting.spaceId })!;
+  const memberOrganisationIds = reads.memberOrganisations.all({ spaceId: meeting.spaceId }).map((m) => m.id);
   return { memberOrganisationIds, quorumPercent: space.quorumPercent };
 }
 
@@ -39,6 +122,62 @@ export function meetingFigures(db: Db, meeting: { id: number; spaceId: number })
 }
 
 export type MeetingFigures = ReturnType<typeof meetingFigures>["figures"];
+
+/**
+ * The known person the door (or her own phone) checks in, as the door records her: a delegate
+ * seated in the space today (with the organisation of her first seat, as the door lists them)
+ * or an official of an authority of its commune. Null for anyone else.
+ */
+export function attendanceCandidate(db: Db, spaceId: number, personId: number, now: number): AttendanceInput | null {
+  const today = localDate(now);
+  const reads = doorReads(db);
+  const delegate = reads.delegate.get({ spaceId, personId, today });
+  const known = delegate ?? reads.official.get({ spaceId, personId });
+  if (!known) return null;
+  return {
+    personId: known.personId,
+    name: known.name,
+    sex: known.sex,
+    ageGroup: ageGroupOf(known, Number(today.slice(0, 4))) as AgeGroupId | null,
+    disability: known.disability,
+    organisationId: delegate ? delegate.organisationId : null,
+    role: delegate ? "delegate" : "official",
+  };
+}
+
+/**
+ * The known people not yet on a meeting's list who answer the door's search (every word typed
+ * found in their name, their organisation's acronym or name, or an official's title and
+ * institution; all of them without a search): delegates first, at most `limit`, and how many
+ * more there are. Only what the door shows of each.
+ */
+export function searchAttendanceCandidates(db: Db, input: { spaceId: number; communeCode: string; meetingId: number; query: string; limit: number; now: number }) {
+  const reads = doorReads(db);
+  const words = JSON.stringify(searchKey(input.query).split(" ").filter(Boolean));
+  const params = { spaceId: input.spaceId, communeCode: input.communeCode, meetingId: input.meetingId, today: localDate(input.now), words, limit: input.limit };
+  const delegates = reads.searchDelegates.all(params);
+  // At least one official read, for their count.
+  const officialRows = reads.searchOfficials.all({ ...params, limit: Math.max(1, input.limit - delegates.length) });
+  const total = (delegates[0]?.total ?? 0) + (officialRows[0]?.total ?? 0);
+  const shown = [...delegates, ...officialRows].slice(0, input.limit).map(({ personId, name, organisationName }) => ({ personId, name, organisationName }));
+  return { candidates: shown, more: total - shown.length };
+}
+
+/**
+ * The door's list of who came, as `audience` sees it (officials named with their institution),
+ * and the meeting's figures. With `since`, only the rows recorded after that one: what a page
+ * showing the list up to it lacks after a check-in; `count` is then the whole list's length,
+ * for the page to tell whether it lacks anything else (a removal elsewhere).
+ */
+export function doorList(db: Db, meeting: { id: number; spaceId: number; startsAt: number }, audience: Audience, since = 0): { rows: AttendeeView[]; count: number; figures: AttendanceFigures } {
+  const fresh = listAttendance(db, meeting.id, since);
+  // After a check-in, the figures count every row, read with only what they count.
+  const counted = since > 0 ? attendanceCounted(db, meeting.id) : fresh;
+  const figures = attendanceFigures({ rows: counted, ...meetingFiguresInput(db, meeting) });
+  const institutions = officialInstitutions(db, fresh);
+  const views = attendeesFor(audience, fresh, meetingYear(meeting.startsAt)).rows.map((r) => (institutions.has(r.id) ? { ...r, organisation: institutions.get(r.id)! } : r));
+  return { rows: views, count: counted.length, figures };
+}
 
 /** The known people of a space who may be ticked present: its delegates and its officials. */
 export function attendanceCandidates(db: Db, space: { id: number; communeCode: string }, now: number) {

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { meetings } from "../../../db/schema/index";
 import { positiveIntParam, spaceIdParam } from "../spaces/params";
-import { getMeeting, type Meeting } from "./meetings.server";
+import { getMeeting, meetingRow, type Meeting } from "./meetings.server";
 
 /** The meeting a route's URL names, inside the space it names; a 404 otherwise. */
 export function meetingFromParams(db: Db, params: { spaceId?: string; meetingId?: string }): Meeting {
@@ -13,7 +11,7 @@ export function meetingFromParams(db: Db, params: { spaceId?: string; meetingId?
 
 /** The same, the meeting's own row only: for pages that come often and need no more (the door's check-in). */
 export function meetingRowFromParams(db: Db, params: { spaceId?: string; meetingId?: string }) {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, positiveIntParam(params.meetingId))).get();
+  const meeting = meetingRow(db, positiveIntParam(params.meetingId));
   if (!meeting || meeting.spaceId !== spaceIdParam(params)) throw new Response("Not Found", { status: 404 });
   return meeting;
 }

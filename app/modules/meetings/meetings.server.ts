@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, max, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import {
   agendaItems,
@@ -330,27 +330,23 @@ function attendanceWritable(meeting: MeetingRow, actor: Actor | null): boolean {
 /** An attendee speaks for an organisation that is, or was, a member of the meeting's space. */
 function organisationKnown(db: Db, spaceId: number, organisationId: number | null): boolean {
   if (organisationId === null) return true;
-  return !!db
-    .select({ id: spaceMemberships.id })
-    .from(spaceMemberships)
-    .where(and(eq(spaceMemberships.spaceId, spaceId), eq(spaceMemberships.organisationId, organisationId)))
-    .get();
+  return !!attendanceReads(db).member.get({ spaceId, organisationId });
 }
 
 export function recordAttendance(deps: Deps, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number): Result<{ id: number }, MeetingCode> {
   const { db } = deps;
-  const meeting = meetingForChange(db, actor, meetingId);
-  if (!meeting.ok) return meeting;
-  if (!attendanceWritable(meeting.value, actor)) return fail(meeting.value.status === "closed" ? "locked" : "wrong_state");
-  if (!organisationKnown(db, meeting.value.spaceId, input.organisationId)) return fail("not_member");
-  if (input.personId !== null && db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, input.personId))).get()) {
-    return fail("already_present");
-  }
+  // As meetingForChange, through the prepared read: this is the door's hottest path.
+  const meeting = meetingRow(db, meetingId);
+  if (!meeting) return fail("not_found");
+  if (!can(actor, "meeting.run", { spaceId: meeting.spaceId })) return fail("forbidden");
+  if (!attendanceWritable(meeting, actor)) return fail(meeting.status === "closed" ? "locked" : "wrong_state");
+  if (!organisationKnown(db, meeting.spaceId, input.organisationId)) return fail("not_member");
+  if (input.personId !== null && isPresent(db, meetingId, input.personId)) return fail("already_present");
   return commit(deps, (tx, emit) => {
-    const inserted = tx.insert(attendance).values({ ...input, meetingId, arrivedAt: now, recordedBy: actor!.userId, createdAt: now }).returning({ id: attendance.id }).get();
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", spaceId: meeting.value.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...input, id: inserted.id } });
+    const id = insertAttendance(db, { ...input, meetingId, at: now, recordedBy: actor!.userId });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...input, id } });
     emit({ type: "attendance.changed", meetingId });
-    return ok({ id: inserted.id });
+    return ok({ id });
   });
 }
 
@@ -434,40 +430,123 @@ export function listMeetings(db: Db, spaceId: number, now: number, viewer: { see
  * named publicly (their consent, their birth year, whether they hold a mandate). Internal:
  * pages pick from it by audience (`attendeesFor` in `views.ts`).
  */
-export function listAttendance(db: Db, meetingId: number) {
-  const rows = db
-    .select({
-      id: attendance.id,
-      personId: attendance.personId,
-      name: attendance.name,
-      sex: attendance.sex,
-      ageGroup: attendance.ageGroup,
-      disability: attendance.disability,
-      organisationId: attendance.organisationId,
-      role: attendance.role,
-      arrivedAt: attendance.arrivedAt,
-      organisationName: organisations.name,
-      organisationAcronym: organisations.acronym,
-      namedPublicly: people.namedPublicly,
-      birthYear: people.birthYear,
-      personAgeGroup: people.ageGroup,
-    })
-    .from(attendance)
-    .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
-    .leftJoin(people, eq(people.id, attendance.personId))
-    .where(eq(attendance.meetingId, meetingId))
-    .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
-    .all();
-  const personIds = rows.map((r) => r.personId).filter((id): id is number => id !== null);
-  const officialIds = new Set(
-    personIds.length ? db.select({ personId: officials.personId }).from(officials).where(inArray(officials.personId, personIds)).all().map((o) => o.personId) : [],
-  );
-  return rows.map((r) => ({
-    ...r,
-    ageGroup: r.ageGroup as AgeGroupId | null,
-    namedPublicly: r.namedPublicly ?? false,
-    official: r.personId !== null && officialIds.has(r.personId),
-  }));
+export function listAttendance(db: Db, meetingId: number, since = 0) {
+  return attendanceReads(db)
+    .list.all({ meetingId, since })
+    .map((r) => ({ ...r, ageGroup: r.ageGroup as AgeGroupId | null, namedPublicly: r.namedPublicly ?? false, official: r.personId !== null && r.official }));
+}
+
+/** What a meeting's figures count of each row (`attendanceFigures`), and no more: read after every check-in. */
+export function attendanceCounted(db: Db, meetingId: number) {
+  return attendanceReads(db)
+    .counted.all({ meetingId })
+    .map((r) => ({ ...r, ageGroup: r.ageGroup as AgeGroupId | null }));
+}
+
+/**
+ * What a check-in reads, and the list read again after each one (the door's answer, the live
+ * figures), prepared once per database: at a rush, building these queries anew for each
+ * person costs more than running them.
+ */
+function prepareAttendanceReads(db: Db) {
+  const meetingId = sql.placeholder("meetingId");
+  return {
+    list: db
+      .select({
+        id: attendance.id,
+        personId: attendance.personId,
+        name: attendance.name,
+        sex: attendance.sex,
+        ageGroup: attendance.ageGroup,
+        disability: attendance.disability,
+        organisationId: attendance.organisationId,
+        role: attendance.role,
+        arrivedAt: attendance.arrivedAt,
+        organisationName: organisations.name,
+        organisationAcronym: organisations.acronym,
+        namedPublicly: people.namedPublicly,
+        birthYear: people.birthYear,
+        personAgeGroup: people.ageGroup,
+        official: sql<boolean>`${attendance.personId} in (select ${officials.personId} from ${officials})`.mapWith(Boolean),
+      })
+      .from(attendance)
+      .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
+      .leftJoin(people, eq(people.id, attendance.personId))
+      // `since`: only the rows recorded after that one (0: all of them).
+      .where(and(eq(attendance.meetingId, meetingId), gt(attendance.id, sql.placeholder("since"))))
+      .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+      .prepare(),
+    counted: db
+      .select({
+        id: attendance.id,
+        personId: attendance.personId,
+        name: attendance.name,
+        sex: attendance.sex,
+        ageGroup: attendance.ageGroup,
+        disability: attendance.disability,
+        organisationId: attendance.organisationId,
+        role: attendance.role,
+      })
+      .from(attendance)
+      .where(eq(attendance.meetingId, meetingId))
+      .prepare(),
+    meeting: db.select().from(meetings).where(eq(meetings.id, meetingId)).prepare(),
+    member: db
+      .select({ id: spaceMemberships.id })
+      .from(spaceMemberships)
+      .where(and(eq(spaceMemberships.spaceId, sql.placeholder("spaceId")), eq(spaceMemberships.organisationId, sql.placeholder("organisationId"))))
+      .limit(1)
+      .prepare(),
+    present: db
+      .select({ id: attendance.id })
+      .from(attendance)
+      .where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, sql.placeholder("personId"))))
+      .prepare(),
+    insert: db
+      .insert(attendance)
+      .values({
+        meetingId,
+        personId: sql.placeholder("personId"),
+        name: sql.placeholder("name"),
+        sex: sql.placeholder("sex"),
+        ageGroup: sql.placeholder("ageGroup"),
+        disability: sql.placeholder("disability"),
+        organisationId: sql.placeholder("organisationId"),
+        role: sql.placeholder("role"),
+        arrivedAt: sql.placeholder("at"),
+        recordedBy: sql.placeholder("recordedBy"),
+        createdAt: sql.placeholder("at"),
+      })
+      .returning({ id: attendance.id })
+      .prepare(),
+  };
+}
+
+const preparedReads = new WeakMap<Db, ReturnType<typeof prepareAttendanceReads>>();
+
+function attendanceReads(db: Db) {
+  let reads = preparedReads.get(db);
+  if (!reads) preparedReads.set(db, (reads = prepareAttendanceReads(db)));
+  return reads;
+}
+
+/** Whether a known person is on a meeting's list already. */
+export function isPresent(db: Db, meetingId: number, personId: number): boolean {
+  return !!attendanceReads(db).present.get({ meetingId, personId });
+}
+
+/**
+ * Writes a check-in's row; called inside the command's transaction (the prepared statement runs
+ * on the same connection, so within it). Returns the row's id.
+ */
+export function insertAttendance(db: Db, row: AttendanceInput & { meetingId: number; at: number; recordedBy: string }): number {
+  const { personId, name, sex, ageGroup, disability, organisationId, role, meetingId, at, recordedBy } = row;
+  return attendanceReads(db).insert.get({ personId, name, sex, ageGroup, disability, organisationId, role, meetingId, at, recordedBy })!.id;
+}
+
+/** A meeting as stored, read through the prepared statement of the check-in path. */
+export function meetingRow(db: Db, meetingId: number): MeetingRow | undefined {
+  return attendanceReads(db).meeting.get({ meetingId });
 }
 
 /** Attendance of a space's meetings held between two instants, for exports. */

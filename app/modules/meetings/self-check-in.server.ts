@@ -1,22 +1,34 @@
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { attendance, meetings, people } from "../../../db/schema/index";
+import { meetings, people } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can, rolesIn } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import { commit, type Deps } from "../deps.server";
 import { ageGroupOf, type AgeGroupId } from "../people/age-groups";
 import { fail, ok, type Result } from "../result";
-import { getSpace } from "../spaces/spaces.server";
 import { openForArrivals, selfCheckInPath, selfCheckInState, type SelfCheckInState } from "./arrivals";
-import { attendanceCandidates } from "./attendance.server";
+import { attendanceCandidate } from "./attendance.server";
 import type { SelfCheckInCode } from "./door-codes";
 import type { AttendanceRole } from "./kinds";
-import type { AttendanceInput } from "./meetings.server";
+import { insertAttendance, isPresent, meetingRow, type AttendanceInput } from "./meetings.server";
 import { qrCode, type QrCode } from "./qr-code.server";
 import { meetingYear } from "./views";
 
 type MeetingRow = typeof meetings.$inferSelect;
+
+/** A self check-in's own read, prepared once per database (a rush at a meeting's start), the others being the door's. */
+function prepareSelfReads(db: Db) {
+  return { person: db.select().from(people).where(eq(people.id, sql.placeholder("id"))).prepare() };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareSelfReads>>();
+
+function selfReads(db: Db) {
+  let reads = prepared.get(db);
+  if (!reads) prepared.set(db, (reads = prepareSelfReads(db)));
+  return reads;
+}
 
 /**
  * Who the signed-in account is at this meeting, if it may check itself in: a delegate seated
@@ -25,15 +37,10 @@ type MeetingRow = typeof meetings.$inferSelect;
  */
 function selfAttendee(db: Db, actor: Actor | null, meeting: MeetingRow, now: number): AttendanceInput | null {
   if (!actor?.personId) return null;
-  const space = getSpace(db, meeting.spaceId);
-  if (!space) return null;
-  const known = attendanceCandidates(db, space, now).find((c) => c.personId === actor.personId);
-  if (known) {
-    const { personId, name, sex, ageGroup, disability, organisationId, role } = known;
-    return { personId, name, sex, ageGroup, disability, organisationId, role };
-  }
+  const known = attendanceCandidate(db, meeting.spaceId, actor.personId, now);
+  if (known) return known;
   if (!can(actor, "meeting.attend", { spaceId: meeting.spaceId })) return null;
-  const person = db.select().from(people).where(eq(people.id, actor.personId)).get();
+  const person = selfReads(db).person.get({ id: actor.personId });
   if (!person) return null;
   const roles = rolesIn(actor, meeting.spaceId);
   const role: AttendanceRole = roles.includes("facilitator") ? "facilitator" : roles.includes("official") ? "official" : "observer";
@@ -48,21 +55,18 @@ function selfAttendee(db: Db, actor: Actor | null, meeting: MeetingRow, now: num
   };
 }
 
-const present = (db: Db, meetingId: number, personId: number) =>
-  !!db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, personId))).get();
-
 /**
  * What the self check-in page shows: the meeting (its title only to who may see it) and where
  * the account stands. Reads only: a GET never checks anyone in.
  */
 export function getSelfCheckIn(db: Db, actor: Actor | null, meetingId: number, now: number) {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  const meeting = meetingRow(db, meetingId);
   if (!meeting) return null;
   const who = selfAttendee(db, actor, meeting, now);
   const state: SelfCheckInState = selfCheckInState({
     hasPerson: !!actor?.personId,
     allowed: who !== null,
-    present: who !== null && present(db, meeting.id, who.personId!),
+    present: who !== null && isPresent(db, meeting.id, who.personId!),
     open: openForArrivals(meeting, now),
   });
   const shown = who !== null || can(actor, "meeting.see", meeting);
@@ -79,20 +83,21 @@ export function getSelfCheckIn(db: Db, actor: Actor | null, meetingId: number, n
  */
 export function checkInSelf(deps: Deps, actor: Actor | null, meetingId: number, now: number): Result<{ id: number }, SelfCheckInCode> {
   const { db } = deps;
-  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  const meeting = meetingRow(db, meetingId);
   if (!meeting) return fail("not_found");
   if (!actor?.personId) return fail("no_person");
   const who = selfAttendee(db, actor, meeting, now);
   if (!who) return fail("not_allowed");
   return commit(deps, (tx, emit) => {
     // Checked again inside the transaction: two taps (or two phones) record one row.
-    if (tx.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, who.personId!))).get()) return fail("already_present");
-    const current = tx.select({ status: meetings.status, startsAt: meetings.startsAt, startedAt: meetings.startedAt }).from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    // (The prepared reads run on the transaction's connection, so inside it.)
+    if (isPresent(db, meetingId, who.personId!)) return fail("already_present");
+    const current = meetingRow(db, meetingId)!;
     if (!openForArrivals(current, now)) return fail("not_open");
-    const inserted = tx.insert(attendance).values({ ...who, meetingId, arrivedAt: now, recordedBy: actor.userId, createdAt: now }).returning({ id: attendance.id }).get();
-    appendAudit(tx, { at: now, actorId: actor.userId, action: "attendance.selfCheckIn", spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...who, id: inserted.id } });
+    const id = insertAttendance(db, { ...who, meetingId, at: now, recordedBy: actor.userId });
+    appendAudit(tx, { at: now, actorId: actor.userId, action: "attendance.selfCheckIn", spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...who, id } });
     emit({ type: "attendance.changed", meetingId });
-    return ok({ id: inserted.id });
+    return ok({ id });
   });
 }
 

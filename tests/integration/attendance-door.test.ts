@@ -1,0 +1,165 @@
+import { decode } from "turbo-stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { attendance, people } from "../../db/schema/index";
+import type { Actor } from "../../app/modules/auth/roles";
+import { attendanceCandidate, attendanceCandidates, matchesSearch, searchAttendanceCandidates } from "../../app/modules/meetings/attendance.server";
+import { planMeeting, recordAttendance } from "../../app/modules/meetings/meetings.server";
+import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
+import { registerDelegate } from "../../app/modules/people/people.server";
+import { offlineRealtimePort } from "../../server/realtime/offline-port";
+import { actorByEmail, demoDatabase } from "../setup/test-db";
+import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
+
+const LIMIT = 40;
+
+/** `count` delegates of a space, two to an organisation: a substitute seated first, then a titular. */
+async function seatDelegates(db: Db, facilitator: Actor, spaceId: number, count: number, now: number) {
+  const personIds: number[] = [];
+  let organisationId = 0;
+  for (let i = 1; i <= count; i++) {
+    if (i % 2 === 1) {
+      const k = String((i + 1) / 2).padStart(2, "0");
+      const org = registerOrganisation(db, facilitator, spaceId, { name: `Konbit Fanm ${spaceId}-${k}`, acronym: `KF${spaceId}X${k}`, type: "base", legallyRecognised: false, ledByWoman: true, ledByYouth: false }, "2026-01-01", now);
+      if (!org.ok) throw new Error(org.code);
+      organisationId = org.value.id;
+    }
+    const person = { name: `${spaceId === 1 ? "Delege" : "Moun Boukan"} ${String(i).padStart(2, "0")} Espas ${spaceId}`, sex: i % 2 ? ("female" as const) : ("male" as const), birthYear: 1960 + i, ageGroup: null, disability: false, preferredLanguage: null };
+    const seated = await registerDelegate(db, facilitator, spaceId, person, { organisationId, seat: i % 2 ? "substitute" : "titular", fromDate: "2026-01-01" }, { createAccount: false, accountPassword: "" }, now);
+    if (!seated.ok) throw new Error(seated.code);
+    personIds.push(seated.value.personId);
+  }
+  return personIds;
+}
+
+describe("the door's candidates, read in SQL", () => {
+  let db: Db;
+  let close: () => void;
+  let facilitator: Actor;
+  let meetingId: number;
+  let seated: number[];
+  const now = Date.now();
+  const space = { id: 1, communeCode: "HT0313" };
+  const search = (query: string) => searchAttendanceCandidates(db, { spaceId: space.id, communeCode: space.communeCode, meetingId, query, limit: LIMIT, now });
+  // What the door offered before: every candidate through listDelegates, filtered in JavaScript.
+  const offeredBefore = (query: string) => {
+    const present = new Set(db.select({ personId: attendance.personId }).from(attendance).where(eq(attendance.meetingId, meetingId)).all().map((r) => r.personId));
+    return attendanceCandidates(db, space, now).filter((c) => !present.has(c.personId) && matchesSearch(c, query));
+  };
+
+  beforeAll(async () => {
+    ({ db, close } = await demoDatabase());
+    facilitator = actorByEmail(db, "animateur@makon.ht");
+    seated = await seatDelegates(db, facilitator, space.id, 45, now);
+    await seatDelegates(db, actorByEmail(db, "admin@makon.ht"), 2, 3, now);
+    const planned = planMeeting(db, facilitator, space.id, { kind: "ordinary", title: "Reyinyon pòt", startsAt: now, endsAt: null, place: "Lekòl", published: false, facilitatorIds: [], authorityIds: [] }, now);
+    if (!planned.ok) throw new Error(planned.code);
+    meetingId = planned.value.id;
+  });
+  afterAll(() => close());
+
+  it("offers at most the limit, delegates first, says how many more, and never who is on the list already", () => {
+    const all = search("");
+    const before = offeredBefore("");
+    expect(all.candidates).toHaveLength(LIMIT);
+    expect(all.more).toBe(before.length - LIMIT);
+    expect(all.candidates.map((c) => c.personId)).toEqual(before.slice(0, LIMIT).map((c) => c.personId));
+    expect(all.candidates.map((c) => c.name)).not.toContain("Wilner Saint-Fleur");
+    // By organisation, and within one titular delegates before substitutes, as the door listed them.
+    expect(all.candidates.slice(0, 5).map((c) => c.name)).toEqual(["Rose-Andrée Louis", "Delege 02 Espas 1", "Delege 01 Espas 1", "Delege 04 Espas 1", "Delege 03 Espas 1"]);
+    const first = all.candidates[0]!;
+    const recorded = recordAttendance({ db, realtime: offlineRealtimePort(db) }, facilitator, meetingId, attendanceCandidate(db, space.id, first.personId, now)!, now);
+    expect(recorded.ok).toBe(true);
+    const after = search("");
+    expect(after.candidates.map((c) => c.personId)).not.toContain(first.personId);
+    expect(after.more).toBe(all.more - 1);
+  });
+
+  it("finds a person by every word typed, accents, case and hyphens aside; officials by their title and institution", () => {
+    for (const query of ["rose andree", "ROSE-ANDRÉE louis", "delege 07 kf1x04", "konbit kf1x02", "casec limonade", "membre wilner", "moun boukan", "zzz"]) {
+      const found = search(query);
+      const before = offeredBefore(query);
+      expect(new Set(found.candidates.map((c) => `${c.personId} ${c.name} · ${c.organisationName}`)), query).toEqual(new Set(before.map((c) => `${c.personId} ${c.name} · ${c.organisationName}`)));
+      expect(found.more, query).toBe(0);
+    }
+    expect(search("casec limonade").candidates).toEqual([expect.objectContaining({ name: "Wilner Saint-Fleur", organisationName: "Membre du CASEC · CASEC de la 1re section de Limonade" })]);
+    expect(search("delege 07 kf1x04").candidates.map((c) => c.name)).toEqual(["Delege 07 Espas 1"]);
+    expect(search("konbit kf1x02").candidates.map((c) => c.name)).toEqual(["Delege 04 Espas 1", "Delege 03 Espas 1"]);
+    // Another space's delegates are not this door's.
+    expect(search("moun boukan").candidates).toEqual([]);
+  });
+
+  it("reads one known person as the door records her, and nobody else", () => {
+    const byName = (name: string) => db.select({ id: people.id }).from(people).where(eq(people.name, name)).get()!.id;
+    const rose = attendanceCandidate(db, space.id, byName("Rose-Andrée Louis"), now);
+    const before = attendanceCandidates(db, space, now).find((c) => c.name === "Rose-Andrée Louis")!;
+    expect(rose).toEqual({ personId: before.personId, name: before.name, sex: before.sex, ageGroup: before.ageGroup, disability: before.disability, organisationId: before.organisationId, role: "delegate" });
+    const second = attendanceCandidates(db, space, now).find((c) => c.personId === seated[1])!;
+    expect(attendanceCandidate(db, space.id, seated[1]!, now)).toMatchObject({ role: "delegate", organisationId: second.organisationId, sex: "male", ageGroup: second.ageGroup });
+    expect(attendanceCandidate(db, space.id, byName("Wilner Saint-Fleur"), now)).toMatchObject({ role: "official", organisationId: null, name: "Wilner Saint-Fleur" });
+    expect(attendanceCandidate(db, space.id, byName("Moun Boukan 01 Espas 2"), now)).toBeNull();
+    expect(attendanceCandidate(db, space.id, 999_999, now)).toBeNull();
+  });
+});
+
+describe("the door's answer to a check-in", () => {
+  let server: TestServer;
+  let facilitator: string;
+  let path: string;
+  let meetingId: number;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    facilitator = await signInCookie(server.url, "animateur@makon.ht");
+    await seatDelegates(server.db, actorByEmail(server.db, "animateur@makon.ht"), 1, 30, Date.now());
+    const created = await fetch(`${server.url}/espaces/1/reunions/nouvelle`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "meeting", kind: "ordinary", title: "Reyinyon pòt", startsAt: "2026-12-05T09:00", endsAt: "", place: "Lekòl" }),
+      headers: { Cookie: facilitator },
+      redirect: "manual",
+    });
+    path = `${created.headers.get("location")!}/presences`;
+    meetingId = Number(path.split("/")[4]);
+  });
+  afterAll(() => server.stop());
+
+  const rows = () => server.db.select({ id: attendance.id, name: attendance.name }).from(attendance).where(eq(attendance.meetingId, meetingId)).orderBy(asc(attendance.id)).all();
+  /** A check-in as the loaded page posts it (its script's data request), and its answer decoded. */
+  async function checkIn(form: Record<string, string>) {
+    const response = await fetch(`${server.url}${path}.data`, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: facilitator } });
+    const body = await response.text();
+    const { value, done } = await decode(new Blob([body]).stream());
+    await done;
+    const answer = (value as { data: { notice: { name: string }; change: { rows: { id: number; name: string }[]; count: number; figures: { people: { total: number } } } } }).data;
+    return { status: response.status, bytes: body.length, answer };
+  }
+  const walkIn = (name: string, since: number) => checkIn({ intent: "walkin", since: String(since), name, sex: "female", ageGroup: "25_35", organisationId: "", role: "observer" });
+
+  it("holds the rows the page lacks, the list's length and the figures, not the page", async () => {
+    const page = await (await fetch(`${server.url}${path}.data`, { headers: { Cookie: facilitator } })).text();
+    const first = await walkIn("Ana Ulysse", 0);
+    expect(first.status).toBe(200);
+    expect(first.answer.notice.name).toBe("Ana Ulysse");
+    expect(first.answer.change.rows.map((r) => r.name)).toEqual(["Ana Ulysse"]);
+    const [ana] = rows();
+    const second = await walkIn("Bo Ulysse", ana!.id);
+    expect(second.answer.change.rows.map((r) => r.name)).toEqual(["Bo Ulysse"]);
+    expect(second.answer.change).toMatchObject({ count: 2, figures: { people: { total: 2 } } });
+    // Nothing of the page: no candidates, no other rows; a fraction of what the page weighs.
+    expect(JSON.stringify(second.answer)).not.toContain("Delege 01");
+    expect(second.bytes).toBeLessThan(page.length / 4);
+
+    // A known person, on a page that last showed Ana: Bo's row comes too (another door's).
+    const person = server.db.select({ id: people.id }).from(people).where(eq(people.name, "Delege 01 Espas 1")).get()!;
+    const known = await checkIn({ intent: "known", since: String(ana!.id), personId: String(person.id) });
+    expect(known.answer.change.rows.map((r) => r.name)).toEqual(["Bo Ulysse", "Delege 01 Espas 1"]);
+    expect(known.answer.change.count).toBe(3);
+
+    // A row removed elsewhere: the list's length tells the page it lacks more than new rows.
+    server.db.delete(attendance).where(eq(attendance.id, ana!.id)).run();
+    const after = await walkIn("Carine Ulysse", rows().at(-1)!.id);
+    expect(after.answer.change.rows.map((r) => r.name)).toEqual(["Carine Ulysse"]);
+    expect(after.answer.change.count).toBe(3);
+  });
+});
