@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type Placeholder, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -69,6 +69,17 @@ export function checkpointLog(db: Db): void {
 
 /** The text after the first `separator` in `column` (the whole text when there is none). */
 export const textAfter = (column: AnyColumn, separator: string): SQL<string> => sql<string>`substr(${column}, instr(${column}, ${separator}) + 1)`;
+
+/**
+ * Makes `fn` callable from SQL as `name(text)` on this connection (in PostgreSQL, a SQL
+ * function: `lower(unaccent(…))` for a search key).
+ */
+export function defineTextFunction(db: Db, name: string, fn: (text: string) => string): void {
+  db.$client.function(name, { deterministic: true }, (text: unknown) => fn(String(text ?? "")));
+}
+
+/** Whether every word of `words` (a JSON array of texts) is found in `text`. */
+export const containsEveryWord = (text: SQL, words: Placeholder | string): SQL => sql`not exists (select 1 from json_each(${words}) as w where instr(${text}, w.value) = 0)`;
 
 /** One top-level field of a JSON text column, or null. */
 export const jsonField = <T>(column: AnyColumn, field: string): SQL<T | null> => sql<T | null>`json_extract(${column}, ${`$.${field}`})`;

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { containsEveryWord, defineTextFunction, type Db } from "../../../db/client";
 import { attendance, auditLog, authorities, delegateSeats, meetings, officials, organisations, people, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can, isAdmin } from "../auth/permissions";
@@ -22,10 +22,10 @@ import type { Audience } from "../spaces/audience";
  * The door's reads, prepared once per database: at a check-in rush, building the drizzle
  * queries anew for each person costs more than running them. The search compares search keys
  * (`searchKey`: accents, case and hyphens aside) through `search_key`, the same function made
- * callable from SQL on this connection (SQLite's way; PostgreSQL would use unaccent and lower).
+ * callable from SQL on this connection.
  */
 function prepareDoorReads(db: Db) {
-  db.$client.function("search_key", { deterministic: true }, (text: unknown) => searchKey(String(text ?? "")));
+  defineTextFunction(db, "search_key", searchKey);
   const spaceId = sql.placeholder("spaceId");
   const communeCode = sql.placeholder("communeCode");
   const meetingId = sql.placeholder("meetingId");
@@ -38,7 +38,7 @@ function prepareDoorReads(db: Db) {
   const delegateOrder = [asc(organisations.name), asc(organisations.id), sql`case ${delegateSeats.seat} when 'titular' then 0 else 1 end`, asc(people.name)];
   const absent = sql`${people.id} not in (select ${attendance.personId} from ${attendance} where ${attendance.meetingId} = ${meetingId} and ${attendance.personId} is not null)`;
   // Every word typed (a JSON array of search keys) is found in the candidate's key.
-  const matches = (key: ReturnType<typeof sql>) => sql`not exists (select 1 from json_each(${words}) as w where instr(${key}, w.value) = 0)`;
+  const matches = (key: SQL) => containsEveryWord(key, words);
   const person = { personId: people.id, name: people.name, sex: people.sex, birthYear: people.birthYear, ageGroup: people.ageGroup, disability: people.disability };
   return {
     quorumPercent: db.select({ quorumPercent: spaces.quorumPercent }).from(spaces).where(eq(spaces.id, spaceId)).prepare(),
