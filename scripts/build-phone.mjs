@@ -2,7 +2,8 @@
 // alone weigh 85 KB gzipped, over the page's 60 KB budget, so the page does not hydrate with
 // them; this script takes over its markup with Preact standing for React. Run after
 // `remix build`, which empties public/build. Writes public/build/phone-<hash>.js and
-// public/build/phone-manifest.json, which the page's loader reads.
+// public/build/phone-manifest.json, which the page's loader reads. `--analyze <file>` writes
+// esbuild's metafile there, to see what weighs in the script.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
