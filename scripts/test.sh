@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 rm -rf tests/results && mkdir -p tests/results
 
 bash scripts/ensure-chromium.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
-npx remix build || { echo "tests: 0 passed, 1 failed"; exit 1; }
+npm run build || { echo "tests: 0 passed, 1 failed"; exit 1; }
 npx tsc --noEmit
 typecheck_status=$?
 

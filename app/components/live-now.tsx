@@ -28,7 +28,7 @@ export function LiveNowBanner({ meetings, showSpace }: { meetings: readonly Live
           return (
             <li key={m.id}>
               <p className="live-now-meeting">{showSpace ? t("live.nowIn", { title: m.title, space: m.spaceName }) : m.title}</p>
-              <Link to={m.runs ? `${base}/console` : `${base}/direct`} className="button primary">
+              <Link to={m.runs ? `${base}/console` : `${base}/direct`} reloadDocument={!m.runs} className="button primary">
                 {t(m.runs ? "live.nowRun" : "live.nowFollow")}
               </Link>
             </li>

@@ -20,7 +20,7 @@ interface Ballot {
 }
 
 /** The server's answer to this phone's ballot: counted (null), or why not. */
-interface BallotAnswer {
+export interface BallotAnswer {
   pollId: number;
   refusal: MessageKey | null;
 }

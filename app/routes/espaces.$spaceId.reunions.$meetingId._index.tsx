@@ -231,7 +231,7 @@ export default function MeetingPage() {
           </Link>
         ) : null}
         {member && meeting.status === "live" ? (
-          <Link className="button" to="direct">
+          <Link className="button" to="direct" reloadDocument>
             {t("live.follow")}
           </Link>
         ) : null}
