@@ -96,7 +96,7 @@ export default function SelfCheckIn() {
       ) : null}
       {meeting && state === "already" && meeting.status === "live" ? (
         <p>
-          <Link className="button" to={`/espaces/${meeting.spaceId}/reunions/${meeting.id}/direct`}>
+          <Link className="button" to={`/espaces/${meeting.spaceId}/reunions/${meeting.id}/direct`} reloadDocument>
             {t("arrival.follow")}
           </Link>
         </p>
