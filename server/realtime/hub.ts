@@ -112,6 +112,11 @@ class SharedDocument {
       this.hub.storageFailed(this, error as Error);
       return;
     }
+    // Inside a refresh the rows are not committed yet: the refresh relays once they are.
+    if (!this.hub.deferRelay(this, update)) this.relay(update, origin);
+  }
+
+  relay(update: Uint8Array, origin: unknown): void {
     const message = encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
     for (const connection of this.connections.values()) {
       if (connection.socket !== origin) send(connection.socket, message);
@@ -229,6 +234,8 @@ export class RealtimeHub {
 
   private readonly keepalive: NodeJS.Timeout;
   private readonly coalescer = createCoalescer(100, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message }));
+  /** During a refresh: the updates stored in its transaction, relayed once it has committed. */
+  private uncommitted: { shared: SharedDocument; update: Uint8Array }[] | null = null;
 
   constructor(readonly options: HubOptions) {
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
@@ -305,11 +312,31 @@ export class RealtimeHub {
    */
   refresh(refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
     const rebuild: Rebuild = { shared: new Map(), scope };
-    for (const ref of refs) {
-      const shared = this.documents.get(documentName(ref));
-      if (!shared || shared.kind.storage !== "projection") continue;
-      shared.doc.transact(() => this.options.hooks.project(ref, shared.doc, rebuild), SERVER_ORIGIN);
+    const open = refs.map((ref) => this.documents.get(documentName(ref))).filter((shared) => shared?.kind.storage === "projection") as SharedDocument[];
+    if (open.length === 0) return;
+    // One transaction for the reads and the stored updates of every document rebuilt: one
+    // commit, not one per document, and nothing relayed before it.
+    const uncommitted: { shared: SharedDocument; update: Uint8Array }[] = [];
+    this.uncommitted = uncommitted;
+    try {
+      this.options.store.transaction(() => {
+        for (const shared of open) shared.doc.transact(() => this.options.hooks.project(shared.ref, shared.doc, rebuild), SERVER_ORIGIN);
+      });
+    } catch (error) {
+      // The documents in memory may now be ahead of what is stored, and no client was told.
+      for (const shared of open) if (this.documents.get(shared.name) === shared) this.storageFailed(shared, error as Error);
+      return;
+    } finally {
+      this.uncommitted = null;
     }
+    for (const { shared, update } of uncommitted) shared.relay(update, SERVER_ORIGIN);
+  }
+
+  /** Whether an update just stored waits for the refresh's commit before it is relayed. */
+  deferRelay(shared: SharedDocument, update: Uint8Array): boolean {
+    if (!this.uncommitted) return false;
+    this.uncommitted.push({ shared, update });
+    return true;
   }
 
   /**
