@@ -211,11 +211,13 @@ export function endUserSessions(tx: Tx, userId: string, keep?: string): string[]
 }
 
 /**
- * The actor behind a session that is still valid now, read synchronously: open sockets ask
- * again after a sign-out or a change of roles or links, and before each command.
+ * The actor behind a session that is still valid now, and until when the session runs (ms),
+ * read synchronously: open sockets ask when they open and again after a sign-out or a change
+ * of roles or links.
  */
-export function actorOfSession(db: Db, sessionId: string, userId: string, now: number): Actor | null {
+export function sessionActor(db: Db, sessionId: string, userId: string, now: number): { actor: Actor; expiresAt: number } | null {
   const row = actorReads(db).session.get({ sessionId, userId });
   if (!row || row.expiresAt * 1000 <= now) return null;
-  return loadActor(db, userId);
+  return { actor: loadActor(db, userId), expiresAt: row.expiresAt * 1000 };
 }
+
