@@ -2,6 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
+import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { MessageKey } from "../../app/modules/i18n/translate";
@@ -52,6 +53,8 @@ export interface HubOptions {
 
 interface Connection {
   socket: WebSocket;
+  /** The TCP stream under `socket` (see `sendFrame`). */
+  stream: Duplex;
   access: Exclude<DocumentAccess, "none">;
   credentials: SocketCredentials;
   awarenessIds: Set<number>;
@@ -112,9 +115,17 @@ class SharedDocument {
       this.hub.storageFailed(this, error as Error);
       return;
     }
-    const message = encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
+    // Inside a refresh the rows are not committed yet: the refresh relays once they are.
+    if (!this.hub.deferRelay(this, update)) this.relay(update, origin);
+  }
+
+  relay(update: Uint8Array, origin: unknown): void {
+    // One WebSocket frame for every client, written as it is: 200 phones cost 200 writes,
+    // not 200 framings and 200 two-part writes through ws.
+    const frame = binaryFrame(encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update)));
+    const now = Date.now();
     for (const connection of this.connections.values()) {
-      if (connection.socket !== origin) send(connection.socket, message);
+      if (connection.socket !== origin) sendFrame(connection, frame, now);
     }
   }
 
@@ -229,6 +240,8 @@ export class RealtimeHub {
 
   private readonly keepalive: NodeJS.Timeout;
   private readonly coalescer = createCoalescer(100, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message }));
+  /** During a refresh: the updates stored in its transaction, relayed once it has committed. */
+  private uncommitted: { shared: SharedDocument; update: Uint8Array }[] | null = null;
 
   constructor(readonly options: HubOptions) {
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
@@ -237,9 +250,9 @@ export class RealtimeHub {
     this.keepalive.unref();
   }
 
-  connect(socket: WebSocket, ref: DocumentRef, access: Exclude<DocumentAccess, "none">, credentials: SocketCredentials): void {
+  connect(socket: WebSocket, stream: Duplex, ref: DocumentRef, access: Exclude<DocumentAccess, "none">, credentials: SocketCredentials): void {
     const shared = this.open(ref);
-    const connection: Connection = { socket, access, credentials, awarenessIds: new Set(), alive: true, budget: fullBudget(this.options.commandBudget ?? COMMAND_BUDGET, Date.now()) };
+    const connection: Connection = { socket, stream, access, credentials, awarenessIds: new Set(), alive: true, budget: fullBudget(this.options.commandBudget ?? COMMAND_BUDGET, Date.now()) };
     const user = credentials.userId;
     socket.binaryType = "nodebuffer";
     socket.on("message", (data: Buffer, isBinary: boolean) => {
@@ -305,11 +318,31 @@ export class RealtimeHub {
    */
   refresh(refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
     const rebuild: Rebuild = { shared: new Map(), scope };
-    for (const ref of refs) {
-      const shared = this.documents.get(documentName(ref));
-      if (!shared || shared.kind.storage !== "projection") continue;
-      shared.doc.transact(() => this.options.hooks.project(ref, shared.doc, rebuild), SERVER_ORIGIN);
+    const open = refs.map((ref) => this.documents.get(documentName(ref))).filter((shared) => shared?.kind.storage === "projection") as SharedDocument[];
+    if (open.length === 0) return;
+    // One transaction for the reads and the stored updates of every document rebuilt: one
+    // commit, not one per document, and nothing relayed before it.
+    const uncommitted: { shared: SharedDocument; update: Uint8Array }[] = [];
+    this.uncommitted = uncommitted;
+    try {
+      this.options.store.transaction(() => {
+        for (const shared of open) shared.doc.transact(() => this.options.hooks.project(shared.ref, shared.doc, rebuild), SERVER_ORIGIN);
+      });
+    } catch (error) {
+      // The documents in memory may now be ahead of what is stored, and no client was told.
+      for (const shared of open) if (this.documents.get(shared.name) === shared) this.storageFailed(shared, error as Error);
+      return;
+    } finally {
+      this.uncommitted = null;
     }
+    for (const { shared, update } of uncommitted) shared.relay(update, SERVER_ORIGIN);
+  }
+
+  /** Whether an update just stored waits for the refresh's commit before it is relayed. */
+  deferRelay(shared: SharedDocument, update: Uint8Array): boolean {
+    if (!this.uncommitted) return false;
+    this.uncommitted.push({ shared, update });
+    return true;
   }
 
   /**
@@ -442,6 +475,37 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 
 /** When each socket was last sent something, for the keepalive. */
 const lastSent = new WeakMap<WebSocket, number>();
+
+/** An unmasked, final, binary WebSocket frame holding `message` (what a server sends). */
+function binaryFrame(message: Uint8Array): Buffer {
+  const length = message.length;
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x82;
+  if (length < 126) {
+    frame[1] = length;
+  } else if (length < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.set(message, header);
+  return frame;
+}
+
+/**
+ * Writes a frame straight to a connection's stream. This server never compresses and never
+ * sends a Blob, so ws itself writes each of its frames to the stream at once: a frame written
+ * here keeps its place among them.
+ */
+function sendFrame(connection: Connection, frame: Buffer, now: number): void {
+  const { socket, stream } = connection;
+  if (socket.readyState !== socket.OPEN || !stream.writable) return;
+  stream.write(frame);
+  lastSent.set(socket, now);
+}
 
 function send(socket: WebSocket, message: Uint8Array): void {
   if (socket.readyState !== socket.OPEN) return;

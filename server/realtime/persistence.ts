@@ -11,6 +11,7 @@ import { documentUpdates } from "../../db/schema/index";
 export class DocumentStore {
   /** Every update goes through here: the insert is prepared once. */
   private readonly insert;
+  private readonly inTransaction: (work: () => void) => void;
 
   constructor(
     private readonly db: Db,
@@ -20,6 +21,12 @@ export class DocumentStore {
       .insert(documentUpdates)
       .values({ docName: sql.placeholder("docName"), update: sql.placeholder("update"), createdAt: sql.placeholder("createdAt") })
       .prepare();
+    this.inTransaction = db.$client.transaction((work: () => void) => work());
+  }
+
+  /** Runs `work` in one transaction: what it appends is committed together, or not at all. */
+  transaction(work: () => void): void {
+    this.inTransaction(work);
   }
 
   /** Applies every stored update to the document; returns how many rows it has. */

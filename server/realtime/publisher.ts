@@ -27,6 +27,8 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId));
             break;
           case "live.changed":
+            hub.refresh(meetingProjections(event.meetingId), event.speakers === false ? "screen" : "live");
+            break;
           case "motion.changed":
           case "commitment.changed":
           case "poll.changed":

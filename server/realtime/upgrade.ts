@@ -22,7 +22,8 @@ export function createUpgradeHandler(options: {
   maxMessageBytes: number;
   log: (event: string, details: Record<string, unknown>) => void;
 }) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  // No compression: the hub writes relayed frames straight to the stream (see `sendFrame` in hub.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 
   return async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     try {
@@ -48,7 +49,7 @@ export function createUpgradeHandler(options: {
       if (!options.hooks.exists(ref)) return refuse(socket, 404);
       const access = options.hooks.authorize(ref, credentials);
       if (access === "none") return refuse(socket, current ? 403 : 401);
-      wss.handleUpgrade(request, socket, head, (ws) => options.hub.connect(ws, ref, access, credentials));
+      wss.handleUpgrade(request, socket, head, (ws) => options.hub.connect(ws, socket, ref, access, credentials));
     } catch (error) {
       options.log("realtime.upgrade-failed", { reason: (error as Error).message });
       refuse(socket, 400);

@@ -13,7 +13,7 @@ import { runConsoleAction } from "../../app/modules/live/live.server";
 import { addAgendaItem, changeMeetingStatus, planMeeting, recordAttendance } from "../../app/modules/meetings/meetings.server";
 import { admitToMeeting, draftMotion, proposeAmendment, submitMotion } from "../../app/modules/motions/motions.server";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
-import { linkAccount, registerDelegate } from "../../app/modules/people/people.server";
+import { linkAccount, registerDelegate, unlinkAccount } from "../../app/modules/people/people.server";
 import type { BallotChoice, PollMethod } from "../../app/modules/polls/methods";
 import { closePoll, enterHands, openPoll, recordConsensus } from "../../app/modules/polls/polls.server";
 import { encodeCommand, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
@@ -220,6 +220,21 @@ describe("the vote on the live document", () => {
     // The close is the deadline: a ballot from a phone's outbox arriving after it is refused.
     const late = await phoneSocket(meetingId, delegates[0]!.cookie);
     expect(await late("ballot", { pollId: String(pollId), choice: "yes" })).toEqual({ error: "polls.error.closed" });
+  });
+
+  it("refuses a ballot on an open socket once its account is no longer linked to the delegate, and counts nothing", async () => {
+    const { spaceId, meetingId, delegates, token } = await room();
+    const projector = await follower(meetingId, { token });
+    const pollId = must(openPoll(deps, facilitator, meetingId, openInput("secret"), Date.now())).id;
+    const anne = await phoneSocket(meetingId, delegates[0]!.cookie);
+    // The socket has read its actor (Anne's person) when it opened and for this first command.
+    expect(await anne("ballot-status", {})).toEqual({ error: null, value: { pollId, canVote: true, voted: false, refusal: null } });
+    must(unlinkAccount(deps, facilitator, spaceId, delegates[0]!.personId, Date.now()));
+    // Still a member of the space (her role stays), so the socket stays open; the ballot is no longer Anne's.
+    expect(await anne("ballot", { pollId: String(pollId), choice: "yes" })).toEqual({ error: "polls.error.notSeated" });
+    must(closePoll(deps, facilitator, pollId, Date.now()));
+    await waitFor(() => projector.vote().poll?.state === "closed", 5_000, "the result");
+    expect(projector.vote().poll!.result!.tally).toEqual({ yes: 0, no: 0, abstain: 0 });
   });
 
   it("carries the current item's motion with its text, an amendment as the paragraph struck out and its replacement", async () => {

@@ -155,6 +155,18 @@ describe("realtime documents", () => {
     expect(server.hub.read(NOTES_REF, (doc) => doc.getMap("meta").get("current"))).toBe("item-3");
   });
 
+  it("relays updates of every size, each to every other client", async () => {
+    const writer = client(facilitator);
+    const watcher = client(admin);
+    await Promise.all([synced(writer.provider), synced(watcher.provider)]);
+    // Past 125 bytes a frame's length takes two more bytes, past 65,535 eight more.
+    for (const length of [10, 300, 70_000]) {
+      writer.doc.getText("body").insert(writer.text().length, "m".repeat(length));
+      await waitFor(() => watcher.text() === writer.text(), 5_000, `an update of ${length} characters relayed`);
+    }
+    expect(watcher.text()).toContain("m".repeat(70_310));
+  });
+
   it("compacts a document's stored updates past the threshold without losing any", async () => {
     const writer = client(admin, undefined, "space:3:notes");
     await synced(writer.provider);
@@ -225,6 +237,54 @@ describe("a restart", () => {
       db.$client.close();
     } finally {
       await killHard(first.child);
+      dir.remove();
+    }
+  });
+});
+
+describe("a restart after a kill", () => {
+  it("shows the current item to the phones, and the phones that followed go on following", async () => {
+    const dir = tempDir();
+    const databasePath = join(dir.path, "makon.db");
+    let running = await spawnServer({ DATABASE_PATH: databasePath });
+    const providers: { provider: { destroy(): void } }[] = [];
+    try {
+      const cookie = await signInCookie(running.url, "animateur@makon.ht");
+      const post = (path: string, form: Record<string, string>) => fetch(running.url + path, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: cookie }, redirect: "manual" });
+      const path = (await post("/espaces/1/reunions/nouvelle", { intent: "meeting", kind: "ordinary", title: "Reyinyon kraze", startsAt: "2026-12-05T09:00", place: "Lekòl" })).headers.get("location")!;
+      for (const title of ["Nouvèl", "Dlo potab", "Lekòl"]) await post(path, { intent: "agenda-add", title, kind: "discussion", plannedMinutes: "10" });
+      expect((await post(path, { intent: "start" })).status).toBe(200);
+      const live = `meeting:${Number(path.split("/").pop())}:live`;
+      const followed = new Y.Doc();
+      const itemOf = (doc: Y.Doc) => (doc.getMap("live").get("item") as { id: number } | null)?.id;
+      const open = (url: string, doc?: Y.Doc, name = live) => {
+        const c = connectProvider(url, name, cookie, doc);
+        providers.push(c);
+        return c;
+      };
+      const phone = open(running.url, followed);
+      const console_ = open(running.url, undefined, live.replace(":live", ":console"));
+      await Promise.all([synced(phone.provider), synced(console_.provider)]);
+      const items = (console_.doc.getMap("console").get("agenda") as { id: number }[]).map((i) => i.id);
+      const moveTo = async (itemId: number, phones: Y.Doc[]) => {
+        expect((await post(`${path}/console`, { intent: "item", itemId: String(itemId) })).status).toBe(200);
+        await waitFor(() => phones.every((doc) => itemOf(doc) === itemId), 5_000, "the phones on the item");
+      };
+      for (const itemId of [items[1]!, items[2]!, items[0]!, items[2]!]) await moveTo(itemId, [followed]);
+      while (providers.length) providers.pop()!.provider.destroy();
+      await killHard(running.child);
+
+      running = await spawnServer({ DATABASE_PATH: databasePath });
+      const fresh = open(running.url);
+      // The phone that followed reconnects with its copy: it and the server's go on from one another.
+      const again = open(running.url, followed);
+      await Promise.all([synced(fresh.provider), synced(again.provider)]);
+      expect(itemOf(fresh.doc)).toBe(items[2]);
+      expect(itemOf(followed)).toBe(items[2]);
+      for (const itemId of [items[1]!, items[0]!]) await moveTo(itemId, [fresh.doc, followed]);
+    } finally {
+      for (const c of providers) c.provider.destroy();
+      await killHard(running.child);
       dir.remove();
     }
   });

@@ -1,6 +1,6 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Cookie, Lucia, TimeSpan, type Session, type User } from "lucia";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { authorities, delegateSeats, officials, people, roleGrants, sessions, users } from "../../../db/schema/index";
 import type { Actor, Grant } from "./roles";
@@ -57,12 +57,45 @@ export interface CurrentSession {
   actor: Actor;
 }
 
+/**
+ * The reads behind every actor, prepared once per database: an open socket reads its actor
+ * again before each command, and building the queries anew cost more than running them.
+ */
+function prepareActorReads(db: Db) {
+  const userId = sql.placeholder("userId");
+  const personId = sql.placeholder("personId");
+  return {
+    session: db
+      .select({ expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(and(eq(sessions.id, sql.placeholder("sessionId")), eq(sessions.userId, userId)))
+      .prepare(),
+    grants: db.select({ role: roleGrants.role, spaceId: roleGrants.spaceId }).from(roleGrants).where(eq(roleGrants.userId, userId)).prepare(),
+    person: db.select({ id: people.id }).from(people).where(eq(people.userId, userId)).prepare(),
+    seats: db
+      .select({ spaceId: delegateSeats.spaceId, organisationId: delegateSeats.organisationId, seat: delegateSeats.seat, fromDate: delegateSeats.fromDate, toDate: delegateSeats.toDate })
+      .from(delegateSeats)
+      .where(eq(delegateSeats.personId, personId))
+      .prepare(),
+    mandates: db
+      .select({ authorityId: officials.authorityId, communeCode: authorities.communeCode, start: officials.mandateStart, end: officials.mandateEnd })
+      .from(officials)
+      .innerJoin(authorities, eq(authorities.id, officials.authorityId))
+      .where(eq(officials.personId, personId))
+      .prepare(),
+  };
+}
+
+const preparedActorReads = new WeakMap<Db, ReturnType<typeof prepareActorReads>>();
+
+function actorReads(db: Db) {
+  let reads = preparedActorReads.get(db);
+  if (!reads) preparedActorReads.set(db, (reads = prepareActorReads(db)));
+  return reads;
+}
+
 export function loadGrants(db: Db, userId: string): Grant[] {
-  return db
-    .select({ role: roleGrants.role, spaceId: roleGrants.spaceId })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, userId))
-    .all();
+  return actorReads(db).grants.all({ userId });
 }
 
 /**
@@ -71,21 +104,11 @@ export function loadGrants(db: Db, userId: string): Grant[] {
  * authority read them).
  */
 export function loadActor(db: Db, userId: string): Actor {
-  const grants = loadGrants(db, userId);
-  const person = db.select({ id: people.id }).from(people).where(eq(people.userId, userId)).get();
+  const reads = actorReads(db);
+  const grants = reads.grants.all({ userId });
+  const person = reads.person.get({ userId });
   if (!person) return { userId, grants, personId: null, seats: [], mandates: [] };
-  const seats = db
-    .select({ spaceId: delegateSeats.spaceId, organisationId: delegateSeats.organisationId, seat: delegateSeats.seat, fromDate: delegateSeats.fromDate, toDate: delegateSeats.toDate })
-    .from(delegateSeats)
-    .where(eq(delegateSeats.personId, person.id))
-    .all();
-  const mandates = db
-    .select({ authorityId: officials.authorityId, communeCode: authorities.communeCode, start: officials.mandateStart, end: officials.mandateEnd })
-    .from(officials)
-    .innerJoin(authorities, eq(authorities.id, officials.authorityId))
-    .where(eq(officials.personId, person.id))
-    .all();
-  return { userId, grants, personId: person.id, seats, mandates };
+  return { userId, grants, personId: person.id, seats: reads.seats.all({ personId: person.id }), mandates: reads.mandates.all({ personId: person.id }) };
 }
 
 /** A lucia cookie serialised with this request's `Secure` flag (lucia fixes it per instance). */
@@ -188,15 +211,13 @@ export function endUserSessions(tx: Tx, userId: string, keep?: string): string[]
 }
 
 /**
- * The actor behind a session that is still valid now, read synchronously: open sockets ask
- * again after a sign-out or a change of roles or links, and before each command.
+ * The actor behind a session that is still valid now, and until when the session runs (ms),
+ * read synchronously: open sockets ask when they open and again after a sign-out or a change
+ * of roles or links.
  */
-export function actorOfSession(db: Db, sessionId: string, userId: string, now: number): Actor | null {
-  const row = db
-    .select({ expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .get();
+export function sessionActor(db: Db, sessionId: string, userId: string, now: number): { actor: Actor; expiresAt: number } | null {
+  const row = actorReads(db).session.get({ sessionId, userId });
   if (!row || row.expiresAt * 1000 <= now) return null;
-  return loadActor(db, userId);
+  return { actor: loadActor(db, userId), expiresAt: row.expiresAt * 1000 };
 }
+

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../db/client";
 import { agendaItems, attendance, commitments, meetingSessions, meetings, organisations, people, spaces, speakingTurns } from "../../../db/schema/index";
-import { appendAudit } from "../audit/audit.server";
+import { appendAudit, appendAuditPrepared } from "../audit/audit.server";
 import { can, rolesIn } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { Locale } from "../i18n/locales";
@@ -89,13 +89,29 @@ function prepareLiveReads(db: Db) {
       .where(eq(speakingTurns.meetingId, id))
       .orderBy(asc(speakingTurns.id))
       .prepare(),
-    // Who the console may add to the speakers' list, read again on every live change.
+    // Who the console may add to the speakers' list, read again when the list or attendance moved.
     present: db
       .select({ id: attendance.id, name: attendance.name, organisation: sql<string | null>`coalesce(${organisations.acronym}, ${organisations.name})` })
       .from(attendance)
       .leftJoin(organisations, eq(organisations.id, attendance.organisationId))
       .where(eq(attendance.meetingId, id))
       .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+      .prepare(),
+    // The console's move to another item, checked and written inside its transaction.
+    agendaItem: db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, sql.placeholder("itemId")), eq(agendaItems.meetingId, id), isNull(agendaItems.withdrawnAt)))
+      .prepare(),
+    addSpent: db
+      .update(agendaItems)
+      .set({ spentMs: sql`${agendaItems.spentMs} + ${sql.placeholder("ms")}` })
+      .where(eq(agendaItems.id, id))
+      .prepare(),
+    setCurrent: db
+      .update(meetingSessions)
+      .set({ currentItemId: sql`${sql.placeholder("itemId")}`, currentItemSince: sql`${sql.placeholder("since")}`, screenCommitmentId: null })
+      .where(eq(meetingSessions.meetingId, id))
       .prepare(),
   };
 }
@@ -137,21 +153,29 @@ export function liveState(db: Db, meetingId: number): LiveState {
   return liveStateOf(meeting, agenda, loadTurns(db, meetingId));
 }
 
+/** What moving to another item writes: the database's prepared statements on the console's path, plain queries when a meeting opens or closes. */
+interface ItemWrites {
+  addSpent(itemId: number, ms: number): void;
+  setCurrent(meetingId: number, itemId: number | null, since: number | null): void;
+}
+
+const preparedItemWrites = (db: Db): ItemWrites => {
+  const reads = liveReads(db);
+  return { addSpent: (itemId, ms) => reads.addSpent.run({ id: itemId, ms }), setCurrent: (meetingId, itemId, since) => reads.setCurrent.run({ id: meetingId, itemId, since }) };
+};
+
+const plainItemWrites = (tx: Tx): ItemWrites => ({
+  addSpent: (itemId, ms) => tx.update(agendaItems).set({ spentMs: sql`${agendaItems.spentMs} + ${ms}` }).where(eq(agendaItems.id, itemId)).run(),
+  setCurrent: (meetingId, itemId, since) => tx.update(meetingSessions).set({ currentItemId: itemId, currentItemSince: since, screenCommitmentId: null }).where(eq(meetingSessions.meetingId, meetingId)).run(),
+});
+
 /**
  * Closes the stretch of time on the current item and opens one on another (or none); the
  * commitment a review put on the screen leaves it with its item.
  */
-function switchItem(tx: Tx, meeting: LiveMeetingRow, itemId: number | null, now: number): void {
-  if (meeting.currentItemId !== null && meeting.currentItemSince !== null) {
-    tx.update(agendaItems)
-      .set({ spentMs: sql`${agendaItems.spentMs} + ${Math.max(0, now - meeting.currentItemSince)}` })
-      .where(eq(agendaItems.id, meeting.currentItemId))
-      .run();
-  }
-  tx.update(meetingSessions)
-    .set({ currentItemId: itemId, currentItemSince: itemId === null ? null : now, screenCommitmentId: null })
-    .where(eq(meetingSessions.meetingId, meeting.id))
-    .run();
+function switchItem(writes: ItemWrites, meeting: LiveMeetingRow, itemId: number | null, now: number): void {
+  if (meeting.currentItemId !== null && meeting.currentItemSince !== null) writes.addSpent(meeting.currentItemId, Math.max(0, now - meeting.currentItemSince));
+  writes.setCurrent(meeting.id, itemId, itemId === null ? null : now);
 }
 
 /** When the meeting opens: its session starts, the first agenda item is current and the shared screen gets its link. */
@@ -164,7 +188,7 @@ export function openLiveMeeting(tx: Tx, meetingId: number, now: number): void {
     .orderBy(asc(agendaItems.position))
     .limit(1)
     .get();
-  switchItem(tx, loadLiveMeeting(tx, meetingId)!, first?.id ?? null, now);
+  switchItem(plainItemWrites(tx), loadLiveMeeting(tx, meetingId)!, first?.id ?? null, now);
 }
 
 /** When the meeting closes: the running turn ends, waiting requests lapse, the item's time is counted. */
@@ -177,7 +201,7 @@ export function settleLiveMeeting(tx: Tx, meetingId: number, now: number): void 
     .set({ state: "withdrawn" })
     .where(and(eq(speakingTurns.meetingId, meetingId), inArray(speakingTurns.state, ["requested", "queued"])))
     .run();
-  switchItem(tx, loadLiveMeeting(tx, meetingId)!, null, now);
+  switchItem(plainItemWrites(tx), loadLiveMeeting(tx, meetingId)!, null, now);
 }
 
 /**
@@ -226,24 +250,27 @@ function screenCommitmentRefusal(tx: Tx, meeting: LiveMeetingRow, commitmentId: 
   return commitment.public ? null : "commitment_not_public";
 }
 
+/** The console's actions after which the speakers' list (and the suggestion drawn from it) is as it was. */
+const SPEAKERS_UNMOVED: ReadonlySet<ConsoleAction["type"]> = new Set(["item", "message", "screen-locale", "commitment"]);
+
 /** A facilitator's action on the live meeting (the console). */
 export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: number, action: ConsoleAction, now: number): Result<null, LiveCode> {
+  // The console's actions come one after another while the room watches: the statements its
+  // transaction runs are prepared once per database (building them costs more than running them).
+  const reads = liveReads(deps.db);
   return commit(deps, (tx, emit) => {
-    const found = loadLiveMeeting(tx, meetingId);
-    if (!found) return fail("not_found");
+    const row = reads.meeting.get({ id: meetingId });
+    if (!row) return fail("not_found");
+    const found = withSession(row);
     if (!can(actor, "meeting.run", { spaceId: found.spaceId })) return fail("forbidden");
     if (found.status !== "live") return fail("not_live");
     const meeting = found;
     let result: Result<null, LiveCode> = ok(null);
     switch (action.type) {
       case "item": {
-        const item = tx
-          .select({ id: agendaItems.id })
-          .from(agendaItems)
-          .where(and(eq(agendaItems.id, action.itemId), eq(agendaItems.meetingId, meetingId), isNull(agendaItems.withdrawnAt)))
-          .get();
+        const item = reads.agendaItem.get({ id: meetingId, itemId: action.itemId });
         if (!item) return fail("not_in_agenda");
-        if (meeting.currentItemId !== item.id) switchItem(tx, meeting, item.id, now);
+        if (meeting.currentItemId !== item.id) switchItem(preparedItemWrites(deps.db), meeting, item.id, now);
         break;
       }
       case "limit":
@@ -274,8 +301,8 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
         result = changeQueue(tx, meeting, action, now);
     }
     if (!result.ok) return result;
-    appendAudit(tx, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
-    emit({ type: "live.changed", meetingId });
+    appendAuditPrepared(deps.db, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
+    emit({ type: "live.changed", meetingId, speakers: !SPEAKERS_UNMOVED.has(action.type) });
     return result;
   });
 }

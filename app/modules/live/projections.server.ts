@@ -13,10 +13,15 @@ import { roomCommitment } from "../commitments/review.server";
 /**
  * What changed, so what a rebuild must read again: "live" (the speakers' list, the current
  * item, the screen's settings, a poll, a motion of the agenda or a commitment of the space)
- * leaves the attendance figures as they are; "vote" (a ballot counted) reads the vote alone;
- * "all" (opening a document, a check-in, the meeting's plan or status) reads everything.
+ * leaves the attendance figures as they are; "screen" (another item, the screen's message or
+ * language, a commitment shown) leaves the speakers' list and who is present as well; "vote"
+ * (a ballot counted) reads the vote alone; "all" (opening a document, a check-in, the
+ * meeting's plan or status) reads everything.
  */
-export type ProjectionScope = "all" | "live" | "vote";
+export type ProjectionScope = "all" | "live" | "screen" | "vote";
+
+/** Some fields of some parts: what a "screen" rebuild writes, leaving the others as they are. */
+type ProjectionParts = { [Part in keyof ConsoleProjection]?: Partial<ConsoleProjection[Part]> };
 
 /**
  * Both projections are often rebuilt after the same commit, one right after the other: they
@@ -25,22 +30,38 @@ export type ProjectionScope = "all" | "live" | "vote";
 function sharedRead(db: Db, meetingId: number, shared: Map<string, unknown>, scope: ProjectionScope) {
   const key = `meeting:${meetingId}:${scope}`;
   if (!shared.has(key)) shared.set(key, meetingProjections(db, meetingId, scope));
-  return shared.get(key) as Partial<ConsoleProjection> | null;
+  return shared.get(key) as ProjectionParts | null;
 }
 
 /**
  * Both projections from one read of the database; null when the meeting does not exist.
- * With scope "live" the attendance part is left out (it did not change); with "vote", all but the vote.
+ * With scope "live" the attendance part is left out (it did not change); with "screen", the
+ * fields that follow from the speakers' list and attendance too; with "vote", all but the vote.
  */
 export function meetingProjections(db: Db, meetingId: number, scope?: "all"): ConsoleProjection | null;
-export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope): Partial<ConsoleProjection> | null;
-export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope = "all"): Partial<ConsoleProjection> | null {
+export function meetingProjections(db: Db, meetingId: number, scope: Exclude<ProjectionScope, "screen">): Partial<ConsoleProjection> | null;
+export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope): ProjectionParts | null;
+export function meetingProjections(db: Db, meetingId: number, scope: ProjectionScope = "all"): ProjectionParts | null {
   const read = readLiveMeeting(db, meetingId);
   if (!read) return null;
   const { meeting, agenda } = read;
   const currentItem = meeting.currentItemId === null ? null : { id: meeting.currentItemId, since: meeting.currentItemSince };
   // A ballot burst rewrites the count only: no queue, agenda or attendance read per ballot.
   if (scope === "vote") return { vote: roomVote(db, meetingId, currentItem) };
+  const agendaView = agenda.map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs }));
+  // The link works while the meeting runs; afterwards it opens nothing, so it is not shown.
+  const screenPath = meeting.screenToken && (meeting.status === "planned" || meeting.status === "live") ? `/ecran/${meeting.screenToken}` : null;
+  if (scope === "screen") {
+    // The console moved to another item (or changed what the screen says): the speakers'
+    // list and the 200 people present are neither read nor compared again.
+    const { speaker: _speaker, queue: _queue, requests: _requests, spoken: _spoken, ...screen } = liveStateOf(meeting, agenda, []);
+    return {
+      live: screen,
+      vote: roomVote(db, meetingId, currentItem),
+      commitment: { shown: roomCommitment(db, meeting) },
+      console: { status: meeting.status, priorityRule: meeting.priorityRule, agenda: agendaView, screenPath },
+    };
+  }
   const turns = loadTurns(db, meetingId);
   const rows = presentPeople(db, meetingId);
   const attendance = scope === "all" ? (() => {
@@ -59,27 +80,34 @@ export function meetingProjections(db: Db, meetingId: number, scope: ProjectionS
     console: {
       status: meeting.status,
       priorityRule: meeting.priorityRule,
-      agenda: agenda.map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMinutes: i.plannedMinutes, spentMs: i.spentMs })),
+      agenda: agendaView,
       present: rows.filter((r) => !waiting.has(r.id)),
       suggestion: suggestion ? { turnId: suggestion.entry.id, name: suggestion.entry.name, reason: suggestion.reason } : null,
-      // The link works while the meeting runs; afterwards it opens nothing, so it is not shown.
-      screenPath: meeting.screenToken && (meeting.status === "planned" || meeting.status === "live") ? `/ecran/${meeting.screenToken}` : null,
+      screenPath,
     },
   };
 }
 
-/** Writes a projection into its document, one map per part, only the fields that changed. */
-export function writeProjection(doc: Y.Doc, projection: Partial<ConsoleProjection>): void {
-  for (const [part, fields] of Object.entries(projection)) if (fields !== undefined) writeFields(doc.getMap(part), fields as Record<string, unknown>);
+/**
+ * Writes a projection into its document, one map per part, only the fields that changed; a
+ * part written whole loses the fields it no longer has, one written in part (`some`) keeps them.
+ */
+export function writeProjection(doc: Y.Doc, projection: ProjectionParts, some = false): void {
+  for (const [part, fields] of Object.entries(projection)) {
+    if (fields === undefined) continue;
+    const map = doc.getMap(part);
+    if (!some) writeFields(map, fields as Record<string, unknown>);
+    else for (const [key, value] of Object.entries(fields)) if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+  }
 }
 
 /** The live document's projection (phones and the screen never receive the console's part). */
 export function projectLive(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {
   const projection = sharedRead(db, meetingId, shared, scope);
-  if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance, vote: projection.vote, commitment: projection.commitment });
+  if (projection) writeProjection(doc, { live: projection.live, attendance: projection.attendance, vote: projection.vote, commitment: projection.commitment }, scope === "screen");
 }
 
 export function projectConsole(db: Db, meetingId: number, doc: Y.Doc, shared: Map<string, unknown>, scope: ProjectionScope): void {
   const projection = sharedRead(db, meetingId, shared, scope);
-  if (projection) writeProjection(doc, projection);
+  if (projection) writeProjection(doc, projection, scope === "screen");
 }

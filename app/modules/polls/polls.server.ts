@@ -584,16 +584,41 @@ export function pollView(db: Db, actor: Actor | null, pollId: number, locale: Lo
 }
 
 /**
+ * The reads behind the room's vote, prepared once per database: every live change and every
+ * ballot's count rewrites it.
+ */
+function prepareRoomReads(db: Db) {
+  return {
+    latestPoll: db.select().from(polls).where(eq(polls.meetingId, sql.placeholder("meetingId"))).orderBy(sql`${polls.id} desc`).limit(1).prepare(),
+    itemMotion: db.select({ motionId: agendaItems.motionId }).from(agendaItems).where(eq(agendaItems.id, sql.placeholder("itemId"))).prepare(),
+    motionText: db
+      .select({ parentId: motions.parentId, text: motions.text, originalText: motions.originalText, replacementText: motions.replacementText })
+      .from(motions)
+      .where(eq(motions.id, sql.placeholder("motionId")))
+      .prepare(),
+  };
+}
+
+const preparedRoomReads = new WeakMap<Db, ReturnType<typeof prepareRoomReads>>();
+
+function roomReads(db: Db) {
+  let reads = preparedRoomReads.get(db);
+  if (!reads) preparedRoomReads.set(db, (reads = prepareRoomReads(db)));
+  return reads;
+}
+
+/**
  * What the room votes on, for the live document every phone and the shared screen follow:
  * the open poll, or else the last one opened during the current agenda item (its result stays
  * up until the facilitator moves on), or the last one at all while no item is current; and the motion or amendment that item puts to the
  * meeting, with its text now. Language-free: each screen words it.
  */
 export function roomVote(db: Db, meetingId: number, item: { id: number; since: number | null } | null): VoteView {
-  const latest = db.select().from(polls).where(eq(polls.meetingId, meetingId)).orderBy(sql`${polls.id} desc`).limit(1).get();
+  const reads = roomReads(db);
+  const latest = reads.latestPoll.get({ meetingId });
   // With no item current (a meeting run without an agenda), a result stays up until one is.
   const shown = latest && (latest.state === "open" || item === null || (item.since !== null && latest.openedAt >= item.since)) ? latest : null;
-  const itemMotionId = item ? (db.select({ motionId: agendaItems.motionId }).from(agendaItems).where(eq(agendaItems.id, item.id)).get()?.motionId ?? null) : null;
+  const itemMotionId = item ? (reads.itemMotion.get({ itemId: item.id })?.motionId ?? null) : null;
   const ids = [shown?.motionId, itemMotionId].filter((id): id is number => id != null);
   const labels = motionLabels(db, ids);
   const poll: RoomPoll | null = shown && {
@@ -623,7 +648,7 @@ export function roomVote(db: Db, meetingId: number, item: { id: number; since: n
   };
   let motion: VoteView["motion"] = null;
   if (itemMotionId !== null) {
-    const row = db.select({ parentId: motions.parentId, text: motions.text, originalText: motions.originalText, replacementText: motions.replacementText }).from(motions).where(eq(motions.id, itemMotionId)).get();
+    const row = reads.motionText.get({ motionId: itemMotionId });
     const label = labels.get(itemMotionId);
     // An amendment shows the paragraph it replaces and its replacement; a motion its text as it stands.
     if (row && label)

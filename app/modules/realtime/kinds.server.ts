@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type * as Y from "yjs";
 import type { Db } from "../../../db/client";
 import { meetingSessions, meetings, spaces } from "../../../db/schema/index";
-import { actorOfSession } from "../auth/session.server";
+import { sessionActor } from "../auth/session.server";
 import type { Actor } from "../auth/roles";
 import type { Deps } from "../deps.server";
 import { projectConsole, projectLive } from "../live/projections.server";
@@ -97,14 +97,33 @@ function kindOf<K extends DocumentKindName>(ref: RefOf<K>): DocumentKind<K> {
   return DOCUMENT_KINDS[ref.kind] as unknown as DocumentKind<K>;
 }
 
-/** The person behind a socket, as of now: none once the session has ended. */
-function socketActor(db: Db, credentials: SocketCredentials, now: number): Actor | null {
-  return credentials.sessionId && credentials.userId ? actorOfSession(db, credentials.sessionId, credentials.userId, now) : null;
+/** The person behind a socket, as of now (none once the session has ended), and until when that holds. */
+function socketActor(db: Db, credentials: SocketCredentials, now: number): { actor: Actor | null; until: number } {
+  if (!credentials.sessionId || !credentials.userId) return { actor: null, until: Number.POSITIVE_INFINITY };
+  const found = sessionActor(db, credentials.sessionId, credentials.userId, now);
+  return found ? { actor: found.actor, until: found.expiresAt } : { actor: null, until: Number.POSITIVE_INFINITY };
 }
 
 /** What the hub calls: every kind's hooks, over one database and the realtime port. */
 export function documentHooks(deps: Deps, now: () => number = Date.now) {
   const { db } = deps;
+  /**
+   * Each open socket's actor, as last read: when the socket opened, and again each time the
+   * hub decides its access anew — which it does whenever what the actor is made of changes
+   * (a role granted or revoked, an account linked to a person or unlinked, the session ended:
+   * `access.changed`, `session.ended`) — and once its session expires. Its commands then read
+   * no session, roles or seats of their own.
+   */
+  const actors = new WeakMap<SocketCredentials, { actor: Actor | null; until: number }>();
+  const decided = (credentials: SocketCredentials, at: number) => {
+    const found = socketActor(db, credentials, at);
+    actors.set(credentials, found);
+    return found.actor;
+  };
+  const actorOf = (credentials: SocketCredentials, at: number) => {
+    const cached = actors.get(credentials);
+    return cached && at < cached.until ? cached.actor : decided(credentials, at);
+  };
   return {
     describe(ref: DocumentRef) {
       const kind = kindOf(ref);
@@ -114,7 +133,7 @@ export function documentHooks(deps: Deps, now: () => number = Date.now) {
       const kind = kindOf(ref);
       const facts = kind.facts(db, ref);
       if (!facts) return "none";
-      const access = documentAccess(socketActor(db, credentials, now()), ref, facts, { screenToken: credentials.screenToken });
+      const access = documentAccess(decided(credentials, now()), ref, facts, { screenToken: credentials.screenToken });
       // Nobody writes a projection but the server.
       return kind.storage === "projection" && access === "write" ? "read" : access;
     },
@@ -130,8 +149,9 @@ export function documentHooks(deps: Deps, now: () => number = Date.now) {
       const kind = kindOf(ref);
       const run = typeof name === "string" && Object.hasOwn(kind.commands, name) ? kind.commands[name] : undefined;
       if (!run) return { error: "error.invalid" };
-      // Who sends it is read again for each command: a role revoked a second ago counts.
-      return run(deps, socketActor(db, credentials, now()), ref, input, now());
+      // A role revoked a second ago counts: the hub decided this socket again then (see `actors`).
+      const at = now();
+      return run(deps, actorOf(credentials, at), ref, input, at);
     },
   };
 }

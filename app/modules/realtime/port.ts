@@ -10,7 +10,8 @@ export type DomainEvent =
   | { type: "meeting.closed"; meetingId: number }
   | { type: "meeting.cancelled"; meetingId: number }
   | { type: "meeting.planChanged"; meetingId: number }
-  | { type: "live.changed"; meetingId: number }
+  /** `speakers: false`: the speakers' list did not move (another item, the screen's message or language, a commitment shown). */
+  | { type: "live.changed"; meetingId: number; speakers?: boolean }
   /** A poll of the meeting opened, had its hands or consensus entered, or closed. */
   | { type: "poll.changed"; meetingId: number }
   /** A ballot was counted: only the count moves (ballots come in bursts). */
@@ -27,11 +28,12 @@ export type DomainEvent =
 
 /**
  * One rebuild of projections: the reads they share, and what changed ("live": the
- * speakers' list, the current item, the screen's settings; "all": anything else).
+ * speakers' list, the current item, the screen's settings; "screen": the current item or the
+ * screen's settings only; "vote": a ballot's count; "all": anything else).
  */
 export interface Rebuild {
   shared: Map<string, unknown>;
-  scope: "all" | "live" | "vote";
+  scope: "all" | "live" | "screen" | "vote";
 }
 
 /** The realtime side as the domain sees it. */
