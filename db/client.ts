@@ -52,6 +52,15 @@ export function databaseState(db: Db): { ok: boolean; journalMode: string; error
 /** A drizzle transaction on this database (synchronous with better-sqlite3). */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/**
+ * A transaction for a hot path, without drizzle's per-transaction set-up: `work` uses `db`
+ * itself (one connection, synchronous), and what it writes commits together or not at all.
+ */
+export function plainTransaction(db: Db): (work: () => void) => void {
+  const run = db.$client.transaction((work: () => void) => work());
+  return (work) => run(work);
+}
+
 export function closeDatabase(db: Db): void {
   db.$client.close();
 }

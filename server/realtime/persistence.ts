@@ -1,6 +1,6 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import type { Db } from "../../db/client";
+import { plainTransaction, type Db } from "../../db/client";
 import { documentUpdates } from "../../db/schema/index";
 
 /**
@@ -21,7 +21,7 @@ export class DocumentStore {
       .insert(documentUpdates)
       .values({ docName: sql.placeholder("docName"), update: sql.placeholder("update"), createdAt: sql.placeholder("createdAt") })
       .prepare();
-    this.inTransaction = db.$client.transaction((work: () => void) => work());
+    this.inTransaction = plainTransaction(db);
   }
 
   /** Runs `work` in one transaction: what it appends is committed together, or not at all. */
