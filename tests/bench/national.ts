@@ -1,0 +1,239 @@
+/**
+ * The national day (issue 16): 50 meetings in 50 commune spaces at once against one
+ * production server, 200 phones each. This process is the facilitators (consoles, doors,
+ * polls) and the observer (server CPU, memory, event-loop delay, the database afterwards);
+ * the phones run in worker processes (national-phones.ts). See tests/bench/README.md.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import { commandSender } from "../../app/components/realtime.client";
+import { ROOT } from "../setup/root";
+import { tempDir } from "../setup/temp-dir";
+import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
+import { clock, DAY, fanoutFigures, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
+import type { Row } from "./report";
+import { seedNational } from "./seed-national";
+import { pin, startOurs, type RunningProcess } from "./servers";
+import { cpuMs, mean, percentile, rssBytes } from "./stats";
+
+export const NATIONAL = { meetings: 50, phones: 200, rush: 50, workers: 5 } as const;
+
+const until = (at: number) => sleep(Math.max(0, at - clock()));
+
+/** The next message of `type` from a worker, within `ms`. */
+function message<T>(child: ChildProcess, type: string, ms: number): Promise<T> {
+  return within(
+    new Promise<T>((resolve, reject) => {
+      const listener = (m: { type: string; result?: T }) => {
+        if (m.type !== type) return;
+        child.off("message", listener);
+        resolve(m.result as T);
+      };
+      child.on("message", listener);
+      child.once("exit", (code) => reject(new Error(`phone worker exited with ${code}`)));
+    }),
+    ms,
+    `phone worker: ${type}`,
+  );
+}
+
+/** How late the server's event loop ran since its previous reading (its /healthz, read from this machine). */
+async function serverLoopDelay(server: RunningProcess): Promise<{ p99Ms: number; maxMs: number }> {
+  const health = (await (await fetch(server.url + "/healthz")).json()) as { eventLoopDelay?: { p99Ms: number; maxMs: number } };
+  if (!health.eventLoopDelay) throw new Error("/healthz gives no event-loop delay");
+  return health.eventLoopDelay;
+}
+
+/** The door's check-in of a delegate on its list, as the loaded check-in page posts it (its answer holds the fresh page). */
+async function doorCheckIn(server: RunningProcess, plan: MeetingPlan, personId: number): Promise<void> {
+  const { spaceId, meetingId, facilitatorCookie } = plan.meeting;
+  const body = new URLSearchParams({ intent: "known", personId: String(personId), _cle: `nat${meetingId}door.p${personId}.0` });
+  const response = await fetch(`${server.url}/espaces/${spaceId}/reunions/${meetingId}/presences.data`, { method: "POST", body, headers: { cookie: facilitatorCookie } });
+  const answer = await response.text();
+  if (response.status !== 200 || !answer.includes("attendance.checkedIn")) throw new Error(`door check-in: HTTP ${response.status}`);
+}
+
+/** The console's poll form, as the facilitator sends it: a secret ballot on phones. */
+async function openPoll(server: RunningProcess, plan: MeetingPlan): Promise<void> {
+  const { spaceId, meetingId, facilitatorCookie } = plan.meeting;
+  const body = new URLSearchParams({ intent: "poll-open", question: "Èske n dakò ak plan dlo a?", motionId: "", method: "secret", majority: "simple", presenceQuorumPercent: "", turnoutQuorumPercent: "", countdownMinutes: "", _cle: `nat${meetingId}console.poll.0` });
+  const response = await fetch(`${server.url}/espaces/${spaceId}/reunions/${meetingId}/console.data`, { method: "POST", body, headers: { cookie: facilitatorCookie } });
+  const answer = await response.text();
+  if (response.status !== 200 || !answer.includes("polls.done.opened")) throw new Error(`poll not opened: HTTP ${response.status} ${answer.slice(0, 200)}`);
+}
+
+export async function nationalPhase(add: (row: Row) => void, size: { meetings: number; phones: number; rush: number; workers: number } = NATIONAL): Promise<void> {
+  const phoneCount = size.meetings * size.phones;
+  console.log(`\nNational day: ${size.meetings} meetings × ${size.phones} phones, ${size.workers} phone workers`);
+  const dir = tempDir("makon-bench-");
+  const databasePath = join(dir.path, "makon.db");
+  const seedStarted = performance.now();
+  const meetings = await seedNational(databasePath, size);
+  console.log(`  seeded in ${Math.round((performance.now() - seedStarted) / 1000)} s`);
+  const server = await startOurs(databasePath);
+  const workers: ChildProcess[] = [];
+  const consoles: BenchClient[] = [];
+  const panels: BenchClient[] = [];
+  try {
+    for (let w = 0; w < size.workers; w++) {
+      const child = fork(join(ROOT, "tests/bench/national-phones.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      pin(child.pid!, 1);
+      workers.push(child);
+    }
+    await Promise.all(workers.map((w) => message(w, "loaded", 30_000)));
+    // The facilitators are there first: each meeting's console, and the live panel where those that vote watch arrivals.
+    for (const m of meetings) consoles.push(benchClient(server.url + "/realtime", `meeting:${m.meetingId}:console`, { cookie: m.facilitatorCookie, presence: false }));
+    await within(Promise.all(consoles.map((c) => c.synced)), 30_000, "the consoles syncing");
+
+    const t0 = clock() + 2_000;
+    const plans = planDay(meetings, t0);
+    for (const plan of plans.filter((p) => p.votes)) panels.push(benchClient(server.url + "/realtime", `meeting:${plan.meeting.meetingId}:live`, { cookie: plan.meeting.facilitatorCookie, presence: false }));
+    // Whole meetings to each worker: a meeting's phones share one process, as they share one fan-out.
+    const perWorker = Math.ceil(plans.length / size.workers);
+    const slices = workers.map((_, w) => plans.slice(w * perWorker, (w + 1) * perWorker));
+    const voteOpensAt = t0 + DAY.voteAtMs;
+    workers.forEach((worker, w) => {
+      const input: PhonesInput = { url: server.url, meetings: slices[w]!.map((p) => ({ meetingId: p.meeting.meetingId, phones: p.phones })), voteOpensAt, syncTimeoutMs: 60_000 };
+      worker.send({ type: "start", input });
+    });
+
+    const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+    await until(t0);
+    await serverLoopDelay(server);
+    loopDelay.enable();
+    const cpuStart = cpuMs(server.pid);
+    const ownCpuStart = process.cpuUsage();
+    let rssPeak = rssBytes(server.pid);
+    let busiestSecondMs = 0;
+    let lastCpu = cpuStart;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, rssBytes(server.pid));
+      const now = cpuMs(server.pid);
+      busiestSecondMs = Math.max(busiestSecondMs, now - lastCpu);
+      lastCpu = now;
+    }, 1_000);
+    const progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(cpuMs(server.pid) - cpuStart)} ms so far, RSS ${Math.round(rssBytes(server.pid) / 2 ** 20)} MB`), 30_000);
+
+    const doorTimes: number[] = [];
+    let doorFailed = 0;
+    const doorDone = new Map<number, Promise<unknown>>();
+    for (const plan of plans) {
+      const all = plan.door.map(async ({ personId, at }) => {
+        await until(at);
+        const sent = clock();
+        try {
+          await doorCheckIn(server, plan, personId);
+          doorTimes.push(clock() - sent);
+        } catch {
+          doorFailed++;
+        }
+      });
+      doorDone.set(plan.meeting.meetingId, Promise.all(all));
+    }
+
+    const jitter = random(16);
+    const changes: SentChange[][] = plans.map(() => []);
+    let changesRefused = 0;
+    const changing = plans.map(async (plan, m) => {
+      const send = commandSender(consoles[m]!.provider);
+      const items = plan.meeting.agendaItemIds;
+      let at = plan.startsAt + DAY.firstChangeAfterMs;
+      for (let k = 1; at < t0 + DAY.changesUntilMs; k++) {
+        await until(at);
+        const itemId = items[k % items.length]!;
+        const sentAt = clock();
+        const reply = await send("console", { intent: "item", itemId: String(itemId) });
+        if (!reply || reply.error !== null) changesRefused++;
+        else changes[m]!.push({ itemId, sentAt });
+        at += DAY.changeEveryMs[0] + jitter() * (DAY.changeEveryMs[1] - DAY.changeEveryMs[0]);
+      }
+    });
+
+    let pollsOpened = 0;
+    const voting = plans
+      .filter((p) => p.votes)
+      .map(async (plan, v) => {
+        await until(voteOpensAt + v * 100);
+        // The facilitator opens the vote once everyone is on the list: the poll's voters are those present when it opens.
+        await doorDone.get(plan.meeting.meetingId);
+        const panel = panels[v]!;
+        await within(whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === plan.meeting.phones.length), 30_000, `every delegate present at meeting ${plan.meeting.meetingId}`);
+        await openPoll(server, plan);
+        pollsOpened++;
+      });
+
+    await within(Promise.all([...doorDone.values(), ...changing, ...voting]), DAY.changesUntilMs + 120_000, "the facilitators' day");
+    const results = await Promise.all(
+      workers.map((w) => {
+        const result = message<PhonesResult>(w, "result", 120_000);
+        w.send({ type: "finish", timeoutMs: 60_000 });
+        return result;
+      }),
+    );
+    const dayMs = clock() - t0;
+    clearInterval(sampler);
+    clearInterval(progress);
+    const serverCpuMs = cpuMs(server.pid) - cpuStart;
+    rssPeak = Math.max(rssPeak, rssBytes(server.pid));
+    const serverLoop = await serverLoopDelay(server);
+    loopDelay.disable();
+    const ownCpu = process.cpuUsage(ownCpuStart);
+    await server.stop();
+
+    const ids = meetings.map((m) => m.meetingId);
+    const db = new Database(databasePath, { readonly: true });
+    const attendanceRows = db.prepare(`select count(*) from attendance where meeting_id in (${ids.join(",")})`).pluck().get() as number;
+    const ballots = db.prepare(`select coalesce(sum(phone_yes + phone_no + phone_abstain), 0) from polls where meeting_id in (${ids.join(",")})`).pluck().get() as number;
+    db.close();
+
+    // What each worker saw, put back in the order of the plans.
+    const shown = results.flatMap((r) => r.phones);
+    const fanout = fanoutFigures(changes, shown);
+    const phones = shown.flat();
+    const before = meetings.reduce((n, m) => n + m.phones.filter((p) => p.arrival === "before").length, 0);
+    const checkInsSent = doorTimes.length + doorFailed + results.reduce((n, r) => n + r.selfSent, 0);
+    const selfTimes = results.flatMap((r) => r.selfTimes);
+    const ballotTimes = results.flatMap((r) => r.ballotTimes);
+    const joinTimes = plans.flatMap((plan, m) => plan.phones.map((p, i) => (shown[m]![i]!.syncedAt ?? Infinity) - p.joinAt)).filter(Number.isFinite);
+    const daySeconds = dayMs / 1000;
+    const clientCpuMs = (ownCpu.user + ownCpu.system) / 1000 + results.reduce((n, r) => n + r.cpuMs, 0);
+    const row = (metric: string, ours: number | boolean, target?: Row["target"]) => add({ part: "national", n: phoneCount, metric, ours, target });
+
+    row("phones synced", phones.filter((p) => p.syncedAt !== null).length, { equals: phoneCount });
+    row("phone join: until synced, p95 (ms)", percentile(joinTimes, 95));
+    row("live changes sent (console, every 3-5 s per meeting)", fanout.perChange.length + fanout.missed);
+    row("live changes refused", changesRefused, { equals: 0 });
+    row("live changes some synced phone never showed", fanout.missed, { equals: 0 });
+    row("fan-out to every phone of the meeting, p50 (ms)", percentile(fanout.perChange, 50));
+    row("fan-out to every phone of the meeting, p95 (ms)", percentile(fanout.perChange, 95), { max: 100 });
+    row("fan-out to every phone of the meeting, max (ms)", Math.max(...fanout.perChange));
+    row("fan-out to one phone, p95 (ms)", percentile(fanout.perPhone, 95));
+    row("check-ins sent (door + self)", checkInsSent);
+    row("check-ins recorded (database)", attendanceRows - before, { equals: checkInsSent });
+    row("door check-in answer p95 (ms)", percentile(doorTimes, 95));
+    row("self check-in, post and page, p95 (ms)", percentile(selfTimes, 95));
+    row("polls opened", pollsOpened, { equals: plans.filter((p) => p.votes).length });
+    row("ballots sent", results.reduce((n, r) => n + r.ballotsSent, 0));
+    row("ballots recorded (poll counters, database)", ballots, { equals: results.reduce((n, r) => n + r.ballotsSent, 0) });
+    row("ballots refused or unanswered", results.reduce((n, r) => n + r.ballotsRefused, 0), { equals: 0 });
+    row("ballot answer p95 (ms)", percentile(ballotTimes, 95));
+    row("server CPU (ms per s)", serverCpuMs / daySeconds);
+    row("server CPU, busiest second (ms)", busiestSecondMs);
+    row("server CPU, whole day (s)", serverCpuMs / 1000);
+    row("server RSS peak (MB)", rssPeak / 2 ** 20);
+    row("server event-loop delay p99 (ms)", serverLoop.p99Ms, { max: 50 });
+    row("server event-loop delay max (ms)", serverLoop.maxMs);
+    row("bytes per phone, whole day", mean(phones.map((p) => p.bytes)));
+    row("phones' processes: event-loop delay p99, worst (ms)", Math.max(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS), ...results.map((r) => r.loopDelayP99Ms)));
+    row("phones' processes: CPU (ms per s, one core = 1000)", clientCpuMs / daySeconds);
+    row("day, first join to last answer (s)", daySeconds);
+    if (results.some((r) => r.unfinished || r.syncFailed > 0 || r.selfFailed > 0) || doorFailed > 0) console.log(`  phones: ${results.map((r) => `sync failed ${r.syncFailed}, self check-ins failed ${r.selfFailed}${r.unfinished ? ", unfinished" : ""}`).join("; ")}; door failed ${doorFailed}`);
+  } finally {
+    for (const c of [...consoles, ...panels]) c.destroy();
+    for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+    await server.stop();
+    dir.remove();
+  }
+}
