@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { commandSender } from "../../app/components/realtime.client";
 import type { RoomPoll } from "../../app/modules/live/projections";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
-import { clock, LOOP_RESOLUTION_MS, type PhonesInput, type PhonesResult } from "./national-plan";
+import { clock, keyedPost, LOOP_RESOLUTION_MS, type PhonesInput, type PhonesResult } from "./national-plan";
 
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 
@@ -29,7 +29,10 @@ const until = (at: number) => sleep(Math.max(0, at - clock()));
 let phones: Phone[][] = [];
 const selfTimes: number[] = [];
 const ballotTimes: number[] = [];
-const counts = { selfSent: 0, selfFailed: 0, ballotsSent: 0, ballotsRefused: 0, syncFailed: 0 };
+const counts = { retries: 0, selfSent: 0, selfFailed: 0, ballotsSent: 0, ballotsRefused: 0, ballotsUnsent: 0 };
+/** The first few of what went wrong, each said once. */
+const problems = new Set<string>();
+const problem = (what: string, error: unknown) => problems.size < 10 && problems.add(`${what}: ${error instanceof Error ? error.message : String(error)}`);
 let tasks: Promise<unknown> = Promise.resolve();
 let cpuBefore = process.cpuUsage();
 
@@ -42,12 +45,8 @@ async function join(input: PhonesInput, meetingId: number, cookie: string, phone
     const item = itemOf(client);
     if (item !== last) phone.shown.push([(last = item), clock()]);
   });
-  try {
-    await within(client.synced, input.syncTimeoutMs, "phone syncing");
-    phone.syncedAt = clock();
-  } catch {
-    counts.syncFailed++;
-  }
+  // However late: the day's figures say how many had synced by its end, and how long it took them.
+  void client.synced.then(() => (phone.syncedAt = clock()));
 }
 
 /** The self check-in button's post as the loaded page sends it (its form's key included), then the page it is sent to. */
@@ -56,46 +55,53 @@ async function checkInSelf(input: PhonesInput, meetingId: number, cookie: string
   const sent = clock();
   try {
     const path = `${input.url}/arrivee/${meetingId}`;
-    const posted = await fetch(`${path}.data`, { method: "POST", body: new URLSearchParams({ _cle: key }), headers: { cookie } });
-    await posted.text();
-    const location = posted.headers.get("location");
-    if (posted.status !== 202 || location !== `/arrivee/${meetingId}?ok`) throw new Error(`HTTP ${posted.status} to ${location}`);
+    const posted = await keyedPost(`${path}.data`, new URLSearchParams({ _cle: key }), cookie, () => counts.retries++);
+    if (posted.status !== 202 || posted.location !== `/arrivee/${meetingId}?ok`) throw new Error(`HTTP ${posted.status} to ${posted.location}`);
     const page = await fetch(`${path}.data?ok`, { headers: { cookie } });
     await page.text();
     if (page.status !== 200) throw new Error(`HTTP ${page.status}`);
     selfTimes.push(clock() - sent);
-  } catch {
+  } catch (error) {
     counts.selfFailed++;
+    problem("self check-in", error);
   }
 }
 
 /** Once the poll is open on the phone, it asks whether it may vote (as the page does), then votes at its time. */
 async function vote(input: PhonesInput, phone: Phone, ballotAt: number, choice: string): Promise<void> {
   await until(input.voteOpensAt);
+  let send: ReturnType<typeof commandSender>;
+  let client: BenchClient;
   try {
-    const client = await within(
-      (async () => {
-        while (!phone.client || phone.syncedAt === null) await sleep(100);
-        return phone.client;
-      })(),
-      input.syncTimeoutMs,
-      "phone open before its vote",
-    );
+    const deadline = clock() + input.syncTimeoutMs;
+    while ((!phone.client || phone.syncedAt === null) && clock() < deadline) await sleep(100);
+    if (!phone.client || phone.syncedAt === null) throw new Error("phone not synced before its vote");
+    client = phone.client;
     await within(
       whenDoc(client.doc, () => pollOf(client)?.state === "open"),
       input.syncTimeoutMs,
       "the open poll on the phone",
     );
-    const send = commandSender(client.provider);
+    send = commandSender(client.provider);
     await send("ballot-status", {});
+  } catch (error) {
+    counts.ballotsUnsent++;
+    problem("ballot not sent", error);
+    return;
+  }
+  try {
     await until(ballotAt);
     const sent = clock();
     counts.ballotsSent++;
     const reply = await send("ballot", { pollId: String(pollOf(client)!.id), choice });
     ballotTimes.push(clock() - sent);
-    if (!reply || reply.error !== null) counts.ballotsRefused++;
-  } catch {
+    if (!reply || reply.error !== null) {
+      counts.ballotsRefused++;
+      problem("ballot", reply ? reply.error : "socket not open");
+    }
+  } catch (error) {
     counts.ballotsRefused++;
+    problem("ballot", error);
   }
 }
 
@@ -108,7 +114,7 @@ function start(input: PhonesInput): void {
     meeting.phones.forEach((plan, p) => {
       const phone = phones[m]![p]!;
       all.push(until(plan.joinAt).then(() => join(input, meeting.meetingId, plan.cookie, phone)));
-      if (plan.selfAt !== null) all.push(until(plan.selfAt).then(() => checkInSelf(input, meeting.meetingId, plan.cookie, `nat${meeting.meetingId}p${p}.arrivee.0`)));
+      if (plan.selfAt !== null) all.push(until(plan.selfAt).then(() => checkInSelf(input, meeting.meetingId, plan.cookie, `natphone${meeting.meetingId}x${p}.arrivee.0`)));
       if (plan.ballotAt !== null) all.push(vote(input, phone, plan.ballotAt, CHOICES[p % CHOICES.length]!));
     }),
   );
@@ -125,6 +131,7 @@ async function finish(timeoutMs: number): Promise<PhonesResult> {
     selfTimes,
     ballotTimes,
     ...counts,
+    problems: [...problems],
     unfinished,
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS),
     cpuMs: (cpu.user + cpu.system) / 1000,

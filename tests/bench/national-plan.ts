@@ -62,7 +62,11 @@ export interface PhonesResult {
   selfFailed: number;
   ballotsSent: number;
   ballotsRefused: number;
-  syncFailed: number;
+  /** Phones of a voting meeting that could not vote: not synced, or the poll not shown, within the wait. */
+  ballotsUnsent: number;
+  /** Posts sent again after the network failed on the way. */
+  retries: number;
+  problems: string[];
   /** The phones' tasks had not all ended when the bench finished the day. */
   unfinished: boolean;
   loopDelayP99Ms: number;
@@ -163,4 +167,21 @@ export function fanoutFigures(changes: readonly SentChange[][], phones: readonly
     });
   });
   return { perChange, perPhone, missed };
+}
+
+/**
+ * A form's post as the app's keyed forms send it: when the network fails on the way, sent
+ * again with the same key after 1, 2, then 4 s (the server applies it once); at most four sends.
+ */
+export async function keyedPost(url: string, body: URLSearchParams, cookie: string, onRetry: () => void): Promise<{ status: number; location: string | null; text: string }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url, { method: "POST", body, headers: { cookie } });
+      return { status: response.status, location: response.headers.get("location"), text: await response.text() };
+    } catch (error) {
+      if (attempt === 3) throw error;
+      onRetry();
+      await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    }
+  }
 }

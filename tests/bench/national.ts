@@ -12,7 +12,7 @@ import { commandSender } from "../../app/components/realtime.client";
 import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
-import { clock, DAY, fanoutFigures, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
+import { clock, DAY, fanoutFigures, keyedPost, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
 import type { Row } from "./report";
 import { seedNational } from "./seed-national";
 import { pin, startOurs, type RunningProcess } from "./servers";
@@ -47,12 +47,11 @@ async function serverLoopDelay(server: RunningProcess): Promise<{ p99Ms: number;
 }
 
 /** The door's check-in of a delegate on its list, as the loaded check-in page posts it (its answer holds the fresh page). */
-async function doorCheckIn(server: RunningProcess, plan: MeetingPlan, personId: number): Promise<void> {
+async function doorCheckIn(server: RunningProcess, plan: MeetingPlan, personId: number, onRetry: () => void): Promise<void> {
   const { spaceId, meetingId, facilitatorCookie } = plan.meeting;
   const body = new URLSearchParams({ intent: "known", personId: String(personId), _cle: `nat${meetingId}door.p${personId}.0` });
-  const response = await fetch(`${server.url}/espaces/${spaceId}/reunions/${meetingId}/presences.data`, { method: "POST", body, headers: { cookie: facilitatorCookie } });
-  const answer = await response.text();
-  if (response.status !== 200 || !answer.includes("attendance.checkedIn")) throw new Error(`door check-in: HTTP ${response.status}`);
+  const answer = await keyedPost(`${server.url}/espaces/${spaceId}/reunions/${meetingId}/presences.data`, body, facilitatorCookie, onRetry);
+  if (answer.status !== 200 || !answer.text.includes("attendance.checkedIn")) throw new Error(`door check-in: HTTP ${answer.status}`);
 }
 
 /** The console's poll form, as the facilitator sends it: a secret ballot on phones. */
@@ -73,9 +72,18 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
   const meetings = await seedNational(databasePath, size);
   console.log(`  seeded in ${Math.round((performance.now() - seedStarted) / 1000)} s`);
   const server = await startOurs(databasePath);
+  // The server's last words, should it stop in the middle of the day.
+  let serverOutput = "";
+  server.child.stderr!.on("data", (chunk: Buffer) => (serverOutput = (serverOutput + chunk.toString()).slice(-4_000)));
+  let stopping = false;
+  server.child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`  the server stopped (${code ?? signal}) during the national day:\n${serverOutput}`);
+  });
   const workers: ChildProcess[] = [];
   const consoles: BenchClient[] = [];
   const panels: BenchClient[] = [];
+  let sampler: NodeJS.Timeout | undefined;
+  let progress: NodeJS.Timeout | undefined;
   try {
     for (let w = 0; w < size.workers; w++) {
       const child = fork(join(ROOT, "tests/bench/national-phones.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -108,26 +116,30 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     let rssPeak = rssBytes(server.pid);
     let busiestSecondMs = 0;
     let lastCpu = cpuStart;
-    const sampler = setInterval(() => {
+    sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssBytes(server.pid));
       const now = cpuMs(server.pid);
       busiestSecondMs = Math.max(busiestSecondMs, now - lastCpu);
       lastCpu = now;
     }, 1_000);
-    const progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(cpuMs(server.pid) - cpuStart)} ms so far, RSS ${Math.round(rssBytes(server.pid) / 2 ** 20)} MB`), 30_000);
+    progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(cpuMs(server.pid) - cpuStart)} ms so far, RSS ${Math.round(rssBytes(server.pid) / 2 ** 20)} MB`), 30_000);
 
+    /** What went wrong, said after the table (the first few of each). */
+    const problems: string[] = [];
     const doorTimes: number[] = [];
     let doorFailed = 0;
+    let doorRetries = 0;
     const doorDone = new Map<number, Promise<unknown>>();
     for (const plan of plans) {
       const all = plan.door.map(async ({ personId, at }) => {
         await until(at);
         const sent = clock();
         try {
-          await doorCheckIn(server, plan, personId);
+          await doorCheckIn(server, plan, personId, () => doorRetries++);
           doorTimes.push(clock() - sent);
-        } catch {
+        } catch (error) {
           doorFailed++;
+          problems.push(`door: ${String(error)}`);
         }
       });
       doorDone.set(plan.meeting.meetingId, Promise.all(all));
@@ -159,9 +171,14 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
         // The facilitator opens the vote once everyone is on the list: the poll's voters are those present when it opens.
         await doorDone.get(plan.meeting.meetingId);
         const panel = panels[v]!;
-        await within(whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === plan.meeting.phones.length), 30_000, `every delegate present at meeting ${plan.meeting.meetingId}`);
-        await openPoll(server, plan);
-        pollsOpened++;
+        const present = () => panel.doc.getMap("attendance").get("count");
+        await within(whenDoc(panel.doc, () => present() === plan.meeting.phones.length), 60_000, "").catch(() => problems.push(`meeting ${plan.meeting.meetingId}: ${String(present())} present when its poll opened`));
+        try {
+          await openPoll(server, plan);
+          pollsOpened++;
+        } catch (error) {
+          problems.push(`meeting ${plan.meeting.meetingId}: ${String(error)}`);
+        }
       });
 
     await within(Promise.all([...doorDone.values(), ...changing, ...voting]), DAY.changesUntilMs + 120_000, "the facilitators' day");
@@ -180,6 +197,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     const serverLoop = await serverLoopDelay(server);
     loopDelay.disable();
     const ownCpu = process.cpuUsage(ownCpuStart);
+    stopping = true;
     await server.stop();
 
     const ids = meetings.map((m) => m.meetingId);
@@ -212,12 +230,14 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("fan-out to one phone, p95 (ms)", percentile(fanout.perPhone, 95));
     row("check-ins sent (door + self)", checkInsSent);
     row("check-ins recorded (database)", attendanceRows - before, { equals: checkInsSent });
+    row("check-in posts sent again after a network failure", doorRetries + results.reduce((n, r) => n + r.retries, 0));
     row("door check-in answer p95 (ms)", percentile(doorTimes, 95));
     row("self check-in, post and page, p95 (ms)", percentile(selfTimes, 95));
     row("polls opened", pollsOpened, { equals: plans.filter((p) => p.votes).length });
     row("ballots sent", results.reduce((n, r) => n + r.ballotsSent, 0));
     row("ballots recorded (poll counters, database)", ballots, { equals: results.reduce((n, r) => n + r.ballotsSent, 0) });
     row("ballots refused or unanswered", results.reduce((n, r) => n + r.ballotsRefused, 0), { equals: 0 });
+    row("voting phones that could not vote (not synced, or no poll shown, in 60 s)", results.reduce((n, r) => n + r.ballotsUnsent, 0), { equals: 0 });
     row("ballot answer p95 (ms)", percentile(ballotTimes, 95));
     row("server CPU (ms per s)", serverCpuMs / daySeconds);
     row("server CPU, busiest second (ms)", busiestSecondMs);
@@ -229,10 +249,14 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("phones' processes: event-loop delay p99, worst (ms)", Math.max(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS), ...results.map((r) => r.loopDelayP99Ms)));
     row("phones' processes: CPU (ms per s, one core = 1000)", clientCpuMs / daySeconds);
     row("day, first join to last answer (s)", daySeconds);
-    if (results.some((r) => r.unfinished || r.syncFailed > 0 || r.selfFailed > 0) || doorFailed > 0) console.log(`  phones: ${results.map((r) => `sync failed ${r.syncFailed}, self check-ins failed ${r.selfFailed}${r.unfinished ? ", unfinished" : ""}`).join("; ")}; door failed ${doorFailed}`);
+    problems.push(...results.flatMap((r) => [...r.problems, ...(r.unfinished ? ["a phone worker's tasks had not ended"] : [])]));
+    for (const problem of new Set(problems)) console.log(`  ${problem}`);
   } finally {
+    clearInterval(sampler);
+    clearInterval(progress);
     for (const c of [...consoles, ...panels]) c.destroy();
     for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+    stopping = true;
     await server.stop();
     dir.remove();
   }
