@@ -29,7 +29,7 @@ const until = (at: number) => sleep(Math.max(0, at - clock()));
 let phones: Phone[][] = [];
 const selfTimes: number[] = [];
 const ballotTimes: number[] = [];
-const counts = { retries: 0, selfSent: 0, selfFailed: 0, ballotsSent: 0, ballotsRefused: 0, ballotsUnsent: 0 };
+const counts = { retries: 0, selfSent: 0, selfFailed: 0, selfGaveUp: 0, ballotsSent: 0, ballotsRefused: 0, ballotsUnsent: 0 };
 /** The first few of what went wrong, each said once. */
 const problems = new Set<string>();
 const problem = (what: string, error: unknown) => problems.size < 10 && problems.add(`${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -63,6 +63,7 @@ async function checkInSelf(input: PhonesInput, meetingId: number, cookie: string
     selfTimes.push(clock() - sent);
   } catch (error) {
     counts.selfFailed++;
+    if (error instanceof TypeError) counts.selfGaveUp++;
     problem("self check-in", error);
   }
 }

@@ -60,6 +60,8 @@ export interface PhonesResult {
   ballotTimes: number[];
   selfSent: number;
   selfFailed: number;
+  /** Of those, whose four sends all failed on the network. */
+  selfGaveUp: number;
   ballotsSent: number;
   ballotsRefused: number;
   /** Phones of a voting meeting that could not vote: not synced, or the poll not shown, within the wait. */
