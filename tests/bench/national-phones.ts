@@ -29,7 +29,7 @@ const until = (at: number) => sleep(Math.max(0, at - clock()));
 let phones: Phone[][] = [];
 const selfTimes: number[] = [];
 const ballotTimes: number[] = [];
-const counts = { retries: 0, selfSent: 0, selfFailed: 0, selfGaveUp: 0, ballotsSent: 0, ballotsRefused: 0, ballotsUnsent: 0 };
+const counts = { reconnects: 0, retries: 0, selfSent: 0, selfFailed: 0, selfGaveUp: 0, ballotsSent: 0, ballotsRefused: 0, ballotsUnsent: 0 };
 /** The first few of what went wrong, each said once. */
 const problems = new Set<string>();
 const problem = (what: string, error: unknown) => problems.size < 10 && problems.add(`${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -40,6 +40,7 @@ let cpuBefore = process.cpuUsage();
 async function join(input: PhonesInput, meetingId: number, cookie: string, phone: Phone): Promise<void> {
   const client = benchClient(input.url + "/realtime", `meeting:${meetingId}:live`, { cookie, presence: false });
   phone.client = client;
+  client.provider.on("connection-close", () => counts.reconnects++);
   let last: number | null = null;
   client.doc.on("update", () => {
     const item = itemOf(client);

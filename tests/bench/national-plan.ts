@@ -66,6 +66,8 @@ export interface PhonesResult {
   ballotsRefused: number;
   /** Phones of a voting meeting that could not vote: not synced, or the poll not shown, within the wait. */
   ballotsUnsent: number;
+  /** Phone sockets closed (then opened again by y-websocket) before the end of the day. */
+  reconnects: number;
   /** Posts sent again after the network failed on the way. */
   retries: number;
   problems: string[];

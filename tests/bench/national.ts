@@ -5,6 +5,7 @@
  * the phones run in worker processes (national-phones.ts). See tests/bench/README.md.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import Database from "better-sqlite3";
@@ -19,6 +20,16 @@ import { pin, startOurs, type RunningProcess } from "./servers";
 import { cpuMs, mean, percentile, rssBytes } from "./stats";
 
 export const NATIONAL = { meetings: 50, phones: 200, rush: 50, workers: 5 } as const;
+
+/**
+ * The server's main thread (its event loop) so far, from the scheduler (ms): the CPU it used,
+ * and how long it waited, runnable, for its core — behind the server's own other threads
+ * (garbage collection, file system) or other processes on that core.
+ */
+function mainThread(pid: number): { cpuMs: number; waitMs: number } {
+  const [cpu, wait] = readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ").map(Number);
+  return { cpuMs: cpu! / 1e6, waitMs: wait! / 1e6 };
+}
 
 const until = (at: number) => sleep(Math.max(0, at - clock()));
 
@@ -112,6 +123,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     await serverLoopDelay(server);
     loopDelay.enable();
     const cpuStart = cpuMs(server.pid);
+    const threadStart = mainThread(server.pid);
     const ownCpuStart = process.cpuUsage();
     let rssPeak = rssBytes(server.pid);
     let busiestSecondMs = 0;
@@ -122,7 +134,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
       busiestSecondMs = Math.max(busiestSecondMs, now - lastCpu);
       lastCpu = now;
     }, 1_000);
-    progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(cpuMs(server.pid) - cpuStart)} ms so far, RSS ${Math.round(rssBytes(server.pid) / 2 ** 20)} MB`), 30_000);
+    progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(cpuMs(server.pid) - cpuStart)} ms so far, its event loop waiting for the core ${Math.round(mainThread(server.pid).waitMs - threadStart.waitMs)} ms, RSS ${Math.round(rssBytes(server.pid) / 2 ** 20)} MB`), 30_000);
 
     /** What went wrong, said after the table (the first few of each). */
     const problems: string[] = [];
@@ -199,6 +211,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     clearInterval(sampler);
     clearInterval(progress);
     const serverCpuMs = cpuMs(server.pid) - cpuStart;
+    const thread = mainThread(server.pid);
     rssPeak = Math.max(rssPeak, rssBytes(server.pid));
     const serverLoop = await serverLoopDelay(server);
     loopDelay.disable();
@@ -250,10 +263,13 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("server CPU (ms per s)", serverCpuMs / daySeconds);
     row("server CPU, busiest second (ms)", busiestSecondMs);
     row("server CPU, whole day (s)", serverCpuMs / 1000);
+    row("server CPU of its main thread (the event loop), whole day (s)", (thread.cpuMs - threadStart.cpuMs) / 1000);
+    row("server main thread runnable but waiting for its core, whole day (s)", (thread.waitMs - threadStart.waitMs) / 1000);
     row("server RSS peak (MB)", rssPeak / 2 ** 20);
     row("server event-loop delay p99 (ms)", serverLoop.p99Ms, { max: 50 });
     row("server event-loop delay max (ms)", serverLoop.maxMs);
     row("bytes per phone, whole day", mean(phones.map((p) => p.bytes)));
+    row("phone sockets closed and opened again (y-websocket: 30 s without a message)", results.reduce((n, r) => n + r.reconnects, 0));
     row("phones' processes: event-loop delay p99, worst (ms)", Math.max(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS), ...results.map((r) => r.loopDelayP99Ms)));
     row("phones' processes: CPU (ms per s, one core = 1000)", clientCpuMs / daySeconds);
     row("day, first join to last answer (s)", daySeconds);
