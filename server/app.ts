@@ -1,6 +1,7 @@
 import "../app/load-context";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
@@ -51,6 +52,24 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/**
+ * How late the event loop ran since the previous reading (then the count starts again, as a
+ * monitor polling it wants): p99 and max in ms, beyond the monitor's own 10 ms timer.
+ */
+function loopDelayMonitor(): () => { p99Ms: number; maxMs: number; sinceMs: number } {
+  const resolutionMs = 10;
+  const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
+  histogram.enable();
+  let since = Date.now();
+  return () => {
+    const late = (ns: number) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 10) / 10);
+    const reading = { p99Ms: late(histogram.percentile(99)), maxMs: late(histogram.max), sinceMs: Date.now() - since };
+    histogram.reset();
+    since = Date.now();
+    return reading;
+  };
+}
+
 export function jsonLog(event: string, details: Record<string, unknown>): void {
   console.log(JSON.stringify({ at: new Date().toISOString(), event, ...details }));
 }
@@ -87,9 +106,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Fingerprinted assets never change under the same name.
   app.use("/build", express.static(join(config.rootDir, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(join(config.rootDir, "public"), { maxAge: "1h" }));
-  app.get("/healthz", (_req, res) => {
+  const loopDelay = loopDelayMonitor();
+  app.get("/healthz", (req, res) => {
     const database = databaseState(db);
-    res.status(database.ok ? 200 : 503).json({ status: database.ok ? "ok" : "error", database, openDocuments: hub.openDocumentCount() });
+    // How late the event loop ran is for a monitor on this machine (and the benchmark) only.
+    const local = /^(127\.|::1$|::ffff:127\.)/.test(req.socket.remoteAddress ?? "");
+    res.status(database.ok ? 200 : 503).json({ status: database.ok ? "ok" : "error", database, openDocuments: hub.openDocumentCount(), ...(local ? { eventLoopDelay: loopDelay() } : {}) });
   });
   app.all(
     "*",

@@ -13,12 +13,13 @@ import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { benchClient, sleep, within } from "./clients";
 import { burst, fanout, idle, join as joinPhones, memory, minutes, referenceVoteBurst, voteBurst, type FanoutResult, type JoinResult, type VoteResult } from "./parts";
+import { nationalPhase } from "./national";
 import { launch, loadOnSlowNetwork } from "./pages";
 import { report, type Row } from "./report";
 import { seedBench, seedVote } from "./seed";
 import { pin, startOurs, startReference } from "./servers";
 
-const PARTS = ["join", "fanout", "idle", "burst", "vote", "minutes", "memory", "pages"] as const;
+const PARTS = ["join", "fanout", "idle", "burst", "vote", "minutes", "memory", "pages", "national"] as const;
 type Part = (typeof PARTS)[number];
 
 function option(name: string): string | undefined {
@@ -227,6 +228,7 @@ pin(process.pid, 1);
 for (const n of sizes) await sizePhase(n);
 await votePhase();
 await singlePhase();
+if (only.has("national")) await nationalPhase(add);
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 console.log("\n" + report(rows));
 mkdirSync(join(ROOT, "tests/bench/results"), { recursive: true });
