@@ -46,7 +46,8 @@ export const delegateSeats = sqliteTable(
     toDate: text("to_date"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("delegate_seats_space_idx").on(t.spaceId), index("delegate_seats_org_idx").on(t.organisationId)],
+  // By person: who a signed-in account is, read on every request and socket command.
+  (t) => [index("delegate_seats_space_idx").on(t.spaceId), index("delegate_seats_org_idx").on(t.organisationId), index("delegate_seats_person_idx").on(t.personId)],
 );
 
 export const authorities = sqliteTable(
@@ -79,5 +80,5 @@ export const officials = sqliteTable(
     mandateEnd: text("mandate_end"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("officials_authority_idx").on(t.authorityId)],
+  (t) => [index("officials_authority_idx").on(t.authorityId), index("officials_person_idx").on(t.personId)],
 );
