@@ -22,6 +22,20 @@ describe("the server", () => {
     expect(await response.json()).toMatchObject({ status: "ok", database: { ok: true, journalMode: "wal" } });
   });
 
+  it("tells a monitor on this machine how late its event loop ran since the last reading", async () => {
+    await get("/healthz");
+    // The loop blocked for 150 ms: the next reading has it, the one after starts again.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const blocked = Date.now() + 150;
+    while (Date.now() < blocked);
+    const first = ((await (await get("/healthz")).json()) as { eventLoopDelay: { p99Ms: number; maxMs: number; sinceMs: number } }).eventLoopDelay;
+    expect(first.maxMs).toBeGreaterThanOrEqual(100);
+    expect(first.sinceMs).toBeGreaterThanOrEqual(150);
+    const next = ((await (await get("/healthz")).json()) as { eventLoopDelay: { maxMs: number; sinceMs: number } }).eventLoopDelay;
+    expect(next.maxMs).toBeLessThan(100);
+    expect(next.sinceMs).toBeLessThan(first.sinceMs);
+  });
+
   it("serves the home page in French with the demo spaces grouped by commune", async () => {
     const response = await get("/");
     const html = await response.text();
