@@ -30,8 +30,7 @@ export interface RunningProcess {
  */
 export async function startOurs(databasePath: string): Promise<RunningProcess> {
   const profileDir = process.env.BENCH_CPU_PROF;
-  const profiling: Record<string, string> = profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } : {};
-  const server = await spawnServer({ DATABASE_PATH: databasePath, ...profiling });
+  const server = await spawnServer({ DATABASE_PATH: databasePath }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   pin(server.child.pid!, 0);
   const stop = profileDir ? () => stopGently(server.child) : () => killHard(server.child);
   return { url: server.url, pid: server.child.pid!, child: server.child, stop };
