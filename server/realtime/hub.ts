@@ -76,6 +76,8 @@ class SharedDocument {
   readonly name: string;
   readonly kind: ReturnType<DocumentHooks["describe"]>;
   rows: number;
+  /** The whole state as one update, until the next change. */
+  private wholeState: Uint8Array | null = null;
 
   constructor(
     readonly ref: DocumentRef,
@@ -101,7 +103,14 @@ class SharedDocument {
     }
   }
 
+  /** What a client with this state vector lacks; a client with nothing (200 phones joining) gets the same cached bytes. */
+  private missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length !== 1 || stateVector[0] !== 0) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    return (this.wholeState ??= Y.encodeStateAsUpdate(this.doc));
+  }
+
   private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.wholeState = null;
     const { store, compactAfter = 500 } = this.hub.options;
     try {
       // Written before anyone else is told: what a client was shown survives a restart.
@@ -148,10 +157,12 @@ class SharedDocument {
       case MESSAGE_SYNC: {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          syncProtocol.readSyncStep1(decoder, encoder, this.doc);
-          send(connection.socket, encoding.toUint8Array(encoder));
+          // y-protocols' readSyncStep1, with the whole state encoded once for every phone that has nothing yet.
+          const stateVector = decoding.readVarUint8Array(decoder);
+          send(connection.socket, encodeSync((encoder) => {
+            encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+            encoding.writeVarUint8Array(encoder, this.missingFrom(stateVector));
+          }));
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           if (connection.access !== "write") {
