@@ -1,7 +1,7 @@
 /**
  * Coalesces bursts of the same server write: the first call runs at once; calls within the
  * next `intervalMs` are folded into one run at the end of the interval (the latest wins).
- * A door check-in burst then rewrites a meeting's attendance figures a few times a second,
+ * A door check-in burst then rewrites a meeting's attendance figures at most twice a second,
  * not once per person, and a single check-in still shows at once.
  */
 export function createCoalescer(intervalMs: number, onError: (error: Error) => void) {

@@ -36,7 +36,7 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId), "live");
             break;
           case "poll.counted":
-            // 200 phones voting within two seconds: the count is rewritten a few times a second, from the latest.
+            // 200 phones voting within two seconds: the count is rewritten twice a second, from the latest.
             hub.refreshSoon(`poll:${event.meetingId}`, meetingProjections(event.meetingId), "vote");
             break;
           case "attendance.changed":

@@ -23,11 +23,25 @@ export interface RunningProcess {
   stop: () => Promise<void>;
 }
 
-/** Our server, production build, in its own process on a prepared SQLite file. */
+/**
+ * Our server, production build, in its own process on a prepared SQLite file. With
+ * BENCH_CPU_PROF=<dir> it runs under --cpu-prof and is stopped with SIGTERM (a killed process
+ * writes no profile), SIGKILL only if it has not exited 20 s later.
+ */
 export async function startOurs(databasePath: string): Promise<RunningProcess> {
-  const server = await spawnServer({ DATABASE_PATH: databasePath });
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const server = await spawnServer({ DATABASE_PATH: databasePath }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   pin(server.child.pid!, 0);
-  return { url: server.url, pid: server.child.pid!, child: server.child, stop: () => killHard(server.child) };
+  const stop = profileDir ? () => stopGently(server.child) : () => killHard(server.child);
+  return { url: server.url, pid: server.child.pid!, child: server.child, stop };
+}
+
+function stopGently(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const late = setTimeout(() => void killHard(child), 20_000);
+  return exited.finally(() => clearTimeout(late));
 }
 
 function freePort(): Promise<number> {

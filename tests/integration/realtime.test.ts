@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { documentUpdates } from "../../db/schema/index";
+import { documentUpdates, sessions } from "../../db/schema/index";
 import { openDatabase } from "../../db/client";
 import { DocumentStore } from "../../server/realtime/persistence";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
@@ -153,6 +153,35 @@ describe("realtime documents", () => {
     server.hub.change(NOTES_REF, (doc) => doc.getMap("meta").set("current", "item-3"));
     expect(server.hub.openDocumentCount()).toBe(0);
     expect(server.hub.read(NOTES_REF, (doc) => doc.getMap("meta").get("current"))).toBe("item-3");
+  });
+
+  it("gives a phone that joins after a change the changed document, as the phones before it were", async () => {
+    const first = client(delegate);
+    await synced(first.provider);
+    server.hub.change(NOTES_REF, (doc) => doc.getMap("meta").set("joined", "after-1"));
+    const second = client(delegate);
+    await synced(second.provider);
+    expect(second.doc.getMap("meta").get("joined")).toBe("after-1");
+    server.hub.change(NOTES_REF, (doc) => doc.getMap("meta").set("joined", "after-2"));
+    const third = client(delegate);
+    await synced(third.provider);
+    expect(third.doc.getMap("meta").get("joined")).toBe("after-2");
+    await waitFor(() => first.doc.getMap("meta").get("joined") === "after-2" && second.doc.getMap("meta").get("joined") === "after-2", 5_000, "relayed change");
+  });
+
+  it("slides the session when a socket opens past half its life, and writes nothing when more than half is left", async () => {
+    const cookie = await signInCookie(server.url, "delegue@makon.ht");
+    const sessionId = cookie.split("=")[1]!;
+    const expiry = () => server.db.select().from(sessions).where(eq(sessions.id, sessionId)).get()!.expiresAt;
+    const inDays = (days: number) => Math.floor(Date.now() / 1000) + days * 24 * 3600;
+    server.db.update(sessions).set({ expiresAt: inDays(25) }).where(eq(sessions.id, sessionId)).run();
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`, { cookie })).toBe("open");
+    expect(expiry()).toBe(inDays(25));
+    server.db.update(sessions).set({ expiresAt: inDays(10) }).where(eq(sessions.id, sessionId)).run();
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`, { cookie })).toBe("open");
+    expect(expiry()).toBeGreaterThan(inDays(29));
+    server.db.update(sessions).set({ expiresAt: inDays(-1) }).where(eq(sessions.id, sessionId)).run();
+    expect(await upgradeOutcome(server.url, `/realtime/${NOTES}`, { cookie })).toBe(401);
   });
 
   it("relays updates of every size, each to every other client", async () => {

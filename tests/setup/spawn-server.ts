@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { ROOT } from "./root";
 
 /** The server in a child process, so that a test can kill it without warning. */
-export async function spawnServer(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/setup/e2e-server.ts"], {
+export async function spawnServer(env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "tests/setup/e2e-server.ts"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],

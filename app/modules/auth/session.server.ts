@@ -16,10 +16,14 @@ import type { RealtimePort } from "../realtime/port";
  * per instance: a venue laptop serves phones over plain HTTP on the local Wi-Fi, where a
  * `Secure` cookie is dropped. `secureCookies` is only the default for callers that do not say.
  */
+/** How long a session runs; lucia extends it once less than half of that is left. */
+const SESSION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
 export function createLucia(db: Db, options: { secureCookies?: boolean } = {}) {
   const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
   return new Lucia(adapter, {
-    sessionExpiresIn: new TimeSpan(30, "d"),
+    sessionExpiresIn: new TimeSpan(SESSION_DAYS, "d"),
     sessionCookie: {
       name: "makon_session",
       attributes: { secure: options.secureCookies ?? true, sameSite: "lax" },
@@ -65,6 +69,7 @@ function prepareActorReads(db: Db) {
   const userId = sql.placeholder("userId");
   const personId = sql.placeholder("personId");
   return {
+    sessionAndUser: db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sql.placeholder("sessionId"))).prepare(),
     session: db
       .select({ expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -160,11 +165,15 @@ export async function readSession(
   const sessionId = auth.readSessionCookie(cookieHeader ?? "");
   if (!sessionId) return { current: null, setCookie: null };
   // A GET never writes: it reads the session as it is; only a state-changing request lets
-  // lucia extend it (past half its life) or delete it once expired.
-  if (!options.extend) {
-    const row = db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).get();
-    if (!row || row.session.expiresAt * 1000 <= Date.now()) return { current: null, setCookie: blankSessionCookie(auth, options.secure) };
-    const session: Session = { id: row.session.id, userId: row.user.id, fresh: false, expiresAt: new Date(row.session.expiresAt * 1000) };
+  // lucia extend it (past half its life) or delete it once expired. A session with more than
+  // half its life left is read here, as lucia reads it (a prepared read: every socket that
+  // opens comes through here); only one lucia would write to goes through lucia.
+  const row = actorReads(db).sessionAndUser.get({ sessionId });
+  const now = Date.now();
+  const expiresAt = row ? row.session.expiresAt * 1000 : 0;
+  if (!options.extend || (row && expiresAt > now && expiresAt - now > (SESSION_DAYS * DAY_MS) / 2)) {
+    if (!row || expiresAt <= now) return { current: null, setCookie: blankSessionCookie(auth, options.secure) };
+    const session: Session = { id: row.session.id, userId: row.user.id, fresh: false, expiresAt: new Date(expiresAt) };
     const user: User = { id: row.user.id, name: row.user.name, email: row.user.email, phone: row.user.phone, locale: row.user.locale };
     return { current: toCurrent(db, session, user), setCookie: null };
   }

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { Db } from "../../../db/client";
 import { attendanceFigures } from "../meetings/attendance-figures";
 import { meetingFiguresInput } from "../meetings/attendance.server";
-import { listAttendance } from "../meetings/meetings.server";
+import { attendanceCounted } from "../meetings/meetings.server";
 import { writeFields } from "./live-doc";
 import { liveStateOf, loadTurns, presentPeople, readLiveMeeting } from "./live.server";
 import type { ConsoleProjection } from "./projections";
@@ -64,8 +64,9 @@ export function meetingProjections(db: Db, meetingId: number, scope: ProjectionS
   }
   const turns = loadTurns(db, meetingId);
   const rows = presentPeople(db, meetingId);
+  // Only what the figures count is read: each check-in of a rush rebuilds them.
   const attendance = scope === "all" ? (() => {
-    const all = listAttendance(db, meetingId);
+    const all = attendanceCounted(db, meetingId);
     return { figures: attendanceFigures({ rows: all, ...meetingFiguresInput(db, meeting) }), count: all.length };
   })() : undefined;
   const waiting = new Set(turns.filter((t) => t.state === "requested" || t.state === "queued" || t.state === "speaking").map((t) => t.attendanceId));

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import type { Db } from "../../../db/client";
 import { meetingSessions, meetings, spaces } from "../../../db/schema/index";
@@ -41,13 +41,21 @@ export interface DocumentKind<K extends DocumentKindName> {
   commands: Record<string, (deps: Deps, actor: Actor | null, ref: RefOf<K>, input: unknown, now: number) => SocketReply>;
 }
 
-const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null => {
-  const row = db
+const prepareMeetingFacts = (db: Db) =>
+  db
     .select({ spaceId: meetings.spaceId, meetingStatus: meetings.status, screenToken: meetingSessions.screenToken, minutesApprovedAt: meetings.minutesApprovedAt })
     .from(meetings)
     .leftJoin(meetingSessions, eq(meetingSessions.meetingId, meetings.id))
-    .where(eq(meetings.id, meetingId))
-    .get();
+    .where(eq(meetings.id, sql.placeholder("meetingId")))
+    .prepare();
+
+/** Read on every socket that opens (twice: whether it exists, then who may read it), prepared once per database. */
+const preparedMeetingFacts = new WeakMap<Db, ReturnType<typeof prepareMeetingFacts>>();
+
+const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null => {
+  let read = preparedMeetingFacts.get(db);
+  if (!read) preparedMeetingFacts.set(db, (read = prepareMeetingFacts(db)));
+  const row = read.get({ meetingId });
   if (!row) return null;
   const { minutesApprovedAt, ...facts } = row;
   return { ...facts, minutesApproved: minutesApprovedAt !== null };
