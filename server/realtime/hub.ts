@@ -261,11 +261,15 @@ export class RealtimeHub {
 
   private readonly keepalive: NodeJS.Timeout;
   /**
-   * Half a second: at a national day's rush a meeting's check-ins (or ballots) come a few
-   * tenths of a second apart, so a shorter wait folded almost none of them, and each rebuild
-   * sends 200 phones a frame.
+   * Bursts of the same rebuild, folded (see `refreshSoon`): the check-ins of a rush at most
+   * twice a second (at a national day's rush a meeting's check-ins come a few tenths of a
+   * second apart, and each rebuild sends 200 phones a frame); a poll's count ten times a
+   * second, as the room watches it reach its total.
    */
-  private readonly coalescer = createCoalescer(500, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message }));
+  private readonly coalescers = {
+    attendance: createCoalescer(500, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message })),
+    count: createCoalescer(100, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message })),
+  };
   /** During a refresh: the updates stored in its transaction, relayed once it has committed. */
   private uncommitted: { shared: SharedDocument; update: Uint8Array }[] | null = null;
 
@@ -373,10 +377,10 @@ export class RealtimeHub {
 
   /**
    * The same for changes that come in bursts (check-ins at the door, ballots): the first runs
-   * at once, the next ones at most every 500 ms, each from the latest data.
+   * at once, the next ones at most once per interval of their kind, each from the latest data.
    */
-  refreshSoon(key: string, refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
-    this.coalescer.schedule(key, () => this.refresh(refs, scope));
+  refreshSoon(burst: keyof RealtimeHub["coalescers"], key: string, refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
+    this.coalescers[burst].schedule(key, () => this.refresh(refs, scope));
   }
 
   /** Changes a stored document from server code; the change is stored and reaches every client. */
@@ -410,7 +414,7 @@ export class RealtimeHub {
   close(): void {
     clearInterval(this.pinger);
     clearInterval(this.keepalive);
-    this.coalescer.flush();
+    for (const coalescer of Object.values(this.coalescers)) coalescer.flush();
     for (const shared of this.documents.values()) {
       for (const socket of shared.connections.keys()) socket.close(1001, "server shutting down");
       shared.unload();

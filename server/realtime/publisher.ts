@@ -36,11 +36,11 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             hub.refresh(meetingProjections(event.meetingId), "live");
             break;
           case "poll.counted":
-            // 200 phones voting within two seconds: the count is rewritten twice a second, from the latest.
-            hub.refreshSoon(`poll:${event.meetingId}`, meetingProjections(event.meetingId), "vote");
+            // 200 phones voting within two seconds: the count is rewritten ten times a second, from the latest.
+            hub.refreshSoon("count", `poll:${event.meetingId}`, meetingProjections(event.meetingId), "vote");
             break;
           case "attendance.changed":
-            hub.refreshSoon(`meeting:${event.meetingId}`, meetingProjections(event.meetingId));
+            hub.refreshSoon("attendance", `meeting:${event.meetingId}`, meetingProjections(event.meetingId));
             break;
           case "report.changed":
             hub.reauthorize((ref) => reportOf(ref) === event.reportId);
