@@ -53,12 +53,38 @@ export function databaseState(db: Db): { ok: boolean; journalMode: string; error
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
- * A transaction for a hot path, without drizzle's per-transaction set-up: `work` uses `db`
- * itself (one connection, synchronous), and what it writes commits together or not at all.
+ * `prepare` run once per database, its statements reused after: for the reads and writes a
+ * live meeting or a check-in rush makes many times a second (building a query costs more
+ * than running it). Given a transaction object instead, it prepares for that object.
  */
+export function preparedPer<Statements, On extends Db | Tx = Db>(prepare: (db: On) => Statements): (db: On) => Statements {
+  const prepared = new WeakMap<On, Statements>();
+  return (db) => {
+    let statements = prepared.get(db);
+    if (statements === undefined) prepared.set(db, (statements = prepare(db)));
+    return statements;
+  };
+}
+
+/** The driver's transaction wrapper, made once per connection. */
+const nativeTransactions = new WeakMap<Db, (work: () => unknown) => unknown>();
+
+/**
+ * `work` in one transaction, without drizzle's per-transaction set-up (a transaction object
+ * with a query builder for every table, each time): with one synchronous connection the
+ * database is its own transaction, so `work` gets `db` as its `tx`. What it writes commits
+ * together, or nothing does if it throws; a transaction begun inside it is a savepoint, as
+ * in drizzle's. It has no `rollback()`: throw to roll back. For every command and check-in.
+ */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => T): T {
+  let run = nativeTransactions.get(db);
+  if (!run) nativeTransactions.set(db, (run = db.$client.transaction((job: () => unknown) => job())));
+  return run(() => work(db as unknown as Tx)) as T;
+}
+
+/** The same for work that uses `db` itself (the stored updates of the live documents). */
 export function plainTransaction(db: Db): (work: () => void) => void {
-  const run = db.$client.transaction((work: () => void) => work());
-  return (work) => run(work);
+  return (work) => inTransaction(db, work);
 }
 
 export function closeDatabase(db: Db): void {

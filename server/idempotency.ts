@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { inTransaction, type Db } from "../db/client";
 import { idempotentRequests } from "../db/schema/index";
 import { ANSWER_PARAM, IDEMPOTENCY_FIELD, IDEMPOTENCY_KEY } from "../app/modules/idempotency";
 
@@ -113,7 +113,7 @@ export class IdempotencyStore {
       if (row.status === 0) return { kind: "unknown" };
       return { kind: "replay", answer: { status: row.status, headers: row.headers, body: row.body } };
     }
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       this.statements.forgetOld.run({ before: now - KEEP_MS });
       this.statements.pending.run({ key: rowKey, userId, method, path, now });
     });

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../db/client";
+import { inTransaction, type Db, type Tx } from "../../db/client";
 import type { DomainEvent, RealtimePort } from "./realtime/port";
 import type { Result } from "./result";
 
@@ -23,7 +23,7 @@ export function commit<T, Code extends string>(deps: Deps, work: (tx: Tx, emit: 
   const events: DomainEvent[] = [];
   let result: Result<T, Code>;
   try {
-    result = deps.db.transaction((tx) => {
+    result = inTransaction(deps.db, (tx) => {
       const outcome = work(tx, (event) => events.push(event));
       if (!outcome.ok) throw new Refused(outcome);
       return outcome;

@@ -5,6 +5,7 @@
  * advanced by its monotonic clock (sub-millisecond; processes on one machine agree on it).
  */
 import type { NationalMeeting } from "./seed-national";
+import { percentile } from "./stats";
 
 export const clock = () => performance.timeOrigin + performance.now();
 
@@ -140,6 +141,13 @@ export interface FanoutFigures {
   perPhone: number[];
   /** Changes that some phone synced before them never showed. */
   missed: number;
+  /** The same as `perChange`, with when each change was sent. */
+  sentAt: number[];
+}
+
+/** The p95 of the per-change fan-out of the changes sent in [from, to) ms after `t0`. */
+export function fanoutP95Between(figures: FanoutFigures, t0: number, from: number, to: number): number {
+  return percentile(figures.perChange.filter((_, i) => figures.sentAt[i]! - t0 >= from && figures.sentAt[i]! - t0 < to), 95);
 }
 
 /**
@@ -150,6 +158,7 @@ export interface FanoutFigures {
 export function fanoutFigures(changes: readonly SentChange[][], phones: readonly PhoneTimes[][]): FanoutFigures {
   const perChange: number[] = [];
   const perPhone: number[] = [];
+  const sentAt: number[] = [];
   let missed = 0;
   changes.forEach((list, m) => {
     list.forEach((change, k) => {
@@ -167,10 +176,13 @@ export function fanoutFigures(changes: readonly SentChange[][], phones: readonly
         worst = Math.max(worst, shown[1] - change.sentAt);
       }
       if (lost) missed++;
-      else perChange.push(worst);
+      else {
+        perChange.push(worst);
+        sentAt.push(change.sentAt);
+      }
     });
   });
-  return { perChange, perPhone, missed };
+  return { perChange, perPhone, missed, sentAt };
 }
 
 /**

@@ -13,7 +13,7 @@ import { commandSender } from "../../app/components/realtime.client";
 import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
-import { clock, DAY, fanoutFigures, keyedPost, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
+import { clock, DAY, fanoutFigures, fanoutP95Between, keyedPost, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
 import type { Row } from "./report";
 import { seedNational } from "./seed-national";
 import { pin, startOurs, type RunningProcess } from "./servers";
@@ -247,6 +247,10 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("fan-out to every phone of the meeting, p50 (ms)", percentile(fanout.perChange, 50));
     row("fan-out to every phone of the meeting, p95 (ms)", percentile(fanout.perChange, 95), { max: 100 });
     row("fan-out to every phone of the meeting, max (ms)", Math.max(...fanout.perChange));
+    // When the slow ones happen: while phones join and meetings start, while they meet, while ten of them vote.
+    row("fan-out p95, changes sent 0-60 s (phones joining, check-in rushes)", fanoutP95Between(fanout, t0, 0, DAY.joinMs));
+    row("fan-out p95, changes sent 60-90 s", fanoutP95Between(fanout, t0, DAY.joinMs, DAY.voteAtMs));
+    row("fan-out p95, changes sent 90-150 s (ten meetings voting)", fanoutP95Between(fanout, t0, DAY.voteAtMs, DAY.changesUntilMs));
     row("fan-out to one phone, p95 (ms)", percentile(fanout.perPhone, 95));
     row("check-ins sent (door + self)", checkInsSent);
     row("check-ins recorded (database)", attendanceRows - before, { equals: checkInsSent });

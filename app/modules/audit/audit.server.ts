@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { auditLog } from "../../../db/schema/index";
-import type { Db, Tx } from "../../../db/client";
+import { preparedPer, type Db, type Tx } from "../../../db/client";
 import { AUDIT_ACTIONS, revealsBallot, type AuditAction, type Visibility } from "./actions";
 
 export interface AuditEntry {
@@ -33,26 +33,23 @@ function auditRow(entry: AuditEntry) {
   };
 }
 
+const p = sql.placeholder;
+/**
+ * Prepared once per database: a command's transaction (see `commit`) is its database. The
+ * JSON columns take text made here, as the unprepared insert writes them: a bound value would
+ * go through the column's own mapping, which writes an absent value as the text "null".
+ */
+const auditInsert = preparedPer((db: Db | Tx) =>
+  db
+    .insert(auditLog)
+    .values({ at: p("at"), actorId: p("actorId"), action: p("action"), spaceId: p("spaceId"), visibility: p("visibility"), subjectType: p("subjectType"), subjectId: p("subjectId"), before: sql`${p("before")}`, after: sql`${p("after")}` })
+    .prepare(),
+);
+
+const jsonText = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
 /** Appends to the audit log; call it inside the command's transaction so both land or neither. */
 export function appendAudit(db: Db | Tx, entry: AuditEntry): void {
-  db.insert(auditLog).values(auditRow(entry)).run();
-}
-
-const preparedInserts = new WeakMap<Db, { run(values: ReturnType<typeof auditRow>): unknown }>();
-
-/**
- * The same append through a statement prepared once per database, for the commands a live
- * meeting sends many times a minute; run it inside the command's transaction, on that database.
- */
-export function appendAuditPrepared(db: Db, entry: AuditEntry): void {
-  let insert = preparedInserts.get(db);
-  if (!insert) {
-    const p = sql.placeholder;
-    insert = db
-      .insert(auditLog)
-      .values({ at: p("at"), actorId: p("actorId"), action: p("action"), spaceId: p("spaceId"), visibility: p("visibility"), subjectType: p("subjectType"), subjectId: p("subjectId"), before: p("before"), after: p("after") })
-      .prepare();
-    preparedInserts.set(db, insert);
-  }
-  insert.run(auditRow(entry));
+  const row = auditRow(entry);
+  auditInsert(db).run({ ...row, before: jsonText(row.before), after: jsonText(row.after) });
 }

@@ -1,7 +1,7 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { Cookie, Lucia, TimeSpan, type Session, type User } from "lucia";
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import { preparedPer, type Db, type Tx } from "../../../db/client";
 import { authorities, delegateSeats, officials, people, roleGrants, sessions, users } from "../../../db/schema/index";
 import type { Actor, Grant } from "./roles";
 import type { Locale } from "../i18n/locales";
@@ -91,13 +91,7 @@ function prepareActorReads(db: Db) {
   };
 }
 
-const preparedActorReads = new WeakMap<Db, ReturnType<typeof prepareActorReads>>();
-
-function actorReads(db: Db) {
-  let reads = preparedActorReads.get(db);
-  if (!reads) preparedActorReads.set(db, (reads = prepareActorReads(db)));
-  return reads;
-}
+const actorReads = preparedPer(prepareActorReads);
 
 export function loadGrants(db: Db, userId: string): Grant[] {
   return actorReads(db).grants.all({ userId });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import { preparedPer, type Db, type Tx } from "../../../db/client";
 import { agendaItems, attendance, commitments, meetingSessions, meetings, organisations, people, spaces, speakingTurns } from "../../../db/schema/index";
-import { appendAudit, appendAuditPrepared } from "../audit/audit.server";
+import { appendAudit } from "../audit/audit.server";
 import { can, rolesIn } from "../auth/permissions";
 import type { Actor } from "../auth/roles";
 import type { Locale } from "../i18n/locales";
@@ -116,13 +116,7 @@ function prepareLiveReads(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareLiveReads>>();
-
-function liveReads(db: Db) {
-  let reads = prepared.get(db);
-  if (!reads) prepared.set(db, (reads = prepareLiveReads(db)));
-  return reads;
-}
+const liveReads = preparedPer(prepareLiveReads);
 
 /** What the live screens are built from: the meeting with its session, and its agenda. */
 export function readLiveMeeting(db: Db, meetingId: number) {
@@ -301,7 +295,7 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
         result = changeQueue(tx, meeting, action, now);
     }
     if (!result.ok) return result;
-    appendAuditPrepared(deps.db, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
+    appendAudit(deps.db, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
     emit({ type: "live.changed", meetingId, speakers: !SPEAKERS_UNMOVED.has(action.type) });
     return result;
   });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { containsEveryWord, defineTextFunction, type Db } from "../../../db/client";
+import { containsEveryWord, defineTextFunction, preparedPer, type Db } from "../../../db/client";
 import { attendance, auditLog, authorities, delegateSeats, meetings, officials, organisations, people, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can, isAdmin } from "../auth/permissions";
@@ -95,13 +95,7 @@ function prepareDoorReads(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareDoorReads>>();
-
-function doorReads(db: Db) {
-  let reads = prepared.get(db);
-  if (!reads) prepared.set(db, (reads = prepareDoorReads(db)));
-  return reads;
-}
+const doorReads = preparedPer(prepareDoorReads);
 
 /** What a meeting's figures are counted against: its space's member organisations and quorum. */
 export function meetingFiguresInput(db: Db, meeting: { spaceId: number }) {

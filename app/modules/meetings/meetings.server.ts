@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/client";
+import { preparedPer, type Db, type Tx } from "../../../db/client";
 import {
   agendaItems,
   attendance,
@@ -450,17 +450,21 @@ export function attendanceCounted(db: Db, meetingId: number) {
  */
 function prepareAttendanceReads(db: Db) {
   const meetingId = sql.placeholder("meetingId");
+  // What the figures count, and the list shows besides.
+  const counted = {
+    id: attendance.id,
+    personId: attendance.personId,
+    name: attendance.name,
+    sex: attendance.sex,
+    ageGroup: attendance.ageGroup,
+    disability: attendance.disability,
+    organisationId: attendance.organisationId,
+    role: attendance.role,
+  };
   return {
     list: db
       .select({
-        id: attendance.id,
-        personId: attendance.personId,
-        name: attendance.name,
-        sex: attendance.sex,
-        ageGroup: attendance.ageGroup,
-        disability: attendance.disability,
-        organisationId: attendance.organisationId,
-        role: attendance.role,
+        ...counted,
         arrivedAt: attendance.arrivedAt,
         organisationName: organisations.name,
         organisationAcronym: organisations.acronym,
@@ -477,16 +481,7 @@ function prepareAttendanceReads(db: Db) {
       .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
       .prepare(),
     counted: db
-      .select({
-        id: attendance.id,
-        personId: attendance.personId,
-        name: attendance.name,
-        sex: attendance.sex,
-        ageGroup: attendance.ageGroup,
-        disability: attendance.disability,
-        organisationId: attendance.organisationId,
-        role: attendance.role,
-      })
+      .select(counted)
       .from(attendance)
       .where(eq(attendance.meetingId, meetingId))
       .prepare(),
@@ -522,13 +517,7 @@ function prepareAttendanceReads(db: Db) {
   };
 }
 
-const preparedReads = new WeakMap<Db, ReturnType<typeof prepareAttendanceReads>>();
-
-function attendanceReads(db: Db) {
-  let reads = preparedReads.get(db);
-  if (!reads) preparedReads.set(db, (reads = prepareAttendanceReads(db)));
-  return reads;
-}
+const attendanceReads = preparedPer(prepareAttendanceReads);
 
 /** Whether a known person is on a meeting's list already. */
 export function isPresent(db: Db, meetingId: number, personId: number): boolean {

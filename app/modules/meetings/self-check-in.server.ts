@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import { preparedPer, type Db } from "../../../db/client";
 import { meetings, people } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can, rolesIn } from "../auth/permissions";
@@ -22,13 +22,7 @@ function prepareSelfReads(db: Db) {
   return { person: db.select().from(people).where(eq(people.id, sql.placeholder("id"))).prepare() };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareSelfReads>>();
-
-function selfReads(db: Db) {
-  let reads = prepared.get(db);
-  if (!reads) prepared.set(db, (reads = prepareSelfReads(db)));
-  return reads;
-}
+const selfReads = preparedPer(prepareSelfReads);
 
 /**
  * Who the signed-in account is at this meeting, if it may check itself in: a delegate seated

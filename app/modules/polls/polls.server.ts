@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { alias, checkpointLog, type Db, type Tx } from "../../../db/client";
+import { alias, checkpointLog, preparedPer, type Db, type Tx } from "../../../db/client";
 import { agendaItems, attendance, delegateSeats, meetings, motions, organisations, people, pollVoters, polls, spaceMemberships, spaces } from "../../../db/schema/index";
 import { appendAudit } from "../audit/audit.server";
 import { can } from "../auth/permissions";
@@ -599,13 +599,7 @@ function prepareRoomReads(db: Db) {
   };
 }
 
-const preparedRoomReads = new WeakMap<Db, ReturnType<typeof prepareRoomReads>>();
-
-function roomReads(db: Db) {
-  let reads = preparedRoomReads.get(db);
-  if (!reads) preparedRoomReads.set(db, (reads = prepareRoomReads(db)));
-  return reads;
-}
+const roomReads = preparedPer(prepareRoomReads);
 
 /**
  * What the room votes on, for the live document every phone and the shared screen follow:

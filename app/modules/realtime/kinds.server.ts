@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type * as Y from "yjs";
-import type { Db } from "../../../db/client";
+import { preparedPer, type Db } from "../../../db/client";
 import { meetingSessions, meetings, spaces } from "../../../db/schema/index";
 import { sessionActor } from "../auth/session.server";
 import type { Actor } from "../auth/roles";
@@ -50,12 +50,10 @@ const prepareMeetingFacts = (db: Db) =>
     .prepare();
 
 /** Read on every socket that opens (twice: whether it exists, then who may read it), prepared once per database. */
-const preparedMeetingFacts = new WeakMap<Db, ReturnType<typeof prepareMeetingFacts>>();
+const meetingFactsRead = preparedPer(prepareMeetingFacts);
 
 const meetingFacts = (db: Db, meetingId: number): DocumentFacts | null => {
-  let read = preparedMeetingFacts.get(db);
-  if (!read) preparedMeetingFacts.set(db, (read = prepareMeetingFacts(db)));
-  const row = read.get({ meetingId });
+  const row = meetingFactsRead(db).get({ meetingId });
   if (!row) return null;
   const { minutesApprovedAt, ...facts } = row;
   return { ...facts, minutesApproved: minutesApprovedAt !== null };
