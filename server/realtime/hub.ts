@@ -261,14 +261,17 @@ export class RealtimeHub {
 
   private readonly keepalive: NodeJS.Timeout;
   /**
-   * Bursts of the same rebuild, folded (see `refreshSoon`): the check-ins of a rush at most
-   * twice a second (at a national day's rush a meeting's check-ins come a few tenths of a
-   * second apart, and each rebuild sends 200 phones a frame); a poll's count ten times a
-   * second, as the room watches it reach its total.
+   * Bursts of the same rebuild, folded (see `refreshSoon`): during a rush of check-ins, the
+   * facilitator's console at most twice a second and the room's document (every phone and
+   * the shared screen) at most every two seconds — at a national day's rush a meeting's
+   * check-ins come a few tenths of a second apart, and each rebuild of the room's document
+   * sends 200 phones a frame, for a headcount nobody reads to the second; a poll's count ten
+   * times a second, as the room watches it reach its total.
    */
   private readonly coalescers = {
-    attendance: createCoalescer(500, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message })),
-    count: createCoalescer(100, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message })),
+    attendance: this.coalescer(500),
+    headcount: this.coalescer(2_000),
+    count: this.coalescer(100),
   };
   /** During a refresh: the updates stored in its transaction, relayed once it has committed. */
   private uncommitted: { shared: SharedDocument; update: Uint8Array }[] | null = null;
@@ -381,6 +384,10 @@ export class RealtimeHub {
    */
   refreshSoon(burst: keyof RealtimeHub["coalescers"], key: string, refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
     this.coalescers[burst].schedule(key, () => this.refresh(refs, scope));
+  }
+
+  private coalescer(intervalMs: number) {
+    return createCoalescer(intervalMs, (error) => this.options.log("realtime.coalesced-write-failed", { reason: error.message }));
   }
 
   /** Changes a stored document from server code; the change is stored and reaches every client. */

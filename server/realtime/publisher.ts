@@ -39,9 +39,12 @@ export function createRealtimePort(hub: RealtimeHub): RealtimePort {
             // 200 phones voting within two seconds: the count is rewritten ten times a second, from the latest.
             hub.refreshSoon("count", `poll:${event.meetingId}`, meetingProjections(event.meetingId), "vote");
             break;
-          case "attendance.changed":
-            hub.refreshSoon("attendance", `meeting:${event.meetingId}`, meetingProjections(event.meetingId));
+          case "attendance.changed": {
+            // The console's list and figures follow a rush closely; the room's headcount more calmly.
+            hub.refreshSoon("attendance", `console:${event.meetingId}`, [{ kind: "meeting-console", meetingId: event.meetingId }]);
+            hub.refreshSoon("headcount", `live:${event.meetingId}`, [{ kind: "meeting-live", meetingId: event.meetingId }]);
             break;
+          }
           case "report.changed":
             hub.reauthorize((ref) => reportOf(ref) === event.reportId);
             break;

@@ -108,7 +108,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
 
     const t0 = clock() + 2_000;
     const plans = planDay(meetings, t0);
-    for (const plan of plans.filter((p) => p.votes)) panels.push(benchClient(server.url + "/realtime", `meeting:${plan.meeting.meetingId}:live`, { cookie: plan.meeting.facilitatorCookie, presence: false }));
+    for (const plan of plans.filter((p) => p.votes)) panels.push(benchClient(server.url + "/realtime", `meeting:${plan.meeting.meetingId}:console`, { cookie: plan.meeting.facilitatorCookie, presence: false }));
     // Whole meetings to each worker: a meeting's phones share one process, as they share one fan-out.
     const perWorker = Math.ceil(plans.length / size.workers);
     const slices = workers.map((_, w) => plans.slice(w * perWorker, (w + 1) * perWorker));

@@ -18,16 +18,19 @@ export interface JoinResult {
   allSyncedMs: number;
   /** Bytes each phone received until every phone was synced, and one more second. */
   bytesPerPhone: number;
+  /** Server CPU from the first phone opening until all are synced, and one more second, per phone. */
+  cpuMsPerPhone: number;
 }
 
 /** N phones open the same document at once. */
 export async function join(server: RunningProcess, docName: string, cookies: readonly (string | undefined)[], presence: boolean): Promise<JoinResult> {
+  const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const clients = cookies.map((cookie) => benchClient(server.url + "/realtime", docName, { cookie, presence }));
   const synced = await within(Promise.all(clients.map((c) => c.synced)), 120_000, `${clients.length} phones syncing`);
   const allSyncedMs = Math.max(...synced) - started;
   await sleep(1_000);
-  return { clients, allSyncedMs, bytesPerPhone: mean(clients.map((c) => c.received())) };
+  return { clients, allSyncedMs, bytesPerPhone: mean(clients.map((c) => c.received())), cpuMsPerPhone: (cpuMs(server.pid) - cpuBefore) / clients.length };
 }
 
 export interface FanoutResult {
@@ -153,7 +156,7 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   let answered = 0;
   for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.warmupMeetingId, input.cookie, i, lastRow);
   for (let i = 0; i < 10; i++) await checkInSelf(server.url, input.warmupMeetingId, phones[i]!, i);
-  const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:live`, { cookie: input.cookie, presence: false });
+  const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:console`, { cookie: input.cookie, presence: false });
   await within(panel.synced, 10_000, "panel syncing");
   const shown = whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === input.count);
   const path = pathOf(input.meetingId);

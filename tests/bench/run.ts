@@ -80,6 +80,7 @@ async function sizePhase(n: number) {
       if (only.has("join")) {
         add({ part: "join", n, metric: "all phones synced (ms)", ours: oursJoin.allSyncedMs, reference: refJoin.allSyncedMs });
         add({ part: "join", n, metric: "bytes per phone", ours: oursJoin.bytesPerPhone, reference: refJoin.bytesPerPhone, target: { max: 5_000 } });
+        add({ part: "join", n, metric: "server CPU per phone joining (ms)", ours: oursJoin.cpuMsPerPhone, reference: refJoin.cpuMsPerPhone });
       }
       if (oursFanout) {
         // The reference pattern: the console client holds the state and writes it whole.
