@@ -443,6 +443,18 @@ export function attendanceCounted(db: Db, meetingId: number) {
     .map((r) => ({ ...r, ageGroup: r.ageGroup as AgeGroupId | null }));
 }
 
+/** What an attendance row's figures count (the list shows more; a report's dataset reads the same). */
+export const attendanceCountedColumns = {
+  id: attendance.id,
+  personId: attendance.personId,
+  name: attendance.name,
+  sex: attendance.sex,
+  ageGroup: attendance.ageGroup,
+  disability: attendance.disability,
+  organisationId: attendance.organisationId,
+  role: attendance.role,
+};
+
 /**
  * What a check-in reads, and the list read again after each one (the door's answer, the live
  * figures), prepared once per database: at a rush, building these queries anew for each
@@ -450,21 +462,10 @@ export function attendanceCounted(db: Db, meetingId: number) {
  */
 function prepareAttendanceReads(db: Db) {
   const meetingId = sql.placeholder("meetingId");
-  // What the figures count, and the list shows besides.
-  const counted = {
-    id: attendance.id,
-    personId: attendance.personId,
-    name: attendance.name,
-    sex: attendance.sex,
-    ageGroup: attendance.ageGroup,
-    disability: attendance.disability,
-    organisationId: attendance.organisationId,
-    role: attendance.role,
-  };
   return {
     list: db
       .select({
-        ...counted,
+        ...attendanceCountedColumns,
         arrivedAt: attendance.arrivedAt,
         organisationName: organisations.name,
         organisationAcronym: organisations.acronym,
@@ -481,7 +482,7 @@ function prepareAttendanceReads(db: Db) {
       .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
       .prepare(),
     counted: db
-      .select(counted)
+      .select(attendanceCountedColumns)
       .from(attendance)
       .where(eq(attendance.meetingId, meetingId))
       .prepare(),

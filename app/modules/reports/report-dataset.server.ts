@@ -4,6 +4,7 @@ import { attendance, meetings, motions, organisations, polls, spaceMemberships, 
 import { commitmentBoard, toFigureRow } from "../commitments/commitment-views.server";
 import { localDate } from "../dates";
 import { listTurns } from "../live/live.server";
+import { attendanceCountedColumns } from "../meetings/meetings.server";
 import { motionLabels, pollTally } from "../polls/polls.server";
 import type { ReportPeriod, ReportScope } from "./figure-types";
 import { countedCommitment, countedMotion, heldInPeriod, type ReportDataset } from "./report-figures";
@@ -35,17 +36,7 @@ export function loadReportDataset(db: Db, scope: ReportScope, period: ReportPeri
 
   const rows = meetingIds.length
     ? db
-        .select({
-          id: attendance.id,
-          meetingId: attendance.meetingId,
-          personId: attendance.personId,
-          name: attendance.name,
-          sex: attendance.sex,
-          ageGroup: attendance.ageGroup,
-          disability: attendance.disability,
-          organisationId: attendance.organisationId,
-          role: attendance.role,
-        })
+        .select({ ...attendanceCountedColumns, meetingId: attendance.meetingId })
         .from(attendance)
         .where(inArray(attendance.meetingId, meetingIds))
         .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
