@@ -42,9 +42,38 @@ const meetingFacts = {
   title: meetings.title,
 };
 
+/**
+ * What a ballot and the phone's question before it ("may I vote?") read and write, prepared
+ * once per database: ten meetings voting at once send a few of each every second.
+ */
+const ballotStatements = preparedPer((db: Db | Tx) => {
+  const pollId = sql.placeholder("pollId");
+  const personId = sql.placeholder("personId");
+  const voterRow = and(eq(pollVoters.pollId, pollId), eq(pollVoters.personId, personId));
+  const addOne = (counter: (typeof COUNTERS)[BallotChoice]) =>
+    db
+      .update(polls)
+      .set({ [counter]: sql`${polls[counter]} + 1` })
+      .where(eq(polls.id, pollId))
+      .prepare();
+  return {
+    poll: db.select({ poll: polls, meeting: meetingFacts }).from(polls).innerJoin(meetings, eq(meetings.id, polls.meetingId)).where(eq(polls.id, pollId)).prepare(),
+    pollMeeting: db.select({ meetingId: polls.meetingId }).from(polls).where(eq(polls.id, pollId)).prepare(),
+    openPoll: db
+      .select({ id: polls.id })
+      .from(polls)
+      .where(and(eq(polls.meetingId, sql.placeholder("meetingId")), eq(polls.state, "open")))
+      .prepare(),
+    voter: db.select({ personId: pollVoters.personId, organisationId: pollVoters.organisationId, voted: pollVoters.voted }).from(pollVoters).where(voterRow).prepare(),
+    markVoted: db.update(pollVoters).set({ voted: true }).where(voterRow).prepare(),
+    markVotedWithChoice: db.update(pollVoters).set({ voted: true, choice: sql`${sql.placeholder("choice")}` }).where(voterRow).prepare(),
+    addOne: { yes: addOne(COUNTERS.yes), no: addOne(COUNTERS.no), abstain: addOne(COUNTERS.abstain) },
+  };
+});
+
 /** A poll with the facts of its meeting, read inside the command's transaction. */
 function loadPoll(db: Db | Tx, pollId: number): { poll: PollRow; meeting: MeetingFacts } | null {
-  return db.select({ poll: polls, meeting: meetingFacts }).from(polls).innerJoin(meetings, eq(meetings.id, polls.meetingId)).where(eq(polls.id, pollId)).get() ?? null;
+  return ballotStatements(db).poll.get({ pollId }) ?? null;
 }
 
 /** The day seats and memberships are read on: the day the meeting opened. */
@@ -84,8 +113,7 @@ function organisationsPresent(db: Db | Tx, meetingId: number, members: readonly 
   return attendanceFigures({ rows, memberOrganisationIds: members, quorumPercent: 0 }).organisationsPresent;
 }
 
-const openPollOf = (db: Db | Tx, meetingId: number) =>
-  db.select({ id: polls.id }).from(polls).where(and(eq(polls.meetingId, meetingId), eq(polls.state, "open"))).get() ?? null;
+const openPollOf = (db: Db | Tx, meetingId: number) => ballotStatements(db).openPoll.get({ meetingId }) ?? null;
 
 /** The meeting's open poll, if any (one at a time). */
 export function openPollId(db: Db, meetingId: number): number | null {
@@ -213,10 +241,7 @@ function ballotCheck(db: Db | Tx, personId: number | null, poll: PollRow, meetin
   if (meeting.status !== "live") return "not_live";
   if (!takesPhoneBallots(poll.method)) return "not_phone_poll";
   if (!phonesOpen(poll)) return "phones_closed";
-  const voter =
-    personId === null
-      ? undefined
-      : db.select({ personId: pollVoters.personId, organisationId: pollVoters.organisationId, voted: pollVoters.voted }).from(pollVoters).where(and(eq(pollVoters.pollId, poll.id), eq(pollVoters.personId, personId))).get();
+  const voter = personId === null ? undefined : ballotStatements(db).voter.get({ pollId: poll.id, personId });
   // The frozen list, as far as this person is concerned: their own row or none.
   const listed = voter ? [{ personId: voter.personId, organisationId: voter.organisationId ?? 0 }] : [];
   const refusal = ballotRefusal({ open: true }, listed, personId ?? 0, voter?.voted ?? false);
@@ -244,15 +269,11 @@ export function castBallot(deps: Deps, actor: Actor | null, pollId: number, choi
     const personId = actor.personId ?? null;
     const refusal = ballotCheck(tx, personId, poll, meeting);
     if (refusal) return fail(refusal);
-    tx.update(pollVoters)
-      .set(keepsChoice(poll.method) ? { voted: true, choice } : { voted: true })
-      .where(and(eq(pollVoters.pollId, pollId), eq(pollVoters.personId, personId!)))
-      .run();
-    const counter = COUNTERS[choice];
-    tx.update(polls)
-      .set({ [counter]: sql`${polls[counter]} + 1` })
-      .where(eq(polls.id, pollId))
-      .run();
+    const statements = ballotStatements(tx);
+    // Only a named poll keeps the choice beside its voter.
+    if (keepsChoice(poll.method)) statements.markVotedWithChoice.run({ pollId, personId, choice });
+    else statements.markVoted.run({ pollId, personId });
+    statements.addOne[choice].run({ pollId });
     appendAudit(tx, { at: now, actorId: actor.userId, action: "poll.vote", spaceId: meeting.spaceId, subjectType: "poll", subjectId: pollId, after: { personId } });
     emit({ type: "poll.counted", meetingId: poll.meetingId });
     return ok({ counted: true });
@@ -266,7 +287,7 @@ export function castBallot(deps: Deps, actor: Actor | null, pollId: number, choi
  */
 export function submitBallot(deps: Deps, actor: Actor | null, meetingId: number, ballot: { pollId: number; choice: BallotChoice }, now: number): Result<{ counted: true }, BallotCode> {
   // A poll never changes meeting: read outside the ballot's transaction.
-  const poll = deps.db.select({ meetingId: polls.meetingId }).from(polls).where(eq(polls.id, ballot.pollId)).get();
+  const poll = ballotStatements(deps.db).pollMeeting.get({ pollId: ballot.pollId });
   if (!poll || poll.meetingId !== meetingId) return fail("not_found");
   const result = castBallot(deps, actor, ballot.pollId, ballot.choice, now);
   return !result.ok && result.code === "already_voted" ? ok({ counted: true }) : result;
@@ -421,8 +442,7 @@ export interface MyBallot {
 
 function myBallotIn(db: Db, actor: Actor, poll: PollRow, meeting: MeetingFacts): MyBallot {
   const personId = actor.personId ?? null;
-  const voted =
-    personId !== null && !!db.select({ voted: pollVoters.voted }).from(pollVoters).where(and(eq(pollVoters.pollId, poll.id), eq(pollVoters.personId, personId), eq(pollVoters.voted, true))).get();
+  const voted = personId !== null && ballotStatements(db).voter.get({ pollId: poll.id, personId })?.voted === true;
   const refusal = can(actor, "meeting.attend", { spaceId: meeting.spaceId }) ? ballotCheck(db, personId, poll, meeting) : "forbidden";
   return { canVote: refusal === null, voted, refusal: refusal === "already_voted" || voted ? null : refusal };
 }
