@@ -124,7 +124,8 @@ const COMPRESS_FROM_BYTES = 1024;
  */
 export function compressedWhole(req: ExpressRequest, res: ExpressResponse, body: string): string | Buffer {
   const bytes = Buffer.byteLength(body);
-  if (bytes < COMPRESS_FROM_BYTES) return body;
+  // Already encoded, or asked to go as it is: as the middleware, leave it.
+  if (bytes < COMPRESS_FROM_BYTES || res.get("Content-Encoding") || /\bno-transform\b/i.test(res.get("Cache-Control") ?? "")) return body;
   // Brotli when it is taken at all, as the middleware prefers it; gzip otherwise.
   const encoding = req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
   if (!encoding) return body;

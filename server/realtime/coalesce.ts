@@ -1,8 +1,8 @@
 /**
  * Coalesces bursts of the same server write: the first call runs at once; calls within the
  * next `intervalMs` are folded into one run at the end of the interval (the latest wins).
- * A door check-in burst then rewrites a meeting's attendance figures at most twice a second,
- * not once per person, and a single check-in still shows at once.
+ * A door check-in burst then rewrites a meeting's figures once per interval (see the hub's
+ * coalescers), not once per person, and a single check-in still shows at once.
  */
 export function createCoalescer(intervalMs: number, onError: (error: Error) => void) {
   const lastRun = new Map<string, number>();

@@ -17,6 +17,10 @@ const answer = (size: number) => JSON.stringify({ rows: Array.from({ length: siz
 beforeAll(async () => {
   const app = express();
   app.use(compression());
+  app.post("/as-it-is/:size", (req, res) => {
+    res.type("text/x-script").set("Cache-Control", "no-store, no-transform");
+    res.end(compressedWhole(req, res, answer(Number(req.params.size))));
+  });
   app.post("/:size", (req, res) => {
     res.type("text/x-script");
     res.end(compressedWhole(req, res, answer(Number(req.params.size))));
@@ -28,9 +32,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** The raw bytes and headers, as a phone's browser receives them before decoding. */
-function post(size: number, acceptEncoding: string | null): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+function post(size: number, acceptEncoding: string | null, path = `/${size}`): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ port, host: "127.0.0.1", method: "POST", path: `/${size}`, headers: acceptEncoding === null ? {} : { "accept-encoding": acceptEncoding } }, (response) => {
+    const request = http.request({ port, host: "127.0.0.1", method: "POST", path, headers: acceptEncoding === null ? {} : { "accept-encoding": acceptEncoding } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
@@ -51,16 +55,18 @@ describe("a keyed post's answer, compressed whole", () => {
     expect(body.length).toBeLessThan(answer(40).length / 3);
   });
 
-  it("goes out in gzip to a client that takes only gzip", async () => {
-    const { headers, body } = await post(40, "gzip");
-    expect(headers["content-encoding"]).toBe("gzip");
-    expect(headers["content-length"]).toBe(String(body.length));
-    expect(gunzipSync(body).toString()).toBe(answer(40));
+  it("goes out in gzip to a client that takes only gzip, or refuses brotli", async () => {
+    for (const accepted of ["gzip", "br;q=0, gzip"]) {
+      const { headers, body } = await post(40, accepted);
+      expect(headers["content-encoding"]).toBe("gzip");
+      expect(headers["content-length"]).toBe(String(body.length));
+      expect(gunzipSync(body).toString()).toBe(answer(40));
+    }
   });
 
-  it("goes out as it is to a client that takes no encoding, and when it is small", async () => {
-    for (const [size, accepted] of [[40, null], [40, "identity"], [1, "br"]] as const) {
-      const { headers, body } = await post(size, accepted);
+  it("goes out as it is to a client that takes no encoding, when it is small, and when it says no-transform", async () => {
+    for (const [size, accepted, path] of [[40, null, undefined], [40, "identity", undefined], [1, "br", undefined], [40, "br", "/as-it-is/40"]] as const) {
+      const { headers, body } = await post(size, accepted, path);
       expect(headers["content-encoding"]).toBeUndefined();
       expect(body.toString()).toBe(answer(size));
     }

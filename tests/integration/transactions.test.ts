@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, inTransaction, openDatabase, preparedPer, type Db } from "../../db/client";
 import { documentUpdates } from "../../db/schema/index";
 import { commit } from "../../app/modules/deps.server";
+import { appendAudit } from "../../app/modules/audit/audit.server";
 import { fail, ok } from "../../app/modules/result";
 import type { DomainEvent, RealtimePort } from "../../app/modules/realtime/port";
 import { tempDir } from "../setup/temp-dir";
@@ -104,6 +105,17 @@ describe("inTransaction", () => {
   });
 });
 
+describe("the audit entry of a command, prepared", () => {
+  it("writes an absent before or after as no value, and a value as its JSON", () => {
+    const db = database();
+    commit({ db, realtime: watchingPort(db, "none").port }, (tx) => {
+      appendAudit(tx, { at: 1, actorId: null, action: "poll.vote", spaceId: null, subjectType: "poll", subjectId: 1, after: { personId: 5 } });
+      return ok(null);
+    });
+    expect(db.$client.prepare("select before, after from audit_log").all()).toEqual([{ before: null, after: JSON.stringify({ personId: 5 }) }]);
+  });
+});
+
 describe("preparedPer", () => {
   it("prepares once per database, and apart for each database", () => {
     const [a, b] = [database(), database()];
@@ -116,6 +128,8 @@ describe("preparedPer", () => {
     expect(statements(a).get()!.n).toBe(1);
     expect(statements(a).get()!.n).toBe(1);
     expect(statements(b).get()!.n).toBe(0);
-    expect(prepared).toEqual([a, b]);
+    expect(prepared).toHaveLength(2);
+    expect(prepared[0]).toBe(a);
+    expect(prepared[1]).toBe(b);
   });
 });

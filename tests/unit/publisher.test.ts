@@ -5,10 +5,10 @@ import { createRealtimePort } from "../../server/realtime/publisher";
 
 /** A hub that notes what the port asks of it. */
 function recordingHub() {
-  const calls: { how: string; refs: readonly DocumentRef[]; scope?: string }[] = [];
+  const calls: { how: string; key?: string; refs: readonly DocumentRef[]; scope?: string }[] = [];
   const hub = {
     refresh: (refs: readonly DocumentRef[], scope?: string) => calls.push({ how: "now", refs, scope }),
-    refreshSoon: (burst: string, _key: string, refs: readonly DocumentRef[], scope?: string) => calls.push({ how: burst, refs, scope }),
+    refreshSoon: (burst: string, key: string, refs: readonly DocumentRef[], scope?: string) => calls.push({ how: burst, key, refs, scope }),
     reauthorize: () => calls.push({ how: "reauthorize", refs: [] }),
   };
   return { hub: hub as unknown as RealtimeHub, calls };
@@ -17,10 +17,16 @@ function recordingHub() {
 describe("what screens follow from a command's events", () => {
   it("gives a check-in to the console within its rush's half-seconds, and to the room's phones and screen every two seconds at most", () => {
     const { hub, calls } = recordingHub();
-    createRealtimePort(hub).publish([{ type: "attendance.changed", meetingId: 4 }]);
+    createRealtimePort(hub).publish([
+      { type: "attendance.changed", meetingId: 4 },
+      { type: "attendance.changed", meetingId: 5 },
+    ]);
+    // Each meeting's bursts are folded apart from another's.
     expect(calls).toEqual([
-      { how: "attendance", refs: [{ kind: "meeting-console", meetingId: 4 }], scope: undefined },
-      { how: "headcount", refs: [{ kind: "meeting-live", meetingId: 4 }], scope: undefined },
+      { how: "attendance", key: "console:4", refs: [{ kind: "meeting-console", meetingId: 4 }], scope: undefined },
+      { how: "headcount", key: "live:4", refs: [{ kind: "meeting-live", meetingId: 4 }], scope: undefined },
+      { how: "attendance", key: "console:5", refs: [{ kind: "meeting-console", meetingId: 5 }], scope: undefined },
+      { how: "headcount", key: "live:5", refs: [{ kind: "meeting-live", meetingId: 5 }], scope: undefined },
     ]);
   });
 
@@ -36,7 +42,7 @@ describe("what screens follow from a command's events", () => {
     ];
     expect(calls).toEqual([
       { how: "now", refs: both, scope: "screen" },
-      { how: "count", refs: both, scope: "vote" },
+      { how: "count", key: "poll:4", refs: both, scope: "vote" },
     ]);
   });
 });

@@ -295,7 +295,7 @@ export function runConsoleAction(deps: Deps, actor: Actor | null, meetingId: num
         result = changeQueue(tx, meeting, action, now);
     }
     if (!result.ok) return result;
-    appendAudit(deps.db, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
+    appendAudit(tx, { at: now, actorId: actor!.userId, action: `live.${action.type}`, spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: action });
     emit({ type: "live.changed", meetingId, speakers: !SPEAKERS_UNMOVED.has(action.type) });
     return result;
   });
