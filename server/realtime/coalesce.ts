@@ -24,7 +24,9 @@ export function createCoalescer(intervalMs: number, onError: (error: Error) => v
         pending.run = run;
         return;
       }
-      const wait = (lastRun.get(key) ?? Number.NEGATIVE_INFINITY) + intervalMs - Date.now();
+      // Never more than one interval: a clock set back (a laptop's clock corrected on a
+      // generator's restart) would otherwise hold the write for as long as it went back.
+      const wait = Math.min(intervalMs, (lastRun.get(key) ?? Number.NEGATIVE_INFINITY) + intervalMs - Date.now());
       if (wait <= 0) return runNow(key, run);
       const timer = setTimeout(() => {
         const latest = waiting.get(key)!;

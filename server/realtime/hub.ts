@@ -140,7 +140,7 @@ class SharedDocument {
     // One WebSocket frame for every client, written as it is: 200 phones cost 200 writes,
     // not 200 framings and 200 two-part writes through ws.
     const frame = binaryFrame(encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update)));
-    const now = Date.now();
+    const now = performance.now();
     for (const connection of this.connections.values()) {
       if (connection.socket !== origin) sendFrame(connection, frame, now);
     }
@@ -196,7 +196,8 @@ class SharedDocument {
       }
       case MESSAGE_COMMAND: {
         const { id, payload } = readCommand(decoder);
-        const verdict = spend(connection.budget, this.hub.options.commandBudget ?? COMMAND_BUDGET, Date.now());
+        // The monotonic clock, as for the keepalive: a wall clock set back would refill nothing until it caught up.
+        const verdict = spend(connection.budget, this.hub.options.commandBudget ?? COMMAND_BUDGET, performance.now());
         if (verdict === "disconnect") {
           this.hub.options.log("realtime.too-many-commands", { doc: this.name, user: connection.credentials.userId });
           connection.socket.close(CLOSE_CODES.tooManyCommands, "too many commands");
@@ -285,7 +286,7 @@ export class RealtimeHub {
 
   connect(socket: WebSocket, stream: Duplex, ref: DocumentRef, access: Exclude<DocumentAccess, "none">, credentials: SocketCredentials): void {
     const shared = this.open(ref);
-    const connection: Connection = { socket, stream, access, credentials, awarenessIds: new Set(), alive: true, budget: fullBudget(this.options.commandBudget ?? COMMAND_BUDGET, Date.now()), pingSlice: this.connected++ % PING_SLICES };
+    const connection: Connection = { socket, stream, access, credentials, awarenessIds: new Set(), alive: true, budget: fullBudget(this.options.commandBudget ?? COMMAND_BUDGET, performance.now()), pingSlice: this.connected++ % PING_SLICES };
     const user = credentials.userId;
     socket.binaryType = "nodebuffer";
     socket.on("message", (data: Buffer, isBinary: boolean) => {
@@ -460,7 +461,7 @@ export class RealtimeHub {
   }
 
   private keepQuietConnectionsAlive(): void {
-    const quietSince = Date.now() - (this.options.keepaliveAfterMs ?? 20_000);
+    const quietSince = performance.now() - (this.options.keepaliveAfterMs ?? 20_000);
     for (const shared of this.documents.values()) {
       for (const { socket } of shared.connections.values()) {
         if ((lastSent.get(socket) ?? 0) <= quietSince) send(socket, KEEPALIVE);
@@ -512,7 +513,11 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 
-/** When each socket was last sent something, for the keepalive. */
+/**
+ * When each socket was last sent something, for the keepalive, on the monotonic clock: a
+ * wall clock set back would leave every quiet phone without its keepalive, and reconnecting,
+ * for as long as it went back.
+ */
 const lastSent = new WeakMap<WebSocket, number>();
 
 /** An unmasked, final, binary WebSocket frame holding `message` (what a server sends). */
@@ -549,5 +554,5 @@ function sendFrame(connection: Connection, frame: Buffer, now: number): void {
 function send(socket: WebSocket, message: Uint8Array): void {
   if (socket.readyState !== socket.OPEN) return;
   socket.send(message);
-  lastSent.set(socket, Date.now());
+  lastSent.set(socket, performance.now());
 }

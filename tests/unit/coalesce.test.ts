@@ -22,6 +22,16 @@ describe("coalesced server writes", () => {
     expect(runs).toEqual(["a", "x", "c", "d"]);
   });
 
+  it("holds a write no longer than its interval when the clock is set back", () => {
+    const runs: string[] = [];
+    const c = createCoalescer(100, () => undefined);
+    c.schedule("m1", () => runs.push("a"));
+    vi.setSystemTime(Date.now() - 3_600_000);
+    c.schedule("m1", () => runs.push("b"));
+    vi.advanceTimersByTime(100);
+    expect(runs).toEqual(["a", "b"]);
+  });
+
   it("flushes what waits, and reports a failing write without stopping the others", () => {
     const errors: string[] = [];
     const runs: string[] = [];
