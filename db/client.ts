@@ -82,11 +82,6 @@ export function inTransaction<T>(db: Db, work: (tx: Tx) => T): T {
   return run(() => work(db as unknown as Tx)) as T;
 }
 
-/** The same for work that uses `db` itself (the stored updates of the live documents). */
-export function plainTransaction(db: Db): (work: () => void) => void {
-  return (work) => inTransaction(db, work);
-}
-
 export function closeDatabase(db: Db): void {
   db.$client.close();
 }

@@ -1,6 +1,6 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import { plainTransaction, type Db } from "../../db/client";
+import { inTransaction, type Db } from "../../db/client";
 import { documentUpdates } from "../../db/schema/index";
 
 /**
@@ -11,7 +11,6 @@ import { documentUpdates } from "../../db/schema/index";
 export class DocumentStore {
   /** Every update goes through here: the insert is prepared once. */
   private readonly insert;
-  private readonly inTransaction: (work: () => void) => void;
 
   constructor(
     private readonly db: Db,
@@ -21,12 +20,11 @@ export class DocumentStore {
       .insert(documentUpdates)
       .values({ docName: sql.placeholder("docName"), update: sql.placeholder("update"), createdAt: sql.placeholder("createdAt") })
       .prepare();
-    this.inTransaction = plainTransaction(db);
   }
 
   /** Runs `work` in one transaction: what it appends is committed together, or not at all. */
   transaction(work: () => void): void {
-    this.inTransaction(work);
+    inTransaction(this.db, work);
   }
 
   /** Applies every stored update to the document; returns how many rows it has. */
