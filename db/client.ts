@@ -35,6 +35,11 @@ export function openDatabase(path: string): Db {
   // does not linger in the file (a setting of each connection, so set at every open).
   sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Several processes may share the file (docs/scaling.md): a transaction that reads and then
+  // writes takes the write lock when it begins, so that two of them wait their turn instead
+  // of one failing with "database is locked" when it would upgrade from reader to writer.
+  const deferredByDefault = db.transaction.bind(db);
+  db.transaction = ((work, config) => deferredByDefault(work, { behavior: "immediate", ...config })) as Db["transaction"];
   migrate(db, { migrationsFolder });
   return db;
 }
@@ -78,7 +83,8 @@ const nativeTransactions = new WeakMap<Db, (work: () => unknown) => unknown>();
  */
 export function inTransaction<T>(db: Db, work: (tx: Tx) => T): T {
   let run = nativeTransactions.get(db);
-  if (!run) nativeTransactions.set(db, (run = db.$client.transaction((job: () => unknown) => job())));
+  // IMMEDIATE for the same reason as drizzle's transactions above.
+  if (!run) nativeTransactions.set(db, (run = db.$client.transaction((job: () => unknown) => job()).immediate));
   return run(() => work(db as unknown as Tx)) as T;
 }
 

@@ -23,6 +23,7 @@ import { createRemixHandler, errorPage } from "./remix-handler";
 import { IdempotencyStore } from "./idempotency";
 import { securityHeaders } from "./request-guards";
 import { lanAddresses, publicOrigin } from "./public-origin";
+import { portAmongProcesses, serveFromPrimary, type ServingRole } from "./processes/serving";
 
 export interface ServerConfig {
   databasePath: string;
@@ -40,6 +41,11 @@ export interface ServerConfig {
   compactAfter?: number;
   keepaliveAfterMs?: number;
   log?: (event: string, details: Record<string, unknown>) => void;
+  /**
+   * One of several processes serving the database (server/processes/): connections come
+   * from the primary, which listens, and events go to the other processes through it.
+   */
+  role?: ServingRole | null;
 }
 
 export interface RunningServer {
@@ -80,15 +86,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const db = openDatabase(config.databasePath);
   const dataDir = resolve(dirname(config.databasePath));
   loadGeography(db, Date.now());
-  const swept = await sweepUnrecordedEvidence(dataDir, recordedEvidenceNames(db));
-  if (swept > 0) log("evidence.swept", { files: swept });
+  // Among several processes, one sweeps, once: another may be writing an upload's file now.
+  if (!config.role || (config.role.index === 0 && !config.role.restarted)) {
+    const swept = await sweepUnrecordedEvidence(dataDir, recordedEvidenceNames(db));
+    if (swept > 0) log("evidence.swept", { files: swept });
+  }
   const auth = createLucia(db, { secureCookies: config.secureCookies !== false });
   // The hub runs the kinds' hooks, whose commands publish through the port over the hub.
   let realtime: RealtimePort | null = null;
   const deps: Deps = { db, get realtime() { return realtime!; } };
   const hooks = documentHooks(deps);
   const hub = new RealtimeHub({ store: new DocumentStore(db), hooks, log, compactAfter: config.compactAfter, keepaliveAfterMs: config.keepaliveAfterMs });
-  realtime = createRealtimePort(hub);
+  const localPort = createRealtimePort(hub);
+  realtime = config.role ? portAmongProcesses(localPort, config.role) : localPort;
   const build = (await import(pathToFileURL(join(config.rootDir, "build", "index.js")).href)) as ServerBuild;
 
   const listensEverywhere = config.host === "0.0.0.0" || config.host === "::";
@@ -111,7 +121,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const database = databaseState(db);
     // How late the event loop ran is for a monitor on this machine (and the benchmark) only.
     const local = /^(127\.|::1$|::ffff:127\.)/.test(req.socket.remoteAddress ?? "");
-    res.status(database.ok ? 200 : 503).json({ status: database.ok ? "ok" : "error", database, openDocuments: hub.openDocumentCount(), ...(local ? { eventLoopDelay: loopDelay() } : {}) });
+    res.status(database.ok ? 200 : 503).json({ status: database.ok ? "ok" : "error", database, openDocuments: hub.openDocumentCount(), ...(config.role ? { process: config.role.index } : {}), ...(local ? { eventLoopDelay: loopDelay() } : {}) });
   });
   app.all(
     "*",
@@ -147,22 +157,33 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const server: Server = createServer({ requestTimeout: 15 * 60_000 }, app);
   const handleUpgrade = createUpgradeHandler({ db, auth, hub, hooks, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });
   server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
+  let port = 0;
+  if (config.role) serveFromPrimary(server, localPort);
+  else {
+    await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+    port = (server.address() as AddressInfo).port;
+  }
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      // Stop accepting, end the sockets (their documents are stored as they go), let requests
-      // under way finish for a moment, then close the database.
-      server.close(() => {
+      const finish = () => {
         clearTimeout(deadline);
         closeDatabase(db);
         resolve();
-      });
+      };
+      // Stop accepting, end the sockets (their documents are stored as they go), let requests
+      // under way finish for a moment, then close the database. A process fed by the primary
+      // never listened: it gives its requests under way a second.
+      const deadline = config.role
+        ? setTimeout(() => {
+            server.closeAllConnections();
+            finish();
+          }, 1_000)
+        : setTimeout(() => server.closeAllConnections(), 5_000);
+      if (!config.role) server.close(finish);
       hub.close();
       server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), 5_000);
     }));
 
   return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, db, hub, realtime, close };

@@ -21,6 +21,11 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.\/]+))*)$/, "expected false, true, a number of hops, or proxy addresses")
     .default("false"),
+  /**
+   * How many processes serve, each owning a share of the meetings (docs/scaling.md); above 1,
+   * a primary process listens and hands each connection to its owner.
+   */
+  PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +45,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     secureCookies: e.SECURE_COOKIES === "auto" ? ("auto" as const) : e.SECURE_COOKIES === "true",
     trustProxy: trustProxySetting(e.TRUST_PROXY),
     publicUrl: e.PUBLIC_URL,
+    processes: e.PROCESSES,
   };
 }
 

@@ -26,10 +26,20 @@ export const NATIONAL = { meetings: 50, phones: 200, rush: 50, workers: 5 } as c
  * and how long it waited, runnable, for its core — behind the server's own other threads
  * (garbage collection, file system) or other processes on that core.
  */
-function mainThread(pid: number): { cpuMs: number; waitMs: number } {
-  const [cpu, wait] = readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ").map(Number);
-  return { cpuMs: cpu! / 1e6, waitMs: wait! / 1e6 };
+function mainThread(pids: readonly number[]): { cpuMs: number; waitMs: number } {
+  let cpuMs = 0;
+  let waitMs = 0;
+  for (const pid of pids) {
+    const [cpu, wait] = readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ").map(Number);
+    cpuMs += cpu! / 1e6;
+    waitMs += wait! / 1e6;
+  }
+  return { cpuMs, waitMs };
 }
+
+/** The server's processes together: CPU (ms) and resident memory (bytes). */
+const serverCpuMs = (server: RunningProcess) => server.pids.reduce((n, pid) => n + cpuMs(pid), 0);
+const serverRss = (server: RunningProcess) => server.pids.reduce((n, pid) => n + rssBytes(pid), 0);
 
 const until = (at: number) => sleep(Math.max(0, at - clock()));
 
@@ -50,11 +60,19 @@ function message<T>(child: ChildProcess, type: string, ms: number): Promise<T> {
   );
 }
 
-/** How late the server's event loop ran since its previous reading (its /healthz, read from this machine). */
-async function serverLoopDelay(server: RunningProcess): Promise<{ p99Ms: number; maxMs: number }> {
-  const health = (await (await fetch(server.url + "/healthz")).json()) as { eventLoopDelay?: { p99Ms: number; maxMs: number } };
-  if (!health.eventLoopDelay) throw new Error("/healthz gives no event-loop delay");
-  return health.eventLoopDelay;
+/**
+ * How late the server's event loop ran since its previous reading (its /healthz, read from
+ * this machine): of several serving processes, the latest of them.
+ */
+async function serverLoopDelay(server: RunningProcess, processes: number): Promise<{ p99Ms: number; maxMs: number }> {
+  const readings = await Promise.all(
+    Array.from({ length: processes }, async (_, index) => {
+      const health = (await (await fetch(server.url + (processes > 1 ? `/healthz?process=${index}` : "/healthz"))).json()) as { process?: number; eventLoopDelay?: { p99Ms: number; maxMs: number } };
+      if (!health.eventLoopDelay || (processes > 1 && health.process !== index)) throw new Error("/healthz gives no event-loop delay");
+      return health.eventLoopDelay;
+    }),
+  );
+  return { p99Ms: Math.max(...readings.map((r) => r.p99Ms)), maxMs: Math.max(...readings.map((r) => r.maxMs)) };
 }
 
 /** The door's check-in of a delegate on its list, as the loaded check-in page posts it (its answer holds the fresh page). */
@@ -74,15 +92,15 @@ async function openPoll(server: RunningProcess, plan: MeetingPlan): Promise<void
   if (response.status !== 200 || !answer.includes("polls.done.opened")) throw new Error(`poll not opened: HTTP ${response.status} ${answer.slice(0, 200)}`);
 }
 
-export async function nationalPhase(add: (row: Row) => void, size: { meetings: number; phones: number; rush: number; workers: number } = NATIONAL): Promise<void> {
+export async function nationalPhase(add: (row: Row) => void, size: { meetings: number; phones: number; rush: number; workers: number } = NATIONAL, processes = 1, spread = false): Promise<void> {
   const phoneCount = size.meetings * size.phones;
-  console.log(`\nNational day: ${size.meetings} meetings × ${size.phones} phones, ${size.workers} phone workers`);
+  console.log(`\nNational day: ${size.meetings} meetings × ${size.phones} phones, ${size.workers} phone workers, the server in ${processes} process${processes > 1 ? "es" : ""}${spread ? ", one per core" : ""}`);
   const dir = tempDir("makon-bench-");
   const databasePath = join(dir.path, "makon.db");
   const seedStarted = performance.now();
   const meetings = await seedNational(databasePath, size);
   console.log(`  seeded in ${Math.round((performance.now() - seedStarted) / 1000)} s`);
-  const server = await startOurs(databasePath);
+  const server = await startOurs(databasePath, processes, spread);
   // The server's last words, should it stop in the middle of the day.
   let serverOutput = "";
   server.child.stderr!.on("data", (chunk: Buffer) => (serverOutput = (serverOutput + chunk.toString()).slice(-4_000)));
@@ -120,21 +138,22 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
 
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     await until(t0);
-    await serverLoopDelay(server);
+    await serverLoopDelay(server, processes);
     loopDelay.enable();
-    const cpuStart = cpuMs(server.pid);
-    const threadStart = mainThread(server.pid);
+    const cpuStart = serverCpuMs(server);
+    const primaryCpuStart = cpuMs(server.pid);
+    const threadStart = mainThread(server.pids);
     const ownCpuStart = process.cpuUsage();
-    let rssPeak = rssBytes(server.pid);
+    let rssPeak = serverRss(server);
     let busiestSecondMs = 0;
     let lastCpu = cpuStart;
     sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, rssBytes(server.pid));
-      const now = cpuMs(server.pid);
+      rssPeak = Math.max(rssPeak, serverRss(server));
+      const now = serverCpuMs(server);
       busiestSecondMs = Math.max(busiestSecondMs, now - lastCpu);
       lastCpu = now;
     }, 1_000);
-    progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(cpuMs(server.pid) - cpuStart)} ms so far, its event loop waiting for the core ${Math.round(mainThread(server.pid).waitMs - threadStart.waitMs)} ms, RSS ${Math.round(rssBytes(server.pid) / 2 ** 20)} MB`), 30_000);
+    progress = setInterval(() => console.log(`  ${Math.round((clock() - t0) / 1000)} s: server CPU ${Math.round(serverCpuMs(server) - cpuStart)} ms so far, its event loop waiting for the core ${Math.round(mainThread(server.pids).waitMs - threadStart.waitMs)} ms, RSS ${Math.round(serverRss(server) / 2 ** 20)} MB`), 30_000);
 
     /** What went wrong, said after the table (the first few of each). */
     const problems: string[] = [];
@@ -210,10 +229,10 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     const dayMs = clock() - t0;
     clearInterval(sampler);
     clearInterval(progress);
-    const serverCpuMs = cpuMs(server.pid) - cpuStart;
-    const thread = mainThread(server.pid);
-    rssPeak = Math.max(rssPeak, rssBytes(server.pid));
-    const serverLoop = await serverLoopDelay(server);
+    const serverCpu = serverCpuMs(server) - cpuStart;
+    const thread = mainThread(server.pids);
+    rssPeak = Math.max(rssPeak, serverRss(server));
+    const serverLoop = await serverLoopDelay(server, processes);
     loopDelay.disable();
     const ownCpu = process.cpuUsage(ownCpuStart);
     stopping = true;
@@ -236,7 +255,8 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     const joinTimes = plans.flatMap((plan, m) => plan.phones.map((p, i) => (shown[m]![i]!.syncedAt ?? Infinity) - p.joinAt)).filter(Number.isFinite);
     const daySeconds = dayMs / 1000;
     const clientCpuMs = (ownCpu.user + ownCpu.system) / 1000 + results.reduce((n, r) => n + r.cpuMs, 0);
-    const row = (metric: string, ours: number | boolean, target?: Row["target"]) => add({ part: "national", n: phoneCount, metric, ours, target });
+    const part = processes > 1 ? `national, ${processes} processes${spread ? ", one per core" : ""}` : "national";
+    const row = (metric: string, ours: number | boolean, target?: Row["target"]) => add({ part, n: phoneCount, metric, ours, target });
 
     row("phones synced", phones.filter((p) => p.syncedAt !== null).length, { equals: phoneCount });
     row("phone join: until synced, p95 (ms)", percentile(joinTimes, 95));
@@ -264,9 +284,10 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("ballots refused or unanswered", results.reduce((n, r) => n + r.ballotsRefused, 0), { equals: 0 });
     row("voting phones that could not vote (not synced, or no poll shown, in 60 s)", results.reduce((n, r) => n + r.ballotsUnsent, 0), { equals: 0 });
     row("ballot answer p95 (ms)", percentile(ballotTimes, 95));
-    row("server CPU (ms per s)", serverCpuMs / daySeconds);
+    row("server CPU (ms per s)", serverCpu / daySeconds);
     row("server CPU, busiest second (ms)", busiestSecondMs);
-    row("server CPU, whole day (s)", serverCpuMs / 1000);
+    row("server CPU, whole day (s)", serverCpu / 1000);
+    if (processes > 1) row("of which the primary: routing connections, relaying events (s)", (cpuMs(server.pid) - primaryCpuStart) / 1000);
     row("server CPU of its main thread (the event loop), whole day (s)", (thread.cpuMs - threadStart.cpuMs) / 1000);
     row("server main thread runnable but waiting for its core, whole day (s)", (thread.waitMs - threadStart.waitMs) / 1000);
     row("server RSS peak (MB)", rssPeak / 2 ** 20);

@@ -231,7 +231,10 @@ pin(process.pid, 1);
 for (const n of sizes) await sizePhase(n);
 await votePhase();
 await singlePhase();
-if (only.has("national")) await nationalPhase(add);
+// The same day against one server process, then against several sharing the database (docs/scaling.md).
+const processCounts = option("processes")?.split(",").map(Number) ?? [1, 2];
+// `--spread`: serving process i on core i, the phones' core shared (see tests/bench/README.md).
+if (only.has("national")) for (const processes of processCounts) await nationalPhase(add, undefined, processes, process.argv.includes("--spread"));
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 console.log("\n" + report(rows));
 mkdirSync(join(ROOT, "tests/bench/results"), { recursive: true });

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../setup/root";
 import { killHard, spawnServer } from "../setup/spawn-server";
@@ -19,6 +20,8 @@ export function pin(pid: number, core: number): void {
 export interface RunningProcess {
   url: string;
   pid: number;
+  /** Every process of the server: the one started, and the serving ones when it is a primary. */
+  pids: number[];
   child: ChildProcess;
   stop: () => Promise<void>;
 }
@@ -28,12 +31,16 @@ export interface RunningProcess {
  * BENCH_CPU_PROF=<dir> it runs under --cpu-prof and is stopped with SIGTERM (a killed process
  * writes no profile), SIGKILL only if it has not exited 20 s later.
  */
-export async function startOurs(databasePath: string): Promise<RunningProcess> {
+export async function startOurs(databasePath: string, processes = 1, spread = false): Promise<RunningProcess> {
   const profileDir = process.env.BENCH_CPU_PROF;
-  const server = await spawnServer({ DATABASE_PATH: databasePath }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
-  pin(server.child.pid!, 0);
+  const server = await spawnServer({ DATABASE_PATH: databasePath, PROCESSES: String(processes) }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  const serving = /MAKON_PIDS=(\S+)/.exec(server.output())?.[1]?.split(",").map(Number) ?? [];
+  const pids = [server.child.pid!, ...serving];
+  // Several processes share core 0 as one did (the same CPU budget, split), or with `spread`
+  // serving process i gets core i (core 1 shared with the phones).
+  pids.forEach((pid, i) => pin(pid, spread && i > 0 ? (i - 1) % cpus().length : 0));
   const stop = profileDir ? () => stopGently(server.child) : () => killHard(server.child);
-  return { url: server.url, pid: server.child.pid!, child: server.child, stop };
+  return { url: server.url, pid: server.child.pid!, pids, child: server.child, stop };
 }
 
 function stopGently(child: ChildProcess): Promise<void> {
@@ -74,5 +81,5 @@ export async function startReference(): Promise<RunningProcess> {
     child.once("exit", (code) => reject(new Error(`reference server exited with ${code}`)));
   });
   pin(child.pid!, 0);
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child, stop: () => killHard(child) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, pids: [child.pid!], child, stop: () => killHard(child) };
 }

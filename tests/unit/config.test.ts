@@ -21,4 +21,10 @@ describe("the environment", () => {
     expect(readEnv({ SECURE_COOKIES: "true" }).secureCookies).toBe(true);
     expect(readEnv({ SECURE_COOKIES: "false" }).secureCookies).toBe(false);
   });
+
+  it("serves in one process unless told how many, and refuses a count it cannot use", () => {
+    expect(readEnv({}).processes).toBe(1);
+    expect(readEnv({ PROCESSES: "4" }).processes).toBe(4);
+    for (const bad of ["0", "2.5", "many", "64"]) expect(() => readEnv({ PROCESSES: bad }), bad).toThrow(/PROCESSES/);
+  });
 });
