@@ -23,7 +23,7 @@ import { createRemixHandler, errorPage } from "./remix-handler";
 import { IdempotencyStore } from "./idempotency";
 import { securityHeaders } from "./request-guards";
 import { lanAddresses, publicOrigin } from "./public-origin";
-import { portAmongProcesses, serveFromPrimary, type ServingRole } from "./processes/serving";
+import { giveBack, listenPrivately, portAmongProcesses, serveFromPrimary, upgradeElsewhere, type ServingRole } from "./processes/serving";
 
 export interface ServerConfig {
   databasePath: string;
@@ -156,10 +156,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // A progress update with three photos over a slow 3G uplink takes minutes, not Node's default five at most.
   const server: Server = createServer({ requestTimeout: 15 * 60_000 }, app);
   const handleUpgrade = createUpgradeHandler({ db, auth, hub, hooks, log, maxMessageBytes: config.maxMessageBytes ?? 2 * 1024 * 1024 });
-  server.on("upgrade", (request, socket, head) => void handleUpgrade(request, socket, head));
+  const role = config.role;
+  server.on("upgrade", (request, socket, head) => {
+    if (role && upgradeElsewhere(request, role)) return giveBack(request, socket, head);
+    void handleUpgrade(request, socket, head);
+  });
   let port = 0;
-  if (config.role) serveFromPrimary(server, localPort);
-  else {
+  if (role) {
+    await listenPrivately(server);
+    serveFromPrimary(server, localPort, log);
+  } else {
     await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
     port = (server.address() as AddressInfo).port;
   }
@@ -167,23 +173,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      const finish = () => {
+      // Stop accepting, end the sockets (their documents are stored as they go), let requests
+      // under way finish for a moment, then close the database.
+      server.close(() => {
         clearTimeout(deadline);
         closeDatabase(db);
         resolve();
-      };
-      // Stop accepting, end the sockets (their documents are stored as they go), let requests
-      // under way finish for a moment, then close the database. A process fed by the primary
-      // never listened: it gives its requests under way a second.
-      const deadline = config.role
-        ? setTimeout(() => {
-            server.closeAllConnections();
-            finish();
-          }, 1_000)
-        : setTimeout(() => server.closeAllConnections(), 5_000);
-      if (!config.role) server.close(finish);
+      });
       hub.close();
       server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), 5_000);
     }));
 
   return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, db, hub, realtime, close };

@@ -107,16 +107,22 @@ export class IdempotencyStore {
     // the pending row.
     const running = this.inFlight.get(rowKey);
     if (running) await running;
-    const row = this.statements.read.get({ key: rowKey });
+    // Read and written in one transaction, which holds the write lock from its start: another
+    // process sharing the file (the same post sent again on another connection) waits, then
+    // finds this pending row.
+    const row = inTransaction(this.db, () => {
+      const found = this.statements.read.get({ key: rowKey });
+      if (!found) {
+        this.statements.forgetOld.run({ before: now - KEEP_MS });
+        this.statements.pending.run({ key: rowKey, userId, method, path, now });
+      }
+      return found;
+    });
     if (row) {
       if (row.userId !== userId || row.path !== path) return { kind: "untracked" };
       if (row.status === 0) return { kind: "unknown" };
       return { kind: "replay", answer: { status: row.status, headers: row.headers, body: row.body } };
     }
-    inTransaction(this.db, () => {
-      this.statements.forgetOld.run({ before: now - KEEP_MS });
-      this.statements.pending.run({ key: rowKey, userId, method, path, now });
-    });
     this.inFlight.set(rowKey, new Promise<void>((resolve) => this.settled.set(rowKey, resolve)));
     return { kind: "run", rowKey };
   }

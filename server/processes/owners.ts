@@ -1,5 +1,7 @@
 import { parseDocumentName, type DocumentRef } from "../../app/modules/realtime/document-names";
-import { REALTIME_PATH } from "../realtime/upgrade";
+
+/** Where the realtime server's sockets are opened: `/realtime/<document name>`. */
+export const REALTIME_PATH = "/realtime/";
 
 /**
  * Which process owns what a request names, when several serve one database
@@ -18,9 +20,17 @@ export function ownerKeyOf(ref: DocumentRef): string {
 const MEETING_PAGE = /^\/(?:espaces\/\d{1,9}\/reunions|arrivee)\/(\d{1,9})(?:[/.]|$)/;
 const REPORT_PAGE = /^\/rapports\/(\d{1,9})(?:[/.]|$)/;
 
-/** The owner key a request's path names, if any (`path` as on the request line, query included). */
+/**
+ * The owner key a request names, if any (`path` as on the request line, query included),
+ * read as the server reads it: `/realtime/./meeting:5:live` names meeting 5 there too.
+ */
 export function ownerKeyOfPath(path: string): string | null {
-  const pathname = path.split("?", 1)[0]!;
+  let pathname: string;
+  try {
+    pathname = new URL(path, "http://localhost").pathname;
+  } catch {
+    return null;
+  }
   if (pathname.startsWith(REALTIME_PATH)) {
     let name: string;
     try {

@@ -7,8 +7,8 @@ import type { SocketCredentials } from "../../app/modules/realtime/credentials";
 import { readSession, type Auth } from "../../app/modules/auth/session.server";
 import type { DocumentHooks, RealtimeHub } from "./hub";
 import { readableCookieHeader } from "../request-guards";
+import { REALTIME_PATH } from "../processes/owners";
 
-export const REALTIME_PATH = "/realtime/";
 
 /**
  * Accepts a WebSocket only for a known document, from a signed-in user allowed to read it,
