@@ -180,10 +180,38 @@ export async function startPrimary(options: {
     });
   };
 
+  const stopServing = (): Promise<unknown> => {
+    stopping = true;
+    for (const s of serving) for (const w of s.waiting.splice(0)) w.socket.destroy();
+    return Promise.all(
+      serving.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            const child = s.child;
+            if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+  };
+
   await Promise.all(serving.map((s) => start(s)));
   const server: Server = createServer({ noDelay: true }, accept);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port, options.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // The port taken, say: the start fails as one process's would, and nothing is left running.
+    await stopServing();
+    throw error;
+  }
   server.on("error", (error) => options.log("processes.accept-failed", { reason: error.message }));
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   // Connections waiting too long for a process that does not come back are closed: phones try again.
   const sweeper = setInterval(() => {
@@ -198,21 +226,9 @@ export async function startPrimary(options: {
   }, 5_000).unref();
 
   const close = async (): Promise<void> => {
-    stopping = true;
     clearInterval(sweeper);
     server.close();
-    for (const s of serving) for (const w of s.waiting.splice(0)) w.socket.destroy();
-    await Promise.all(
-      serving.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            const child = s.child;
-            if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once("exit", () => resolve());
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
+    await stopServing();
   };
 
   return {

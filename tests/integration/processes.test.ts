@@ -1,5 +1,5 @@
 import { request, Agent } from "node:http";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ownerIndex } from "../../server/processes/owners";
@@ -132,4 +132,22 @@ describe("a server in two processes", () => {
       dir.remove();
     }
   }, 90_000);
+
+  it("stops at once, saying why, when its port is already taken", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const dir = tempDir();
+    try {
+      const port = String((taken.address() as { port: number }).port);
+      const start = spawnServer({ DATABASE_PATH: join(dir.path, "makon.db"), PROCESSES: "2", PORT: port });
+      // It exits (a primary waiting for a port forever would only time out), naming the cause.
+      await expect(start).rejects.toThrow(/exited with 1[\s\S]*EADDRINUSE/);
+      // Its serving processes stopped with it: a fresh start on the same file works.
+      const again = await spawnServer({ DATABASE_PATH: join(dir.path, "makon.db"), PROCESSES: "2" });
+      await killHard(again.child);
+    } finally {
+      taken.close();
+      dir.remove();
+    }
+  }, 60_000);
 });
