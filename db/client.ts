@@ -95,12 +95,25 @@ export function closeDatabase(db: Db): void {
 /** How many rows an update or a delete changed. */
 export const changedRows = (result: { changes: number }): number => result.changes;
 
+/** Tries again after 1, 2, 4, 8 and 16 s. */
+const CHECKPOINT_RETRIES = 5;
+
 /**
  * Moves the write-ahead log into the file and empties it, so that pages a write freed (and
- * `secure_delete` zeroed) leave the log too.
+ * `secure_delete` zeroed) leave the log too. A reader in another process (`PROCESSES` above
+ * 1) holding an older snapshot past the busy timeout keeps the log from being emptied: then
+ * it is tried again later, and said if it never could. Whether it was emptied now.
  */
-export function checkpointLog(db: Db): void {
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+export function checkpointLog(db: Db, retries = CHECKPOINT_RETRIES): boolean {
+  const [row] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  if (!row || row.busy === 0) return true;
+  if (retries === 0) {
+    console.error(JSON.stringify({ at: new Date().toISOString(), event: "database.checkpoint-busy", attempts: CHECKPOINT_RETRIES + 1 }));
+  } else {
+    const again = setTimeout(() => db.$client.open && checkpointLog(db, retries - 1), 1000 * 2 ** (CHECKPOINT_RETRIES - retries));
+    again.unref();
+  }
+  return false;
 }
 
 /** The text after the first `separator` in `column` (the whole text when there is none). */

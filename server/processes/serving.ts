@@ -70,11 +70,13 @@ export function giveBack(request: IncomingMessage, socket: Duplex, head: Buffer)
 }
 
 /**
- * Listens where nobody else connects (a private socket file), so that Node tracks the
- * connections handed over and applies its headers and request timeouts to them as to any.
+ * Listens where nobody else connects, so that Node tracks the connections handed over and
+ * applies its headers and request timeouts to them as to any. On Linux the socket is in the
+ * abstract namespace: no file, so none is left behind by a process killed with -9.
  */
 export function listenPrivately(server: Server): Promise<void> {
-  return new Promise((resolve) => server.listen(join(tmpdir(), `makon-${process.pid}-${Date.now().toString(36)}.sock`), resolve));
+  const name = `makon-${process.pid}-${Date.now().toString(36)}.sock`;
+  return new Promise((resolve) => server.listen(process.platform === "linux" ? `\0${name}` : join(tmpdir(), name), resolve));
 }
 
 /**

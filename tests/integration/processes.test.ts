@@ -1,5 +1,7 @@
 import { request, Agent } from "node:http";
 import { connect, createServer } from "node:net";
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ownerIndex } from "../../server/processes/owners";
@@ -118,6 +120,8 @@ describe("a server in two processes", () => {
       process.kill(Number(pids[1]), "SIGKILL");
       await waitFor(() => !phone.provider.wsconnected, 5_000, "the phone cut off");
       await waitFor(() => phone.provider.synced && phone.provider.wsconnected, 15_000, "the phone back");
+      // Its private socket left no file behind.
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`makon-${pids[1]}-`))).toEqual([]);
       expect((await post(`${aPath}/presences`, { intent: "walkin", name: "Jean", sex: "male", ageGroup: "25_35", organisationId: "", role: "observer" })).status).toBeLessThan(400);
       await waitFor(() => phone.doc.getMap("attendance").get("count") === 2, 5_000, "both check-ins after the restart");
       // The seeded minutes were stored by their owner: the restarted process reads them back.
