@@ -35,6 +35,15 @@ export function createCoalescer(intervalMs: number, onError: (error: Error) => v
       }, wait);
       waiting.set(key, { run, timer });
     },
+    /** Runs at once, in place of what was waiting for `key` (the write a room waits for). */
+    now(key: string, run: () => void): void {
+      const pending = waiting.get(key);
+      if (pending) {
+        clearTimeout(pending.timer);
+        waiting.delete(key);
+      }
+      runNow(key, run);
+    },
     /** Runs what is waiting now (on shutdown, before the database closes). */
     flush(): void {
       for (const [key, { run, timer }] of waiting) {

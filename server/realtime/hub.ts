@@ -266,13 +266,14 @@ export class RealtimeHub {
    * facilitator's console at most twice a second and the room's document (every phone and
    * the shared screen) at most every two seconds — at a national day's rush a meeting's
    * check-ins come a few tenths of a second apart, and each rebuild of the room's document
-   * sends 200 phones a frame, for a headcount nobody reads to the second; a poll's count ten
-   * times a second, as the room watches it reach its total.
+   * sends 200 phones a frame, for a headcount nobody reads to the second; a poll's count once
+   * a second as the room watches it climb (each rewrite is a frame to every phone, on
+   * prepaid data), and the last ballot's at once (`refreshSoon`'s "now").
    */
   private readonly coalescers = {
     attendance: this.coalescer(500),
     headcount: this.coalescer(2_000),
-    count: this.coalescer(100),
+    count: this.coalescer(1_000),
   };
   /** During a refresh: the updates stored in its transaction, relayed once it has committed. */
   private uncommitted: { shared: SharedDocument; update: Uint8Array }[] | null = null;
@@ -381,10 +382,11 @@ export class RealtimeHub {
 
   /**
    * The same for changes that come in bursts (check-ins at the door, ballots): the first runs
-   * at once, the next ones at most once per interval of their kind, each from the latest data.
+   * at once, the next ones at most once per interval of their kind, each from the latest data;
+   * "now" runs at once in place of what waits (the count the room waits for).
    */
-  refreshSoon(burst: keyof RealtimeHub["coalescers"], key: string, refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all"): void {
-    this.coalescers[burst].schedule(key, () => this.refresh(refs, scope));
+  refreshSoon(burst: keyof RealtimeHub["coalescers"], key: string, refs: readonly DocumentRef[], scope: Rebuild["scope"] = "all", when: "soon" | "now" = "soon"): void {
+    this.coalescers[burst][when === "now" ? "now" : "schedule"](key, () => this.refresh(refs, scope));
   }
 
   private coalescer(intervalMs: number) {

@@ -224,7 +224,7 @@ describe("a ballot", () => {
     const id = must(openPoll(deps, w.f, w.meetingId, input("named"), NOW + MIN)).id;
     published = [];
     expect(castBallot(deps, w.anne.actor, id, "yes", NOW + 2 * MIN)).toEqual({ ok: true, value: { counted: true } });
-    expect(published).toEqual([{ type: "poll.counted", meetingId: w.meetingId }]);
+    expect(published).toEqual([{ type: "poll.counted", meetingId: w.meetingId, allVoted: false }]);
     const counted = { row: pollRow(id), voters: votersOf(id), audits: auditCount() };
     expect(counted.row).toMatchObject({ phoneYes: 1, phoneNo: 0, phoneAbstain: 0 });
     expect(counted.voters.find((v) => v.personId === w.anne.personId)).toMatchObject({ voted: true, choice: "yes" });
@@ -367,7 +367,10 @@ describe("a hybrid poll", () => {
   it("needs no hands when everyone eligible voted by phone", async () => {
     const w = await limonade();
     const id = must(openPoll(deps, w.f, w.meetingId, input("hybrid"), NOW + MIN)).id;
+    published = [];
     for (const d of [w.anne, w.bernard, w.carole]) must(castBallot(deps, d.actor, id, "no", NOW + 2 * MIN));
+    // The last ballot awaited is said so: the room gets the final count at once.
+    expect(published.map((e) => e.type === "poll.counted" && e.allVoted)).toEqual([false, false, true]);
     expect(must(closePoll(deps, w.f, id, NOW + 3 * MIN)).result).toEqual({ outcome: "rejected", reason: "majority_missed", base: 3 });
   });
 });

@@ -22,6 +22,22 @@ describe("coalesced server writes", () => {
     expect(runs).toEqual(["a", "x", "c", "d"]);
   });
 
+  it("runs a write wanted now at once, in place of the one waiting", () => {
+    const runs: string[] = [];
+    const c = createCoalescer(1_000, () => undefined);
+    c.schedule("m1", () => runs.push("a"));
+    c.schedule("m1", () => runs.push("b"));
+    c.now("m1", () => runs.push("last"));
+    expect(runs).toEqual(["a", "last"]);
+    // What waited is dropped; the interval counts from the write just run.
+    vi.advanceTimersByTime(500);
+    expect(runs).toEqual(["a", "last"]);
+    c.schedule("m1", () => runs.push("c"));
+    expect(runs).toEqual(["a", "last"]);
+    vi.advanceTimersByTime(500);
+    expect(runs).toEqual(["a", "last", "c"]);
+  });
+
   it("holds a write no longer than its interval when the clock is set back", () => {
     const runs: string[] = [];
     const c = createCoalescer(100, () => undefined);

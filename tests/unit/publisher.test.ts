@@ -5,10 +5,10 @@ import { createRealtimePort } from "../../server/realtime/publisher";
 
 /** A hub that notes what the port asks of it. */
 function recordingHub() {
-  const calls: { how: string; key?: string; refs: readonly DocumentRef[]; scope?: string }[] = [];
+  const calls: { how: string; key?: string; refs: readonly DocumentRef[]; scope?: string; when?: string }[] = [];
   const hub = {
     refresh: (refs: readonly DocumentRef[], scope?: string) => calls.push({ how: "now", refs, scope }),
-    refreshSoon: (burst: string, key: string, refs: readonly DocumentRef[], scope?: string) => calls.push({ how: burst, key, refs, scope }),
+    refreshSoon: (burst: string, key: string, refs: readonly DocumentRef[], scope?: string, when?: string) => calls.push({ how: burst, key, refs, scope, ...(when ? { when } : {}) }),
     reauthorize: () => calls.push({ how: "reauthorize", refs: [] }),
   };
   return { hub: hub as unknown as RealtimeHub, calls };
@@ -30,11 +30,12 @@ describe("what screens follow from a command's events", () => {
     ]);
   });
 
-  it("rebuilds both documents at once for a live change, and only the count for a ballot", () => {
+  it("rebuilds both documents at once for a live change, and only the count for a ballot: at once for the last one awaited", () => {
     const { hub, calls } = recordingHub();
     createRealtimePort(hub).publish([
       { type: "live.changed", meetingId: 4, speakers: false },
-      { type: "poll.counted", meetingId: 4 },
+      { type: "poll.counted", meetingId: 4, allVoted: false },
+      { type: "poll.counted", meetingId: 4, allVoted: true },
     ]);
     const both = [
       { kind: "meeting-live", meetingId: 4 },
@@ -42,7 +43,8 @@ describe("what screens follow from a command's events", () => {
     ];
     expect(calls).toEqual([
       { how: "now", refs: both, scope: "screen" },
-      { how: "count", key: "poll:4", refs: both, scope: "vote" },
+      { how: "count", key: "poll:4", refs: both, scope: "vote", when: "soon" },
+      { how: "count", key: "poll:4", refs: both, scope: "vote", when: "now" },
     ]);
   });
 });

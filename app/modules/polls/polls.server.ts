@@ -275,7 +275,8 @@ export function castBallot(deps: Deps, actor: Actor | null, pollId: number, choi
     else statements.markVoted.run({ pollId, personId });
     statements.addOne[choice].run({ pollId });
     appendAudit(tx, { at: now, actorId: actor.userId, action: "poll.vote", spaceId: meeting.spaceId, subjectType: "poll", subjectId: pollId, after: { personId } });
-    emit({ type: "poll.counted", meetingId: poll.meetingId });
+    // The counters as read before this ballot, plus this one.
+    emit({ type: "poll.counted", meetingId: poll.meetingId, allVoted: poll.phoneYes + poll.phoneNo + poll.phoneAbstain + 1 >= poll.eligible });
     return ok({ counted: true });
   });
 }

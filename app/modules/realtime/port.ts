@@ -14,8 +14,8 @@ export type DomainEvent =
   | { type: "live.changed"; meetingId: number; speakers?: boolean }
   /** A poll of the meeting opened, had its hands or consensus entered, or closed. */
   | { type: "poll.changed"; meetingId: number }
-  /** A ballot was counted: only the count moves (ballots come in bursts). */
-  | { type: "poll.counted"; meetingId: number }
+  /** A ballot was counted: only the count moves (ballots come in bursts); `allVoted` when it was the last one the poll awaited. */
+  | { type: "poll.counted"; meetingId: number; allVoted: boolean }
   /** A motion or amendment on the meeting's agenda was decided, withdrawn or amended. */
   | { type: "motion.changed"; meetingId: number }
   /** A commitment of the meeting's space moved (the console's review may have it on screen). */
