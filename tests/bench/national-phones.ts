@@ -6,13 +6,18 @@
  * from the clock every process of the bench shares (`clock`), so the bench compares them
  * with its own. On "finish" it sends what it saw and closes its phones.
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { commandSender } from "../../app/components/realtime.client";
 import type { RoomPoll } from "../../app/modules/live/projections";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
 import { clock, keyedPost, LOOP_RESOLUTION_MS, type PhonesInput, type PhonesResult } from "./national-plan";
 
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+/** This process's garbage-collection pauses, from start to end on the shared clock: every phone of its meetings waits through them. */
+const gcPauses: [number, number][] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push([performance.timeOrigin + entry.startTime, performance.timeOrigin + entry.startTime + entry.duration]);
+});
 
 interface Phone {
   client: BenchClient | null;
@@ -115,6 +120,7 @@ async function vote(input: PhonesInput, phone: Phone, ballotAt: number, choice: 
 
 function start(input: PhonesInput): void {
   loopDelay.enable();
+  gcObserver.observe({ entryTypes: ["gc"] });
   cpuBefore = process.cpuUsage();
   phones = input.meetings.map((m) => m.phones.map(() => ({ client: null, syncedAt: null, shown: [] })));
   const all: Promise<void>[] = [];
@@ -133,6 +139,7 @@ async function finish(timeoutMs: number): Promise<PhonesResult> {
   let unfinished = false;
   await within(tasks, timeoutMs, "the phones' day").catch(() => (unfinished = true));
   loopDelay.disable();
+  gcObserver.disconnect();
   const cpu = process.cpuUsage(cpuBefore);
   return {
     phones: phones.map((list) => list.map((p) => ({ syncedAt: p.syncedAt, shown: p.shown, bytes: p.client?.received() ?? 0 }))),
@@ -143,6 +150,7 @@ async function finish(timeoutMs: number): Promise<PhonesResult> {
     unfinished,
     loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS),
     cpuMs: (cpu.user + cpu.system) / 1000,
+    gcPauses,
   };
 }
 

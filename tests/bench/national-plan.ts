@@ -76,6 +76,8 @@ export interface PhonesResult {
   unfinished: boolean;
   loopDelayP99Ms: number;
   cpuMs: number;
+  /** Its garbage-collection pauses, [start, end] on the shared clock. */
+  gcPauses: [number, number][];
 }
 
 /** A change of the current item the console sent, and when. */
@@ -141,8 +143,10 @@ export interface FanoutFigures {
   perPhone: number[];
   /** Changes that some phone synced before them never showed. */
   missed: number;
-  /** The same as `perChange`, with when each change was sent. */
+  /** The same as `perChange`, with when each change was sent... */
   sentAt: number[];
+  /** ...and its meeting (the index of its plan). */
+  meeting: number[];
 }
 
 /** The p95 of the per-change fan-out of the changes sent in [from, to) ms after `t0`. */
@@ -159,6 +163,7 @@ export function fanoutFigures(changes: readonly SentChange[][], phones: readonly
   const perChange: number[] = [];
   const perPhone: number[] = [];
   const sentAt: number[] = [];
+  const meeting: number[] = [];
   let missed = 0;
   changes.forEach((list, m) => {
     list.forEach((change, k) => {
@@ -179,10 +184,27 @@ export function fanoutFigures(changes: readonly SentChange[][], phones: readonly
       else {
         perChange.push(worst);
         sentAt.push(change.sentAt);
+        meeting.push(m);
       }
     });
   });
-  return { perChange, perPhone, missed, sentAt };
+  return { perChange, perPhone, missed, sentAt, meeting };
+}
+
+/**
+ * The fan-out of the changes during which the process holding their meeting's phones did not
+ * stop for garbage collection (`pausesOf(m)`: that process's pauses), and how many did. A
+ * pause in a simulated phones' process holds all of its 2,000 phones at once, where a real
+ * phone's pause holds that phone alone: both figures are printed, side by side.
+ */
+export function fanoutBesidePhonePauses(figures: FanoutFigures, pausesOf: (meeting: number) => readonly [number, number][]): { p95: number; paused: number } {
+  const clear: number[] = [];
+  figures.perChange.forEach((ms, i) => {
+    const from = figures.sentAt[i]!;
+    const to = from + ms;
+    if (!pausesOf(figures.meeting[i]!).some(([start, end]) => start < to && end > from)) clear.push(ms);
+  });
+  return { p95: percentile(clear, 95), paused: figures.perChange.length - clear.length };
 }
 
 /**

@@ -14,7 +14,7 @@ import { commandSender } from "../../app/components/realtime.client";
 import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
-import { clock, DAY, fanoutFigures, fanoutP95Between, keyedPost, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
+import { clock, DAY, fanoutBesidePhonePauses, fanoutFigures, fanoutP95Between, keyedPost, LOOP_RESOLUTION_MS, planDay, random, type MeetingPlan, type PhonesInput, type PhonesResult, type SentChange } from "./national-plan";
 import type { Row } from "./report";
 import { seedNational } from "./seed-national";
 import { pin, startOurs, type RunningProcess } from "./servers";
@@ -282,6 +282,13 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("fan-out p95, changes sent 60-90 s", fanoutP95Between(fanout, t0, DAY.joinMs, DAY.voteAtMs));
     row("fan-out p95, changes sent 90-150 s (ten meetings voting)", fanoutP95Between(fanout, t0, DAY.voteAtMs, DAY.changesUntilMs));
     row("fan-out to one phone, p95 (ms)", percentile(fanout.perPhone, 95));
+    // What the simulated phones' own pauses add (tests/bench/README.md, "How the figures stay fair").
+    const pauses = results.flatMap((r) => r.gcPauses.map(([start, end]) => end - start));
+    const besidePauses = fanoutBesidePhonePauses(fanout, (m) => results[Math.floor(m / perWorker)]!.gcPauses);
+    row("phones' processes: garbage-collection pauses, whole day (ms, all processes)", pauses.reduce((a, b) => a + b, 0));
+    row("phones' processes: longest garbage-collection pause (ms)", Math.max(0, ...pauses));
+    row("live changes during which their phones' process paused for garbage collection", besidePauses.paused);
+    row("fan-out p95 of the other changes (ms)", besidePauses.p95);
     row("check-ins sent (door + self)", checkInsSent);
     row("check-ins recorded (database)", attendanceRows - before, { equals: checkInsSent });
     row("check-in posts sent again after a network failure", doorRetries + results.reduce((n, r) => n + r.retries, 0));
