@@ -95,25 +95,58 @@ export function closeDatabase(db: Db): void {
 /** How many rows an update or a delete changed. */
 export const changedRows = (result: { changes: number }): number => result.changes;
 
-/** Tries again after 1, 2, 4, 8 and 16 s. */
-const CHECKPOINT_RETRIES = 5;
+/** When the log could not be emptied, it is tried again after these waits. */
+const CHECKPOINT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000] as const;
+/** Databases whose log is waiting to be tried again: one chain of tries each, however many polls close. */
+const checkpointRetrying = new WeakSet<Db>();
 
 /**
  * Moves the write-ahead log into the file and empties it, so that pages a write freed (and
  * `secure_delete` zeroed) leave the log too. A reader in another process (`PROCESSES` above
  * 1) holding an older snapshot past the busy timeout keeps the log from being emptied: then
- * it is tried again later, and said if it never could. Whether it was emptied now.
+ * it is tried again later, without waiting for readers (the event loop is not held), and
+ * said if it never could. Whether it was emptied now.
  */
-export function checkpointLog(db: Db, retries = CHECKPOINT_RETRIES): boolean {
-  const [row] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
-  if (!row || row.busy === 0) return true;
-  if (retries === 0) {
-    console.error(JSON.stringify({ at: new Date().toISOString(), event: "database.checkpoint-busy", attempts: CHECKPOINT_RETRIES + 1 }));
-  } else {
-    const again = setTimeout(() => db.$client.open && checkpointLog(db, retries - 1), 1000 * 2 ** (CHECKPOINT_RETRIES - retries));
-    again.unref();
+export function checkpointLog(db: Db, retryDelaysMs: readonly number[] = CHECKPOINT_RETRY_DELAYS_MS): boolean {
+  if (logEmptied(db)) return true;
+  if (!checkpointRetrying.has(db)) {
+    checkpointRetrying.add(db);
+    checkpointLater(db, retryDelaysMs, 1);
   }
   return false;
+}
+
+function logEmptied(db: Db): boolean {
+  const [row] = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  return !row || row.busy === 0;
+}
+
+function checkpointLater(db: Db, delaysMs: readonly number[], attempts: number): void {
+  const [delay, ...rest] = delaysMs;
+  const log = (event: string, details: Record<string, unknown>) => console.error(JSON.stringify({ at: new Date().toISOString(), event, attempts, ...details }));
+  if (delay === undefined) {
+    checkpointRetrying.delete(db);
+    log("database.checkpoint-busy", {});
+    return;
+  }
+  const later = setTimeout(() => {
+    if (!db.$client.open) {
+      checkpointRetrying.delete(db);
+      return;
+    }
+    const busyTimeout = db.$client.pragma("busy_timeout", { simple: true }) as number;
+    try {
+      db.$client.pragma("busy_timeout = 0");
+      if (logEmptied(db)) checkpointRetrying.delete(db);
+      else checkpointLater(db, rest, attempts + 1);
+    } catch (error) {
+      checkpointRetrying.delete(db);
+      log("database.checkpoint-failed", { reason: (error as Error).message });
+    } finally {
+      db.$client.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+  }, delay);
+  later.unref();
 }
 
 /** The text after the first `separator` in `column` (the whole text when there is none). */

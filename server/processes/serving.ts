@@ -1,3 +1,4 @@
+import { unlinkSync } from "node:fs";
 import type { IncomingMessage, Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,12 +72,18 @@ export function giveBack(request: IncomingMessage, socket: Duplex, head: Buffer)
 
 /**
  * Listens where nobody else connects, so that Node tracks the connections handed over and
- * applies its headers and request timeouts to them as to any. On Linux the socket is in the
- * abstract namespace: no file, so none is left behind by a process killed with -9.
+ * applies its headers and request timeouts to them as to any: a socket file removed as soon
+ * as it is listened on, so that nobody can connect to it and a process killed with -9 leaves
+ * no file behind.
  */
 export function listenPrivately(server: Server): Promise<void> {
-  const name = `makon-${process.pid}-${Date.now().toString(36)}.sock`;
-  return new Promise((resolve) => server.listen(process.platform === "linux" ? `\0${name}` : join(tmpdir(), name), resolve));
+  const path = join(tmpdir(), `makon-${process.pid}-${Date.now().toString(36)}.sock`);
+  return new Promise((resolve) =>
+    server.listen(path, () => {
+      unlinkSync(path);
+      resolve();
+    }),
+  );
 }
 
 /**
