@@ -54,8 +54,12 @@ export function databaseState(db: Db): { ok: boolean; journalMode: string; error
   }
 }
 
-/** A drizzle transaction on this database (synchronous with better-sqlite3). */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/**
+ * A drizzle transaction on this database (synchronous with better-sqlite3), without
+ * `rollback()`: a command undoes its writes by returning a refusal (`commit`), and
+ * `inTransaction` hands its work the database itself, which has no such method.
+ */
+export type Tx = Omit<Parameters<Parameters<Db["transaction"]>[0]>[0], "rollback">;
 
 /**
  * `prepare` run once per database, its statements reused after: for the reads and writes a
