@@ -232,4 +232,48 @@ describe("the live document", () => {
     writeFields(map, { ...base, message: "Poz" });
     expect(map.has("stale")).toBe(false);
   });
+
+  it("edits a long list where it changed: an arrival sends one entry, not the whole list", async () => {
+    const Y = await import("yjs");
+    const { writeFields } = await import("../../app/modules/live/live-doc");
+    const doc = new Y.Doc();
+    const map = doc.getMap("console");
+    const person = (id: number) => ({ id, name: `Moun ${id} ak yon non ki long`, organisation: id % 3 ? `Òganizasyon ${id % 7}` : null });
+    const lists = new Set(["present"]);
+    // In one transaction, as the server rebuilds a projection: one update per rebuild.
+    const write = (list: typeof present) => doc.transact(() => writeFields(map, { status: "live", present: list }, lists));
+    // An older server stored the list whole: it becomes an editable list.
+    map.set("present", [person(1)]);
+    let present: ReturnType<typeof person>[] = Array.from({ length: 200 }, (_, i) => person(i + 1));
+    const sizes: number[] = [];
+    doc.on("update", (update: Uint8Array) => sizes.push(update.length));
+    write(present);
+    expect(map.toJSON()).toEqual({ status: "live", present });
+    expect(sizes[0]).toBeGreaterThan(5_000);
+    present = [...present, person(201)];
+    write(present);
+    expect(sizes[1]).toBeLessThan(200);
+    // The same list again writes nothing.
+    write(present);
+    expect(sizes).toHaveLength(2);
+    // Edits anywhere (a person joining the speakers' queue leaves the list, one returns, a name corrected), checked against the list whole.
+    const edits: ((list: typeof present) => typeof present)[] = [
+      (list) => list.filter((p) => p.id !== 57),
+      (list) => [...list.slice(0, 10), person(57), ...list.slice(10)],
+      (list) => list.map((p) => (p.id === 120 ? { ...p, name: "Non korije" } : p)),
+      (list) => list.slice(5),
+      (list) => [person(900), ...list, person(901)],
+      () => [],
+      () => [person(3), person(2)],
+    ];
+    for (const edit of edits) {
+      present = edit(present);
+      write(present);
+      expect(map.toJSON().present).toEqual(present);
+    }
+    // A client applying the same updates reads the same list.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    expect(client.getMap("console").toJSON().present).toEqual(present);
+  });
 });

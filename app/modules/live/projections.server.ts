@@ -20,6 +20,9 @@ import { roomCommitment } from "../commitments/review.server";
  */
 export type ProjectionScope = "all" | "live" | "screen" | "vote";
 
+/** The console's list of the people present: written where it changed, not whole at each check-in. */
+const LISTS: Record<string, ReadonlySet<string>> = { console: new Set(["present"]) };
+
 /** Some fields of some parts: what a "screen" rebuild writes, leaving the others as they are. */
 type ProjectionParts = { [Part in keyof ConsoleProjection]?: Partial<ConsoleProjection[Part]> };
 
@@ -97,7 +100,7 @@ export function writeProjection(doc: Y.Doc, projection: ProjectionParts, some = 
   for (const [part, fields] of Object.entries(projection)) {
     if (fields === undefined) continue;
     const map = doc.getMap(part);
-    if (!some) writeFields(map, fields as Record<string, unknown>);
+    if (!some) writeFields(map, fields as Record<string, unknown>, LISTS[part]);
     else for (const [key, value] of Object.entries(fields)) if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
   }
 }
