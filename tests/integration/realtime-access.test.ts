@@ -184,6 +184,24 @@ describe("the live documents", () => {
     expect((console_.doc.getMap("console").toJSON().present as { name: string }[]).map((p) => p.name)).toEqual(["Moun san piblikasyon"]);
     // Phones never receive the console's part.
     expect(again.doc.getMap("console").size).toBe(0);
+
+    // A rush: the console's list of the people present grows by what arrived, not sent whole again.
+    const present = () => (console_.doc.getMap("console").toJSON().present as { name: string }[]).map((p) => p.name);
+    const arrive = (names: string[]) => {
+      const now = Date.now();
+      server.db.insert(attendance).values(names.map((name) => ({ meetingId: id, name, sex: "male" as const, ageGroup: "25_35" as const, role: "observer" as const, arrivedAt: now, createdAt: now }))).run();
+      server.realtime.publish([{ type: "attendance.changed", meetingId: id }]);
+    };
+    arrive(Array.from({ length: 60 }, (_, i) => `Delege ki rive ${i + 1}`));
+    await waitFor(() => present().length === 61, 5_000, "60 arrivals on the console");
+    const sizes: number[] = [];
+    console_.doc.on("update", (update: Uint8Array) => sizes.push(update.length));
+    arrive(["Dènye moun"]);
+    await waitFor(() => present().length === 62, 5_000, "the last arrival on the console");
+    expect(present().at(-1)).toBe("Dènye moun");
+    // The list whole is over 2 KB; the arrival, its figures and count, a few hundred bytes.
+    expect(JSON.stringify(console_.doc.getMap("console").toJSON().present).length).toBeGreaterThan(2_000);
+    expect(Math.max(...sizes)).toBeLessThan(1_000);
   });
 
   it("refuse a writer's update that touches a root type the kind does not declare", async () => {
