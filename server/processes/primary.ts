@@ -33,6 +33,7 @@ interface Serving {
   child: ChildProcess | null;
   ready: boolean;
   startedAt: number;
+  /** The wait before it is started again, should it stop within a minute of starting. */
   restartDelayMs: number;
   /** Connections and seeds for it while it is not ready. */
   waiting: { socket: Socket; head: Buffer; since: number }[];
@@ -151,9 +152,11 @@ export async function startPrimary(options: {
         to.sending.clear();
         resolve();
         if (stopping) return;
-        to.restartDelayMs = Date.now() - to.startedAt < 60_000 ? Math.min(to.restartDelayMs * 2, RESTART_DELAY_MS[1]) : RESTART_DELAY_MS[0];
-        options.log("processes.exited", { process: to.index, code, signal, restartInMs: to.restartDelayMs });
-        setTimeout(() => void (stopping || start(to, true)), to.restartDelayMs).unref();
+        // A second after a stop; while it keeps stopping within a minute of starting, twice as long each time.
+        const delayMs = Date.now() - to.startedAt < 60_000 ? to.restartDelayMs : RESTART_DELAY_MS[0];
+        to.restartDelayMs = Math.min(delayMs * 2, RESTART_DELAY_MS[1]);
+        options.log("processes.exited", { process: to.index, code, signal, restartInMs: delayMs });
+        setTimeout(() => void (stopping || start(to, true)), delayMs).unref();
       });
     });
 

@@ -9,7 +9,6 @@ import type { DocumentHooks, RealtimeHub } from "./hub";
 import { readableCookieHeader } from "../request-guards";
 import { REALTIME_PATH } from "../processes/owners";
 
-
 /**
  * Accepts a WebSocket only for a known document, from a signed-in user allowed to read it,
  * opened by a page of this site. Everything else is answered with an HTTP status and closed.

@@ -22,7 +22,7 @@ export function writeFields(map: Y.Map<unknown>, fields: Record<string, unknown>
  * changed: an arrival adds one entry, where setting the list again would send and store all
  * 200 (about 10 KB) at each check-in of a rush. Read back whole by `toJSON`, as a plain array.
  */
-export function writeList(map: Y.Map<unknown>, key: string, items: readonly unknown[]): void {
+function writeList(map: Y.Map<unknown>, key: string, items: readonly unknown[]): void {
   const current = map.get(key);
   // The first write, or a list an older server stored whole.
   if (!(current instanceof Y.Array)) {
