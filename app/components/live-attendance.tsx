@@ -8,13 +8,14 @@ import { formatCount, formatShare, SexAgeTable } from "./sex-age-table";
 import { useSharedDocument } from "./shared-document";
 
 /**
- * The attendance panel. It shows the figures the page was rendered with, then follows the
- * meeting's live document, which the server rewrites after every check-in.
+ * A meeting's figures: those the page was rendered with, then as the meeting's live document
+ * says (the server rewrites it after every check-in); and the commands of that document's
+ * socket (null while it is not open: the page posts its form then).
  */
-export function AttendancePanel({ meetingId, initial, live, onCount }: { meetingId: number; initial: AttendanceFigures; live: boolean; /** Told how many rows the list has, each time the live document says. */ onCount?: (count: number) => void }) {
+export function useLiveFigures(meetingId: number, initial: AttendanceFigures, live: boolean, /** Told how many rows the list has, each time the live document says. */ onCount?: (count: number) => void) {
   const [figures, setFigures] = useState(initial);
   useEffect(() => setFigures(initial), [initial]);
-  useSharedDocument(live ? { kind: "meeting-live", meetingId } : null, {
+  const { command } = useSharedDocument(live ? { kind: "meeting-live", meetingId } : null, {
     bind: (doc) => {
       const map = doc.getMap("attendance");
       const update = () => {
@@ -27,7 +28,12 @@ export function AttendancePanel({ meetingId, initial, live, onCount }: { meeting
       return () => map.unobserve(update);
     },
   });
-  return <FiguresView figures={figures} />;
+  return { figures, command };
+}
+
+/** The attendance panel: the figures the page was rendered with, then as they change. */
+export function AttendancePanel({ meetingId, initial, live }: { meetingId: number; initial: AttendanceFigures; live: boolean }) {
+  return <FiguresView figures={useLiveFigures(meetingId, initial, live).figures} />;
 }
 
 /** The figures as counted (members, the panel) or with small cells shown "< 5" (the public). */

@@ -2,22 +2,22 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { Breadcrumb } from "../components/breadcrumb";
 import { Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Form } from "../components/form";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { AttendeeCells, AttendeeHeaderCells } from "../components/attendee-cells";
 import { AttendeeFields } from "../components/attendee-fields";
 import { ConfirmButton, StatusLine } from "../components/confirm-button";
 import { askToConfirm, isConfirmed } from "../modules/confirm";
 import { FormError } from "../components/field";
 import { useT } from "../components/i18n";
-import { AttendancePanel } from "../components/live-attendance";
+import { FiguresView, useLiveFigures } from "../components/live-attendance";
 import { pageTitle } from "../components/page-title";
 import { can, isAdmin } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
 import type { MessageKey } from "../modules/i18n/translate";
-import { attendanceCandidate, doorList, meetingFigures, restoreAttendance, searchAttendanceCandidates } from "../modules/meetings/attendance.server";
-import { possibleDuplicates, type AttendanceFigures } from "../modules/meetings/attendance-figures";
-import type { Result } from "../modules/result";
+import { checkInAtDoor, doorChange, doorList, meetingFigures, restoreAttendance, searchAttendanceCandidates, type DoorCheckIn } from "../modules/meetings/attendance.server";
+import { possibleDuplicates } from "../modules/meetings/attendance-figures";
+import { ok, type Result } from "../modules/result";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
 import { AttendanceRowSchema, KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
 import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
@@ -25,7 +25,6 @@ import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { listMemberOptions } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
 import { meetingRowFromParams } from "../modules/meetings/meeting-params.server";
-import type { AttendeeView } from "../modules/meetings/views";
 import { audienceIn } from "../modules/spaces/audience";
 import { selfCheckInLink } from "../modules/meetings/self-check-in.server";
 import { QrCodeSvg } from "../components/qr-code";
@@ -102,18 +101,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice };
   };
   // A check-in: the answer holds what changed for the page, not the page (one request per person).
-  const checkedIn = (result: Result<{ id: number }, MeetingCode>, intent: "known" | "walkin", name: string) => {
+  const checkedIn = (result: Result<{ name: string; change: DoorCheckIn }, MeetingCode>, intent: "known" | "walkin") => {
     if (!result.ok) return refused(intent, { form: meetingMessage(result.code) } as FieldErrors);
-    const since = Number(form.since);
-    const list = doorList(context.db, meeting, audienceIn(current.actor, meeting.spaceId), Number.isSafeInteger(since) && since > 0 ? since : 0);
-    const change: CheckIn = { rows: list.rows, count: list.count, figures: list.figures };
-    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice: { key: "attendance.checkedIn", name } as Notice, change };
+    return { intent, values: {} as Record<string, string>, errors: {} as FieldErrors, at: now, notice: { key: "attendance.checkedIn", name: result.value.name } as Notice, change: result.value.change };
   };
+  const since = Number(form.since);
+  const lastRow = Number.isSafeInteger(since) && since > 0 ? since : 0;
   if (form.intent === "known") {
     const parsed = KnownAttendeeSchema.safeParse(form);
-    const person = parsed.success ? attendanceCandidate(context.db, meeting.spaceId, parsed.data.personId, now) : null;
-    if (!person) return refused("known", { form: "error.notFound" } as FieldErrors);
-    return checkedIn(recordAttendance(context, current.actor, meeting.id, person, now), "known", person.name);
+    if (!parsed.success) return refused("known", { form: "error.notFound" } as FieldErrors);
+    return checkedIn(checkInAtDoor(context, current.actor, meeting, parsed.data.personId, lastRow, now), "known");
   }
   if (form.intent === "correct") {
     const id = AttendanceRowSchema.safeParse(form);
@@ -143,14 +140,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const parsed = WalkInSchema.safeParse(form);
   if (!parsed.success) return refused("walkin", errorsOf(parsed));
-  return checkedIn(recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now), "walkin", parsed.data.name);
-}
-
-/** What a check-in's answer brings the page: the rows it lacked, the length of the whole list, and the figures. */
-interface CheckIn {
-  rows: AttendeeView[];
-  count: number;
-  figures: AttendanceFigures;
+  const recorded = recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now);
+  return checkedIn(recorded.ok ? ok({ name: parsed.data.name, change: doorChange(context.db, current.actor, meeting, lastRow) }) : recorded, "walkin");
 }
 
 /**
@@ -158,7 +149,7 @@ interface CheckIn {
  * post has them already), the figures as they now are, and whoever is now on the list no
  * longer offered to check in.
  */
-function mergeCheckIn(page: DoorPage, change: CheckIn): DoorPage {
+function mergeCheckIn(page: DoorPage, change: DoorCheckIn): DoorPage {
   const shown = new Set(page.rows.map((r) => r.id));
   const added = change.rows.filter((r) => !shown.has(r.id));
   const present = new Set(added.map((r) => r.register?.personId));
@@ -172,11 +163,22 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 /** How long the list may lack rows the live figures count (another door's check-ins) before the page reads it again. */
 const CATCH_UP_MS = 5_000;
 
+/** What a check-in sent on the door's socket was answered: as the form's answer says it. */
+interface SocketAnswer {
+  intent: "known";
+  errors: FieldErrors;
+  notice?: Notice;
+  change?: DoorCheckIn;
+}
+
 export default function Attendance() {
   const loaded = useLoaderData<typeof loader>() as DoorPage;
   const result = useActionData<typeof action>();
-  const answer = result && "intent" in result ? result : undefined;
-  const change = answer && "change" in answer ? (answer.change as CheckIn) : undefined;
+  const formAnswer = result && "intent" in result ? result : undefined;
+  // A check-in sent on the socket is answered there; it stands until the next form's answer.
+  const [socketAnswer, setSocketAnswer] = useState<{ answer: SocketAnswer; after: typeof formAnswer } | null>(null);
+  const answer: typeof formAnswer | SocketAnswer | undefined = socketAnswer && socketAnswer.after === formAnswer ? socketAnswer.answer : formAnswer;
+  const change = answer && "change" in answer ? (answer.change as DoorCheckIn) : undefined;
   // What the page shows: as loaded (read again, it is the newest), then each check-in's answer
   // merged in as it comes (the loaded page is not read again after a check-in).
   const [view, setView] = useState({ loaded, change, data: loaded });
@@ -202,6 +204,23 @@ export default function Attendance() {
   // Another door's check-ins reach the live figures at once; the list follows when this door
   // has been quiet for a moment (its own next check-in brings them sooner).
   const [liveCount, setLiveCount] = useState<number | null>(null);
+  const { figures, command } = useLiveFigures(data.meeting.id, data.figures, data.meeting.status !== "closed", setLiveCount);
+  // A known person checked in on the live socket when it is open (one small message each at a
+  // rush, the page's socket already open); the form posts otherwise. Tapped twice while on its way, once.
+  const sending = useRef(new Set<number>());
+  const checkIn = (event: FormEvent<HTMLFormElement>, personId: number) => {
+    if (sending.current.has(personId)) return event.preventDefault();
+    const sent = command("check-in", { personId: String(personId), since: String(since) });
+    if (!sent) return;
+    event.preventDefault();
+    sending.current.add(personId);
+    const after = formAnswer;
+    void sent.then((reply) => {
+      sending.current.delete(personId);
+      const value = reply.value as { name: string; change: DoorCheckIn } | undefined;
+      setSocketAnswer({ after, answer: reply.error || !value ? { intent: "known", errors: { form: reply.error ?? "error.invalid" } } : { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change } });
+    });
+  };
   const idle = navigation.state === "idle" && revalidator.state === "idle";
   useEffect(() => {
     if (liveCount === null || liveCount === data.rows.length || !idle) return;
@@ -283,7 +302,7 @@ export default function Attendance() {
             <ul className="tap-list" data-testid="candidates">
               {data.candidates.map((c) => (
                 <li key={c.personId}>
-                  <Form method="post">
+                  <Form method="post" onSubmit={(event) => checkIn(event, c.personId)}>
                     <input type="hidden" name="intent" value="known" />
                     <input type="hidden" name="since" value={since} />
                     <input type="hidden" name="personId" value={c.personId} />
@@ -316,7 +335,7 @@ export default function Attendance() {
         </div>
       ) : null}
 
-      <AttendancePanel meetingId={data.meeting.id} initial={data.figures} live={data.meeting.status !== "closed"} onCount={setLiveCount} />
+      <FiguresView figures={figures} />
 
       {data.selfCheckIn ? (
         <section className="self-check-in" aria-labelledby="self-title">

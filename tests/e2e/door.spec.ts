@@ -198,3 +198,42 @@ test("two facilitators at one door: each check-in is one request, and each list 
   await expect(list(b).getByRole("row", { name: /Fabienne Jules/ })).toBeVisible({ timeout: 15_000 });
   await other.close();
 });
+
+test("a known delegate tapped while the door's live connection is open goes on it, not as a post: the list, the figures and the word follow; tapped at a second door, said, recorded once", async ({ page, browser, baseURL }) => {
+  const meetingUrl = await setUp(page, "S");
+  const followed = async (p: Page) => {
+    const live = p.waitForEvent("websocket", (ws) => ws.url().includes(":live"));
+    await p.goto(`${meetingUrl}/presences`);
+    const socket = await live;
+    await socket.waitForEvent("framereceived");
+    return socket;
+  };
+  const socket = await followed(page);
+  const other = await browser.newContext({ baseURL });
+  const b = await other.newPage();
+  await signInAs(b, "admin@makon.ht");
+  await followed(b);
+  const posts: string[] = [];
+  page.on("request", (request) => request.method() !== "GET" && posts.push(`${request.method()} ${request.url()}`));
+  const commands: string[] = [];
+  socket.on("framesent", ({ payload }) => {
+    const text = Buffer.from(payload).toString();
+    if (text.includes('"check-in"')) commands.push(text);
+  });
+
+  await page.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ }).click();
+  await expect(page.getByTestId("door-status")).toHaveText("Nadège Étienne est sur la liste.");
+  await expect(page.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("present-count")).toHaveText("1");
+  await expect(page.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ })).toHaveCount(0);
+  await expect(page.getByRole("searchbox")).toBeFocused();
+  expect(posts).toEqual([]);
+  expect(commands).toHaveLength(1);
+
+  // The second door still offers her (its list follows once it is quiet): tapped there, it says so.
+  await b.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ }).click();
+  await expect(b.getByRole("alert")).toHaveText("Cette personne est déjà sur la liste.");
+  await expect(b.getByTestId("present-count")).toHaveText("1");
+  await expect(b.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(1, { timeout: 15_000 });
+  await other.close();
+});

@@ -10,6 +10,7 @@ import { registerOrganisation } from "../../app/modules/organisations/organisati
 import { registerDelegate } from "../../app/modules/people/people.server";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
 import { actorByEmail, demoDatabase } from "../setup/test-db";
+import { commandSocket } from "../setup/realtime-client";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 const LIMIT = 40;
@@ -161,5 +162,32 @@ describe("the door's answer to a check-in", () => {
     const after = await walkIn("Carine Ulysse", rows().at(-1)!.id);
     expect(after.answer.change.rows.map((r) => r.name)).toEqual(["Carine Ulysse"]);
     expect(after.answer.change.count).toBe(3);
+  });
+
+  it("goes the same way on the live socket the door's page follows: the same answer; refused to a delegate, to malformed input and for someone already present, recording nothing", async () => {
+    const door = await commandSocket(server.url, `meeting:${meetingId}:live`, facilitator);
+    const delegate = await commandSocket(server.url, `meeting:${meetingId}:live`, await signInCookie(server.url, "delegue@makon.ht"));
+    try {
+      const personId = String(server.db.select({ id: people.id }).from(people).where(eq(people.name, "Delege 02 Espas 1")).get()!.id);
+      const before = rows().length;
+      const since = String(rows().at(-1)?.id ?? 0);
+      // A delegate of the space follows the meeting on this socket; she does not check people in.
+      expect(await delegate.send("check-in", { personId, since })).toEqual({ error: "error.forbidden" });
+      expect(await door.send("check-in", { personId: "Delege 02", since })).toEqual({ error: "error.invalid" });
+      expect(await door.send("check-in", { personId: "999999", since })).toEqual({ error: "error.notFound" });
+      expect(rows()).toHaveLength(before);
+
+      const answer = (await door.send("check-in", { personId, since })) as { error: null; value: { name: string; change: { rows: { name: string }[]; count: number } } };
+      expect(answer.error).toBeNull();
+      expect(answer.value.name).toBe("Delege 02 Espas 1");
+      expect(answer.value.change.rows.map((r) => r.name)).toEqual(["Delege 02 Espas 1"]);
+      expect(answer.value.change).toMatchObject({ count: before + 1, figures: { people: { total: before + 1 } } });
+      // Tapped again at another door: said, and recorded once.
+      expect(await door.send("check-in", { personId, since })).toEqual({ error: "attendance.error.alreadyPresent" });
+      expect(rows()).toHaveLength(before + 1);
+    } finally {
+      door.close();
+      delegate.close();
+    }
   });
 });

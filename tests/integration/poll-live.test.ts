@@ -1,7 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import * as decoding from "lib0/decoding";
-import WebSocket from "ws";
 import { idempotentRequests, meetingSessions, pollVoters, polls } from "../../db/schema/index";
 import { UNUSABLE_HASH } from "../../app/modules/auth/password.server";
 import type { Actor } from "../../app/modules/auth/roles";
@@ -16,12 +14,11 @@ import { registerOrganisation } from "../../app/modules/organisations/organisati
 import { linkAccount, registerDelegate, unlinkAccount } from "../../app/modules/people/people.server";
 import type { BallotChoice, PollMethod } from "../../app/modules/polls/methods";
 import { closePoll, enterHands, openPoll, recordConsensus } from "../../app/modules/polls/polls.server";
-import { encodeCommand, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
 import type { Result } from "../../app/modules/result";
 import { createSpace } from "../../app/modules/spaces/spaces.server";
 import { insertAccount } from "../../app/modules/users/users.server";
 import { actorByEmail } from "../setup/test-db";
-import { connectProvider, synced, waitFor } from "../setup/realtime-client";
+import { commandSocket, connectProvider, synced, waitFor } from "../setup/realtime-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -108,24 +105,9 @@ async function follower(meetingId: number, options: { token?: string; cookie?: s
 
 /** A phone's raw socket on the live document, sending commands and reading their answers. */
 async function phoneSocket(meetingId: number, cookie: string) {
-  const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/realtime/meeting:${meetingId}:live`, { headers: { cookie } });
-  const replies = new Map<number, unknown>();
-  socket.on("message", (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) === MESSAGE_COMMAND_REPLY) {
-      const { id, reply } = readReply(decoder);
-      replies.set(id, reply);
-    }
-  });
-  await new Promise((resolve, reject) => (socket.once("open", resolve), socket.once("error", reject)));
-  cleanups.push(() => socket.close());
-  let next = 1;
-  return async (name: string, input: Record<string, string>) => {
-    const id = next++;
-    socket.send(encodeCommand(id, { name, input }));
-    await waitFor(() => replies.has(id), 5_000, `reply to ${name}`);
-    return replies.get(id);
-  };
+  const socket = await commandSocket(server.url, `meeting:${meetingId}:live`, cookie);
+  cleanups.push(socket.close);
+  return socket.send;
 }
 
 const openInput = (method: PollMethod, motionId: number | null = null) => ({ question: "Èske n dakò pou n repare fontèn Roucou?", motionId, method, rules: null, countdownMinutes: 5 });

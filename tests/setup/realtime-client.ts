@@ -1,8 +1,8 @@
-import type * as decoding from "lib0/decoding";
+import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { MESSAGE_ACCESS, readAccess } from "../../app/modules/realtime/commands";
+import { encodeCommand, MESSAGE_ACCESS, MESSAGE_COMMAND_REPLY, readAccess, readReply } from "../../app/modules/realtime/commands";
 
 /** A real y-websocket client in Node, carrying a session cookie as a browser would. */
 export function connectProvider(baseUrl: string, docName: string, cookie: string, doc = new Y.Doc(), params?: Record<string, string>) {
@@ -57,4 +57,29 @@ export function upgradeOutcome(baseUrl: string, path: string, headers: Record<st
     socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
     socket.on("error", () => undefined);
   });
+}
+
+/**
+ * A raw socket on a document, as a page's script opens it, sending commands and reading their
+ * answers; `close` ends it.
+ */
+export async function commandSocket(baseUrl: string, docName: string, cookie: string) {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/realtime/${docName}`, { headers: cookie ? { cookie } : {} });
+  const replies = new Map<number, unknown>();
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) === MESSAGE_COMMAND_REPLY) {
+      const { id, reply } = readReply(decoder);
+      replies.set(id, reply);
+    }
+  });
+  await new Promise((resolve, reject) => (socket.once("open", resolve), socket.once("error", reject)));
+  let next = 1;
+  const send = async (name: string, input: Record<string, string>) => {
+    const id = next++;
+    socket.send(encodeCommand(id, { name, input }));
+    await waitFor(() => replies.has(id), 5_000, `reply to ${name}`);
+    return replies.get(id);
+  };
+  return { send, close: () => socket.close() };
 }

@@ -14,9 +14,9 @@ import type { MeetingCode } from "./messages";
 import { ageGroupOf, type AgeGroupId } from "../people/age-groups";
 import { listDelegates } from "../people/people.server";
 import { attendanceFigures, possibleDuplicates, type AttendanceFigures } from "./attendance-figures";
-import { attendanceCounted, listAttendance, type AttendanceInput } from "./meetings.server";
+import { attendanceCounted, listAttendance, recordAttendance, type AttendanceInput } from "./meetings.server";
 import { attendeesFor, meetingYear, type AttendeeView } from "./views";
-import type { Audience } from "../spaces/audience";
+import { audienceIn, type Audience } from "../spaces/audience";
 
 /**
  * The door's reads, prepared once per database: at a check-in rush, building the drizzle
@@ -171,6 +171,33 @@ export function doorList(db: Db, meeting: { id: number; spaceId: number; startsA
   const institutions = officialInstitutions(db, fresh);
   const views = attendeesFor(audience, fresh, meetingYear(meeting.startsAt)).rows.map((r) => (institutions.has(r.id) ? { ...r, organisation: institutions.get(r.id)! } : r));
   return { rows: views, count: counted.length, figures };
+}
+
+/** What a check-in at the door brings its page: the rows it lacked, the length of the whole list, and the figures. */
+export interface DoorCheckIn {
+  rows: AttendeeView[];
+  count: number;
+  figures: AttendanceFigures;
+}
+
+/**
+ * A known person checked in at the door, as its form posts it or its socket sends it: recorded,
+ * then what the door's page, showing the list up to the row `since`, lacks (one exchange per
+ * person at a rush, the page not read again).
+ */
+export function checkInAtDoor(deps: Deps, actor: Actor | null, meeting: { id: number; spaceId: number; startsAt: number }, personId: number, since: number, now: number): Result<{ name: string; change: DoorCheckIn }, MeetingCode> {
+  // Who may not check people in learns nothing of who could be.
+  if (!can(actor, "meeting.run", { spaceId: meeting.spaceId })) return fail("forbidden");
+  const person = attendanceCandidate(deps.db, meeting.spaceId, personId, now);
+  if (!person) return fail("not_found");
+  const recorded = recordAttendance(deps, actor, meeting.id, person, now);
+  return recorded.ok ? ok({ name: person.name, change: doorChange(deps.db, actor, meeting, since) }) : recorded;
+}
+
+/** What the door's page, showing the list up to the row `since`, lacks after a check-in (a walk-in's too). */
+export function doorChange(db: Db, actor: Actor | null, meeting: { id: number; spaceId: number; startsAt: number }, since: number): DoorCheckIn {
+  const list = doorList(db, meeting, audienceIn(actor, meeting.spaceId), since);
+  return { rows: list.rows, count: list.count, figures: list.figures };
 }
 
 /** The known people of a space who may be ticked present: its delegates and its officials. */

@@ -60,6 +60,9 @@ export const AgendaMoveSchema = z.object({ itemId: z.coerce.number().int().posit
 
 export const KnownAttendeeSchema = z.object({ personId: z.coerce.number().int().positive() });
 
+/** The door's check-in of a known person on its socket: who, and the last row its page shows (0: none). */
+export const DoorCheckInSchema = KnownAttendeeSchema.extend({ since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+
 /** A row of the list named in a form: removing it, undoing its removal. */
 export const AttendanceRowSchema = z.object({ attendanceId: z.coerce.number().int().positive() });
 

@@ -8,6 +8,7 @@ import type { Deps } from "../deps.server";
 import { projectConsole, projectLive } from "../live/projections.server";
 import { consoleCommand, delegateCommand, whoAmICommand, type MeetingSocketCommand, type SocketReply } from "../live/socket-commands.server";
 import { ballotCommand, ballotStatusCommand } from "../polls/socket-commands.server";
+import { doorCheckInCommand } from "../meetings/socket-commands.server";
 import { MINUTES_ROOT } from "../meetings/minutes";
 import { SECTION_ROOT } from "../reports/report-document";
 import { reportFacts } from "../reports/reports.server";
@@ -82,7 +83,13 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
     roots: [],
     facts: (db, ref) => meetingFacts(db, ref.meetingId),
     project: (db, ref, doc, { shared, scope }) => projectLive(db, ref.meetingId, doc, shared, scope),
-    commands: { delegate: onMeeting(delegateCommand), whoami: onMeeting(whoAmICommand), ballot: onMeeting(ballotCommand), "ballot-status": onMeeting(ballotStatusCommand) },
+    commands: {
+      delegate: onMeeting(delegateCommand),
+      whoami: onMeeting(whoAmICommand),
+      ballot: onMeeting(ballotCommand),
+      "ballot-status": onMeeting(ballotStatusCommand),
+      "check-in": onMeeting(doorCheckInCommand),
+    },
   },
   "meeting-console": {
     storage: "projection",
