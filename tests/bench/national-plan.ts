@@ -141,6 +141,8 @@ export interface FanoutFigures {
   perChange: number[];
   /** For each change and each of those phones, from sending it until that phone showed it. */
   perPhone: number[];
+  /** For each change in `perChange`, from sending it until the first of those phones showed it. */
+  firstPerChange: number[];
   /** Changes that some phone synced before them never showed. */
   missed: number;
   /** The same as `perChange`, with when each change was sent... */
@@ -162,6 +164,7 @@ export function fanoutP95Between(figures: FanoutFigures, t0: number, from: numbe
 export function fanoutFigures(changes: readonly SentChange[][], phones: readonly PhoneTimes[][]): FanoutFigures {
   const perChange: number[] = [];
   const perPhone: number[] = [];
+  const firstPerChange: number[] = [];
   const sentAt: number[] = [];
   const meeting: number[] = [];
   let missed = 0;
@@ -169,6 +172,7 @@ export function fanoutFigures(changes: readonly SentChange[][], phones: readonly
     list.forEach((change, k) => {
       const next = list.slice(k + 1).find((c) => c.itemId === change.itemId)?.sentAt ?? Infinity;
       let worst = 0;
+      let first = Infinity;
       let lost = false;
       for (const phone of phones[m]!) {
         if (phone.syncedAt === null || phone.syncedAt > change.sentAt) continue;
@@ -179,16 +183,18 @@ export function fanoutFigures(changes: readonly SentChange[][], phones: readonly
         }
         perPhone.push(shown[1] - change.sentAt);
         worst = Math.max(worst, shown[1] - change.sentAt);
+        first = Math.min(first, shown[1] - change.sentAt);
       }
       if (lost) missed++;
       else {
         perChange.push(worst);
+        firstPerChange.push(first);
         sentAt.push(change.sentAt);
         meeting.push(m);
       }
     });
   });
-  return { perChange, perPhone, missed, sentAt, meeting };
+  return { perChange, perPhone, firstPerChange, missed, sentAt, meeting };
 }
 
 /**

@@ -18,7 +18,7 @@ import { clock, DAY, fanoutBesidePhonePauses, fanoutFigures, fanoutP95Between, k
 import type { Row } from "./report";
 import { seedNational } from "./seed-national";
 import { pin, startOurs, type RunningProcess } from "./servers";
-import { cpuMs, mean, percentile, rssBytes } from "./stats";
+import { coreBusyPercent, coreTicks, cpuMs, mean, percentile, rssBytes } from "./stats";
 
 export const NATIONAL = { meetings: 50, phones: 200, rush: 50, workers: 5 } as const;
 
@@ -84,12 +84,31 @@ async function serverLoopDelay(server: RunningProcess, processes: number): Promi
   return { p99Ms: Math.max(...readings.map((r) => r.p99Ms)), maxMs: Math.max(...readings.map((r) => r.maxMs)) };
 }
 
-/** The door's check-in of a delegate on its list, as the loaded check-in page posts it (its answer holds the fresh page). */
-async function doorCheckIn(server: RunningProcess, plan: MeetingPlan, personId: number, onRetry: () => void): Promise<void> {
+/** A door's check-in page: its live socket's commands, and the last row of the list it shows. */
+interface Door {
+  send: ReturnType<typeof commandSender>;
+  since: number;
+}
+
+/**
+ * The door's check-in of a delegate on its list, as the loaded check-in page sends it: on the
+ * page's live socket when it is open (the answer holds the rows after the page's last one, which
+ * the page then shows), the form's post otherwise (with its key, sent again after a network failure).
+ */
+async function doorCheckIn(server: RunningProcess, plan: MeetingPlan, door: Door, personId: number, onRetry: () => void): Promise<"socket" | "post"> {
   const { spaceId, meetingId, facilitatorCookie } = plan.meeting;
-  const body = new URLSearchParams({ intent: "known", personId: String(personId), _cle: `nat${meetingId}door.p${personId}.0` });
+  const input = { personId: String(personId), since: String(door.since) };
+  const reply = await door.send("check-in", input);
+  if (reply) {
+    // No answer within 5 s: the page says so, and the list shows whether she is on it.
+    if (reply.error) throw new Error(`door check-in: ${reply.error}`);
+    door.since = Math.max(door.since, ...(reply.value as { change: { rows: { id: number }[] } }).change.rows.map((r) => r.id));
+    return "socket";
+  }
+  const body = new URLSearchParams({ intent: "known", ...input, _cle: `nat${meetingId}door.p${personId}.0` });
   const answer = await keyedPost(`${server.url}/espaces/${spaceId}/reunions/${meetingId}/presences.data`, body, facilitatorCookie, onRetry);
   if (answer.status !== 200 || !answer.text.includes("attendance.checkedIn")) throw new Error(`door check-in: HTTP ${answer.status}`);
+  return "post";
 }
 
 /** The console's poll form, as the facilitator sends it: a secret ballot on phones. */
@@ -120,6 +139,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
   const workers: ChildProcess[] = [];
   const consoles: BenchClient[] = [];
   const panels: BenchClient[] = [];
+  const doorPages: BenchClient[] = [];
   let sampler: NodeJS.Timeout | undefined;
   let progress: NodeJS.Timeout | undefined;
   try {
@@ -131,7 +151,10 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     await Promise.all(workers.map((w) => message(w, "loaded", 30_000)));
     // The facilitators are there first: each meeting's console, and the live panel where those that vote watch arrivals.
     for (const m of meetings) consoles.push(benchClient(server.url + "/realtime", `meeting:${m.meetingId}:console`, { cookie: m.facilitatorCookie, presence: false }));
-    await within(Promise.all(consoles.map((c) => c.synced)), 30_000, "the consoles syncing");
+    // Each meeting's door: its check-in page, open on the list as it was before the day (its last row), following the live figures on its socket.
+    for (const m of meetings) doorPages.push(benchClient(server.url + "/realtime", `meeting:${m.meetingId}:live`, { cookie: m.facilitatorCookie, presence: false }));
+    await within(Promise.all([...consoles, ...doorPages].map((c) => c.synced)), 30_000, "the consoles and doors syncing");
+    const doors = meetings.map((m, i): Door => ({ send: commandSender(doorPages[i]!.provider), since: m.lastRowId }));
 
     const t0 = clock() + 2_000;
     const plans = planDay(meetings, t0);
@@ -156,7 +179,11 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     let rssPeak = serverRss(server);
     let busiestSecondMs = 0;
     let lastCpu = cpuStart;
+    // The cores' time at the start, once the first minute is over, and at the end (see the rows).
+    const cores: ReturnType<typeof coreTicks>[] = [];
     sampler = setInterval(() => {
+      const at = clock() - t0;
+      if ((cores.length === 0 && at >= 0) || (cores.length === 1 && at >= DAY.joinMs)) cores.push(coreTicks());
       rssPeak = Math.max(rssPeak, serverRss(server));
       const now = serverCpuMs(server);
       busiestSecondMs = Math.max(busiestSecondMs, now - lastCpu);
@@ -168,16 +195,18 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     const problems: string[] = [];
     const doorTimes: number[] = [];
     let doorFailed = 0;
+    /** Door check-ins the page had to post, its socket not open. */
+    let doorPosts = 0;
     let doorRetries = 0;
     /** Check-ins whose four sends all failed on the network (fetch's TypeError): they never reached the list. */
     let gaveUp = 0;
     const doorDone = new Map<number, Promise<unknown>>();
-    for (const plan of plans) {
+    plans.forEach((plan, m) => {
       const all = plan.door.map(async ({ personId, at }) => {
         await until(at);
         const sent = clock();
         try {
-          await doorCheckIn(server, plan, personId, () => doorRetries++);
+          if ((await doorCheckIn(server, plan, doors[m]!, personId, () => doorRetries++)) === "post") doorPosts++;
           doorTimes.push(clock() - sent);
         } catch (error) {
           doorFailed++;
@@ -186,12 +215,13 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
         }
       });
       doorDone.set(plan.meeting.meetingId, Promise.all(all));
-    }
+    });
 
     const jitter = random(16);
     const changes: SentChange[][] = plans.map(() => []);
     let changesRefused = 0;
     let changesUnanswered = 0;
+    const changeAnswers: { sentAt: number; ms: number }[] = [];
     const changing = plans.map(async (plan, m) => {
       const send = commandSender(consoles[m]!.provider);
       const items = plan.meeting.agendaItemIds;
@@ -201,6 +231,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
         const itemId = items[k % items.length]!;
         const sentAt = clock();
         const reply = await send("console", { intent: "item", itemId: String(itemId) });
+        changeAnswers.push({ sentAt, ms: clock() - sentAt });
         // A change left without an answer within the console's 5 s may still have been applied: the phones say whether it was.
         if (reply?.error === "live.error.noReply") changesUnanswered++;
         if (!reply || (reply.error !== null && reply.error !== "live.error.noReply")) changesRefused++;
@@ -236,6 +267,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
       }),
     );
     const dayMs = clock() - t0;
+    cores.push(coreTicks());
     clearInterval(sampler);
     clearInterval(progress);
     const serverCpu = serverCpuMs(server) - cpuStart;
@@ -282,6 +314,14 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("fan-out p95, changes sent 60-90 s", fanoutP95Between(fanout, t0, DAY.joinMs, DAY.voteAtMs));
     row("fan-out p95, changes sent 90-150 s (ten meetings voting)", fanoutP95Between(fanout, t0, DAY.voteAtMs, DAY.changesUntilMs));
     row("fan-out to one phone, p95 (ms)", percentile(fanout.perPhone, 95));
+    // Where a change's time goes: the server answers the console once it has sent the change to
+    // every phone, so the answer bounds the server's part (plus this process's own lag).
+    const firstMinute = (at: number) => at - t0 < DAY.joinMs;
+    row("fan-out to the first phone of the meeting, p95 (ms)", percentile(fanout.firstPerChange, 95));
+    row("fan-out to the first phone, p95, changes sent 0-60 s", percentile(fanout.firstPerChange.filter((_, i) => firstMinute(fanout.sentAt[i]!)), 95));
+    row("the console's answer to a change (sent once every phone was sent it), p95 (ms)", percentile(changeAnswers.map((a) => a.ms), 95));
+    row("the console's answer, p95, changes sent 0-60 s", percentile(changeAnswers.filter((a) => firstMinute(a.sentAt)).map((a) => a.ms), 95));
+    row("the console's answer, p95, changes sent 60-150 s", percentile(changeAnswers.filter((a) => !firstMinute(a.sentAt)).map((a) => a.ms), 95));
     // What the simulated phones' own pauses add (tests/bench/README.md, "How the figures stay fair").
     const pauses = results.flatMap((r) => r.gcPauses.map(([start, end]) => end - start));
     const besidePauses = fanoutBesidePhonePauses(fanout, (m) => results[Math.floor(m / perWorker)]!.gcPauses);
@@ -293,6 +333,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("check-ins recorded (database)", attendanceRows - before, { equals: checkInsSent });
     row("check-in posts sent again after a network failure", doorRetries + results.reduce((n, r) => n + r.retries, 0));
     row("check-ins given up after four failed sends", gaveUp + results.reduce((n, r) => n + r.selfGaveUp, 0), { equals: 0 });
+    row("door check-ins posted (the door page's socket not open)", doorPosts);
     row("door check-in answer p95 (ms)", percentile(doorTimes, 95));
     row("self check-in, post and page, p95 (ms)", percentile(selfTimes, 95));
     row("polls opened", pollsOpened, { equals: plans.filter((p) => p.votes).length });
@@ -308,6 +349,16 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
     row("server CPU of its main thread (the event loop), whole day (s)", (thread.cpuMs - threadStart.cpuMs) / 1000);
     row("server main thread runnable but waiting for its core, whole day (s)", (thread.waitMs - threadStart.waitMs) / 1000);
     row("server RSS peak (MB)", rssPeak / 2 ** 20);
+    // Core 0 holds the server (with --spread, serving process 0 and the primary), core 1 the phones,
+    // the consoles and the doors (with --spread, serving process 1 too); whatever else runs on
+    // this machine counts where it ran.
+    if (cores.length === 3) {
+      const [early, late] = [coreBusyPercent(cores[0]!, cores[1]!), coreBusyPercent(cores[1]!, cores[2]!)];
+      row("core 0 busy, 0-60 s (%)", early[0]!);
+      row("core 0 busy, 60 s to the end (%)", late[0]!);
+      row("core 1 busy, 0-60 s (%)", early[1]!);
+      row("core 1 busy, 60 s to the end (%)", late[1]!);
+    }
     row("server event-loop delay p99 (ms)", serverLoop.p99Ms, { max: 50 });
     row("server event-loop delay max (ms)", serverLoop.maxMs);
     row("bytes per phone, whole day", mean(phones.map((p) => p.bytes)));
@@ -320,7 +371,7 @@ export async function nationalPhase(add: (row: Row) => void, size: { meetings: n
   } finally {
     clearInterval(sampler);
     clearInterval(progress);
-    for (const c of [...consoles, ...panels]) c.destroy();
+    for (const c of [...consoles, ...panels, ...doorPages]) c.destroy();
     for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
     stopping = true;
     await server.stop();

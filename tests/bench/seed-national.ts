@@ -28,6 +28,8 @@ export interface NationalMeeting {
   agendaItemIds: number[];
   facilitatorCookie: string;
   phones: NationalPhone[];
+  /** The last row of the meeting's list when the day starts: what its door's page shows last. */
+  lastRowId: number;
 }
 
 /** Seats per organisation: a space of 50 member organisations with four titular delegates each, one vote per delegate present. */
@@ -83,13 +85,15 @@ export async function seedNational(path: string, input: { meetings: number; phon
       return item.value.id;
     });
     const before = new Set(phones.filter((p) => p.arrival === "before").map((p) => p.personId));
+    let lastRowId = 0;
     for (const candidate of attendanceCandidates(db, { id: spaceId, communeCode: commune.code }, now).filter((c) => c.personId !== null && before.has(c.personId))) {
       const recorded = recordAttendance(deps, facilitator, meetingId, candidate, now);
       if (!recorded.ok) throw new Error(recorded.code);
+      lastRowId = Math.max(lastRowId, recorded.value.id);
     }
     const started = changeMeetingStatus(deps, facilitator, meetingId, "start", { now });
     if (!started.ok) throw new Error(started.code);
-    result.push({ spaceId, meetingId, agendaItemIds, facilitatorCookie: await cookie(facilitatorId), phones });
+    result.push({ spaceId, meetingId, agendaItemIds, facilitatorCookie: await cookie(facilitatorId), phones, lastRowId });
   }
   db.$client.close();
   return result;
