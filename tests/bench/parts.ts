@@ -7,7 +7,7 @@ import { readLiveState } from "../../app/modules/live/live-doc";
 import { benchClient, sleep, whenDoc, within, type BenchClient } from "./clients";
 import { cpuMs, mean, percentile, rssBytes } from "./stats";
 import type { RunningProcess } from "./servers";
-import { selfCheckInPhones } from "./seed-checkin";
+import { doorCandidates, selfCheckInPhones } from "./seed-checkin";
 import { formKey, IDEMPOTENCY_FIELD } from "../../app/modules/idempotency";
 
 const liveOf = (client: BenchClient) => readLiveState(client.doc.getMap("live"));
@@ -91,6 +91,7 @@ export interface BurstResult {
   cpuMsPerCheckIn: number;
   /** Each way in apart: the door's walk-ins, then the delegates checking themselves in from their phones. */
   door: BurstWay;
+  known: BurstWay;
   self: BurstWay;
 }
 
@@ -114,6 +115,16 @@ async function checkIn(path: string, meetingId: number, cookie: string, i: numbe
   const response = await fetch(`${path}.data`, { method: "POST", body, headers: { cookie } });
   const answer = await response.text();
   if (response.status !== 200 || !answer.includes(name)) throw new Error(`check-in ${i}: HTTP ${response.status}`);
+}
+
+/** How many door pages a burst's known delegates are tapped at. */
+const DOOR_PAGES = 10;
+
+/** A known delegate tapped at the door, as its loaded page sends it on its live socket; `expect` is the refusal looked for, if any. */
+async function checkInKnown(send: ReturnType<typeof commandSender>, personId: number, since: number, expect: string | null = null): Promise<void> {
+  const reply = await send("check-in", { personId: String(personId), since: String(since) });
+  if (!reply) throw new Error(`door check-in of ${personId}: the page's socket is not open`);
+  if (reply.error !== expect) throw new Error(`door check-in of ${personId}: ${reply.error ?? "recorded"}`);
 }
 
 /**
@@ -145,9 +156,17 @@ async function checkInSelf(origin: string, meetingId: number, cookie: string, i:
  */
 export async function burst(server: RunningProcess, input: { databasePath: string; spaceId: number; meetingId: number; warmupMeetingId: number; cookie: string; count: number; seconds: number }): Promise<BurstResult> {
   const pathOf = (meetingId: number) => `${server.url}/espaces/${input.spaceId}/reunions/${meetingId}/presences`;
-  const doorCount = Math.ceil(input.count / 2);
-  const selfCount = input.count - doorCount;
+  const doorCount = Math.ceil(input.count / 3);
+  const knownCount = Math.ceil((input.count - doorCount) / 2);
+  const selfCount = input.count - doorCount - knownCount;
   const phones = await selfCheckInPhones(input.databasePath, { spaceId: input.spaceId, meetingId: input.meetingId, count: Math.max(selfCount, 10) });
+  const known = doorCandidates(input.databasePath, { spaceId: input.spaceId, meetingId: input.meetingId, count: knownCount });
+  // A rush at a big meeting's door: several door pages (laptops, phones) at once, each sending
+  // its taps on its live socket (within a socket's budget of commands).
+  const doorPages = Array.from({ length: DOOR_PAGES }, () => benchClient(server.url + "/realtime", `meeting:${input.meetingId}:live`, { cookie: input.cookie, presence: false }));
+  const warmupPage = benchClient(server.url + "/realtime", `meeting:${input.warmupMeetingId}:live`, { cookie: input.cookie, presence: false });
+  await within(Promise.all([...doorPages, warmupPage].map((p) => p.synced)), 10_000, "door pages syncing");
+  const doorSends = doorPages.map((p) => commandSender(p.provider));
   // The door's page holds the rows it was loaded with and those each answer brought: the last
   // of them is the last row recorded before the burst, then one more for each answer received.
   const before = new Database(input.databasePath, { readonly: true });
@@ -156,6 +175,10 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   let answered = 0;
   for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.warmupMeetingId, input.cookie, i, lastRow);
   for (let i = 0; i < 10; i++) await checkInSelf(server.url, input.warmupMeetingId, phones[i]!, i);
+  // Everyone is on the warm-up meeting's list already: each tap is answered so.
+  const warmupSend = commandSender(warmupPage.provider);
+  for (let i = 0; i < 10; i++) await checkInKnown(warmupSend, known[i % known.length]!, lastRow, "attendance.error.alreadyPresent");
+  warmupPage.destroy();
   const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:console`, { cookie: input.cookie, presence: false });
   await within(panel.synced, 10_000, "panel syncing");
   const shown = whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === input.count);
@@ -180,19 +203,24 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
     await checkIn(path, input.meetingId, input.cookie, i, lastRow + answered);
     answered++;
   });
+  const { times: knownTimes, ...knownWay } = await paced(knownCount, async (i) => {
+    await checkInKnown(doorSends[i % DOOR_PAGES]!, known[i]!, lastRow + answered);
+    answered++;
+  });
   const { times: selfTimes, ...self } = await paced(selfCount, (i) => checkInSelf(server.url, input.meetingId, phones[i]!, i));
   const panelAt = await within(shown, 30_000, "panel showing the final count");
   const cpuMsPerCheckIn = (cpuMs(server.pid) - cpuBefore) / input.count;
   panel.destroy();
+  for (const page of doorPages) page.destroy();
   const db = new Database(input.databasePath, { readonly: true });
   const recorded = (db.prepare("select count(*) as n from attendance where meeting_id = ?").get(input.meetingId) as { n: number }).n;
   db.close();
-  const times = [...doorTimes, ...selfTimes];
-  // run.ts prints the figures over both ways; each way's own are printed here.
-  for (const [way, r] of [["door walk-ins", door], ["self check-ins from phones", self]] as const) {
+  const times = [...doorTimes, ...knownTimes, ...selfTimes];
+  // run.ts prints the figures over the three ways; each way's own are printed here.
+  for (const [way, r] of [["door walk-ins", door], ["known delegates at the door", knownWay], ["self check-ins from phones", self]] as const) {
     console.log(`  burst N=${input.count} ${way}: ${r.count}, response p95 ${r.p95.toFixed(1)} ms, server CPU per check-in ${r.cpuMsPerCheckIn.toFixed(2)} ms`);
   }
-  return { recorded, p95: percentile(times, 95), max: Math.max(...times), panelMs: panelAt - started, panelLagMs: Math.max(0, panelAt - lastResponse), cpuMsPerCheckIn, door, self };
+  return { recorded, p95: percentile(times, 95), max: Math.max(...times), panelMs: panelAt - started, panelLagMs: Math.max(0, panelAt - lastResponse), cpuMsPerCheckIn, door, known: knownWay, self };
 }
 
 export interface MinutesResult {

@@ -35,7 +35,7 @@ const pid = child.pid!;
 pin(pid, 0);
 try {
   const r = await burst({ url, pid, pids: [pid], child, stop: async () => {} }, { databasePath, spaceId: 1, meetingId: seed.burstMeetingId, warmupMeetingId: seed.meetingId, cookie: seed.facilitatorCookie, count: n, seconds: Math.max(2, n / 50) });
-  console.log(`recorded ${r.recorded}, CPU per check-in ${r.cpuMsPerCheckIn.toFixed(2)} ms (door ${r.door.cpuMsPerCheckIn.toFixed(2)}, self ${r.self.cpuMsPerCheckIn.toFixed(2)}); profile in ${out}`);
+  console.log(`recorded ${r.recorded}, CPU per check-in ${r.cpuMsPerCheckIn.toFixed(2)} ms (walk-ins at the door ${r.door.cpuMsPerCheckIn.toFixed(2)}, known delegates at the door ${r.known.cpuMsPerCheckIn.toFixed(2)}, self ${r.self.cpuMsPerCheckIn.toFixed(2)}); profile in ${out}`);
 } finally {
   // SIGTERM: the server closes and exits, which writes the profile.
   await new Promise<void>((resolve) => {

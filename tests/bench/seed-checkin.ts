@@ -23,3 +23,22 @@ export async function selfCheckInPhones(databasePath: string, input: { spaceId: 
     db.$client.close();
   }
 }
+
+/** `count` delegates of the space not yet on the meeting's list, the last seated first: those a door checks in by name (the phones are the first). */
+export function doorCandidates(databasePath: string, input: { spaceId: number; meetingId: number; count: number }): number[] {
+  const db = openDatabase(databasePath);
+  try {
+    const ids = db.$client
+      .prepare(
+        `select distinct p.id from people p join delegate_seats s on s.person_id = p.id
+         where s.space_id = ? and p.id not in (select person_id from attendance where meeting_id = ? and person_id is not null)
+         order by p.id desc limit ?`,
+      )
+      .pluck()
+      .all(input.spaceId, input.meetingId, input.count) as number[];
+    if (ids.length < input.count) throw new Error(`only ${ids.length} delegates for the door to check in, ${input.count} needed`);
+    return ids;
+  } finally {
+    db.$client.close();
+  }
+}
