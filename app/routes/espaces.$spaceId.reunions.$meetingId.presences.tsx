@@ -177,6 +177,8 @@ export default function Attendance() {
   const formAnswer = result && "intent" in result ? result : undefined;
   // A check-in sent on the socket is answered there; it stands until the next form's answer.
   const [socketAnswer, setSocketAnswer] = useState<{ answer: SocketAnswer; after: typeof formAnswer } | null>(null);
+  const lastFormAnswer = useRef(formAnswer);
+  lastFormAnswer.current = formAnswer;
   const answer: typeof formAnswer | SocketAnswer | undefined = socketAnswer && socketAnswer.after === formAnswer ? socketAnswer.answer : formAnswer;
   const change = answer && "change" in answer ? (answer.change as DoorCheckIn) : undefined;
   // What the page shows: as loaded (read again, it is the newest), then each check-in's answer
@@ -214,11 +216,10 @@ export default function Attendance() {
     if (!sent) return;
     event.preventDefault();
     sending.current.add(personId);
-    const after = formAnswer;
     void sent.then((reply) => {
       sending.current.delete(personId);
       const value = reply.value as { name: string; change: DoorCheckIn } | undefined;
-      setSocketAnswer({ after, answer: reply.error || !value ? { intent: "known", errors: { form: reply.error ?? "error.invalid" } } : { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change } });
+      setSocketAnswer({ after: lastFormAnswer.current, answer: reply.error || !value ? { intent: "known", errors: { form: reply.error ?? "error.invalid" } } : { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change } });
     });
   };
   const idle = navigation.state === "idle" && revalidator.state === "idle";
