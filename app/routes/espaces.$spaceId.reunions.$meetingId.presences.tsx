@@ -175,11 +175,12 @@ export default function Attendance() {
   const loaded = useLoaderData<typeof loader>() as DoorPage;
   const result = useActionData<typeof action>();
   const formAnswer = result && "intent" in result ? result : undefined;
-  // A check-in sent on the socket is answered there; it stands until the next form's answer.
-  const [socketAnswer, setSocketAnswer] = useState<{ answer: SocketAnswer; after: typeof formAnswer } | null>(null);
-  const lastFormAnswer = useRef(formAnswer);
-  lastFormAnswer.current = formAnswer;
-  const answer: typeof formAnswer | SocketAnswer | undefined = socketAnswer && socketAnswer.after === formAnswer ? socketAnswer.answer : formAnswer;
+  // A check-in sent on the socket is answered there. Its answer stands as a form's would: until
+  // the next form's answer, or the page is read again (a search, a catch-up).
+  const [socketAnswer, setSocketAnswer] = useState<{ answer: SocketAnswer; form: typeof formAnswer; loaded: DoorPage } | null>(null);
+  const latest = useRef({ form: formAnswer, loaded });
+  latest.current = { form: formAnswer, loaded };
+  const answer: typeof formAnswer | SocketAnswer | undefined = socketAnswer && socketAnswer.form === formAnswer && socketAnswer.loaded === loaded ? socketAnswer.answer : formAnswer;
   const change = answer && "change" in answer ? (answer.change as DoorCheckIn) : undefined;
   // What the page shows: as loaded (read again, it is the newest), then each check-in's answer
   // merged in as it comes (the loaded page is not read again after a check-in).
@@ -207,22 +208,34 @@ export default function Attendance() {
   // has been quiet for a moment (its own next check-in brings them sooner).
   const [liveCount, setLiveCount] = useState<number | null>(null);
   const { figures, command } = useLiveFigures(data.meeting.id, data.figures, data.meeting.status !== "closed", setLiveCount);
-  // A known person checked in on the live socket when it is open (one small message each at a
-  // rush, the page's socket already open); the form posts otherwise. Tapped twice while on its way, once.
-  const sending = useRef(new Set<number>());
+  // A known person's check-in goes on the live socket when it is open (one small message each at
+  // a rush, the socket already open for the figures), its form's post otherwise. Left without an
+  // answer, or asked to wait, it goes as its post: keyed, sent until answered (the network
+  // back), and the server records a person once, whichever way she came.
+  const [pending, setPending] = useState<readonly number[]>([]);
+  const asPost = useRef(new Set<number>());
   const checkIn = (event: FormEvent<HTMLFormElement>, personId: number) => {
-    if (sending.current.has(personId)) return event.preventDefault();
+    if (asPost.current.delete(personId)) return;
+    if (pending.includes(personId)) return event.preventDefault();
     const sent = command("check-in", { personId: String(personId), since: String(since) });
     if (!sent) return;
     event.preventDefault();
-    sending.current.add(personId);
+    const form = event.currentTarget;
+    setPending((ids) => [...ids, personId]);
     void sent.then((reply) => {
-      sending.current.delete(personId);
+      setPending((ids) => ids.filter((id) => id !== personId));
+      if (reply.error === "live.error.noReply" || reply.error === "error.tooFast") {
+        asPost.current.add(personId);
+        form.requestSubmit();
+        return;
+      }
       const value = reply.value as { name: string; change: DoorCheckIn } | undefined;
-      setSocketAnswer({ after: lastFormAnswer.current, answer: reply.error || !value ? { intent: "known", errors: { form: reply.error ?? "error.invalid" } } : { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change } });
+      const answer: SocketAnswer = reply.error || !value ? { intent: "known", errors: { form: reply.error ?? "error.invalid" } } : { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change };
+      setSocketAnswer({ answer, ...latest.current });
     });
   };
-  const idle = navigation.state === "idle" && revalidator.state === "idle";
+  // Quiet: nothing under way, neither a form nor a check-in on the socket.
+  const idle = navigation.state === "idle" && revalidator.state === "idle" && pending.length === 0;
   useEffect(() => {
     if (liveCount === null || liveCount === data.rows.length || !idle) return;
     const timer = setTimeout(() => revalidator.revalidate(), CATCH_UP_MS);
@@ -232,8 +245,11 @@ export default function Attendance() {
   const search = useRef<HTMLInputElement>(null);
   const walkIn = answer?.intent === "walkin" ? answer : undefined;
   const walkInFailed = walkIn && Object.keys(walkIn.errors).length > 0;
+  // The cursor moves once per answer, not again whenever the page is idle after a search.
+  const placed = useRef<unknown>(null);
   useEffect(() => {
-    if (!answer || navigation.state !== "idle") return;
+    if (!answer || navigation.state !== "idle" || placed.current === answer) return;
+    placed.current = answer;
     if (answer.intent === "walkin") {
       const form = walkInForm.current;
       if (!walkInFailed) {
@@ -307,7 +323,7 @@ export default function Attendance() {
                     <input type="hidden" name="intent" value="known" />
                     <input type="hidden" name="since" value={since} />
                     <input type="hidden" name="personId" value={c.personId} />
-                    <button type="submit" className="tap">
+                    <button type="submit" className="tap" aria-busy={pending.includes(c.personId) || undefined}>
                       <span className="name">{c.name}</span>
                       <span className="muted">{c.organisationName}</span>
                     </button>

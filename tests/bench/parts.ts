@@ -87,11 +87,13 @@ export interface BurstResult {
   panelMs: number;
   /** From the last response until the panel shows the final count. */
   panelLagMs: number;
-  /** Over all check-ins, the door's and the phones'. */
+  /** Over all check-ins, the three ways'. */
   cpuMsPerCheckIn: number;
-  /** Each way in apart: the door's walk-ins, then the delegates checking themselves in from their phones. */
+  /** Each way apart, one after the other: the door's walk-ins (its form)... */
   door: BurstWay;
+  /** ...the known delegates tapped at the door (its pages' sockets)... */
   known: BurstWay;
+  /** ...and the delegates checking themselves in from their phones. */
   self: BurstWay;
 }
 
@@ -167,8 +169,9 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   const warmupPage = benchClient(server.url + "/realtime", `meeting:${input.warmupMeetingId}:live`, { cookie: input.cookie, presence: false });
   await within(Promise.all([...doorPages, warmupPage].map((p) => p.synced)), 10_000, "door pages syncing");
   const doorSends = doorPages.map((p) => commandSender(p.provider));
-  // The door's page holds the rows it was loaded with and those each answer brought: the last
-  // of them is the last row recorded before the burst, then one more for each answer received.
+  // The door's pages hold the rows they were loaded with and those each answer brought: the last
+  // of them is the last row recorded before the burst, then one more for each answer received
+  // (at any of the pages: close enough for what an answer carries).
   const before = new Database(input.databasePath, { readonly: true });
   const lastRow = (before.prepare("select coalesce(max(id), 0) as id from attendance").get() as { id: number }).id;
   before.close();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, importCsv, newSpace, signInAs, test } from "./fixtures";
+import { MESSAGE_COMMAND_REPLY } from "../../app/modules/realtime/commands";
+import { expect, importCsv, newSpace, readDb, signInAs, test } from "./fixtures";
 
 /**
  * The door: known delegates found by name, acronym or organisation, accents aside, in one tap;
@@ -229,6 +230,11 @@ test("a known delegate tapped while the door's live connection is open goes on i
   await expect(page.getByRole("searchbox")).toBeFocused();
   expect(posts).toEqual([]);
   expect(commands).toHaveLength(1);
+  // The next name typed narrows the list; the answer does not take the cursor back once each search is read.
+  await page.keyboard.type("Wilf");
+  await expect(page.getByTestId("candidates").getByRole("button")).toHaveCount(1);
+  await page.keyboard.type("r");
+  await expect(page.getByRole("searchbox")).toHaveValue("Wilfr");
 
   // The second door still offers her (its list follows once it is quiet): tapped there, it says so.
   await b.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ }).click();
@@ -236,4 +242,34 @@ test("a known delegate tapped while the door's live connection is open goes on i
   await expect(b.getByTestId("present-count")).toHaveText("1");
   await expect(b.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(1, { timeout: 15_000 });
   await other.close();
+});
+
+test("a tap whose answer is lost on the live connection goes again as the form's post: she is on the list once, and the door says so", async ({ page }) => {
+  const meetingUrl = await setUp(page, "R");
+  // The live connection carries everything but the answers to commands: the tap reaches the server, its answer never comes back.
+  await page.routeWebSocket(/\/realtime\//, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (typeof message !== "string" && message[0] === MESSAGE_COMMAND_REPLY) return;
+      socket.send(message);
+    });
+  });
+  const live = page.waitForEvent("websocket", (ws) => ws.url().includes(":live"));
+  await page.goto(`${meetingUrl}/presences`);
+  await (await live).waitForEvent("framereceived");
+  const posts: string[] = [];
+  page.on("request", (request) => request.method() === "POST" && posts.push(new URL(request.url()).pathname));
+
+  const nadege = page.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ });
+  await nadege.click();
+  await expect(nadege).toHaveAttribute("aria-busy", "true");
+  // Five seconds without an answer: the form's post, which finds her there already.
+  await expect(page.getByRole("alert")).toHaveText("Cette personne est déjà sur la liste.", { timeout: 10_000 });
+  expect(posts).toEqual([`${meetingUrl}/presences.data`]);
+  const meetingId = Number(meetingUrl.split("/").pop());
+  expect(readDb((db) => (db.prepare("SELECT count(*) AS n FROM attendance WHERE meeting_id = ?").get(meetingId) as { n: number }).n)).toBe(1);
+  // The live figures count her; the list follows once the door is quiet.
+  await expect(page.getByTestId("present-count")).toHaveText("1");
+  await expect(page.getByTestId("attendance-list").getByRole("row", { name: /Nadège Étienne/ })).toBeVisible({ timeout: 15_000 });
 });

@@ -171,8 +171,10 @@ describe("the door's answer to a check-in", () => {
       const personId = String(server.db.select({ id: people.id }).from(people).where(eq(people.name, "Delege 02 Espas 1")).get()!.id);
       const before = rows().length;
       const since = String(rows().at(-1)?.id ?? 0);
-      // A delegate of the space follows the meeting on this socket; she does not check people in.
+      // A delegate of the space follows the meeting on this socket; she does not check people in,
+      // nor learns who could be checked in.
       expect(await delegate.send("check-in", { personId, since })).toEqual({ error: "error.forbidden" });
+      expect(await delegate.send("check-in", { personId: "999999", since })).toEqual({ error: "error.forbidden" });
       expect(await door.send("check-in", { personId: "Delege 02", since })).toEqual({ error: "error.invalid" });
       expect(await door.send("check-in", { personId: "999999", since })).toEqual({ error: "error.notFound" });
       expect(rows()).toHaveLength(before);
@@ -183,7 +185,9 @@ describe("the door's answer to a check-in", () => {
       expect(answer.value.change.rows.map((r) => r.name)).toEqual(["Delege 02 Espas 1"]);
       expect(answer.value.change).toMatchObject({ count: before + 1, figures: { people: { total: before + 1 } } });
       // Tapped again at another door: said, and recorded once.
-      expect(await door.send("check-in", { personId, since })).toEqual({ error: "attendance.error.alreadyPresent" });
+      const otherDoor = await commandSocket(server.url, `meeting:${meetingId}:live`, facilitator);
+      expect(await otherDoor.send("check-in", { personId, since })).toEqual({ error: "attendance.error.alreadyPresent" });
+      otherDoor.close();
       expect(rows()).toHaveLength(before + 1);
     } finally {
       door.close();

@@ -279,6 +279,11 @@ describe("a delegate's phone on the live socket", () => {
     const projector = await commandSocket({ screenToken: token, doc: "live" });
     expect(await projector.send({ intent: "request" }, "delegate")).toEqual({ error: "error.forbidden" });
     expect(turns().filter((t) => t.state === "requested")).toEqual([]);
+    // The door's check-in on the same socket: a phone, an official and the projector check nobody in.
+    const rows = () => server.db.select({ id: attendance.id }).from(attendance).where(eq(attendance.meetingId, meetingId)).all().length;
+    const before = rows();
+    for (const socket of [phone, absent, projector]) expect(await socket.send({ personId: "1", since: "0" }, "check-in")).toEqual({ error: "error.forbidden" });
+    expect(rows()).toBe(before);
   });
 });
 
