@@ -110,7 +110,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.intent === "known") {
     const parsed = KnownAttendeeSchema.safeParse(form);
     if (!parsed.success) return refused("known", { form: "error.notFound" } as FieldErrors);
-    return checkedIn(checkInAtDoor(context, current.actor, meeting, parsed.data.personId, lastRow, now), "known");
+    const result = checkInAtDoor(context, current.actor, meeting, parsed.data.personId, lastRow, now);
+    // Already on the list: said, with her row for the page.
+    if (!result.ok && "change" in result) return data({ intent: "known", values: form, errors: { form: meetingMessage(result.code) } as FieldErrors, at: now, change: result.change }, { status: 400 });
+    return checkedIn(result, "known");
   }
   if (form.intent === "correct") {
     const id = AttendanceRowSchema.safeParse(form);
@@ -229,8 +232,11 @@ export default function Attendance() {
         form.requestSubmit();
         return;
       }
-      const value = reply.value as { name: string; change: DoorCheckIn } | undefined;
-      const answer: SocketAnswer = reply.error || !value ? { intent: "known", errors: { form: reply.error ?? "error.invalid" } } : { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change };
+      const value = reply.value as { name?: string; change?: DoorCheckIn } | undefined;
+      const answer: SocketAnswer =
+        !reply.error && value?.name && value.change
+          ? { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change }
+          : { intent: "known", errors: { form: reply.error ?? "error.invalid" }, ...(value?.change ? { change: value.change } : {}) };
       setSocketAnswer({ answer, ...latest.current });
     });
   };

@@ -186,7 +186,11 @@ describe("the door's answer to a check-in", () => {
       expect(answer.value.change).toMatchObject({ count: before + 1, figures: { people: { total: before + 1 } } });
       // Tapped again at another door: said, and recorded once.
       const otherDoor = await commandSocket(server.url, `meeting:${meetingId}:live`, facilitator);
-      expect(await otherDoor.send("check-in", { personId, since })).toEqual({ error: "attendance.error.alreadyPresent" });
+      // Its answer brings that door her row all the same, as the form's does.
+      const again = (await otherDoor.send("check-in", { personId, since })) as { error: string; value: { change: { rows: { name: string }[]; count: number } } };
+      expect(again.error).toBe("attendance.error.alreadyPresent");
+      expect(again.value.change.rows.map((r) => r.name)).toEqual(["Delege 02 Espas 1"]);
+      expect(again.value.change.count).toBe(before + 1);
       otherDoor.close();
       expect(rows()).toHaveLength(before + 1);
     } finally {

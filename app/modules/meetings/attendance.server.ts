@@ -185,14 +185,20 @@ export interface DoorCheckIn {
  * then what the door's page, showing the list up to the row `since`, lacks (one exchange per
  * person at a rush, the page not read again).
  */
-export function checkInAtDoor(deps: Deps, actor: Actor | null, meeting: { id: number; spaceId: number; startsAt: number }, personId: number, since: number, now: number): Result<{ name: string; change: DoorCheckIn }, MeetingCode> {
+export function checkInAtDoor(deps: Deps, actor: Actor | null, meeting: { id: number; spaceId: number; startsAt: number }, personId: number, since: number, now: number): DoorCheckInResult {
   // Who may not check people in learns nothing of who could be.
   if (!can(actor, "meeting.run", { spaceId: meeting.spaceId })) return fail("forbidden");
   const person = attendanceCandidate(deps.db, meeting.spaceId, personId, now);
   if (!person) return fail("not_found");
   const recorded = recordAttendance(deps, actor, meeting.id, person, now);
-  return recorded.ok ? ok({ name: person.name, change: doorChange(deps.db, actor, meeting, since) }) : recorded;
+  if (recorded.ok) return ok({ name: person.name, change: doorChange(deps.db, actor, meeting, since) });
+  // Already there (checked in at another door, or this tap's answer lost on its way and its
+  // post come after it): said so, and the page is brought her row all the same.
+  return recorded.code === "already_present" ? { ...recorded, change: doorChange(deps.db, actor, meeting, since) } : recorded;
 }
+
+/** A check-in at the door: recorded, or why not; a person already on the list comes with what the page lacks. */
+export type DoorCheckInResult = Result<{ name: string; change: DoorCheckIn }, MeetingCode> | { ok: false; code: "already_present"; change: DoorCheckIn };
 
 /** What the door's page, showing the list up to the row `since`, lacks after a check-in (a walk-in's too). */
 export function doorChange(db: Db, actor: Actor | null, meeting: { id: number; spaceId: number; startsAt: number }, since: number): DoorCheckIn {

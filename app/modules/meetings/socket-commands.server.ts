@@ -15,5 +15,6 @@ export const doorCheckInCommand: MeetingSocketCommand = (deps, actor, meetingId,
   const meeting = meetingRow(deps.db, meetingId);
   if (!meeting) return { error: "error.notFound" };
   const result = checkInAtDoor(deps, actor, meeting, parsed.data.personId, parsed.data.since, now);
-  return result.ok ? { error: null, value: result.value } : { error: meetingMessage(result.code) };
+  if (result.ok) return { error: null, value: result.value };
+  return "change" in result ? { error: meetingMessage(result.code), value: { change: result.change } } : { error: meetingMessage(result.code) };
 };
