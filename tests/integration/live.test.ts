@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
-import WebSocket from "ws";
 import { encodeCommand, MESSAGE_COMMAND, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
 import { attendance, meetingSessions, speakingTurns } from "../../db/schema/index";
 import { registerOrganisation } from "../../app/modules/organisations/organisations.server";
@@ -9,7 +8,7 @@ import { registerDelegate } from "../../app/modules/people/people.server";
 import { readLiveState } from "../../app/modules/live/live-doc";
 import { liveMeetingsFor } from "../../app/modules/live/live.server";
 import { actorByEmail } from "../setup/test-db";
-import { connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
+import { commandSocket as sharedCommandSocket, connectProvider, synced, upgradeOutcome, waitFor } from "../setup/realtime-client";
 import { signInCookie, startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;
@@ -180,28 +179,9 @@ describe("a meeting live now", () => {
 
 /** A raw socket on one of the meeting's documents, sending commands and reading replies. */
 async function commandSocket(options: { cookie?: string; screenToken?: string; doc?: "live" | "console" }) {
-  const query = options.screenToken ? `?ecran=${options.screenToken}` : "";
-  const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/realtime/meeting:${meetingId}:${options.doc ?? "console"}${query}`, { headers: options.cookie ? { cookie: options.cookie } : {} });
-  const replies = new Map<number, unknown>();
-  socket.on("message", (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) === MESSAGE_COMMAND_REPLY) {
-      const { id, reply } = readReply(decoder);
-      replies.set(id, reply);
-    }
-  });
-  await new Promise((resolve) => socket.once("open", resolve));
-  cleanups.push(() => socket.close());
-  let next = 1;
-  return {
-    socket,
-    async send(input: Record<string, string>, name = "console") {
-      const id = next++;
-      socket.send(encodeCommand(id, { name, input }));
-      await waitFor(() => replies.has(id), 5_000, `reply ${id}`);
-      return replies.get(id) as { error: string | null; value?: unknown };
-    },
-  };
+  const opened = await sharedCommandSocket(server.url, `meeting:${meetingId}:${options.doc ?? "console"}`, options.cookie ?? "", { params: options.screenToken ? { ecran: options.screenToken } : undefined });
+  cleanups.push(opened.close);
+  return { socket: opened.socket, send: async (input: Record<string, string>, name = "console") => (await opened.send(name, input)) as { error: string | null; value?: unknown } };
 }
 
 describe("the console's figures", () => {

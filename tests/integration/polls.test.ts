@@ -3,8 +3,6 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
-import * as decoding from "lib0/decoding";
-import WebSocket from "ws";
 import { openDatabase, type Db } from "../../db/client";
 import { attendance, auditLog, motions, pollVoters, polls } from "../../db/schema/index";
 import { revealsBallot } from "../../app/modules/audit/actions";
@@ -41,14 +39,13 @@ import {
 } from "../../app/modules/polls/polls.server";
 import { ballotCommand, ballotStatusCommand } from "../../app/modules/polls/socket-commands.server";
 import { MAJORITY_CHOICES, majorityOf } from "../../app/modules/polls/rules";
-import { encodeCommand, MESSAGE_COMMAND_REPLY, readReply } from "../../app/modules/realtime/commands";
 import { DOCUMENT_KINDS } from "../../app/modules/realtime/kinds.server";
 import type { DomainEvent } from "../../app/modules/realtime/port";
 import type { Result } from "../../app/modules/result";
 import { createSpace } from "../../app/modules/spaces/spaces.server";
 import { createAccount, insertAccount } from "../../app/modules/users/users.server";
 import { offlineRealtimePort } from "../../server/realtime/offline-port";
-import { waitFor } from "../setup/realtime-client";
+import { commandSocket } from "../setup/realtime-client";
 import { ROOT } from "../setup/root";
 import { tempDir } from "../setup/temp-dir";
 import { actorByEmail, demoDatabase } from "../setup/test-db";
@@ -702,34 +699,20 @@ describe.skipIf(!("ballot" in DOCUMENT_KINDS["meeting-live"].commands))("ballots
     const phones = await Promise.all(
       delegates.map(async (d) => {
         const cookie = (await startSession(auth, d.actor.userId, false)).split(";")[0]!;
-        const socket = new WebSocket(`${server.url.replace(/^http/, "ws")}/realtime/meeting:${meetingId}:live`, { headers: { cookie } });
-        const replies = new Map<number, unknown>();
-        socket.on("message", (data: Buffer) => {
-          const decoder = decoding.createDecoder(new Uint8Array(data));
-          if (decoding.readVarUint(decoder) === MESSAGE_COMMAND_REPLY) {
-            const { id, reply } = readReply(decoder);
-            replies.set(id, reply);
-          }
-        });
-        await new Promise((resolve, reject) => (socket.once("open", resolve), socket.once("error", reject)));
-        return { socket, replies };
+        return commandSocket(server.url, `meeting:${meetingId}:live`, cookie, { replyWithinMs: 10_000 });
       }),
     );
     try {
-      const send = async (phone: (typeof phones)[number], id: number, choice: BallotChoice) => {
-        phone.socket.send(encodeCommand(id, { name: "ballot", input: { pollId: String(pollId), choice } }));
-        await waitFor(() => phone.replies.has(id), 10_000, `reply ${id}`);
-        return phone.replies.get(id);
-      };
-      const replies = await Promise.all(phones.map((phone, i) => send(phone, 1, i % 3 === 0 ? "no" : "yes")));
+      const send = (phone: (typeof phones)[number], choice: BallotChoice) => phone.send("ballot", { pollId: String(pollId), choice });
+      const replies = await Promise.all(phones.map((phone, i) => send(phone, i % 3 === 0 ? "no" : "yes")));
       expect(replies.every((r) => JSON.stringify(r) === JSON.stringify({ error: null, value: { counted: true } }))).toBe(true);
       expect(sdb.select().from(polls).where(eq(polls.id, pollId)).get()).toMatchObject({ phoneYes: 66, phoneNo: 34, phoneAbstain: 0 });
       // The phone's outbox sends it again: the same answer, nothing counted twice.
-      expect(await send(phones[0]!, 2, "yes")).toEqual({ error: null, value: { counted: true } });
+      expect(await send(phones[0]!, "yes")).toEqual({ error: null, value: { counted: true } });
       expect(sdb.select().from(pollVoters).where(and(eq(pollVoters.pollId, pollId), eq(pollVoters.voted, true))).all()).toHaveLength(100);
       expect(sdb.select().from(polls).where(eq(polls.id, pollId)).get()).toMatchObject({ phoneYes: 66, phoneNo: 34 });
     } finally {
-      for (const phone of phones) phone.socket.close();
+      for (const phone of phones) phone.close();
     }
   }, 120_000);
 });

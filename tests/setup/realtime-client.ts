@@ -60,11 +60,12 @@ export function upgradeOutcome(baseUrl: string, path: string, headers: Record<st
 }
 
 /**
- * A raw socket on a document, as a page's script opens it, sending commands and reading their
- * answers; `close` ends it.
+ * A raw socket on a document, as a page's script opens it (`params`: the shared screen's
+ * `ecran`), sending commands and reading their answers; `socket` for what a page would not send.
  */
-export async function commandSocket(baseUrl: string, docName: string, cookie: string) {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/realtime/${docName}`, { headers: cookie ? { cookie } : {} });
+export async function commandSocket(baseUrl: string, docName: string, cookie: string, options: { params?: Record<string, string>; replyWithinMs?: number } = {}) {
+  const query = options.params ? `?${new URLSearchParams(options.params)}` : "";
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/realtime/${docName}${query}`, { headers: cookie ? { cookie } : {} });
   const replies = new Map<number, unknown>();
   socket.on("message", (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
@@ -78,8 +79,8 @@ export async function commandSocket(baseUrl: string, docName: string, cookie: st
   const send = async (name: string, input: Record<string, string>) => {
     const id = next++;
     socket.send(encodeCommand(id, { name, input }));
-    await waitFor(() => replies.has(id), 5_000, `reply to ${name}`);
+    await waitFor(() => replies.has(id), options.replyWithinMs ?? 5_000, `reply to ${name}`);
     return replies.get(id);
   };
-  return { send, close: () => socket.close() };
+  return { socket, send, close: () => socket.close() };
 }
