@@ -14,13 +14,14 @@ import { pageTitle } from "../components/page-title";
 import { can, isAdmin } from "../modules/auth/permissions";
 import { requirePermission } from "../modules/auth/guards.server";
 import { errorsOf, formValues, type FieldErrors } from "../modules/forms";
+import { IDEMPOTENCY_FIELD } from "../modules/idempotency";
 import type { MessageKey } from "../modules/i18n/translate";
-import { checkInAtDoor, doorChange, doorList, meetingFigures, restoreAttendance, searchAttendanceCandidates, type DoorCheckIn } from "../modules/meetings/attendance.server";
+import { checkInAtDoor, doorList, meetingFigures, restoreAttendance, searchAttendanceCandidates, walkInAtDoor, type DoorCheckIn } from "../modules/meetings/attendance.server";
 import { possibleDuplicates } from "../modules/meetings/attendance-figures";
-import { ok, type Result } from "../modules/result";
+import type { Result } from "../modules/result";
 import { canChangeAttendance, canRecordAttendance } from "../modules/meetings/meeting-state";
-import { AttendanceRowSchema, KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
-import { correctAttendance, recordAttendance, removeAttendance } from "../modules/meetings/meetings.server";
+import { AttendanceRowSchema, EntryKeySchema, KnownAttendeeSchema, WalkInSchema } from "../modules/meetings/meetings.schemas";
+import { correctAttendance, removeAttendance } from "../modules/meetings/meetings.server";
 import { meetingMessage, type MeetingCode } from "../modules/meetings/messages";
 import { listMemberOptions } from "../modules/organisations/organisations.server";
 import { getSpace } from "../modules/spaces/spaces.server";
@@ -81,6 +82,9 @@ function pageData(context: AppLoadContext, request: Request, meeting: ReturnType
 type DoorPage = ReturnType<typeof pageData>;
 
 const MAX_CANDIDATES = 40;
+
+/** The walk-in form among the taps under way (the others are the people tapped, by id). */
+const WALK_IN = 0;
 
 /** What the page says after a change: the message, and the removal it may undo. */
 interface Notice {
@@ -143,8 +147,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const parsed = WalkInSchema.safeParse(form);
   if (!parsed.success) return refused("walkin", errorsOf(parsed));
-  const recorded = recordAttendance(context, current.actor, meeting.id, { ...parsed.data, personId: null }, now);
-  return checkedIn(recorded.ok ? ok({ name: parsed.data.name, change: doorChange(context.db, current.actor, meeting, lastRow) }) : recorded, "walkin");
+  // The walk-in's key, drawn by the page's script (a page without one sends none).
+  const entry = form.entry ? EntryKeySchema.safeParse(form.entry) : null;
+  if (entry && !entry.success) return refused("walkin", { form: "error.invalid" } as FieldErrors);
+  return checkedIn(walkInAtDoor(context, current.actor, meeting, parsed.data, entry?.data ?? null, lastRow, now), "walkin");
 }
 
 /**
@@ -168,10 +174,27 @@ const CATCH_UP_MS = 5_000;
 
 /** What a check-in sent on the door's socket was answered: as the form's answer says it. */
 interface SocketAnswer {
-  intent: "known";
+  intent: "known" | "walkin";
+  values: Record<string, string>;
   errors: FieldErrors;
   notice?: Notice;
   change?: DoorCheckIn;
+}
+
+/**
+ * A walk-in's key (see `recordAttendance`): random, drawn once the script runs (a page without
+ * one sends none), and again once its walk-in is recorded. Not `randomUUID`: a door's laptop
+ * on the meeting's network may serve plain HTTP, where browsers do not offer it.
+ */
+function drawEntryKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A socket's reply read as the form's answer would say it. */
+function readSocketReply(intent: SocketAnswer["intent"], reply: { error: MessageKey | null; value?: unknown }, values: Record<string, string>): SocketAnswer {
+  const value = reply.value as { name?: string; change?: DoorCheckIn; errors?: FieldErrors } | undefined;
+  if (!reply.error && value?.name && value.change) return { intent, values: {}, errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change };
+  return { intent, values, errors: value?.errors ?? ({ form: reply.error ?? "error.invalid" } as FieldErrors), ...(value?.change ? { change: value.change } : {}) };
 }
 
 export default function Attendance() {
@@ -211,34 +234,43 @@ export default function Attendance() {
   // has been quiet for a moment (its own next check-in brings them sooner).
   const [liveCount, setLiveCount] = useState<number | null>(null);
   const { figures, command } = useLiveFigures(data.meeting.id, data.figures, data.meeting.status !== "closed", setLiveCount);
-  // A known person's check-in goes on the live socket when it is open (one small message each at
-  // a rush, the socket already open for the figures), its form's post otherwise. Left without an
-  // answer, or asked to wait, it goes as its post: keyed, sent until answered (the network
-  // back), and the server records a person once, whichever way she came.
+  // A check-in goes on the live socket when it is open (one small message each at a rush, the
+  // socket already open for the figures), its form's post otherwise. Left without an answer, or
+  // asked to wait, it goes as its post: keyed, sent until answered (the network back), and the
+  // server records a known person once, whichever way she came, and a walk-in once under the
+  // key the page drew for her.
   const [pending, setPending] = useState<readonly number[]>([]);
   const asPost = useRef(new Set<number>());
-  const checkIn = (event: FormEvent<HTMLFormElement>, personId: number) => {
-    if (asPost.current.delete(personId)) return;
-    if (pending.includes(personId)) return event.preventDefault();
-    const sent = command("check-in", { personId: String(personId), since: String(since) });
+  const [entry, setEntry] = useState<string | null>(null);
+  useEffect(() => setEntry(drawEntryKey()), []);
+  const overSocket = (event: FormEvent<HTMLFormElement>, id: number, intent: SocketAnswer["intent"], fields: Record<string, string>, recorded?: () => void) => {
+    if (asPost.current.delete(id)) return;
+    if (pending.includes(id)) return event.preventDefault();
+    const sent = command(intent === "known" ? "check-in" : "walk-in", fields);
     if (!sent) return;
     event.preventDefault();
     const form = event.currentTarget;
-    setPending((ids) => [...ids, personId]);
+    setPending((ids) => [...ids, id]);
     void sent.then((reply) => {
-      setPending((ids) => ids.filter((id) => id !== personId));
+      setPending((ids) => ids.filter((other) => other !== id));
       if (reply.error === "live.error.noReply" || reply.error === "error.tooFast") {
-        asPost.current.add(personId);
+        asPost.current.add(id);
         form.requestSubmit();
         return;
       }
-      const value = reply.value as { name?: string; change?: DoorCheckIn } | undefined;
-      const answer: SocketAnswer =
-        !reply.error && value?.name && value.change
-          ? { intent: "known", errors: {}, notice: { key: "attendance.checkedIn", name: value.name }, change: value.change }
-          : { intent: "known", errors: { form: reply.error ?? "error.invalid" }, ...(value?.change ? { change: value.change } : {}) };
-      setSocketAnswer({ answer, ...latest.current });
+      if (!reply.error) recorded?.();
+      setSocketAnswer({ answer: readSocketReply(intent, reply, fields), ...latest.current });
     });
+  };
+  const checkIn = (event: FormEvent<HTMLFormElement>, personId: number) => overSocket(event, personId, "known", { personId: String(personId), since: String(since) });
+  const walkInSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Its post under way (sent again until answered): a tap now is that same post, the form's to handle.
+    if (navigation.formData?.get("intent") === "walkin") return;
+    const fields: Record<string, string> = {};
+    for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string" && name !== "intent" && name !== IDEMPOTENCY_FIELD) fields[name] = value;
+    // Without its key yet (the script just started), it goes as its post. Once recorded, the
+    // next walk-in gets a key of its own before anything else can be sent.
+    if (fields.entry) overSocket(event, WALK_IN, "walkin", fields, () => setEntry(drawEntryKey()));
   };
   // Quiet: nothing under way, neither a form nor a check-in on the socket.
   const idle = navigation.state === "idle" && revalidator.state === "idle" && pending.length === 0;
@@ -259,7 +291,9 @@ export default function Attendance() {
     if (answer.intent === "walkin") {
       const form = walkInForm.current;
       if (!walkInFailed) {
-        // Recorded: the form empties and waits for the next walk-in.
+        // Recorded: the form empties and waits for the next walk-in, under a key of its own (a
+        // socket's answer drew it already).
+        if ("at" in answer) setEntry(drawEntryKey());
         form?.reset();
         form?.querySelector<HTMLInputElement>("input[name=name]")?.focus();
       } else {
@@ -340,9 +374,10 @@ export default function Attendance() {
           </section>
           <section aria-labelledby="walkin-title" className="panel walk-in">
             <h2 id="walkin-title">{t("attendance.walkIn")}</h2>
-            <Form method="post" noValidate ref={walkInForm}>
+            <Form method="post" noValidate ref={walkInForm} onSubmit={walkInSubmit}>
               <input type="hidden" name="intent" value="walkin" />
               <input type="hidden" name="since" value={since} />
+              {entry ? <input type="hidden" name="entry" value={entry} /> : null}
               <FormError error={walkIn?.errors.form} />
               <AttendeeFields
                 idPrefix="walkin"
@@ -350,7 +385,7 @@ export default function Attendance() {
                 errors={walkIn?.errors}
                 organisations={data.organisations}
               />
-              <button type="submit" className="primary">
+              <button type="submit" className="primary" aria-busy={pending.includes(WALK_IN) || undefined}>
                 {t("attendance.add")}
               </button>
             </Form>

@@ -147,8 +147,17 @@ export const attendance = sqliteTable(
     arrivedAt: integer("arrived_at").notNull(),
     recordedBy: text("recorded_by").references(() => users.id),
     createdAt: integer("created_at").notNull(),
+    /**
+     * The key the door's page drew for a walk-in, sent with it on its socket and, when that
+     * answer is lost, with its form's post: the second is answered with the row the first wrote.
+     */
+    entryKey: text("entry_key"),
   },
-  (t) => [index("attendance_meeting_idx").on(t.meetingId), uniqueIndex("attendance_person_idx").on(t.meetingId, t.personId)],
+  (t) => [
+    index("attendance_meeting_idx").on(t.meetingId),
+    uniqueIndex("attendance_person_idx").on(t.meetingId, t.personId),
+    uniqueIndex("attendance_entry_idx").on(t.meetingId, t.entryKey),
+  ],
 );
 
 /**

@@ -89,7 +89,7 @@ export interface BurstResult {
   panelLagMs: number;
   /** Over all check-ins, the three ways'. */
   cpuMsPerCheckIn: number;
-  /** Each way apart, one after the other: the door's walk-ins (its form)... */
+  /** Each way apart, one after the other: the door's walk-ins (its pages' sockets)... */
   door: BurstWay;
   /** ...the known delegates tapped at the door (its pages' sockets)... */
   known: BurstWay;
@@ -107,16 +107,15 @@ export interface BurstWay {
 const KEY_SEED = `bench${Date.now()}`;
 
 /**
- * One walk-in as the loaded check-in page sends it: the form's action, whose answer holds
- * what the page shows of it (the page reads nothing more after it, see its shouldRevalidate).
- * `since` is the last row the page shows: the answer brings the rows after it.
+ * One walk-in as the loaded door page sends it on its live socket: the form's answers, the last
+ * row the page shows (the answer brings the rows after it) and the key the page drew for her.
  */
-async function checkIn(path: string, meetingId: number, cookie: string, i: number, since: number): Promise<void> {
+async function checkInWalkIn(send: ReturnType<typeof commandSender>, meetingId: number, i: number, since: number): Promise<void> {
   const name = `Moun ${i + 1}`;
-  const body = new URLSearchParams({ [IDEMPOTENCY_FIELD]: formKey(KEY_SEED, `walkin${meetingId}`, i), intent: "walkin", since: String(since), name, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
-  const response = await fetch(`${path}.data`, { method: "POST", body, headers: { cookie } });
-  const answer = await response.text();
-  if (response.status !== 200 || !answer.includes(name)) throw new Error(`check-in ${i}: HTTP ${response.status}`);
+  const entry = `bench${meetingId}x${String(i).padStart(10, "0")}`;
+  const reply = await send("walk-in", { since: String(since), entry, name, sex: i % 2 ? "male" : "female", ageGroup: "25_35", organisationId: "", role: "observer" });
+  if (!reply) throw new Error(`walk-in ${i}: the page's socket is not open`);
+  if (reply.error !== null || (reply.value as { name?: string }).name !== name) throw new Error(`walk-in ${i}: ${reply.error}`);
 }
 
 /** How many door pages a burst's known delegates are tapped at. */
@@ -150,14 +149,14 @@ async function checkInSelf(origin: string, meetingId: number, cookie: string, i:
 }
 
 /**
- * N check-ins at the start of a meeting, at a steady pace over `seconds`: the first half
- * walk-ins posted through the door's form, the second half delegates checking themselves in
- * from their phones (each way timed apart, server CPU per check-in of each). Before, ten
+ * N check-ins at the start of a meeting, at a steady pace over `seconds`: a third walk-ins
+ * and a third known delegates, each sent from one of the door's pages on its live socket, and
+ * a third delegates checking themselves in from their phones (each way timed apart, server CPU
+ * per check-in of each). Before, ten
  * untimed ones of each way at another meeting, where the delegates are already on the list
  * (the server's code paths compiled, as at any door).
  */
 export async function burst(server: RunningProcess, input: { databasePath: string; spaceId: number; meetingId: number; warmupMeetingId: number; cookie: string; count: number; seconds: number }): Promise<BurstResult> {
-  const pathOf = (meetingId: number) => `${server.url}/espaces/${input.spaceId}/reunions/${meetingId}/presences`;
   const doorCount = Math.ceil(input.count / 3);
   const knownCount = Math.ceil((input.count - doorCount) / 2);
   const selfCount = input.count - doorCount - knownCount;
@@ -176,16 +175,15 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   const lastRow = (before.prepare("select coalesce(max(id), 0) as id from attendance").get() as { id: number }).id;
   before.close();
   let answered = 0;
-  for (let i = 0; i < 10; i++) await checkIn(pathOf(input.warmupMeetingId), input.warmupMeetingId, input.cookie, i, lastRow);
+  const warmupSend = commandSender(warmupPage.provider);
+  for (let i = 0; i < 10; i++) await checkInWalkIn(warmupSend, input.warmupMeetingId, i, lastRow);
   for (let i = 0; i < 10; i++) await checkInSelf(server.url, input.warmupMeetingId, phones[i]!, i);
   // Everyone is on the warm-up meeting's list already: each tap is answered so.
-  const warmupSend = commandSender(warmupPage.provider);
   for (let i = 0; i < 10; i++) await checkInKnown(warmupSend, known[i % known.length]!, lastRow, "attendance.error.alreadyPresent");
   warmupPage.destroy();
   const panel = benchClient(server.url + "/realtime", `meeting:${input.meetingId}:console`, { cookie: input.cookie, presence: false });
   await within(panel.synced, 10_000, "panel syncing");
   const shown = whenDoc(panel.doc, () => panel.doc.getMap("attendance").get("count") === input.count);
-  const path = pathOf(input.meetingId);
   let lastResponse = 0;
   const paced = async (count: number, send: (i: number) => Promise<void>): Promise<BurstWay & { times: number[] }> => {
     const times: number[] = [];
@@ -203,7 +201,7 @@ export async function burst(server: RunningProcess, input: { databasePath: strin
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const { times: doorTimes, ...door } = await paced(doorCount, async (i) => {
-    await checkIn(path, input.meetingId, input.cookie, i, lastRow + answered);
+    await checkInWalkIn(doorSends[i % DOOR_PAGES]!, input.meetingId, i, lastRow + answered);
     answered++;
   });
   const { times: knownTimes, ...knownWay } = await paced(knownCount, async (i) => {

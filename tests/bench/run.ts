@@ -115,7 +115,7 @@ async function sizePhase(n: number) {
       add({ part: "burst", n, metric: "response p95 (ms)", ours: r.p95, target: n === 200 ? { max: 200 } : undefined });
       add({ part: "burst", n, metric: "response max (ms)", ours: r.max });
       add({ part: "burst", n, metric: "server CPU per check-in (ms)", ours: r.cpuMsPerCheckIn });
-      add({ part: "burst", n, metric: "server CPU per walk-in at the door, its form (ms)", ours: r.door.cpuMsPerCheckIn, target: { max: 5 } });
+      add({ part: "burst", n, metric: "server CPU per walk-in at the door, its socket (ms)", ours: r.door.cpuMsPerCheckIn, target: { max: 5 } });
       add({ part: "burst", n, metric: "server CPU per known delegate at the door, its socket (ms)", ours: r.known.cpuMsPerCheckIn, target: { max: 5 } });
       add({ part: "burst", n, metric: "server CPU per self check-in from a phone (ms)", ours: r.self.cpuMsPerCheckIn, target: { max: 5 } });
       add({ part: "burst", n, metric: "panel shows final count, after last response (ms)", ours: r.panelLagMs });

@@ -163,15 +163,29 @@ test("the door without JavaScript: the buttons are a form; a walk-in without ans
   await context.close();
 });
 
-test("two facilitators at one door: each check-in is one request, and each list catches up with the other's", async ({ page, browser, baseURL }) => {
+/** Opens the door's page and waits for its live connection to carry the meeting. */
+async function openDoor(p: Page, meetingUrl: string) {
+  const live = p.waitForEvent("websocket", (ws) => ws.url().includes(":live"));
+  await p.goto(`${meetingUrl}/presences`);
+  const socket = await live;
+  await socket.waitForEvent("framereceived");
+  return socket;
+}
+
+test("two facilitators at one door: each check-in is one message on the live connection, no request, and each list catches up with the other's", async ({ page, browser, baseURL }) => {
   const meetingUrl = await setUp(page, "F");
   const other = await browser.newContext({ baseURL });
   const b = await other.newPage();
   await signInAs(b, "admin@makon.ht");
-  await page.goto(`${meetingUrl}/presences`);
-  await b.goto(`${meetingUrl}/presences`);
+  const socket = await openDoor(page, meetingUrl);
+  await openDoor(b, meetingUrl);
   const requests: string[] = [];
   page.on("request", (request) => request.url().includes("/presences") && requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
+  const walkIns: string[] = [];
+  socket.on("framesent", ({ payload }) => {
+    const text = Buffer.from(payload).toString();
+    if (text.includes('"walk-in"')) walkIns.push(text);
+  });
   const list = (p: Page) => p.getByTestId("attendance-list");
   const walkIn = async (p: Page, name: string) => {
     const form = p.getByRole("region", { name: "Autre participant·e" });
@@ -188,12 +202,16 @@ test("two facilitators at one door: each check-in is one request, and each list 
   await expect(b.getByTestId("door-status")).toHaveText("Nadège Étienne est sur la liste.");
   await expect(b.getByTestId("attendance-list").locator("tbody tr")).toHaveCount(2);
   await expect(page.getByTestId("present-count")).toHaveText("2");
-  // A's next check-in brings B's row with its own, in the same single request.
+  // A's next check-in, under a key of its own, brings B's row with its own, in the same single answer.
   await walkIn(page, "Fabienne Jules");
   await expect(list(page).locator("tbody tr")).toHaveCount(3);
   await expect(list(page).getByRole("row", { name: /Nadège Étienne/ })).toBeVisible();
   await expect(page.getByTestId("candidates").getByRole("button", { name: /Nadège Étienne/ })).toHaveCount(0);
-  expect(requests).toEqual([`POST ${meetingUrl}/presences.data`, `POST ${meetingUrl}/presences.data`]);
+  expect(requests).toEqual([]);
+  expect(walkIns).toHaveLength(2);
+  // The form emptied after each, the cursor back in the name.
+  await expect(page.getByRole("region", { name: "Autre participant·e" }).getByLabel("Nom et prénom")).toBeFocused();
+  await expect(page.getByRole("region", { name: "Autre participant·e" }).getByLabel("Nom et prénom")).toHaveValue("");
   // B, quiet since, counts A's check-in at once and lists it a few seconds later.
   await expect(b.getByTestId("present-count")).toHaveText("3");
   await expect(list(b).getByRole("row", { name: /Fabienne Jules/ })).toBeVisible({ timeout: 15_000 });
@@ -202,18 +220,11 @@ test("two facilitators at one door: each check-in is one request, and each list 
 
 test("a known delegate tapped while the door's live connection is open goes on it, not as a post: the list, the figures and the word follow; tapped at a second door, said, recorded once", async ({ page, browser, baseURL }) => {
   const meetingUrl = await setUp(page, "S");
-  const followed = async (p: Page) => {
-    const live = p.waitForEvent("websocket", (ws) => ws.url().includes(":live"));
-    await p.goto(`${meetingUrl}/presences`);
-    const socket = await live;
-    await socket.waitForEvent("framereceived");
-    return socket;
-  };
-  const socket = await followed(page);
+  const socket = await openDoor(page, meetingUrl);
   const other = await browser.newContext({ baseURL });
   const b = await other.newPage();
   await signInAs(b, "admin@makon.ht");
-  await followed(b);
+  await openDoor(b, meetingUrl);
   const posts: string[] = [];
   page.on("request", (request) => request.method() !== "GET" && posts.push(`${request.method()} ${request.url()}`));
   const commands: string[] = [];
@@ -246,9 +257,8 @@ test("a known delegate tapped while the door's live connection is open goes on i
   await other.close();
 });
 
-test("a tap whose answer is lost on the live connection goes again as the form's post: she is on the list once, and the door says so and lists her", async ({ page }) => {
-  const meetingUrl = await setUp(page, "R");
-  // The live connection carries everything but the answers to commands: the tap reaches the server, its answer never comes back.
+/** The live connection carries everything but the answers to commands: a check-in reaches the server, its answer never comes back. */
+async function loseAnswers(page: Page) {
   await page.routeWebSocket(/\/realtime\//, (socket) => {
     const server = socket.connectToServer();
     socket.onMessage((message) => server.send(message));
@@ -257,9 +267,12 @@ test("a tap whose answer is lost on the live connection goes again as the form's
       socket.send(message);
     });
   });
-  const live = page.waitForEvent("websocket", (ws) => ws.url().includes(":live"));
-  await page.goto(`${meetingUrl}/presences`);
-  await (await live).waitForEvent("framereceived");
+}
+
+test("a tap whose answer is lost on the live connection goes again as the form's post: she is on the list once, and the door says so and lists her", async ({ page }) => {
+  const meetingUrl = await setUp(page, "R");
+  await loseAnswers(page);
+  await openDoor(page, meetingUrl);
   const posts: string[] = [];
   page.on("request", (request) => request.method() === "POST" && posts.push(new URL(request.url()).pathname));
 
@@ -275,4 +288,39 @@ test("a tap whose answer is lost on the live connection goes again as the form's
   await expect(page.getByTestId("present-count")).toHaveText("1");
   await expect(page.getByTestId("attendance-list").getByRole("row", { name: /Nadège Étienne/ })).toBeVisible({ timeout: 3_000 });
   await expect(nadege).toHaveCount(0, { timeout: 3_000 });
+});
+
+test("a walk-in whose answer is lost on the live connection goes again as the form's post, under its key: recorded once, said and listed; the next walk-in is another person", async ({ page }) => {
+  const meetingUrl = await setUp(page, "W");
+  await loseAnswers(page);
+  await openDoor(page, meetingUrl);
+  const posts: string[] = [];
+  page.on("request", (request) => request.method() === "POST" && posts.push(new URL(request.url()).pathname));
+  const meetingId = Number(meetingUrl.split("/").pop());
+  const recorded = () => readDb((db) => db.prepare("SELECT name FROM attendance WHERE meeting_id = ? ORDER BY id").all(meetingId) as { name: string }[]).map((r) => r.name);
+  const form = page.getByRole("region", { name: "Autre participant·e" });
+  const add = form.getByRole("button", { name: "Ajouter et passer au suivant" });
+  const walkIn = async (name: string) => {
+    await form.getByLabel("Nom et prénom").fill(name);
+    await form.getByText("Femme", { exact: true }).click();
+    await form.getByText("25–35 ans", { exact: true }).click();
+    await add.click();
+    await expect(add).toHaveAttribute("aria-busy", "true");
+  };
+
+  await walkIn("Lovely Dorsainvil");
+  // Recorded by the socket's message; five seconds without its answer, the post says so.
+  await expect.poll(recorded).toEqual(["Lovely Dorsainvil"]);
+  await expect(page.getByTestId("door-status")).toHaveText("Lovely Dorsainvil est sur la liste.", { timeout: 10_000 });
+  expect(posts).toEqual([`${meetingUrl}/presences.data`]);
+  expect(recorded()).toEqual(["Lovely Dorsainvil"]);
+  await expect(page.getByTestId("attendance-list").getByRole("row", { name: /Lovely Dorsainvil/ })).toBeVisible();
+  await expect(form.getByLabel("Nom et prénom")).toHaveValue("");
+  // A namesake next: a walk-in of her own, not the first one's answer again.
+  await walkIn("Lovely Dorsainvil");
+  await expect(add).not.toHaveAttribute("aria-busy", "true", { timeout: 10_000 });
+  await expect.poll(() => posts.length).toBe(2);
+  await expect(page.getByTestId("present-count")).toHaveText("2");
+  await expect(page.getByTestId("attendance-list").getByRole("row", { name: /Lovely Dorsainvil/ })).toHaveCount(2);
+  expect(recorded()).toEqual(["Lovely Dorsainvil", "Lovely Dorsainvil"]);
 });

@@ -103,11 +103,12 @@ const organisationIdOf = (acronym: string) => readDb((db) => (db.prepare("SELECT
  * A facilitator at the door of a live meeting in a space of its own (one organisation, one
  * delegate), on a phone. The page carries a mark that a reload would wipe.
  */
-async function atTheDoor(browser: Browser, baseURL: string | undefined, name: string) {
+async function atTheDoor(browser: Browser, baseURL: string | undefined, name: string, prepare?: (page: Page) => Promise<void>) {
   // Unique to this run: a test run again against the same database finds its own organisation.
   const label = `${name}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
   const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
+  await prepare?.(page);
   await signInAs(page, "admin@makon.ht");
   const space = newSpace(`Makòn pòt san rezo ${label}`);
   await importCsv(page, space, "Des organisations", `Nom;Sigle;Type\nAsosyasyon Jèn Marmelad ${label};AJM${label};Association paysanne\n`);
@@ -126,6 +127,14 @@ async function atTheDoor(browser: Browser, baseURL: string | undefined, name: st
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Liste de présence");
   await page.evaluate(() => ((window as unknown as { doorMark: string }).doorMark = "same page"));
   return { context, page, label, meetingId, organisationId: organisationIdOf(`AJM${label}`), walkIn: page.getByRole("region", { name: "Autre participant·e" }) };
+}
+
+/**
+ * The door's live connection refused (a proxy that drops WebSockets): each check-in goes as
+ * its form's keyed post, as it does whenever that connection is not open.
+ */
+async function withoutLiveConnection(page: Page) {
+  await page.routeWebSocket(/\/realtime\//, (socket) => socket.close());
 }
 
 /** The page is the one the facilitator opened: never reloaded, never an error page. */
@@ -200,7 +209,7 @@ test("a walk-in submitted offline waits for the network, then is recorded once, 
 });
 
 test("a walk-in tapped again while waiting, and again while under way, with the network announced twice, is still recorded once", async ({ browser, baseURL }) => {
-  const { context, page, label, meetingId, organisationId, walkIn } = await atTheDoor(browser, baseURL, "W2");
+  const { context, page, label, meetingId, organisationId, walkIn } = await atTheDoor(browser, baseURL, "W2", withoutLiveConnection);
   await fillWalkIn(page, label);
   await context.setOffline(true);
   const add = walkIn.getByRole("button", { name: "Ajouter et passer au suivant" });
@@ -250,7 +259,7 @@ test("a walk-in tapped again while waiting, and again while under way, with the 
 });
 
 test("a walk-in whose answer is lost on the way back is sent again with the same key, recorded once, and shown as recorded", async ({ browser, baseURL }) => {
-  const { context, page, label, meetingId, organisationId, walkIn } = await atTheDoor(browser, baseURL, "W3");
+  const { context, page, label, meetingId, organisationId, walkIn } = await atTheDoor(browser, baseURL, "W3", withoutLiveConnection);
   // The post reaches the server, which records it; the network drops before its answer arrives.
   // The retry is held until the page has been looked at.
   const posts: string[] = [];

@@ -198,4 +198,49 @@ describe("the door's answer to a check-in", () => {
       delegate.close();
     }
   });
+
+  it("records a walk-in sent on that socket once under its key, sent again or posted after it; refused to a delegate and for a question unanswered, recording nothing", async () => {
+    const door = await commandSocket(server.url, `meeting:${meetingId}:live`, facilitator);
+    const delegate = await commandSocket(server.url, `meeting:${meetingId}:live`, await signInCookie(server.url, "delegue@makon.ht"));
+    try {
+      const before = rows().length;
+      const since = String(rows().at(-1)!.id);
+      const entry = "a1b2c3d4e5f60718293a4b5c";
+      const fields = { since, entry, name: "Dieula Pierre", sex: "female", ageGroup: "25_35", organisationId: "", role: "observer" };
+      expect(await delegate.send("walk-in", fields)).toEqual({ error: "error.forbidden" });
+      expect(await delegate.send("walk-in", { name: "" })).toEqual({ error: "error.forbidden" });
+      // A question left unanswered comes back as the form's error on it.
+      const { sex: _sex, ...noSex } = fields;
+      expect(await door.send("walk-in", noSex)).toEqual({ error: "error.invalid", value: { errors: { sex: "attendance.error.sexMissing" } } });
+      // A key the page would not draw is refused, without field errors to show.
+      expect(await door.send("walk-in", { ...fields, entry: "court" })).toEqual({ error: "error.invalid" });
+      expect(rows()).toHaveLength(before);
+
+      const answer = (await door.send("walk-in", fields)) as { error: null; value: { name: string; change: { rows: { id: number; name: string }[]; count: number } } };
+      expect(answer.error).toBeNull();
+      expect(answer.value.name).toBe("Dieula Pierre");
+      expect(answer.value.change.rows.map((r) => r.name)).toEqual(["Dieula Pierre"]);
+      expect(answer.value.change.count).toBe(before + 1);
+      // Its answer lost, the page sends it again: the same row, nothing more recorded...
+      const again = (await door.send("walk-in", fields)) as typeof answer;
+      expect(again.error).toBeNull();
+      expect(again.value.change.rows).toEqual(answer.value.change.rows);
+      // ...or posts its form, with the same key: answered as checked in, still one row.
+      const posted = await checkIn({ intent: "walkin", ...fields });
+      expect(posted.status).toBe(200);
+      expect(posted.answer.change.rows.map((r) => r.name)).toEqual(["Dieula Pierre"]);
+      expect(rows().filter((r) => r.name === "Dieula Pierre")).toHaveLength(1);
+      // Another walk-in, under a key of its own, is another person (the same name: a namesake).
+      const next = (await door.send("walk-in", { ...fields, entry: "b1b2c3d4e5f60718293a4b5c" })) as typeof answer;
+      expect(next.error).toBeNull();
+      expect(rows()).toHaveLength(before + 2);
+      // A post with a key no page draws is refused, recording nothing.
+      const forged = await fetch(`${server.url}${path}.data`, { method: "POST", body: new URLSearchParams({ intent: "walkin", ...fields, entry: "x'; drop" }), headers: { Cookie: facilitator } });
+      expect(forged.status).toBe(400);
+      expect(rows()).toHaveLength(before + 2);
+    } finally {
+      door.close();
+      delegate.close();
+    }
+  });
 });

@@ -262,7 +262,10 @@ describe("a delegate's phone on the live socket", () => {
     // The door's check-in on the same socket: a phone, an official and the projector check nobody in.
     const rows = () => server.db.select({ id: attendance.id }).from(attendance).where(eq(attendance.meetingId, meetingId)).all().length;
     const before = rows();
-    for (const socket of [phone, absent, projector]) expect(await socket.send({ personId: "1", since: "0" }, "check-in")).toEqual({ error: "error.forbidden" });
+    for (const socket of [phone, absent, projector]) {
+      expect(await socket.send({ personId: "1", since: "0" }, "check-in")).toEqual({ error: "error.forbidden" });
+      expect(await socket.send({ since: "0", entry: "a1b2c3d4e5f60718293a4b5c", name: "Moun", sex: "female", ageGroup: "25_35", organisationId: "", role: "observer" }, "walk-in")).toEqual({ error: "error.forbidden" });
+    }
     expect(rows()).toBe(before);
   });
 });

@@ -197,6 +197,24 @@ export function checkInAtDoor(deps: Deps, actor: Actor | null, meeting: { id: nu
   return recorded.code === "already_present" ? { ...recorded, change: doorChange(deps.db, actor, meeting, since) } : recorded;
 }
 
+/**
+ * A walk-in recorded at the door, as its form posts it or its socket sends it, then what the
+ * door's page lacks. `entryKey`: the walk-in's key drawn by the page (null from a page without
+ * script), under which a second sending is answered with the row the first wrote.
+ */
+export function walkInAtDoor(
+  deps: Deps,
+  actor: Actor | null,
+  meeting: { id: number; spaceId: number; startsAt: number },
+  input: Omit<AttendanceInput, "personId">,
+  entryKey: string | null,
+  since: number,
+  now: number,
+): Result<{ name: string; change: DoorCheckIn }, MeetingCode> {
+  const recorded = recordAttendance(deps, actor, meeting.id, { ...input, personId: null }, now, entryKey);
+  return recorded.ok ? ok({ name: input.name, change: doorChange(deps.db, actor, meeting, since) }) : recorded;
+}
+
 /** A check-in at the door: recorded, or why not; a person already on the list comes with what the page lacks. */
 export type DoorCheckInResult = Result<{ name: string; change: DoorCheckIn }, MeetingCode> | { ok: false; code: "already_present"; change: DoorCheckIn };
 

@@ -63,6 +63,12 @@ export const KnownAttendeeSchema = z.object({ personId: z.coerce.number().int().
 /** The door's check-in of a known person on its socket: who, and the last row its page shows (0: none). */
 export const DoorCheckInSchema = KnownAttendeeSchema.extend({ since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 
+/** The key the door's page draws for each walk-in (see `recordAttendance`). */
+export const EntryKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,40}$/);
+
+/** The door's walk-in on its socket: the form's answers, the last row its page shows, and the walk-in's key. */
+export const DoorWalkInSchema = WalkInSchema.extend({ since: DoorCheckInSchema.shape.since, entry: EntryKeySchema });
+
 /** A row of the list named in a form: removing it, undoing its removal. */
 export const AttendanceRowSchema = z.object({ attendanceId: z.coerce.number().int().positive() });
 

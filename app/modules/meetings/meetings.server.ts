@@ -333,7 +333,11 @@ function organisationKnown(db: Db, spaceId: number, organisationId: number | nul
   return !!attendanceReads(db).member.get({ spaceId, organisationId });
 }
 
-export function recordAttendance(deps: Deps, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number): Result<{ id: number }, MeetingCode> {
+/**
+ * Records who came. `entryKey`, a walk-in's key drawn by the door's page: the same walk-in sent
+ * again (its socket's answer lost, then its form's post) is answered with the row it wrote.
+ */
+export function recordAttendance(deps: Deps, actor: Actor | null, meetingId: number, input: AttendanceInput, now: number, entryKey: string | null = null): Result<{ id: number }, MeetingCode> {
   const { db } = deps;
   // As meetingForChange, through the prepared read: this is the door's hottest path.
   const meeting = meetingRow(db, meetingId);
@@ -343,7 +347,10 @@ export function recordAttendance(deps: Deps, actor: Actor | null, meetingId: num
   if (!organisationKnown(db, meeting.spaceId, input.organisationId)) return fail("not_member");
   if (input.personId !== null && isPresent(db, meetingId, input.personId)) return fail("already_present");
   return commit(deps, (tx, emit) => {
-    const id = insertAttendance(db, { ...input, meetingId, at: now, recordedBy: actor!.userId });
+    // Read in the transaction, which holds the write lock: no other process records it meanwhile.
+    const earlier = entryKey === null ? undefined : attendanceReads(db).entry.get({ meetingId, entryKey });
+    if (earlier) return ok({ id: earlier.id });
+    const id = insertAttendance(db, { ...input, meetingId, at: now, recordedBy: actor!.userId, entryKey });
     appendAudit(tx, { at: now, actorId: actor!.userId, action: "attendance.record", spaceId: meeting.spaceId, subjectType: "meeting", subjectId: meetingId, after: { ...input, id } });
     emit({ type: "attendance.changed", meetingId });
     return ok({ id });
@@ -498,6 +505,11 @@ function prepareAttendanceReads(db: Db) {
       .from(attendance)
       .where(and(eq(attendance.meetingId, meetingId), eq(attendance.personId, sql.placeholder("personId"))))
       .prepare(),
+    entry: db
+      .select({ id: attendance.id })
+      .from(attendance)
+      .where(and(eq(attendance.meetingId, meetingId), eq(attendance.entryKey, sql.placeholder("entryKey"))))
+      .prepare(),
     insert: db
       .insert(attendance)
       .values({
@@ -512,6 +524,7 @@ function prepareAttendanceReads(db: Db) {
         arrivedAt: sql.placeholder("at"),
         recordedBy: sql.placeholder("recordedBy"),
         createdAt: sql.placeholder("at"),
+        entryKey: sql.placeholder("entryKey"),
       })
       .returning({ id: attendance.id })
       .prepare(),
@@ -529,9 +542,9 @@ export function isPresent(db: Db, meetingId: number, personId: number): boolean 
  * Writes a check-in's row; called inside the command's transaction (the prepared statement runs
  * on the same connection, so within it). Returns the row's id.
  */
-export function insertAttendance(db: Db, row: AttendanceInput & { meetingId: number; at: number; recordedBy: string }): number {
-  const { personId, name, sex, ageGroup, disability, organisationId, role, meetingId, at, recordedBy } = row;
-  return attendanceReads(db).insert.get({ personId, name, sex, ageGroup, disability, organisationId, role, meetingId, at, recordedBy })!.id;
+export function insertAttendance(db: Db, row: AttendanceInput & { meetingId: number; at: number; recordedBy: string; entryKey?: string | null }): number {
+  const { personId, name, sex, ageGroup, disability, organisationId, role, meetingId, at, recordedBy, entryKey = null } = row;
+  return attendanceReads(db).insert.get({ personId, name, sex, ageGroup, disability, organisationId, role, meetingId, at, recordedBy, entryKey })!.id;
 }
 
 /** A meeting as stored, read through the prepared statement of the check-in path. */

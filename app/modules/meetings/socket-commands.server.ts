@@ -1,6 +1,8 @@
 import type { MeetingSocketCommand } from "../live/socket-commands.server";
-import { checkInAtDoor } from "./attendance.server";
-import { DoorCheckInSchema } from "./meetings.schemas";
+import { can } from "../auth/permissions";
+import { errorsOf } from "../forms";
+import { checkInAtDoor, walkInAtDoor } from "./attendance.server";
+import { DoorCheckInSchema, DoorWalkInSchema, WalkInSchema } from "./meetings.schemas";
 import { meetingRow } from "./meetings.server";
 import { meetingMessage } from "./messages";
 
@@ -17,4 +19,24 @@ export const doorCheckInCommand: MeetingSocketCommand = (deps, actor, meetingId,
   const result = checkInAtDoor(deps, actor, meeting, parsed.data.personId, parsed.data.since, now);
   if (result.ok) return { error: null, value: result.value };
   return "change" in result ? { error: meetingMessage(result.code), value: { change: result.change } } : { error: meetingMessage(result.code) };
+};
+
+/**
+ * A walk-in recorded from the door's page on the same socket, with the key the page drew for
+ * it: the same command as the door's form, and its answer; a question left unanswered comes
+ * back as the form's field errors. Who may not check people in learns nothing more.
+ */
+export const doorWalkInCommand: MeetingSocketCommand = (deps, actor, meetingId, input, now) => {
+  const meeting = meetingRow(deps.db, meetingId);
+  if (!meeting) return { error: "error.notFound" };
+  if (!can(actor, "meeting.run", { spaceId: meeting.spaceId })) return { error: "error.forbidden" };
+  const parsed = DoorWalkInSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = errorsOf(parsed);
+    // Only the questions the form shows come back as its field errors (a key or a row the page would not send is just refused).
+    return Object.keys(errors).every((field) => field in WalkInSchema.shape) ? { error: "error.invalid", value: { errors } } : { error: "error.invalid" };
+  }
+  const { since, entry, ...walkIn } = parsed.data;
+  const result = walkInAtDoor(deps, actor, meeting, walkIn, entry, since, now);
+  return result.ok ? { error: null, value: result.value } : { error: meetingMessage(result.code) };
 };

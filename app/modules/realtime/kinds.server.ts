@@ -8,7 +8,7 @@ import type { Deps } from "../deps.server";
 import { projectConsole, projectLive } from "../live/projections.server";
 import { consoleCommand, delegateCommand, whoAmICommand, type MeetingSocketCommand, type SocketReply } from "../live/socket-commands.server";
 import { ballotCommand, ballotStatusCommand } from "../polls/socket-commands.server";
-import { doorCheckInCommand } from "../meetings/socket-commands.server";
+import { doorCheckInCommand, doorWalkInCommand } from "../meetings/socket-commands.server";
 import { MINUTES_ROOT } from "../meetings/minutes";
 import { SECTION_ROOT } from "../reports/report-document";
 import { reportFacts } from "../reports/reports.server";
@@ -89,6 +89,7 @@ export const DOCUMENT_KINDS: { [K in DocumentKindName]: DocumentKind<K> } = {
       ballot: onMeeting(ballotCommand),
       "ballot-status": onMeeting(ballotStatusCommand),
       "check-in": onMeeting(doorCheckInCommand),
+      "walk-in": onMeeting(doorWalkInCommand),
     },
   },
   "meeting-console": {

@@ -1,0 +1,2 @@
+ALTER TABLE `attendance` ADD `entry_key` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `attendance_entry_idx` ON `attendance` (`meeting_id`,`entry_key`);
